@@ -1,0 +1,91 @@
+"""The ``mesolog`` command: the window by default, sub-commands headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mesolog import APP_NAME, __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, not argparse's usage block: scripts read stderr.
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class UserError(Exception):
+    """A mistake the person at the keyboard can fix; printed as one line."""
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "mesolog.sqlite"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mesolog", description="Mesolog: a logbook for scalp mesotherapy.")
+    parser.add_argument("--version", action="version", version=f"mesolog {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: in your user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="fill a new database with a demo clinic")
+    demo.add_argument("--db", type=Path, required=True, help="database file to create or fill")
+    demo.add_argument("--patients", type=int, default=200, help="number of patients (200)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed; same seed, same clinic")
+
+    check = commands.add_parser("check", help="integrity and schema check of a database")
+    check.add_argument("--db", type=Path, required=True, help="database file to check")
+    return parser
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from mesolog.services.demo import build_demo_clinic
+    from mesolog.store.database import open_database
+
+    if args.patients < 0:
+        raise UserError("--patients cannot be negative")
+    db = open_database(args.db)
+    try:
+        added = build_demo_clinic(db, args.patients, args.seed)
+    finally:
+        db.close()
+    print(f"demo clinic with {added} patients in {args.db}")
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from mesolog.store.check import check_database
+
+    report = check_database(args.db)
+    for line in report.findings:
+        print(line)
+    for line in report.problems:
+        print(f"PROBLEM {line}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from mesolog.ui.app import run_application
+
+    path = args.db
+    if path is None:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return run_application(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from mesolog.store.database import DatabaseError
+
+    args = _parser().parse_args(argv)
+    runner = {"demo": _run_demo, "check": _run_check}.get(args.command, _run_gui)
+    try:
+        return runner(args)
+    except (UserError, DatabaseError) as e:
+        print(f"mesolog: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

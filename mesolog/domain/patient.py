@@ -1,0 +1,204 @@
+"""The patient: what a chart holds and which values are acceptable."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from mesolog.domain.text import age_on, has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"female": "Female", "male": "Male", "other": "Other / not stated"}[self.value]
+
+
+class Diagnosis(StrEnum):
+    MALE_AGA = "male_aga"
+    FEMALE_AGA = "female_aga"
+    TELOGEN_EFFLUVIUM = "telogen_effluvium"
+    ALOPECIA_AREATA = "alopecia_areata"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _DIAGNOSIS_LABELS[self]
+
+
+_DIAGNOSIS_LABELS = {
+    Diagnosis.MALE_AGA: "Male androgenetic alopecia",
+    Diagnosis.FEMALE_AGA: "Female androgenetic alopecia",
+    Diagnosis.TELOGEN_EFFLUVIUM: "Telogen effluvium",
+    Diagnosis.ALOPECIA_AREATA: "Alopecia areata",
+    Diagnosis.OTHER: "Other",
+}
+
+MAX_AGE_YEARS = 120
+NAME_MAX = 100
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 10_000
+
+# Clinics number charts their own way ("P-00123", "2024/118", "HX7731"); we
+# accept that family and refuse anything that would not survive a printout.
+CHART_NO_PATTERN = re.compile(r"^[A-Z0-9](?:[A-Z0-9/.-]{0,18}[A-Z0-9])?$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()./-]+$")
+
+
+@dataclass(frozen=True)
+class PatientDetails:
+    """Everything a practitioner types about a patient."""
+
+    chart_no: str = ""
+    last_name: str = ""
+    first_name: str = ""
+    date_of_birth: date | None = None
+    sex: Sex | None = None
+    diagnosis: Diagnosis | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    medical_conditions: str = ""
+    medications: str = ""
+    allergies: str = ""
+    contraindications: str = ""
+    notes: str = ""
+
+    def normalised(self) -> PatientDetails:
+        """Trim what the keyboard adds; chart numbers are kept in capitals."""
+        changes = {
+            f.name: getattr(self, f.name).strip()
+            for f in fields(self)
+            if type(getattr(self, f.name)) is str
+        }
+        changes["chart_no"] = changes["chart_no"].upper()
+        return replace(self, **changes)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.last_name}, {self.first_name}".strip(", ")
+
+
+FIELD_LABELS: dict[str, str] = {
+    "chart_no": "Chart number",
+    "last_name": "Last name",
+    "first_name": "First name",
+    "date_of_birth": "Date of birth",
+    "sex": "Sex",
+    "diagnosis": "Diagnosis",
+    "phone": "Phone",
+    "email": "E-mail",
+    "address": "Address",
+    "medical_conditions": "Medical conditions",
+    "medications": "Current medications",
+    "allergies": "Allergies",
+    "contraindications": "Contraindications",
+    "notes": "Notes",
+}
+
+_LENGTH_LIMITS = {
+    "chart_no": 20,
+    "last_name": NAME_MAX,
+    "first_name": NAME_MAX,
+    "phone": 40,
+    "email": SHORT_TEXT_MAX,
+    "address": 500,
+}
+_MULTILINE = {"address", "medical_conditions", "medications", "allergies",
+              "contraindications", "notes"}
+
+
+def validate_patient(details: PatientDetails, today: date) -> list[FieldError]:
+    """Every problem with ``details``, each naming its field; empty when fine."""
+    errors: list[FieldError] = []
+
+    def error(field: str, message: str) -> None:
+        errors.append(FieldError(field, message))
+
+    for f in fields(details):
+        value = getattr(details, f.name)
+        if not isinstance(value, str):
+            continue
+        label = FIELD_LABELS[f.name]
+        limit = _LENGTH_LIMITS.get(f.name, LONG_TEXT_MAX)
+        if len(value) > limit:
+            error(f.name, f"{label} is too long ({len(value)} characters, at most {limit}).")
+        elif has_control_characters(value) or (f.name not in _MULTILINE and "\n" in value):
+            error(f.name, f"{label} contains characters that cannot be stored.")
+
+    bad = {e.field for e in errors}
+    for name in ("chart_no", "last_name", "first_name"):
+        if name not in bad and not getattr(details, name):
+            error(name, f"{FIELD_LABELS[name]} is required.")
+
+    if details.chart_no and "chart_no" not in bad and not CHART_NO_PATTERN.match(details.chart_no):
+        error("chart_no", "Chart number: use letters, digits and - / . only, "
+                          "starting and ending with a letter or digit (e.g. P-00123).")
+
+    born = details.date_of_birth
+    if born is None:
+        error("date_of_birth", "Date of birth is required (e.g. 1984-03-27 or 27.03.1984).")
+    elif born > today:
+        error("date_of_birth", "Date of birth is in the future.")
+    elif age_on(born, today) > MAX_AGE_YEARS:
+        error("date_of_birth", f"Date of birth gives an age over {MAX_AGE_YEARS} years.")
+
+    if details.sex is None:
+        error("sex", "Sex is required.")
+    if details.diagnosis is None:
+        error("diagnosis", "Diagnosis is required (choose Other if unsure).")
+
+    if details.email and "email" not in bad and not EMAIL_PATTERN.match(details.email):
+        error("email", "E-mail should look like name@example.org.")
+    if details.phone and "phone" not in bad:
+        digits = sum(c.isdigit() for c in details.phone)
+        if not PHONE_PATTERN.match(details.phone) or not 6 <= digits <= 15:
+            error("phone", "Phone: 6 to 15 digits, optionally with +, spaces, ( ) - . /")
+    return errors
+
+
+def check_patient(details: PatientDetails, today: date) -> PatientDetails:
+    """The normalised details, or ValidationError naming every bad field."""
+    normal = details.normalised()
+    errors = validate_patient(normal, today)
+    if errors:
+        raise ValidationError(errors)
+    return normal
+
+
+@dataclass(frozen=True)
+class Patient:
+    """A stored patient as read back: details plus bookkeeping."""
+
+    id: int
+    version: int
+    details: PatientDetails
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+    def age(self, today: date) -> int | None:
+        born = self.details.date_of_birth
+        return age_on(born, today) if born else None
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    """One line of the patient list: only what the list shows."""
+
+    id: int
+    chart_no: str
+    last_name: str
+    first_name: str
+    date_of_birth: date | None
+    diagnosis: Diagnosis | None
+    archived: bool
+    has_alerts: bool

@@ -1,0 +1,33 @@
+"""Validation errors that name the field they belong to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """One or more fields are wrong; nothing was saved."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = list(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+    def for_field(self, field: str) -> str | None:
+        return next((e.message for e in self.errors if e.field == field), None)
+
+
+class ConflictError(RuntimeError):
+    """The record changed since it was read; the caller's copy is stale."""
+
+
+class NotFoundError(LookupError):
+    """No record with that identity."""

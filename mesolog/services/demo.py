@@ -1,0 +1,140 @@
+"""A realistic, deterministic demo clinic for trying Mesolog out."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, insert, select
+
+from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
+from mesolog.services.clock import Clock, utc_now
+from mesolog.services.patients import patient_columns
+from mesolog.store import models
+from mesolog.store.database import Database, DatabaseError
+
+# Names of a city practice with patients from many places, accents included,
+# so that search and printing meet real names from the first demo on.
+_FEMALE = ["Anna", "Maria", "Sophie", "Chloé", "Inès", "Zeynep", "Agnieszka", "Ingrid",
+           "Lucía", "Giulia", "Emma", "Olivia", "Hannah", "Léa", "Małgorzata", "Aylin",
+           "Sara", "Nora", "Elif", "Camille", "Katarzyna", "Björk", "Ana", "Fatima",
+           "Yasmin", "Julia", "Laura", "Eva", "Helena", "Noémie", "Chiara", "Astrid"]
+_MALE = ["James", "Lukas", "Łukasz", "Mehmet", "José", "François", "Jan", "Piotr", "Luca",
+         "Noah", "Liam", "Oliver", "Ahmed", "Søren", "Mateo", "Hugo", "Emre", "Tomás",
+         "David", "Daniel", "Jonas", "Paweł", "Jérôme", "Marco", "Ali", "Omar", "Erik",
+         "Andrés", "Nikolai", "Dmitri", "Thomas", "Kenji"]
+_LAST = ["Müller", "Schmidt", "García", "Fernández", "Rossi", "Bianchi", "Dubois", "Lefèvre",
+         "Nowak", "Wójcik", "Kowalski", "Öztürk", "Yılmaz", "Kaya", "Jørgensen", "Nielsen",
+         "Smith", "Jones", "Brown", "Taylor", "Wilson", "O'Connor", "MacLeod", "Novák",
+         "Dvořák", "Horváth", "Nagy", "Popescu", "Ionescu", "Petrović", "Jovanović",
+         "Santos", "Silva", "Pereira", "Martínez", "López", "Moreau", "Laurent", "Fischer",
+         "Weber", "Schäfer", "Andersson", "Lindqvist", "Van der Berg", "De Vries",
+         "Haddad", "Khalil", "Tanaka", "Nakamura", "Kim", "Nguyễn", "Sánchez-Vidal"]
+_STREETS = ["Mill Lane", "Rue des Lilas", "Hauptstraße", "Via Roma", "Calle Mayor",
+            "ul. Lipowa", "Church Road", "Park Avenue", "Kastanienallee", "Station Road"]
+_CITIES = ["Amsterdam", "Bruxelles", "Köln", "Lyon", "Kraków", "Zürich", "Wien", "London"]
+
+_CONDITIONS = ["Hypothyroidism, on replacement", "Iron-deficiency anaemia (2023)",
+               "Polycystic ovary syndrome", "Seborrhoeic dermatitis of the scalp",
+               "Hypertension, controlled", "Type 2 diabetes", "Migraine",
+               "Post-partum (8 months)", "Vitamin D deficiency", "Psoriasis, elbows only",
+               "Recent COVID-19 infection", "Anxiety disorder"]
+_MEDICATIONS = ["Finasteride 1 mg daily", "Topical minoxidil 5 % twice daily",
+                "Spironolactone 100 mg daily", "Levothyroxine 75 µg", "Combined oral contraceptive",
+                "Ferrous sulfate 200 mg", "Cholecalciferol 1000 IU", "Biotin 5 mg",
+                "Ramipril 5 mg", "Metformin 500 mg twice daily", "Ibuprofen as needed"]
+_ALLERGIES = ["Lidocaine", "Penicillin", "Nickel", "Latex", "Chlorhexidine",
+              "Biotin (urticaria 2022)", "Iodine", "Minoxidil (contact dermatitis)"]
+_CONTRAINDICATIONS = ["Anticoagulant therapy (apixaban)", "Keloid tendency",
+                      "Pregnant — postpone treatment", "Active scalp infection",
+                      "Needle phobia with vasovagal episodes", "Uncontrolled diabetes"]
+_NOTES = ["Prefers morning appointments.", "Referred by dermatologist.",
+          "Family history of hair loss on father's side.", "Shedding started after a stressful year.",
+          "Wants photos before each session.", "Sensitive to pain; numbing cream beforehand.",
+          "Travels often; keep intervals flexible."]
+
+_DIAGNOSES = {
+    Sex.MALE: [(Diagnosis.MALE_AGA, 75), (Diagnosis.ALOPECIA_AREATA, 10),
+               (Diagnosis.TELOGEN_EFFLUVIUM, 10), (Diagnosis.OTHER, 5)],
+    Sex.FEMALE: [(Diagnosis.FEMALE_AGA, 50), (Diagnosis.TELOGEN_EFFLUVIUM, 35),
+                 (Diagnosis.ALOPECIA_AREATA, 10), (Diagnosis.OTHER, 5)],
+}
+
+_PRACTITIONERS = [("Dr Claire Moreau", "cmoreau", "administrator"),
+                  ("Dr Tomasz Zieliński", "tzielinski", "practitioner"),
+                  ("Ines Álvarez, RN", "ialvarez", "practitioner"),
+                  ("Sam Becker", "sbecker", "assistant")]
+
+
+def _some(rng: random.Random, pool: list[str], chance: float, most: int = 2) -> str:
+    if rng.random() >= chance:
+        return ""
+    return "\n".join(rng.sample(pool, rng.randint(1, most)))
+
+
+def demo_patient(rng: random.Random, number: int, width: int, today: date) -> PatientDetails:
+    sex = Sex.MALE if rng.random() < 0.55 else Sex.FEMALE
+    if rng.random() < 0.01:
+        sex = Sex.OTHER
+    first = rng.choice(_MALE if sex is Sex.MALE else _FEMALE if sex is Sex.FEMALE
+                       else _MALE + _FEMALE)
+    last = rng.choice(_LAST)
+    age_days = int(rng.triangular(18, 72, 38) * 365.25)
+    choices = _DIAGNOSES.get(sex, _DIAGNOSES[Sex.FEMALE])
+    diagnosis = rng.choices([d for d, _ in choices], weights=[w for _, w in choices])[0]
+    login = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+    login = login.encode("ascii", "ignore").decode() or f"patient{number}"
+    return PatientDetails(
+        chart_no=f"P-{number:0{width}d}",
+        last_name=last,
+        first_name=first,
+        date_of_birth=today - timedelta(days=age_days),
+        sex=sex,
+        diagnosis=diagnosis,
+        phone=f"+{rng.choice([31, 32, 33, 41, 43, 44, 48, 49])} {rng.randint(100, 999)} "
+              f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+        email=f"{login}{rng.randint(1, 99)}@example.org" if rng.random() < 0.8 else "",
+        address=f"{rng.randint(1, 180)} {rng.choice(_STREETS)}\n{rng.choice(_CITIES)}",
+        medical_conditions=_some(rng, _CONDITIONS, 0.45),
+        medications=_some(rng, _MEDICATIONS, 0.55, 3),
+        allergies=_some(rng, _ALLERGIES, 0.12, 1),
+        contraindications=_some(rng, _CONTRAINDICATIONS, 0.06, 1),
+        notes=_some(rng, _NOTES, 0.3, 1),
+    )
+
+
+def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
+                      clock: Clock = utc_now) -> int:
+    """Fill an empty database with a demo clinic; the number of patients added."""
+    if patients < 0:
+        raise ValueError("the number of patients cannot be negative")
+    rng = random.Random(seed)
+    now = clock()
+    today = now.date()
+    width = max(5, len(str(patients)))
+    with db.transaction() as session:
+        existing = session.execute(select(func.count()).select_from(models.Patient)).scalar_one()
+        if existing:
+            raise DatabaseError(
+                f"{db.path} already holds {existing} patients; "
+                "a demo clinic goes into a new or empty database"
+            )
+        session.execute(insert(models.Practitioner), [
+            {"name": name, "login": login, "role": role, "password_hash": None, "active": True,
+             "created_at": now, "updated_at": now, "version": 1}
+            for name, login, role in _PRACTITIONERS
+        ])
+        batch: list[dict] = []
+        for number in range(1, patients + 1):
+            details = check_patient(demo_patient(rng, number, width, today), today)
+            created = now - timedelta(days=rng.randint(0, 730), minutes=rng.randint(0, 600))
+            batch.append({**patient_columns(details), "archived": rng.random() < 0.04,
+                          "created_at": created, "updated_at": created, "version": 1})
+            if len(batch) == 5000:
+                session.execute(insert(models.Patient), batch)
+                batch.clear()
+        if batch:
+            session.execute(insert(models.Patient), batch)
+    return patients
+
+

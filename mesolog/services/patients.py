@@ -1,0 +1,266 @@
+"""Patients: create, change, archive, find."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from mesolog.domain.patient import (
+    Diagnosis,
+    Patient,
+    PatientDetails,
+    PatientRow,
+    Sex,
+    check_patient,
+)
+from mesolog.domain.text import fold, parse_date
+from mesolog.domain.validation import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
+from mesolog.services.clock import Clock, utc_now
+from mesolog.store import models
+from mesolog.store.database import Database
+
+
+class PatientSort(Enum):
+    """Orders of the patient list; each is served by an index."""
+
+    NAME = "p.name_key"
+    CHART_NO = "p.chart_no"
+    DATE_OF_BIRTH = "p.date_of_birth"
+    DIAGNOSIS = "p.diagnosis"
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the practitioner typed, turned into one SQL statement."""
+
+    text: str = ""
+    include_archived: bool = False
+    sort: PatientSort = PatientSort.NAME
+    descending: bool = False
+
+    def sql(self) -> tuple[str, tuple[Any, ...]]:
+        """The statement and its parameters, for the service and for benchmarks."""
+        where: list[str] = []
+        params: list[Any] = []
+        born = parse_date(self.text)
+        if born is not None:
+            where.append("p.date_of_birth = ?")
+            params.append(born.isoformat())
+        else:
+            match = fts_match(self.text)
+            if match:
+                where.append("p.id IN (SELECT rowid FROM patient_fts WHERE patient_fts MATCH ?)")
+                params.append(match)
+        if not self.include_archived:
+            where.append("p.archived = 0")
+        direction = "DESC" if self.descending else "ASC"
+        order = f"{self.sort.value} {direction}, p.name_key {direction}, p.id {direction}"
+        if self.sort is PatientSort.NAME:
+            order = f"p.name_key {direction}, p.id {direction}"
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        return f"SELECT p.id FROM patient p{clause} ORDER BY {order}", tuple(params)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fts_match(text: str) -> str:
+    """An FTS5 query where every typed word must start some indexed word."""
+    return " ".join(f'"{word}"*' for word in _WORD.findall(fold(text)))
+
+
+_DETAIL_FIELDS = tuple(f.name for f in fields(PatientDetails))
+_ROW_SQL = (
+    "SELECT id, chart_no, last_name, first_name, date_of_birth, diagnosis, archived, "
+    "allergies != '' OR contraindications != '' FROM patient WHERE id IN ({marks})"
+)
+
+
+def patient_columns(details: PatientDetails) -> dict[str, Any]:
+    values = {name: getattr(details, name) for name in _DETAIL_FIELDS}
+    values["sex"] = details.sex.value if details.sex else None
+    values["diagnosis"] = details.diagnosis.value if details.diagnosis else None
+    values["name_key"] = fold(f"{details.last_name} {details.first_name}")
+    return values
+
+
+def _details_of(row: models.Patient) -> PatientDetails:
+    values = {name: getattr(row, name) for name in _DETAIL_FIELDS}
+    values["sex"] = Sex(row.sex)
+    values["diagnosis"] = Diagnosis(row.diagnosis)
+    return PatientDetails(**values)
+
+
+def _patient_of(row: models.Patient) -> Patient:
+    return Patient(
+        id=row.id,
+        version=row.version,
+        details=_details_of(row),
+        archived=row.archived,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class PatientService:
+    def __init__(self, db: Database, clock: Clock = utc_now):
+        self._db = db
+        self._clock = clock
+
+    def _today(self) -> date:
+        return self._clock().date()
+
+    # -- changes ---------------------------------------------------------
+
+    def create(self, details: PatientDetails) -> Patient:
+        details = check_patient(details, self._today())
+        now = self._clock()
+        try:
+            with self._db.transaction() as session:
+                self._refuse_taken_chart_no(session, details.chart_no, None)
+                row = models.Patient(
+                    **patient_columns(details), archived=False, created_at=now, updated_at=now
+                )
+                session.add(row)
+                session.flush()
+                return _patient_of(row)
+        except IntegrityError as e:
+            raise _chart_no_taken(details.chart_no) if _is_chart_no_clash(e) else e from None
+
+    def update(self, patient_id: int, expected_version: int, details: PatientDetails) -> Patient:
+        details = check_patient(details, self._today())
+        try:
+            with self._db.transaction() as session:
+                row = self._current(session, patient_id, expected_version)
+                self._refuse_taken_chart_no(session, details.chart_no, patient_id)
+                for name, value in patient_columns(details).items():
+                    setattr(row, name, value)
+                if session.is_modified(row):
+                    row.updated_at = self._clock()
+                session.flush()
+                return _patient_of(row)
+        except IntegrityError as e:
+            raise _chart_no_taken(details.chart_no) if _is_chart_no_clash(e) else e from None
+
+    def archive(self, patient_id: int, expected_version: int) -> Patient:
+        return self._set_archived(patient_id, expected_version, True)
+
+    def unarchive(self, patient_id: int, expected_version: int) -> Patient:
+        return self._set_archived(patient_id, expected_version, False)
+
+    def _set_archived(self, patient_id: int, expected_version: int, archived: bool) -> Patient:
+        with self._db.transaction() as session:
+            row = self._current(session, patient_id, expected_version)
+            if row.archived != archived:
+                row.archived = archived
+                row.updated_at = self._clock()
+                session.flush()
+            return _patient_of(row)
+
+    @staticmethod
+    def _current(session: Session, patient_id: int, expected_version: int) -> models.Patient:
+        row = session.get(models.Patient, patient_id)
+        if row is None:
+            raise NotFoundError(f"No patient with id {patient_id}.")
+        if row.version != expected_version:
+            raise ConflictError(
+                f"{row.last_name}, {row.first_name} was changed elsewhere since you opened "
+                "the chart. Your changes were not saved: reload the chart and make them again."
+            )
+        return row
+
+    @staticmethod
+    def _refuse_taken_chart_no(session: Session, chart_no: str, own_id: int | None) -> None:
+        holder = session.execute(
+            select(models.Patient.id).where(models.Patient.chart_no == chart_no)
+        ).scalar()
+        if holder is not None and holder != own_id:
+            raise _chart_no_taken(chart_no)
+
+    # -- reading ---------------------------------------------------------
+
+    def get(self, patient_id: int) -> Patient:
+        with self._db.reading() as session:
+            row = session.get(models.Patient, patient_id)
+            if row is None:
+                raise NotFoundError(f"No patient with id {patient_id}.")
+            return _patient_of(row)
+
+    def search(self, query: SearchQuery) -> list[int]:
+        """Ids of matching patients in the asked order."""
+        sql, params = query.sql()
+        with self._db.connection() as conn:
+            return [r[0] for r in conn.exec_driver_sql(sql, params)]
+
+    def rows(self, ids: list[int]) -> dict[int, PatientRow]:
+        """The list's columns for ``ids`` (a page, not the whole table)."""
+        if not ids:
+            return {}
+        sql = _ROW_SQL.format(marks=",".join("?" * len(ids)))
+        with self._db.connection() as conn:
+            result = conn.exec_driver_sql(sql, tuple(ids))
+            return {
+                r[0]: PatientRow(
+                    id=r[0],
+                    chart_no=r[1],
+                    last_name=r[2],
+                    first_name=r[3],
+                    date_of_birth=date.fromisoformat(r[4]) if r[4] else None,
+                    diagnosis=Diagnosis(r[5]),
+                    archived=bool(r[6]),
+                    has_alerts=bool(r[7]),
+                )
+                for r in result
+            }
+
+    def count(self, *, include_archived: bool = False) -> int:
+        stmt = select(func.count()).select_from(models.Patient)
+        if not include_archived:
+            stmt = stmt.where(models.Patient.archived.is_(False))
+        with self._db.connection() as conn:
+            return conn.execute(stmt).scalar_one()
+
+    def next_chart_no(self) -> str:
+        """A proposal for a new chart: the newest chart's number plus one."""
+        with self._db.connection() as conn:
+            latest = conn.execute(
+                select(models.Patient.chart_no).order_by(models.Patient.id.desc()).limit(1)
+            ).scalar()
+            if latest is None:
+                return "P-00001"
+            match = re.search(r"(\d+)$", latest)
+            if not match:
+                return ""
+            digits = match.group(1)
+            head = latest[: match.start()]
+            number = int(digits) + 1
+            while True:
+                proposal = f"{head}{number:0{len(digits)}d}"
+                taken = conn.execute(
+                    select(models.Patient.id).where(models.Patient.chart_no == proposal)
+                ).scalar()
+                if taken is None:
+                    return proposal
+                number += 1
+
+
+def _is_chart_no_clash(error: IntegrityError) -> bool:
+    return "patient.chart_no" in str(error.orig)
+
+
+def _chart_no_taken(chart_no: str) -> ValidationError:
+    return ValidationError(
+        [FieldError("chart_no", f"Chart number {chart_no} is already used by another patient.")]
+    )

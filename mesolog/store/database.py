@@ -1,0 +1,215 @@
+"""The one place that opens a Mesolog database file.
+
+A file is recognised before SQLite writes a byte to it: the SQLite header
+must carry Mesolog's application id, and the schema revision must be one this
+version knows. Anything else is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
+# Revisions of mesolog/store/migrations/versions, oldest first; a test keeps
+# this list equal to Alembic's, so start-up need not import Alembic to know it.
+KNOWN_REVISIONS = ("0001",)
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+BUSY_TIMEOUT_MS = 5000
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database file cannot be used; the message is for the practitioner."""
+
+
+class NotAMesologDatabase(DatabaseError):
+    pass
+
+
+class SchemaTooNew(DatabaseError):
+    pass
+
+
+class FileKind(Enum):
+    MISSING = "missing"
+    EMPTY = "empty"
+    MESOLOG = "mesolog"
+
+
+@dataclass(frozen=True)
+class FileState:
+    kind: FileKind
+    revision: str | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.kind is not FileKind.MESOLOG
+
+
+def inspect_file(path: Path) -> FileState:
+    """What is at ``path``, read without letting SQLite modify anything."""
+    if not path.exists():
+        return FileState(FileKind.MISSING)
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as e:
+        raise DatabaseError(f"cannot read {path}: {e.strerror}") from None
+    if not header:
+        return FileState(FileKind.EMPTY)
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise NotAMesologDatabase(f"{path} is not a database file")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAMesologDatabase(f"{path} is an SQLite database of another program, "
+                                  "not a Mesolog database")
+    revision = _read_revision(path)
+    if revision not in KNOWN_REVISIONS:
+        raise SchemaTooNew(
+            f"{path} was written by a newer Mesolog (schema {revision}, this version "
+            f"knows up to {SCHEMA_HEAD}); update Mesolog to open it"
+        )
+    return FileState(FileKind.MESOLOG, revision)
+
+
+def _read_revision(path: Path) -> str | None:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has_table:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise NotAMesologDatabase(f"{path} cannot be read as a database ({e})") from None
+    return row[0] if row else None
+
+
+def _create_file(path: Path) -> None:
+    """Stamp a new file as Mesolog's before it switches to WAL.
+
+    The application id is written while the journal is still a rollback
+    journal, so the main file's header carries it from the first commit.
+    """
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Take transactions out of the sqlite3 module's hands so that BEGIN is
+        # emitted by us (SQLAlchemy docs, "Serializable isolation / Savepoints
+        # / Transactional DDL"); DDL in migrations is then transactional too.
+        dbapi_connection.isolation_level = None
+        for pragma in (
+            "foreign_keys = ON",
+            f"busy_timeout = {BUSY_TIMEOUT_MS}",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+        ):
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the write lock up front: a deferred transaction that
+        # reads and then writes can fail at once if another writer got in.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """An open Mesolog database: hands out read and write units of work."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One change, one transaction: commits on success, rolls back on any error."""
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and if asked, create) the database at ``path``, schema brought up to date."""
+    path = Path(path).expanduser()
+    state = inspect_file(path)
+    if state.is_new:
+        if not create:
+            raise DatabaseError(f"no Mesolog database at {path}")
+        if not path.parent.is_dir():
+            raise DatabaseError(f"folder {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseError(f"cannot write in folder {path.parent}")
+        try:
+            _create_file(path)
+        except sqlite3.Error as e:
+            _remove_database_files(path)
+            raise DatabaseError(f"cannot create database {path}: {e}") from None
+    engine = _make_engine(path)
+    if state.revision != SCHEMA_HEAD:
+        try:
+            upgrade_schema(engine)
+        except Exception:
+            engine.dispose()
+            if state.is_new:
+                _remove_database_files(path)
+            raise
+    return Database(path, engine)
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the schema to SCHEMA_HEAD with the migrations shipped in the package."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+
+
+def alembic_config(conn: Connection | None = None):  # noqa: ANN201 (alembic imported lazily)
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "mesolog.store:migrations")
+    if conn is not None:
+        config.attributes["connection"] = conn
+    return config

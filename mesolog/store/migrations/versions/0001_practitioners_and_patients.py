@@ -1,0 +1,101 @@
+"""Practitioners and patients, with a full-text index for patient search.
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-25
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def _bookkeeping() -> list[sa.Column]:
+    return [
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("updated_at", sa.DateTime, nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "practitioner",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("login", sa.String(64), nullable=False, unique=True),
+        sa.Column("role", sa.String(20), nullable=False),
+        sa.Column("password_hash", sa.String(255)),
+        sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+        *_bookkeeping(),
+        sa.CheckConstraint("role IN ('administrator', 'practitioner', 'assistant')",
+                           name="ck_practitioner_role"),
+    )
+    op.create_table(
+        "patient",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("chart_no", sa.String(20), nullable=False, unique=True),
+        sa.Column("last_name", sa.String(100), nullable=False),
+        sa.Column("first_name", sa.String(100), nullable=False),
+        sa.Column("name_key", sa.String(201), nullable=False),
+        sa.Column("date_of_birth", sa.Date, nullable=False),
+        sa.Column("sex", sa.String(10), nullable=False),
+        sa.Column("diagnosis", sa.String(30), nullable=False),
+        sa.Column("phone", sa.String(40), nullable=False, server_default=""),
+        sa.Column("email", sa.String(200), nullable=False, server_default=""),
+        sa.Column("address", sa.Text, nullable=False, server_default=""),
+        sa.Column("medical_conditions", sa.Text, nullable=False, server_default=""),
+        sa.Column("medications", sa.Text, nullable=False, server_default=""),
+        sa.Column("allergies", sa.Text, nullable=False, server_default=""),
+        sa.Column("contraindications", sa.Text, nullable=False, server_default=""),
+        sa.Column("notes", sa.Text, nullable=False, server_default=""),
+        sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+        *_bookkeeping(),
+        sa.CheckConstraint("sex IN ('female', 'male', 'other')", name="ck_patient_sex"),
+        sa.CheckConstraint(
+            "diagnosis IN ('male_aga', 'female_aga', 'telogen_effluvium', "
+            "'alopecia_areata', 'other')",
+            name="ck_patient_diagnosis",
+        ),
+    )
+    op.create_index("ix_patient_archived_name", "patient", ["archived", "name_key"])
+    op.create_index("ix_patient_name_key", "patient", ["name_key"])
+    op.create_index("ix_patient_date_of_birth", "patient", ["date_of_birth"])
+
+    # Patient search: an external-content FTS5 index over chart number and the
+    # folded names, kept in step with the table by triggers (SQLite FTS5 docs,
+    # "External Content Tables").
+    op.execute(
+        "CREATE VIRTUAL TABLE patient_fts USING fts5("
+        "chart_no, name_key, content='patient', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+    )
+    op.execute(
+        "CREATE TRIGGER patient_fts_insert AFTER INSERT ON patient BEGIN "
+        "INSERT INTO patient_fts(rowid, chart_no, name_key) "
+        "VALUES (new.id, new.chart_no, new.name_key); END"
+    )
+    op.execute(
+        "CREATE TRIGGER patient_fts_delete AFTER DELETE ON patient BEGIN "
+        "INSERT INTO patient_fts(patient_fts, rowid, chart_no, name_key) "
+        "VALUES ('delete', old.id, old.chart_no, old.name_key); END"
+    )
+    op.execute(
+        "CREATE TRIGGER patient_fts_update AFTER UPDATE OF chart_no, name_key ON patient BEGIN "
+        "INSERT INTO patient_fts(patient_fts, rowid, chart_no, name_key) "
+        "VALUES ('delete', old.id, old.chart_no, old.name_key); "
+        "INSERT INTO patient_fts(rowid, chart_no, name_key) "
+        "VALUES (new.id, new.chart_no, new.name_key); END"
+    )
+
+
+def downgrade() -> None:
+    for trigger in ("patient_fts_update", "patient_fts_delete", "patient_fts_insert"):
+        op.execute(f"DROP TRIGGER {trigger}")
+    op.execute("DROP TABLE patient_fts")
+    op.drop_table("patient")
+    op.drop_table("practitioner")

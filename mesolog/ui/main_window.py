@@ -1,0 +1,423 @@
+"""The main window: patient list on the left, the open chart on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog import APP_NAME, __version__
+from mesolog.domain.validation import ConflictError
+from mesolog.services.demo import build_demo_clinic
+from mesolog.services.patients import PatientService
+from mesolog.store.database import Database, DatabaseError, open_database
+from mesolog.ui import settings as opt
+from mesolog.ui.patient_form import PatientForm
+from mesolog.ui.patient_list_model import NAME, PatientListModel
+from mesolog.ui.prompts import Unsaved, ask_about_unsaved
+from mesolog.ui.settings import Settings
+from mesolog.ui.welcome import WelcomePage
+
+SEARCH_DELAY_MS = 200
+DEMO_FILE_NAME = "demo-clinic.sqlite"
+DEMO_PATIENTS = 300
+_FILE_FILTER = "Mesolog databases (*.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, settings: Settings,
+                 today: Callable[[], date] = date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self._today = today
+        self._db = db
+        self._patients = PatientService(db)
+        self._following_list = True  # False while the window itself moves the selection
+        self.setWindowIcon(QApplication.windowIcon())
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Find by name, chart number or date of birth")
+        self.search_box.setClearButtonEnabled(True)
+        self.include_archived = QCheckBox("Include archived")
+        self.include_archived.setChecked(settings.get(opt.INCLUDE_ARCHIVED))
+        self.list_view = QTableView()
+        self.model = PatientListModel(self._patients, today(), self)
+        self._setup_list_view()
+        self.list_panel = QWidget()
+        list_layout = QVBoxLayout(self.list_panel)
+        list_layout.setContentsMargins(6, 6, 0, 6)
+        list_layout.addWidget(self.search_box)
+        list_layout.addWidget(self.include_archived)
+        list_layout.addWidget(self.list_view)
+
+        self.form = PatientForm(self._patients, today())
+        self.welcome = WelcomePage()
+        self.hint = QLabel("Select a patient on the left, or create one with "
+                           "Patient ▸ New patient (Ctrl+N).")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        for page in (self.welcome, self.hint, self.form):
+            self.pages.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build_actions()
+        self._connect()
+        self._restore_layout()
+        self.model.set_query(self._query_from_widgets())
+        self._show_database()
+
+    # -- construction ----------------------------------------------------
+
+    def _setup_list_view(self) -> None:
+        view = self.list_view
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        # Fixed row heights keep a 100,000-row list from measuring every row.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 90)
+        header.resizeSection(NAME, 200)
+        header.resizeSection(2, 95)
+        header.resizeSection(3, 45)
+        view.setSortingEnabled(True)
+        view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        k = QKeySequence.StandardKey
+        self.open_action = self._action("&Open Database…", self.choose_database, k.Open,
+                                        "Open another Mesolog database file")
+        self.new_db_action = self._action("&New Database…", self.choose_new_database, None,
+                                          "Create an empty Mesolog database file")
+        self.quit_action = self._action("&Quit", self.close, k.Quit)
+        self.new_patient_action = self._action("&New Patient", self.new_patient, k.New,
+                                               "Open an empty chart for a new patient")
+        self.save_action = self._action("&Save Patient", self.form.save, k.Save)
+        self.revert_action = self._action("&Revert Changes", self.form.revert)
+        self.archive_action = self._action("&Archive Patient", self.toggle_archived,
+                                           "Ctrl+Shift+A",
+                                           "Take the patient out of the list; nothing is deleted")
+        self.find_action = self._action("&Find Patient", self.focus_search, k.Find)
+        self.about_action = self._action("&About Mesolog", self.show_about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.open_action, self.new_db_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        patient_menu = self.menuBar().addMenu("&Patient")
+        patient_menu.addActions([self.new_patient_action, self.save_action, self.revert_action])
+        patient_menu.addSeparator()
+        patient_menu.addActions([self.archive_action, self.find_action])
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self.apply_search)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.include_archived.toggled.connect(self.apply_search)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.model.modelReset.connect(self._after_list_reset)
+        self.form.dirty_changed.connect(self._on_dirty_changed)
+        self.form.saved.connect(self._on_saved)
+        self.welcome.create_patient.connect(self.new_patient)
+        self.welcome.open_demo.connect(self.open_demo_clinic)
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.get(opt.MAIN_WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        self.restoreState(self._settings.get(opt.MAIN_WINDOW_STATE))
+        splitter = self._settings.get(opt.MAIN_SPLITTER)
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([460, 740])
+        self.list_view.horizontalHeader().restoreState(self._settings.get(opt.PATIENT_LIST_HEADER))
+
+    def _save_layout(self) -> None:
+        s = self._settings
+        s.set(opt.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        s.set(opt.MAIN_WINDOW_STATE, self.saveState())
+        s.set(opt.MAIN_SPLITTER, self.splitter.saveState())
+        s.set(opt.PATIENT_LIST_HEADER, self.list_view.horizontalHeader().saveState())
+        s.set(opt.INCLUDE_ARCHIVED, self.include_archived.isChecked())
+        s.sync()
+
+    # -- the database ----------------------------------------------------
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    def switch_database(self, path: Path) -> bool:
+        """Open ``path`` in this window; False (and nothing changed) if it cannot be."""
+        if not self._settle_unsaved():
+            return False
+        try:
+            db = open_database(path)
+        except DatabaseError as e:
+            QMessageBox.critical(self, "Cannot open database", str(e))
+            return False
+        self._db.close()
+        self._db = db
+        self._patients = PatientService(db)
+        self.form.set_service(self._patients)
+        self.model = PatientListModel(self._patients, self._today(), self)
+        self.list_view.setModel(self.model)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.model.modelReset.connect(self._after_list_reset)
+        header = self.list_view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.form.load(None)
+        self.model.set_query(self._query_from_widgets())
+        self._show_database()
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open Database", str(self._db.path.parent),
+                                              _FILE_FILTER)
+        if name:
+            self.switch_database(Path(name))
+
+    def choose_new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New Database", str(self._db.path.parent / "clinic.sqlite"), _FILE_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not name:
+            return
+        if Path(name).exists():
+            QMessageBox.warning(self, "File exists",
+                                f"{name} already exists. Use File ▸ Open Database to open it.")
+            return
+        self.switch_database(Path(name))
+
+    def open_demo_clinic(self) -> None:
+        path = self._db.path.parent / DEMO_FILE_NAME
+        if not path.exists():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                demo = open_database(path)
+                try:
+                    build_demo_clinic(demo, DEMO_PATIENTS)
+                finally:
+                    demo.close()
+            except DatabaseError as e:
+                QMessageBox.critical(self, "Cannot make the demo clinic", str(e))
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.switch_database(path)
+
+    def _show_database(self) -> None:
+        empty = self._patients.count(include_archived=True) == 0
+        self.list_panel.setVisible(not empty or self.form.patient is not None)
+        if empty and self.pages.currentWidget() is not self.form:
+            self.pages.setCurrentWidget(self.welcome)
+        elif self.pages.currentWidget() is self.welcome:
+            self.pages.setCurrentWidget(self.hint)
+        self._update_title()
+        self._update_actions()
+        self._update_count()
+
+    # -- the list --------------------------------------------------------
+
+    def _query_from_widgets(self):  # noqa: ANN202
+        from dataclasses import replace
+
+        return replace(self.model.query, text=self.search_box.text(),
+                       include_archived=self.include_archived.isChecked())
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self._query_from_widgets())
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _update_count(self) -> None:
+        total = self._patients.count(include_archived=self.include_archived.isChecked())
+        shown = self.model.rowCount()
+        noun = "patient" if total == 1 else "patients"
+        if self.search_box.text().strip():
+            self.count_label.setText(f"{shown:,} of {total:,} {noun} match")
+        else:
+            self.count_label.setText(f"{total:,} {noun}")
+
+    def _after_list_reset(self) -> None:
+        patient = self.form.patient
+        if patient is not None:
+            self._select_row_of(patient.id)
+
+    def _select_row_of(self, patient_id: int | None) -> None:
+        """Move the list's selection without treating it as the practitioner's choice."""
+        self._following_list = False
+        try:
+            selection = self.list_view.selectionModel()
+            row = self.model.row_of(patient_id) if patient_id is not None else None
+            if row is None:
+                selection.clear()
+            else:
+                index = self.model.index(row, NAME)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                self.list_view.scrollTo(index)
+        finally:
+            self._following_list = True
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._following_list:
+            return
+        patient_id = self.model.id_at(current.row())
+        shown = self.form.patient
+        if patient_id is None or (shown is not None and shown.id == patient_id):
+            return
+        if not self._settle_unsaved():
+            # QItemSelectionModel has already moved; put it back after this signal.
+            QTimer.singleShot(0, lambda: self._select_row_of(shown.id if shown else None))
+            return
+        self.open_patient(patient_id)
+
+    def open_patient(self, patient_id: int) -> None:
+        self.form.load(self._patients.get(patient_id))
+        self.pages.setCurrentWidget(self.form)
+        self._update_actions()
+
+    # -- the open chart --------------------------------------------------
+
+    def _settle_unsaved(self) -> bool:
+        """True when it is fine to leave the open chart (saved, discarded or clean)."""
+        if not self.form.is_dirty():
+            return True
+        name = self.form.details().full_name or "the new patient"
+        answer = ask_about_unsaved(self, name)
+        if answer is Unsaved.SAVE:
+            return self.form.save()
+        if answer is Unsaved.DISCARD:
+            self.form.revert()
+            return True
+        return False
+
+    def new_patient(self) -> None:
+        if not self._settle_unsaved():
+            return
+        self.form.load(None, self._patients.next_chart_no())
+        self._select_row_of(None)
+        self.list_panel.setVisible(self.list_panel.isVisible() or self.model.rowCount() > 0)
+        self.pages.setCurrentWidget(self.form)
+        self.form.inputs["last_name"].setFocus()
+        self._update_actions()
+
+    def _on_saved(self, patient: object) -> None:
+        self.model.reload()
+        self.list_panel.setVisible(True)
+        self._update_count()
+        self._update_actions()
+        self.statusBar().showMessage("Saved.", 3000)
+        del patient
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        self._update_actions()
+
+    def toggle_archived(self) -> None:
+        patient = self.form.patient
+        if patient is None or not self._settle_unsaved():
+            return
+        patient = self.form.patient
+        try:
+            if patient.archived:
+                changed = self._patients.unarchive(patient.id, patient.version)
+                message = f"{changed.details.full_name} is back in the patient list."
+            else:
+                changed = self._patients.archive(patient.id, patient.version)
+                message = (f"{changed.details.full_name} is archived: kept in the database, "
+                           "shown only with Include archived.")
+        except ConflictError as e:
+            QMessageBox.warning(self, "Not changed: changed elsewhere", str(e))
+            return
+        self.form.load(changed)
+        self.model.reload()
+        self._update_count()
+        self._update_actions()
+        self.statusBar().showMessage(message, 8000)
+
+    def _update_actions(self) -> None:
+        patient = self.form.patient
+        on_form = self.pages.currentWidget() is self.form
+        self.save_action.setEnabled(on_form and self.form.is_dirty())
+        self.revert_action.setEnabled(on_form and self.form.is_dirty())
+        self.archive_action.setEnabled(on_form and patient is not None)
+        archived = patient is not None and patient.archived
+        self.archive_action.setText("Restore from &Archive" if archived else "&Archive Patient")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._db.path.name}[*] — {APP_NAME}")
+
+    # -- window ----------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>A logbook for scalp mesotherapy: patients, treatment courses, injection "
+            "sessions and outcomes, kept on this computer.</p>"
+            f"<p>Database: {self._db.path}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._settle_unsaved():
+            event.ignore()
+            return
+        self._save_layout()
+        self._db.close()
+        event.accept()

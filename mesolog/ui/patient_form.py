@@ -1,0 +1,233 @@
+"""The patient's chart: demographics and history, with Save and Revert."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import fields
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from mesolog.domain.patient import (
+    FIELD_LABELS,
+    Diagnosis,
+    Patient,
+    PatientDetails,
+    Sex,
+)
+from mesolog.domain.text import age_on, parse_date
+from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.services.patients import PatientService
+from mesolog.ui.forms import load_form
+
+_FIELDS = tuple(f.name for f in fields(PatientDetails))
+_CHOICES: dict[str, type[Sex] | type[Diagnosis]] = {"sex": Sex, "diagnosis": Diagnosis}
+_ERROR_STYLE = "color: #b00020;"
+_ALERT_STYLE = ("background: #fdecea; color: #7a1010; border: 1px solid #e8a3a3; "
+                "border-radius: 4px; padding: 6px;")
+
+
+class PatientForm(QWidget):
+    """Edits one patient (or a new one); saving goes through PatientService."""
+
+    dirty_changed = Signal(bool)
+    saved = Signal(object)  # the stored Patient
+
+    def __init__(self, patients: PatientService, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._patients = patients
+        self._today = today
+        self._patient: Patient | None = None
+        self._baseline = PatientDetails()
+        self._dirty = False
+        form = load_form("patient_form", self)
+        form.layout().setContentsMargins(10, 6, 10, 6)
+        self.inputs: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {
+            name: form.findChild(QWidget, name) for name in _FIELDS
+        }
+        self.errors: dict[str, QLabel] = {
+            name: form.findChild(QLabel, f"{name}_error") for name in _FIELDS
+        }
+        self.title_label: QLabel = form.findChild(QLabel, "title_label")
+        self.subtitle_label: QLabel = form.findChild(QLabel, "subtitle_label")
+        self.archived_banner: QLabel = form.findChild(QLabel, "archived_banner")
+        self.alerts_banner: QLabel = form.findChild(QLabel, "alerts_banner")
+        self.saved_label: QLabel = form.findChild(QLabel, "saved_label")
+        self.save_button: QPushButton = form.findChild(QPushButton, "save_button")
+        self.revert_button: QPushButton = form.findChild(QPushButton, "revert_button")
+        self._style(form)
+        for name, choices in _CHOICES.items():
+            combo = self.inputs[name]
+            combo.addItem("— choose —", None)
+            for choice in choices:
+                combo.addItem(choice.label, choice.value)
+        for name, widget in self.inputs.items():
+            signal = (widget.currentIndexChanged if isinstance(widget, QComboBox)
+                      else widget.textChanged)
+            signal.connect(lambda *_, n=name: self._edited(n))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.load(None)
+
+    def _style(self, form: QWidget) -> None:
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.alerts_banner.setStyleSheet(_ALERT_STYLE)
+        self.archived_banner.setStyleSheet("background: #eeeeee; padding: 4px; color: #555;")
+        for label in self.errors.values():
+            label.setStyleSheet(_ERROR_STYLE)
+        form.findChild(QWidget, "alerts_group").setStyleSheet(
+            "QGroupBox { font-weight: bold; color: #7a1010; }")
+
+    # -- what is shown ---------------------------------------------------
+
+    @property
+    def patient(self) -> Patient | None:
+        return self._patient
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def set_service(self, patients: PatientService) -> None:
+        self._patients = patients
+
+    def load(self, patient: Patient | None, chart_no: str = "") -> None:
+        """Show ``patient``, or an empty chart for a new patient when None."""
+        self._patient = patient
+        self._baseline = patient.details if patient else PatientDetails(chart_no=chart_no)
+        self._fill(self._baseline)
+        self._clear_errors()
+        self.saved_label.clear()
+        self._refresh_header()
+        self._set_dirty(False)
+
+    def _fill(self, details: PatientDetails) -> None:
+        for name, widget in self.inputs.items():
+            widget.blockSignals(True)
+            value = getattr(details, name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value.value)) if value else 0)
+            elif isinstance(value, date):
+                widget.setText(value.isoformat())
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value or "")
+            else:
+                widget.setPlainText(value or "")
+            widget.blockSignals(False)
+
+    def _text(self, name: str) -> str:
+        widget = self.inputs[name]
+        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+    def details(self) -> PatientDetails:
+        """What the form holds now (a date of birth that does not parse is None)."""
+        values: dict[str, object] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                chosen = widget.currentData()
+                values[name] = _CHOICES[name](chosen) if chosen else None
+            elif name == "date_of_birth":
+                values[name] = parse_date(self._text(name))
+            else:
+                values[name] = self._text(name)
+        return PatientDetails(**values)
+
+    def _unreadable_date(self) -> FieldError | None:
+        text = self._text("date_of_birth").strip()
+        if text and parse_date(text) is None:
+            return FieldError("date_of_birth", f"Date of birth: “{text}” is not a date; "
+                                               "write it as 1984-03-27 or 27.03.1984.")
+        return None
+
+    def _edited(self, name: str) -> None:
+        self.errors[name].setVisible(False)
+        self.saved_label.clear()
+        if name in ("allergies", "contraindications", "last_name", "first_name",
+                    "date_of_birth", "chart_no", "diagnosis"):
+            self._refresh_header()
+        self._set_dirty(self.details().normalised() != self._baseline.normalised()
+                        or self._unreadable_date() is not None)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _refresh_header(self) -> None:
+        d = self.details().normalised()
+        self.title_label.setText(d.full_name or "New patient")
+        parts = [d.chart_no] if d.chart_no else []
+        if d.date_of_birth and d.date_of_birth <= self._today:
+            parts.append(f"{age_on(d.date_of_birth, self._today)} years")
+        if d.diagnosis:
+            parts.append(d.diagnosis.label)
+        self.subtitle_label.setText(" · ".join(parts))
+        self.archived_banner.setVisible(bool(self._patient and self._patient.archived))
+        alerts = [(FIELD_LABELS[n], getattr(d, n)) for n in ("allergies", "contraindications")
+                  if getattr(d, n)]
+        self.alerts_banner.setText("<br>".join(
+            f"<b>{label}:</b> {html.escape(text).replace(chr(10), '; ')}" for label, text in alerts))
+        self.alerts_banner.setVisible(bool(alerts))
+
+    # -- saving ----------------------------------------------------------
+
+    def save(self) -> bool:
+        """Store the form; False (with messages at the fields) when it cannot be."""
+        self._clear_errors()
+        unreadable = self._unreadable_date()
+        if unreadable:
+            self._show_errors([unreadable])
+            return False
+        try:
+            if self._patient is None:
+                stored = self._patients.create(self.details())
+            else:
+                stored = self._patients.update(self._patient.id, self._patient.version,
+                                               self.details())
+        except ValidationError as e:
+            self._show_errors(e.errors)
+            return False
+        except ConflictError as e:
+            QMessageBox.warning(self, "Not saved: changed elsewhere", str(e))
+            return False
+        self.load(stored)
+        self.saved_label.setText("Saved.")
+        self.saved.emit(stored)
+        return True
+
+    def revert(self) -> None:
+        self.load(self._patient, self._baseline.chart_no)
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        first: QWidget | None = None
+        for error in errors:
+            label = self.errors.get(error.field)
+            if label is None:
+                continue
+            label.setText(error.message)
+            label.setVisible(True)
+            first = first or self.inputs[error.field]
+        if first is not None:
+            first.setFocus()
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.setVisible(False)
+
+    def error_text(self, field: str) -> str:
+        label = self.errors[field]
+        return label.text() if label.isVisibleTo(self) else ""

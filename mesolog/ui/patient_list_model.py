@@ -1,0 +1,153 @@
+"""The patient list: ids of the whole result, rows fetched a page at a time.
+
+Like Anki's browser table, the model holds only the ordered ids of what
+matches; the visible rows are read in pages when the view first asks for
+them, and a small number of pages is kept.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from mesolog.domain.patient import PatientRow
+from mesolog.domain.text import age_on
+from mesolog.services.patients import PatientService, PatientSort, SearchQuery
+
+PAGE_SIZE = 200
+PAGES_KEPT = 8
+PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_COLUMNS = ("Chart no.", "Name", "Date of birth", "Age", "Diagnosis")
+CHART_NO, NAME, DATE_OF_BIRTH, AGE, DIAGNOSIS = range(len(_COLUMNS))
+_SORT_OF_COLUMN = {
+    CHART_NO: (PatientSort.CHART_NO, False),
+    NAME: (PatientSort.NAME, False),
+    DATE_OF_BIRTH: (PatientSort.DATE_OF_BIRTH, False),
+    AGE: (PatientSort.DATE_OF_BIRTH, True),  # older first when ascending by age
+    DIAGNOSIS: (PatientSort.DIAGNOSIS, False),
+}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PatientListModel(QAbstractTableModel):
+    def __init__(self, patients: PatientService, today: date, parent: Any = None):
+        super().__init__(parent)
+        self._patients = patients
+        self._today = today
+        self._query = SearchQuery()
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, PatientRow]] = OrderedDict()
+
+    # -- what is listed --------------------------------------------------
+
+    @property
+    def query(self) -> SearchQuery:
+        return self._query
+
+    def set_query(self, query: SearchQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query again (after a save, an archive, a new filter)."""
+        self.beginResetModel()
+        self._ids = self._patients.search(self._query)
+        self._pages.clear()
+        self.endResetModel()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, patient_id: int) -> int | None:
+        try:
+            return self._ids.index(patient_id)
+        except ValueError:
+            return None
+
+    def _patient_row(self, row: int) -> PatientRow | None:
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            start = page_no * PAGE_SIZE
+            page = self._patients.rows(self._ids[start:start + PAGE_SIZE])
+            self._pages[page_no] = page
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row])
+
+    # -- QAbstractTableModel ---------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(_COLUMNS)):
+            return _COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == PATIENT_ID_ROLE:
+            return self._ids[index.row()]
+        patient = self._patient_row(index.row())
+        if patient is None:  # removed since the list was read; a reload follows
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(patient, column)
+        if role == Qt.ItemDataRole.ToolTipRole and patient.has_alerts:
+            return "Allergies or contraindications recorded: read them before treating."
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME and patient.has_alerts:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.FontRole and patient.archived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and patient.archived:
+            return QBrush(QColor(128, 128, 128))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, patient: PatientRow, column: int) -> str:
+        if column == CHART_NO:
+            return patient.chart_no
+        if column == NAME:
+            name = f"{patient.last_name}, {patient.first_name}"
+            return f"{name} (archived)" if patient.archived else name
+        if column == DATE_OF_BIRTH:
+            return patient.date_of_birth.isoformat() if patient.date_of_birth else ""
+        if column == AGE:
+            return str(age_on(patient.date_of_birth, self._today)) if patient.date_of_birth else ""
+        if column == DIAGNOSIS:
+            return patient.diagnosis.label if patient.diagnosis else ""
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _SORT_OF_COLUMN:
+            return
+        sort, reverse = _SORT_OF_COLUMN[column]
+        descending = (order == Qt.SortOrder.DescendingOrder) != reverse
+        # A reset, not a layout change: the window re-selects the open
+        # patient by id, and no persistent index has to be remapped.
+        self.set_query(replace(self._query, sort=sort, descending=descending))

@@ -1,0 +1,49 @@
+"""Typed window settings stored with QSettings.
+
+Each setting is declared once as an Option; widgets read and write options,
+never raw QSettings keys, so a key and its default live in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+    kind: type
+
+
+MAIN_WINDOW_GEOMETRY = Option("main_window/geometry", QByteArray(), QByteArray)
+MAIN_WINDOW_STATE = Option("main_window/state", QByteArray(), QByteArray)
+MAIN_SPLITTER = Option("main_window/splitter", QByteArray(), QByteArray)
+PATIENT_LIST_HEADER = Option("patient_list/header", QByteArray(), QByteArray)
+INCLUDE_ARCHIVED = Option("patient_list/include_archived", False, bool)
+
+
+class Settings:
+    """Reads and writes Options; tests hand in a QSettings on a temporary file."""
+
+    def __init__(self, store: QSettings):
+        self._store = store
+
+    def get(self, option: Option[T]) -> T:
+        value = self._store.value(option.key, option.default)
+        if option.kind is bool and isinstance(value, str):  # INI files give strings back
+            return value.lower() == "true"  # type: ignore[return-value]
+        if value is None or not isinstance(value, option.kind):
+            return option.default
+        return value
+
+    def set(self, option: Option[T], value: T) -> None:
+        self._store.setValue(option.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,47 @@
+"""What an empty database shows instead of an empty grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class WelcomePage(QWidget):
+    create_patient = Signal()
+    open_demo = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel("Welcome to Mesolog")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        paragraphs = [QLabel(text) for text in (
+            "This database has no patients yet.",
+            "Start with your first patient: chart number, name, date of birth, diagnosis, "
+            "and the allergies and contraindications you must see before every session.",
+            "Or open a demo clinic, a separate database of invented patients, "
+            "to look around first. Your own database stays untouched.",
+        )]
+        for paragraph in paragraphs:
+            paragraph.setWordWrap(True)
+        self.create_button = QPushButton("Create the first patient")
+        self.create_button.setDefault(True)
+        self.demo_button = QPushButton("Open a demo clinic")
+        self.create_button.clicked.connect(self.create_patient)
+        self.demo_button.clicked.connect(self.open_demo)
+        # A fixed-width column lets the wrapped text take the height it needs.
+        column = QWidget()
+        column.setFixedWidth(520)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        for paragraph in paragraphs:
+            inner.addWidget(paragraph)
+        inner.addSpacing(12)
+        for button in (self.create_button, self.demo_button):
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
