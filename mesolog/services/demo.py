@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select
 
@@ -49,7 +49,8 @@ _CONTRAINDICATIONS = ["Anticoagulant therapy (apixaban)", "Keloid tendency",
                       "Pregnant — postpone treatment", "Active scalp infection",
                       "Needle phobia with vasovagal episodes", "Uncontrolled diabetes"]
 _NOTES = ["Prefers morning appointments.", "Referred by dermatologist.",
-          "Family history of hair loss on father's side.", "Shedding started after a stressful year.",
+          "Family history of hair loss on father's side.",
+          "Shedding started after a stressful year.",
           "Wants photos before each session.", "Sensitive to pain; numbing cream beforehand.",
           "Travels often; keep intervals flexible."]
 

@@ -205,7 +205,7 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(alembic_config(conn), "head")
 
 
-def alembic_config(conn: Connection | None = None):  # noqa: ANN201 (alembic imported lazily)
+def alembic_config(conn: Connection | None = None):
     from alembic.config import Config
 
     config = Config()

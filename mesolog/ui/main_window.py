@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
 
     # -- the list --------------------------------------------------------
 
-    def _query_from_widgets(self):  # noqa: ANN202
+    def _query_from_widgets(self):
         from dataclasses import replace
 
         return replace(self.model.query, text=self.search_box.text(),

@@ -179,7 +179,8 @@ class PatientForm(QWidget):
         alerts = [(FIELD_LABELS[n], getattr(d, n)) for n in ("allergies", "contraindications")
                   if getattr(d, n)]
         self.alerts_banner.setText("<br>".join(
-            f"<b>{label}:</b> {html.escape(text).replace(chr(10), '; ')}" for label, text in alerts))
+            f"<b>{label}:</b> {html.escape(text).replace(chr(10), '; ')}"
+            for label, text in alerts))
         self.alerts_banner.setVisible(bool(alerts))
 
     # -- saving ----------------------------------------------------------

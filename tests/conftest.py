@@ -1,0 +1,67 @@
+"""Shared fixtures: every test gets its own database file and settings file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+# Headless everywhere: set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
+from mesolog.services.patients import PatientService
+from mesolog.store.database import Database, open_database
+
+NOW = datetime(2026, 11, 25, 10, 30)
+TODAY = NOW.date()
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
+def details(**changes: object) -> PatientDetails:
+    """A valid patient, with ``changes`` applied."""
+    values: dict[str, object] = {
+        "chart_no": "P-00001",
+        "last_name": "Öztürk",
+        "first_name": "Zeynep",
+        "date_of_birth": date(1984, 3, 27),
+        "sex": Sex.FEMALE,
+        "diagnosis": Diagnosis.FEMALE_AGA,
+        "phone": "+49 30 1234 5678",
+        "email": "zeynep@example.org",
+        "allergies": "Lidocaine",
+    }
+    values.update(changes)
+    return PatientDetails(**values)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "clinic.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def patients(db: Database) -> PatientService:
+    return PatientService(db, clock=fixed_clock)
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from mesolog.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

@@ -1,0 +1,101 @@
+import hashlib
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, select
+
+from mesolog.store import models
+from mesolog.store.check import check_database
+from mesolog.store.database import (
+    APPLICATION_ID,
+    KNOWN_REVISIONS,
+    DatabaseError,
+    NotAMesologDatabase,
+    SchemaTooNew,
+    alembic_config,
+    open_database,
+)
+from tests.conftest import NOW
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_file_is_created_stamped_and_migrated(db, db_path):
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"patient", "practitioner", "patient_fts"} <= tables
+
+
+def test_connections_enforce_foreign_keys_and_wait_when_busy(db):
+    with db.connection() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_known_revisions_match_the_shipped_migrations():
+    script = ScriptDirectory.from_config(alembic_config())
+    shipped = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert tuple(shipped) == KNOWN_REVISIONS
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
+    other = tmp_path / "firefox.sqlite"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE bookmarks (url TEXT)")
+        conn.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+        conn.commit()
+    before = digest(other)
+    with pytest.raises(NotAMesologDatabase, match="another program"):
+        open_database(other)
+    assert digest(other) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["firefox.sqlite"]
+
+
+def test_random_bytes_are_refused_untouched(tmp_path):
+    junk = tmp_path / "photo.jpg"
+    junk.write_bytes(bytes(range(256)) * 40)
+    before = digest(junk)
+    with pytest.raises(NotAMesologDatabase, match="not a database file"):
+        open_database(junk)
+    assert digest(junk) == before
+
+
+def test_a_database_from_a_newer_mesolog_is_refused_untouched(db, db_path):
+    db.close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+    before = digest(db_path)
+    with pytest.raises(SchemaTooNew, match="newer Mesolog"):
+        open_database(db_path)
+    assert digest(db_path) == before
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(tmp_path / "no" / "such" / "clinic.sqlite")
+
+
+def test_check_passes_on_a_healthy_database(db, db_path):
+    db.close()
+    report = check_database(db_path)
+    assert report.ok
+    assert "integrity: ok" in report.findings
+
+
+def test_a_failed_transaction_leaves_no_partial_row(db):
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        session.add(models.Practitioner(name="A", login="a", role="practitioner",
+                                        created_at=NOW, updated_at=NOW))
+        session.flush()
+        raise RuntimeError("power cut")
+    with db.reading() as session:
+        assert session.execute(select(func.count()).select_from(models.Practitioner)).scalar() == 0

@@ -1,0 +1,79 @@
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+
+from mesolog.cli import main
+
+
+def dump(path):
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(
+            "SELECT chart_no, last_name, first_name, date_of_birth, diagnosis, allergies "
+            "FROM patient ORDER BY id").fetchall()
+
+
+def test_demo_is_deterministic_and_realistic(tmp_path, capsys):
+    a, b, c = (tmp_path / n for n in ("a.sqlite", "b.sqlite", "c.sqlite"))
+    assert main(["demo", "--db", str(a), "--patients", "120", "--seed", "7"]) == 0
+    assert main(["demo", "--db", str(b), "--patients", "120", "--seed", "7"]) == 0
+    assert main(["demo", "--db", str(c), "--patients", "120", "--seed", "8"]) == 0
+    assert dump(a) == dump(b) != dump(c)
+    rows = dump(a)
+    assert len(rows) == 120
+    assert len({r[4] for r in rows}) >= 4  # several diagnoses
+    assert any(r[5] for r in rows)  # some recorded allergies
+    assert any(not name.isascii() for r in rows for name in r[1:3])
+    assert "120 patients" in capsys.readouterr().out
+
+
+def test_demo_refuses_a_database_with_patients(tmp_path, capsys):
+    path = tmp_path / "clinic.sqlite"
+    main(["demo", "--db", str(path), "--patients", "3"])
+    assert main(["demo", "--db", str(path), "--patients", "3"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already holds 3 patients" in err
+    assert len(dump(path)) == 3
+
+
+def test_check_reports_ok(tmp_path, capsys):
+    path = tmp_path / "clinic.sqlite"
+    main(["demo", "--db", str(path), "--patients", "5"])
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "integrity: ok" in out and "schema: 0001 (current)" in out
+
+
+def test_check_finds_a_broken_search_index(tmp_path, capsys):
+    path = tmp_path / "clinic.sqlite"
+    main(["demo", "--db", str(path), "--patients", "5"])
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DROP TRIGGER patient_fts_insert")
+        conn.execute("INSERT INTO patient (chart_no, last_name, first_name, name_key, "
+                     "date_of_birth, sex, diagnosis, created_at, updated_at, version) VALUES "
+                     "('X-1', 'Ghost', 'G', 'ghost g', '1980-01-01', 'male', 'other', "
+                     "'2026-01-01', '2026-01-01', 1)")
+        conn.commit()
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 1
+    assert "search index" in capsys.readouterr().err
+
+
+def test_user_mistakes_give_one_line_and_a_non_zero_exit(tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\x01" * 300)
+    cases = [
+        (["check", "--db", str(tmp_path / "missing.sqlite")], 1, "no Mesolog database"),
+        (["check", "--db", str(junk)], 1, "not a database file"),
+        (["demo", "--db", str(tmp_path / "no" / "dir.sqlite")], 1, "does not exist"),
+        (["demo", "--db", str(tmp_path / "x.sqlite"), "--patients", "many"], 2, "invalid int"),
+        (["frobnicate"], 2, "invalid choice"),
+    ]
+    for args, code, text in cases:
+        done = subprocess.run([sys.executable, "-m", "mesolog", *args],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == code, (args, done.stderr)
+        assert text in done.stderr
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert not (tmp_path / "missing.sqlite").exists()

@@ -1,0 +1,199 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mesolog.services.demo import build_demo_clinic
+from mesolog.store.database import open_database
+from mesolog.ui.main_window import MainWindow
+from mesolog.ui.patient_list_model import NAME
+from tests.conftest import TODAY
+
+
+def answer_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``button`` on the next modal message box, noting its text."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+    QTimer.singleShot(0, click)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    def make(db):
+        window = MainWindow(db, settings, today=lambda: TODAY)
+        # Teardown closes the window; unsaved test edits must not prompt then.
+        qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+    return make
+
+
+@pytest.fixture
+def demo_window(db, make_window):
+    build_demo_clinic(db, 300, seed=5)
+    return make_window(db)
+
+
+def click_row(qtbot, window, row):
+    view = window.list_view
+    rect = view.visualRect(window.model.index(row, NAME))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_typing_in_the_search_box_narrows_the_list(qtbot, demo_window, patients):
+    window = demo_window
+    everyone = window.model.rowCount()
+    assert everyone > 250
+    assert window.count_label.text() == f"{everyone} patients"
+    qtbot.keyClicks(window.search_box, "nowak")
+    qtbot.waitUntil(lambda: window.model.rowCount() < everyone)
+    shown = [window.model.data(window.model.index(r, NAME)) for r in
+             range(window.model.rowCount())]
+    assert shown and all(s.startswith("Nowak") for s in shown)
+    assert window.count_label.text() == f"{len(shown)} of {everyone} patients match"
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == everyone)
+
+
+def fill_new_patient(qtbot, window, birth="27.03.1984"):
+    form = window.form
+    qtbot.keyClicks(form.inputs["last_name"], "Dvorak")
+    qtbot.keyClicks(form.inputs["first_name"], "Ondrej")
+    qtbot.keyClicks(form.inputs["date_of_birth"], birth)
+    form.inputs["sex"].setCurrentIndex(form.inputs["sex"].findText("Male"))
+    diagnosis = form.inputs["diagnosis"]
+    diagnosis.setCurrentIndex(diagnosis.findText("Male androgenetic alopecia"))
+    qtbot.keyClicks(form.inputs["allergies"], "Penicillin")
+
+
+def test_create_a_patient_through_the_form(qtbot, demo_window, patients):
+    window = demo_window
+    before = patients.count()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.form
+    assert window.form.inputs["chart_no"].text() == "P-00301"
+    fill_new_patient(qtbot, window)
+    assert window.isWindowModified()
+    qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
+    assert patients.count() == before + 1
+    stored = patients.get(window.form.patient.id)
+    assert stored.details.last_name == "Dvorak"
+    assert stored.details.date_of_birth == date(1984, 3, 27)
+    assert stored.details.allergies == "Penicillin"
+    selected = window.list_view.currentIndex()
+    assert window.model.id_at(selected.row()) == stored.id
+    assert not window.isWindowModified()
+    assert window.form.alerts_banner.isVisibleTo(window)
+    assert "Penicillin" in window.form.alerts_banner.text()
+
+
+def test_a_validation_error_blocks_saving_and_names_the_field(qtbot, demo_window, patients):
+    window = demo_window
+    before = patients.count()
+    window.new_patient_action.trigger()
+    fill_new_patient(qtbot, window, birth="12.05.2031")
+    qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
+    assert window.form.error_text("date_of_birth") == "Date of birth is in the future."
+    assert window.form.error_text("last_name") == ""
+    assert patients.count() == before
+    window.form.inputs["date_of_birth"].setText("31.02.1980")
+    qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
+    assert "is not a date" in window.form.error_text("date_of_birth")
+    assert patients.count() == before
+
+
+def test_unsaved_edits_ask_before_switching_patient(qtbot, demo_window, patients):
+    window = demo_window
+    click_row(qtbot, window, 0)
+    first = window.form.patient
+    qtbot.keyClicks(window.form.inputs["notes"], " Call back on Monday.")
+    seen: list[str] = []
+
+    answer_message_box(QMessageBox.StandardButton.Cancel, seen)
+    click_row(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.model.id_at(window.list_view.currentIndex().row()) == first.id)
+    assert seen and "not saved" in seen[0]
+    assert window.form.patient.id == first.id and window.form.is_dirty()
+
+    answer_message_box(QMessageBox.StandardButton.Discard, seen)
+    click_row(qtbot, window, 1)
+    assert len(seen) == 2
+    assert window.form.patient.id == window.model.id_at(1)
+    assert "Call back" not in patients.get(first.id).details.notes
+
+    qtbot.keyClicks(window.form.inputs["notes"], "Saved on the way out.")
+    answer_message_box(QMessageBox.StandardButton.Save, seen)
+    second = window.form.patient
+    click_row(qtbot, window, 2)
+    assert "Saved on the way out." in patients.get(second.id).details.notes
+
+
+def test_closing_with_unsaved_edits_can_be_cancelled(qtbot, demo_window):
+    window = demo_window
+    click_row(qtbot, window, 0)
+    qtbot.keyClicks(window.form.inputs["phone"], "0")
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Cancel, seen)
+    window.close()
+    assert seen and window.isVisible()
+    answer_message_box(QMessageBox.StandardButton.Discard, seen)
+    window.close()
+    assert not window.isVisible()
+
+
+def test_archive_takes_a_patient_out_of_the_list_not_the_database(qtbot, demo_window, patients):
+    window = demo_window
+    click_row(qtbot, window, 0)
+    patient = window.form.patient
+    rows = window.model.rowCount()
+    window.archive_action.trigger()
+    assert window.model.rowCount() == rows - 1 and window.model.row_of(patient.id) is None
+    assert patients.get(patient.id).archived
+    assert window.archive_action.text() == "Restore from &Archive"
+    box = window.include_archived
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
+    assert window.model.row_of(patient.id) is not None
+
+
+def test_an_empty_database_explains_what_to_do(qtbot, db, make_window, patients):
+    window = make_window(db)
+    assert window.pages.currentWidget() is window.welcome
+    assert not window.list_panel.isVisible()
+    qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.form
+    assert window.form.inputs["chart_no"].text() == "P-00001"
+    fill_new_patient(qtbot, window)
+    qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
+    assert patients.count() == 1 and window.list_panel.isVisible()
+
+
+def test_the_demo_clinic_opens_beside_the_real_database(qtbot, db, make_window):
+    window = make_window(db)
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert window.database.path.name == "demo-clinic.sqlite"
+    assert window.model.rowCount() > 250 and window.list_panel.isVisible()
+    assert "demo-clinic.sqlite" in window.windowTitle()
+
+
+def test_layout_is_remembered(qtbot, db, make_window, settings):
+    build_demo_clinic(db, 20, seed=1)
+    window = make_window(db)
+    window.splitter.setSizes([300, 900])
+    window.list_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window(open_database(db.path))
+    left, right = again.splitter.sizes()
+    assert left / (left + right) == pytest.approx(sizes[0] / sum(sizes), abs=0.01)
+    header = again.list_view.horizontalHeader()
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert again.model.data(again.model.index(0, 0)) == "P-00020"

@@ -1,0 +1,61 @@
+from PySide6.QtCore import Qt
+
+from mesolog.services.demo import build_demo_clinic
+from mesolog.services.patients import PatientService, SearchQuery
+from mesolog.ui.patient_list_model import (
+    AGE,
+    CHART_NO,
+    NAME,
+    PAGE_SIZE,
+    PATIENT_ID_ROLE,
+    PatientListModel,
+)
+from tests.conftest import TODAY, details
+
+
+class CountingService(PatientService):
+    def __init__(self, db):
+        super().__init__(db)
+        self.fetched: list[int] = []
+
+    def rows(self, ids):
+        self.fetched.append(len(ids))
+        return super().rows(ids)
+
+
+def test_model_passes_the_model_tester(qtmodeltester, db, patients):
+    build_demo_clinic(db, 50, seed=3)
+    model = PatientListModel(patients, TODAY)
+    model.set_query(SearchQuery())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_fetched_a_page_at_a_time(db):
+    build_demo_clinic(db, 1000, seed=1)
+    service = CountingService(db)
+    model = PatientListModel(service, TODAY)
+    model.set_query(SearchQuery())
+    assert model.rowCount() > 900 and service.fetched == []
+    model.data(model.index(0, NAME))
+    model.data(model.index(5, CHART_NO))
+    assert service.fetched == [PAGE_SIZE]
+    model.data(model.index(PAGE_SIZE * 3 + 1, NAME))
+    assert service.fetched == [PAGE_SIZE, PAGE_SIZE]
+
+
+def test_display_and_sorting(patients):
+    young = patients.create(details(chart_no="P-1", last_name="Young",
+                                    date_of_birth=TODAY.replace(year=TODAY.year - 20)))
+    old = patients.create(details(chart_no="P-2", last_name="Old", allergies="",
+                                  date_of_birth=TODAY.replace(year=TODAY.year - 70)))
+    model = PatientListModel(patients, TODAY)
+    model.set_query(SearchQuery())
+    assert [model.id_at(r) for r in range(2)] == [old.id, young.id]
+    assert model.data(model.index(1, NAME)) == "Young, Zeynep"
+    assert model.data(model.index(1, AGE)) == "20"
+    assert model.data(model.index(1, NAME), Qt.ItemDataRole.ToolTipRole)  # allergies
+    assert model.data(model.index(0, NAME), Qt.ItemDataRole.ToolTipRole) is None
+    model.sort(AGE, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, NAME), PATIENT_ID_ROLE) == young.id
+    model.sort(CHART_NO, Qt.SortOrder.DescendingOrder)
+    assert model.id_at(0) == old.id
