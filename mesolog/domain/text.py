@@ -31,11 +31,16 @@ def has_control_characters(text: str) -> bool:
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
+# Search calls parse_date on every keystroke; a failed strptime costs more
+# than the search itself, so only date-shaped text is tried.
+_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
 def parse_date(text: str) -> date | None:
     """A calendar date as practitioners type it (ISO, 31.12.1980, 31/12/1980)."""
     text = text.strip()
+    if not _DATE_SHAPE.match(text):
+        return None
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,7 +19,7 @@ from mesolog.domain.patient import (
     Sex,
     check_patient,
 )
-from mesolog.domain.text import fold, parse_date
+from mesolog.domain.text import fold
 from mesolog.domain.validation import (
     ConflictError,
     FieldError,
@@ -28,58 +27,9 @@ from mesolog.domain.validation import (
     ValidationError,
 )
 from mesolog.services.clock import Clock, utc_now
+from mesolog.services.patient_search import SearchQuery
 from mesolog.store import models
 from mesolog.store.database import Database
-
-
-class PatientSort(Enum):
-    """Orders of the patient list; each is served by an index."""
-
-    NAME = "p.name_key"
-    CHART_NO = "p.chart_no"
-    DATE_OF_BIRTH = "p.date_of_birth"
-    DIAGNOSIS = "p.diagnosis"
-
-
-@dataclass(frozen=True)
-class SearchQuery:
-    """What the practitioner typed, turned into one SQL statement."""
-
-    text: str = ""
-    include_archived: bool = False
-    sort: PatientSort = PatientSort.NAME
-    descending: bool = False
-
-    def sql(self) -> tuple[str, tuple[Any, ...]]:
-        """The statement and its parameters, for the service and for benchmarks."""
-        where: list[str] = []
-        params: list[Any] = []
-        born = parse_date(self.text)
-        if born is not None:
-            where.append("p.date_of_birth = ?")
-            params.append(born.isoformat())
-        else:
-            match = fts_match(self.text)
-            if match:
-                where.append("p.id IN (SELECT rowid FROM patient_fts WHERE patient_fts MATCH ?)")
-                params.append(match)
-        if not self.include_archived:
-            where.append("p.archived = 0")
-        direction = "DESC" if self.descending else "ASC"
-        order = f"{self.sort.value} {direction}, p.name_key {direction}, p.id {direction}"
-        if self.sort is PatientSort.NAME:
-            order = f"p.name_key {direction}, p.id {direction}"
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
-        return f"SELECT p.id FROM patient p{clause} ORDER BY {order}", tuple(params)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def fts_match(text: str) -> str:
-    """An FTS5 query where every typed word must start some indexed word."""
-    return " ".join(f'"{word}"*' for word in _WORD.findall(fold(text)))
-
 
 _DETAIL_FIELDS = tuple(f.name for f in fields(PatientDetails))
 _ROW_SQL = (
@@ -200,30 +150,26 @@ class PatientService:
 
     def search(self, query: SearchQuery) -> list[int]:
         """Ids of matching patients in the asked order."""
-        sql, params = query.sql()
-        with self._db.connection() as conn:
-            return [r[0] for r in conn.exec_driver_sql(sql, params)]
+        return [row[0] for row in self._db.fetch_all(*query.sql())]
 
     def rows(self, ids: list[int]) -> dict[int, PatientRow]:
         """The list's columns for ``ids`` (a page, not the whole table)."""
         if not ids:
             return {}
         sql = _ROW_SQL.format(marks=",".join("?" * len(ids)))
-        with self._db.connection() as conn:
-            result = conn.exec_driver_sql(sql, tuple(ids))
-            return {
-                r[0]: PatientRow(
-                    id=r[0],
-                    chart_no=r[1],
-                    last_name=r[2],
-                    first_name=r[3],
-                    date_of_birth=date.fromisoformat(r[4]) if r[4] else None,
-                    diagnosis=Diagnosis(r[5]),
-                    archived=bool(r[6]),
-                    has_alerts=bool(r[7]),
-                )
-                for r in result
-            }
+        return {
+            r[0]: PatientRow(
+                id=r[0],
+                chart_no=r[1],
+                last_name=r[2],
+                first_name=r[3],
+                date_of_birth=date.fromisoformat(r[4]) if r[4] else None,
+                diagnosis=Diagnosis(r[5]),
+                archived=bool(r[6]),
+                has_alerts=bool(r[7]),
+            )
+            for r in self._db.fetch_all(sql, tuple(ids))
+        }
 
     def count(self, *, include_archived: bool = False) -> int:
         stmt = select(func.count()).select_from(models.Patient)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, PoolProxiedConnection, create_engine, event
 from sqlalchemy.orm import Session
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
@@ -148,6 +148,7 @@ class Database:
         self.path = path
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._reader: PoolProxiedConnection | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -165,7 +166,24 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
+    def fetch_all(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Rows of a read-only statement, straight from the driver.
+
+        The patient list reads up to 100,000 ids per keystroke: SQLAlchemy's
+        row layer would double that time, and a pool checkout per statement
+        costs more than a short search itself (bench/README.md). So reads of
+        the window's thread share one connection, in autocommit (each
+        statement sees the latest commit). sqlite3 refuses its use from
+        another thread; background work opens its own.
+        """
+        if self._reader is None:
+            self._reader = self.engine.raw_connection()
+        return self._reader.driver_connection.execute(sql, params).fetchall()
+
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.engine.dispose()
 
 

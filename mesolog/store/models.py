@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -62,8 +62,5 @@ class Patient(Base):
     version: Mapped[int] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
-    __table_args__ = (
-        Index("ix_patient_archived_name", "archived", "name_key"),
-        Index("ix_patient_name_key", "name_key"),
-        Index("ix_patient_date_of_birth", "date_of_birth"),
-    )
+    # Indexes, including the partial ones the list's orders walk, are made by
+    # the migrations (store/migrations/versions), which are the schema's source.

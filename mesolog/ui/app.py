@@ -1,15 +1,14 @@
-"""Starting the window: QApplication, settings, the database."""
+"""Starting the window: QApplication, settings, then the database."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesolog import APP_NAME, __version__
-from mesolog.store.database import DatabaseError, open_database
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.settings import Settings
 
@@ -22,14 +21,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_application(db_path: Path) -> int:
-    app = make_application()
+def _open_first_database(window: MainWindow, path: Path) -> None:
+    from mesolog.store.database import DatabaseError, open_database
+
+    window.statusBar().showMessage(f"Opening {path}…")
     try:
-        db = open_database(db_path)
+        db = open_database(path)
     except DatabaseError as e:
         print(f"mesolog: {e}", file=sys.stderr)
-        QMessageBox.critical(None, f"{APP_NAME}: cannot open database", str(e))
-        return 1
-    window = MainWindow(db, Settings(QSettings()))
+        QMessageBox.critical(window, f"{APP_NAME}: cannot open database", str(e))
+        QApplication.exit(1)
+        return
+    window.attach(db)
+    window.statusBar().clearMessage()
+
+
+def run_application(db_path: Path) -> int:
+    app = make_application()
+    window = MainWindow(Settings(QSettings()))
     window.show()
+    # The window is on screen before the database layer is imported and opened.
+    QTimer.singleShot(0, lambda: _open_first_database(window, db_path))
     return app.exec()

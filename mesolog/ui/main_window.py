@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,15 +29,21 @@ from PySide6.QtWidgets import (
 
 from mesolog import APP_NAME, __version__
 from mesolog.domain.validation import ConflictError
-from mesolog.services.demo import build_demo_clinic
-from mesolog.services.patients import PatientService
-from mesolog.store.database import Database, DatabaseError, open_database
+from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.settings import Settings
 from mesolog.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from mesolog.services.patients import PatientService
+    from mesolog.store.database import Database
+
+# The database layer (SQLAlchemy) takes longer to import than Qt itself, so
+# the window is built and shown first and the database attached right after;
+# functions that open files import the store when they run.
 
 SEARCH_DELAY_MS = 200
 DEMO_FILE_NAME = "demo-clinic.sqlite"
@@ -44,15 +52,15 @@ _FILE_FILTER = "Mesolog databases (*.sqlite *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: Settings,
-                 today: Callable[[], date] = date.today, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._settings = settings
         self._today = today
-        self._db = db
-        self._patients = PatientService(db)
+        self._db: Database | None = None
+        self._patients: PatientService | None = None
+        self.model: PatientListModel | None = None
         self._following_list = True  # False while the window itself moves the selection
-        self.setWindowIcon(QApplication.windowIcon())
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Find by name, chart number or date of birth")
@@ -60,7 +68,6 @@ class MainWindow(QMainWindow):
         self.include_archived = QCheckBox("Include archived")
         self.include_archived.setChecked(settings.get(opt.INCLUDE_ARCHIVED))
         self.list_view = QTableView()
-        self.model = PatientListModel(self._patients, today(), self)
         self._setup_list_view()
         self.list_panel = QWidget()
         list_layout = QVBoxLayout(self.list_panel)
@@ -69,14 +76,14 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.include_archived)
         list_layout.addWidget(self.list_view)
 
-        self.form = PatientForm(self._patients, today())
+        self.form = PatientForm(today())
         self.welcome = WelcomePage()
-        self.hint = QLabel("Select a patient on the left, or create one with "
-                           "Patient ▸ New patient (Ctrl+N).")
+        self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         for page in (self.welcome, self.hint, self.form):
             self.pages.addWidget(page)
+        self.pages.setCurrentWidget(self.hint)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_panel)
@@ -94,14 +101,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_layout()
-        self.model.set_query(self._query_from_widgets())
-        self._show_database()
+        self.setWindowTitle(APP_NAME)
+        self._update_actions()
 
     # -- construction ----------------------------------------------------
 
     def _setup_list_view(self) -> None:
         view = self.list_view
-        view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -114,12 +120,6 @@ class MainWindow(QMainWindow):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 90)
-        header.resizeSection(NAME, 200)
-        header.resizeSection(2, 95)
-        header.resizeSection(3, 45)
-        view.setSortingEnabled(True)
-        view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -164,8 +164,6 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.apply_search)
         self._search_timer.timeout.connect(self.apply_search)
         self.include_archived.toggled.connect(self.apply_search)
-        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.model.modelReset.connect(self._after_list_reset)
         self.form.dirty_changed.connect(self._on_dirty_changed)
         self.form.saved.connect(self._on_saved)
         self.welcome.create_patient.connect(self.new_patient)
@@ -179,25 +177,59 @@ class MainWindow(QMainWindow):
         splitter = self._settings.get(opt.MAIN_SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([460, 740])
-        self.list_view.horizontalHeader().restoreState(self._settings.get(opt.PATIENT_LIST_HEADER))
 
     def _save_layout(self) -> None:
         s = self._settings
         s.set(opt.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         s.set(opt.MAIN_WINDOW_STATE, self.saveState())
         s.set(opt.MAIN_SPLITTER, self.splitter.saveState())
-        s.set(opt.PATIENT_LIST_HEADER, self.list_view.horizontalHeader().saveState())
+        if self.model is not None:
+            s.set(opt.PATIENT_LIST_HEADER, self.list_view.horizontalHeader().saveState())
         s.set(opt.INCLUDE_ARCHIVED, self.include_archived.isChecked())
         s.sync()
 
     # -- the database ----------------------------------------------------
 
     @property
-    def database(self) -> Database:
+    def database(self) -> Database | None:
         return self._db
+
+    def attach(self, db: Database) -> None:
+        """Show ``db`` in this window; the window closes it when done with it."""
+        from mesolog.services.patients import PatientService
+
+        first = self.model is None
+        if self._db is not None:
+            self._db.close()
+        self._db = db
+        self._patients = PatientService(db)
+        self.form.set_service(self._patients)
+        self.form.load(None)
+        self.model = PatientListModel(self._patients, self._today(), self)
+        self.list_view.setModel(self.model)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.model.modelReset.connect(self._after_list_reset)
+        header = self.list_view.horizontalHeader()
+        if first:
+            self._lay_out_columns()
+        else:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_query(self._query_from_widgets())
+        self._show_database()
+
+    def _lay_out_columns(self) -> None:
+        view, header = self.list_view, self.list_view.horizontalHeader()
+        saved = self._settings.get(opt.PATIENT_LIST_HEADER)
+        if saved.isEmpty() or not header.restoreState(saved):
+            for column, width in enumerate((90, 200, 95, 45)):
+                header.resizeSection(column, width)
+            header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)  # sorts the (not yet loaded) model by the indicator
 
     def switch_database(self, path: Path) -> bool:
         """Open ``path`` in this window; False (and nothing changed) if it cannot be."""
+        from mesolog.store.database import DatabaseError, open_database
+
         if not self._settle_unsaved():
             return False
         try:
@@ -205,31 +237,22 @@ class MainWindow(QMainWindow):
         except DatabaseError as e:
             QMessageBox.critical(self, "Cannot open database", str(e))
             return False
-        self._db.close()
-        self._db = db
-        self._patients = PatientService(db)
-        self.form.set_service(self._patients)
-        self.model = PatientListModel(self._patients, self._today(), self)
-        self.list_view.setModel(self.model)
-        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.model.modelReset.connect(self._after_list_reset)
-        header = self.list_view.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.form.load(None)
-        self.model.set_query(self._query_from_widgets())
-        self._show_database()
+        self.attach(db)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
+    def _folder(self) -> Path:
+        return self._db.path.parent if self._db else Path.home()
+
     def choose_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open Database", str(self._db.path.parent),
+        name, _ = QFileDialog.getOpenFileName(self, "Open Database", str(self._folder()),
                                               _FILE_FILTER)
         if name:
             self.switch_database(Path(name))
 
     def choose_new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "New Database", str(self._db.path.parent / "clinic.sqlite"), _FILE_FILTER,
+            self, "New Database", str(self._folder() / "clinic.sqlite"), _FILE_FILTER,
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
             return
@@ -240,7 +263,10 @@ class MainWindow(QMainWindow):
         self.switch_database(Path(name))
 
     def open_demo_clinic(self) -> None:
-        path = self._db.path.parent / DEMO_FILE_NAME
+        from mesolog.services.demo import build_demo_clinic
+        from mesolog.store.database import DatabaseError, open_database
+
+        path = self._folder() / DEMO_FILE_NAME
         if not path.exists():
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -277,6 +303,8 @@ class MainWindow(QMainWindow):
 
     def apply_search(self) -> None:
         self._search_timer.stop()
+        if self.model is None:
+            return
         self.model.set_query(self._query_from_widgets())
         self._update_count()
 
@@ -392,6 +420,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _update_actions(self) -> None:
+        attached = self._db is not None
+        for action in (self.new_patient_action, self.find_action, self.new_db_action):
+            action.setEnabled(attached)
         patient = self.form.patient
         on_form = self.pages.currentWidget() is self.form
         self.save_action.setEnabled(on_form and self.form.is_dirty())
@@ -411,7 +442,7 @@ class MainWindow(QMainWindow):
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>A logbook for scalp mesotherapy: patients, treatment courses, injection "
             "sessions and outcomes, kept on this computer.</p>"
-            f"<p>Database: {self._db.path}</p>",
+            f"<p>Database: {self._db.path if self._db else 'none open'}</p>",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -419,5 +450,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
         event.accept()

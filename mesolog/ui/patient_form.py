@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import fields
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from mesolog.domain.patient import (
 )
 from mesolog.domain.text import age_on, parse_date
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
-from mesolog.services.patients import PatientService
 from mesolog.ui.forms import load_form
+
+if TYPE_CHECKING:
+    from mesolog.services.patients import PatientService
 
 _FIELDS = tuple(f.name for f in fields(PatientDetails))
 _CHOICES: dict[str, type[Sex] | type[Diagnosis]] = {"sex": Sex, "diagnosis": Diagnosis}
@@ -42,9 +45,9 @@ class PatientForm(QWidget):
     dirty_changed = Signal(bool)
     saved = Signal(object)  # the stored Patient
 
-    def __init__(self, patients: PatientService, today: date, parent: QWidget | None = None):
+    def __init__(self, today: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self._patients = patients
+        self._patients: PatientService | None = None
         self._today = today
         self._patient: Patient | None = None
         self._baseline = PatientDetails()
@@ -192,6 +195,7 @@ class PatientForm(QWidget):
         if unreadable:
             self._show_errors([unreadable])
             return False
+        assert self._patients is not None, "the form is shown only with a database"
         try:
             if self._patient is None:
                 stored = self._patients.create(self.details())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from mesolog.domain.patient import PatientRow
 from mesolog.domain.text import age_on
-from mesolog.services.patients import PatientService, PatientSort, SearchQuery
+from mesolog.services.patient_search import PatientSort, SearchQuery
+
+if TYPE_CHECKING:
+    from mesolog.services.patients import PatientService
 
 PAGE_SIZE = 200
 PAGES_KEPT = 8
@@ -44,6 +47,7 @@ class PatientListModel(QAbstractTableModel):
         self._query = SearchQuery()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, PatientRow]] = OrderedDict()
+        self._loaded = False  # nothing is read until the first set_query
 
     # -- what is listed --------------------------------------------------
 
@@ -58,6 +62,7 @@ class PatientListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Run the query again (after a save, an archive, a new filter)."""
         self.beginResetModel()
+        self._loaded = True
         self._ids = self._patients.search(self._query)
         self._pages.clear()
         self.endResetModel()
@@ -149,6 +154,10 @@ class PatientListModel(QAbstractTableModel):
             return
         sort, reverse = _SORT_OF_COLUMN[column]
         descending = (order == Qt.SortOrder.DescendingOrder) != reverse
+        query = replace(self._query, sort=sort, descending=descending)
+        if not self._loaded:  # the view sorts once while it is set up; read once, later
+            self._query = query
+            return
         # A reset, not a layout change: the window re-selects the open
         # patient by id, and no persistent index has to be remapped.
-        self.set_query(replace(self._query, sort=sort, descending=descending))
+        self.set_query(query)

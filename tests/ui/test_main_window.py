@@ -26,7 +26,8 @@ def answer_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> N
 @pytest.fixture
 def make_window(qtbot, settings):
     def make(db):
-        window = MainWindow(db, settings, today=lambda: TODAY)
+        window = MainWindow(settings, today=lambda: TODAY)
+        window.attach(db)
         # Teardown closes the window; unsaved test edits must not prompt then.
         qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
         window.show()

@@ -1,7 +1,8 @@
 from PySide6.QtCore import Qt
 
 from mesolog.services.demo import build_demo_clinic
-from mesolog.services.patients import PatientService, SearchQuery
+from mesolog.services.patient_search import SearchQuery
+from mesolog.services.patients import PatientService
 from mesolog.ui.patient_list_model import (
     AGE,
     CHART_NO,
