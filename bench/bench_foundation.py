@@ -49,9 +49,11 @@ listed = time.perf_counter() - t0
 view = window.list_view
 view.scrollToBottom(); app.processEvents()
 view.scrollToTop(); app.processEvents()
-t = time.perf_counter(); window.search_box.setText("garc"); window.apply_search(); app.processEvents()
+t = time.perf_counter()
+window.search_box.setText("garc"); window.apply_search(); app.processEvents()
 typed = time.perf_counter() - t
-t = time.perf_counter(); window.search_box.clear(); window.apply_search(); app.processEvents()
+t = time.perf_counter()
+window.search_box.clear(); window.apply_search(); app.processEvents()
 cleared = time.perf_counter() - t
 print(json.dumps({"shown_s": shown, "listed_s": listed, "rows": window.model.rowCount(),
                   "search_s": typed, "clear_s": cleared,

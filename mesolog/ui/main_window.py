@@ -295,9 +295,7 @@ class MainWindow(QMainWindow):
 
     # -- the list --------------------------------------------------------
 
-    def _query_from_widgets(self):
-        from dataclasses import replace
-
+    def _query_from_widgets(self) -> SearchQuery:
         return replace(self.model.query, text=self.search_box.text(),
                        include_archived=self.include_archived.isChecked())
 
