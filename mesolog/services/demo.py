@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
+from mesolog.domain.text import fold
 from mesolog.services.clock import Clock, utc_now
 from mesolog.services.patients import patient_columns
 from mesolog.store import models
@@ -83,8 +84,7 @@ def demo_patient(rng: random.Random, number: int, width: int, today: date) -> Pa
     age_days = int(rng.triangular(18, 72, 38) * 365.25)
     choices = _DIAGNOSES.get(sex, _DIAGNOSES[Sex.FEMALE])
     diagnosis = rng.choices([d for d, _ in choices], weights=[w for _, w in choices])[0]
-    login = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
-    login = login.encode("ascii", "ignore").decode() or f"patient{number}"
+    login = "".join(c for c in fold(f"{first}.{last}") if c.isascii() and (c.isalnum() or c == "."))
     return PatientDetails(
         chart_no=f"P-{number:0{width}d}",
         last_name=last,

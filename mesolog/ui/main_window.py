@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         view, header = self.list_view, self.list_view.horizontalHeader()
         saved = self._settings.get(opt.PATIENT_LIST_HEADER)
         if saved.isEmpty() or not header.restoreState(saved):
-            for column, width in enumerate((90, 200, 95, 45)):
+            for column, width in enumerate((80, 180, 90, 40)):
                 header.resizeSection(column, width)
             header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)  # sorts the (not yet loaded) model by the indicator

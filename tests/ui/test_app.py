@@ -1,0 +1,36 @@
+from PySide6.QtWidgets import QMessageBox
+
+from mesolog.services.demo import build_demo_clinic
+from mesolog.services.patients import PatientService
+from mesolog.ui import app as app_module
+from mesolog.ui.main_window import MainWindow
+
+
+def test_the_window_shows_before_the_database_and_then_lists_it(qtbot, settings, db, db_path):
+    build_demo_clinic(db, 12, seed=2)
+    active = PatientService(db).count()
+    db.close()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.database is None and not window.new_patient_action.isEnabled()
+    app_module._open_first_database(window, db_path)
+    assert window.database is not None and window.database.path == db_path
+    assert window.model.rowCount() == active and window.new_patient_action.isEnabled()
+    assert window.windowTitle().startswith("clinic.sqlite")
+
+
+def test_a_bad_database_at_start_says_why_and_exits_non_zero(qtbot, settings, tmp_path,
+                                                            monkeypatch, capsys):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database, just notes " * 20)
+    shown, exits = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(app_module.QApplication, "exit", lambda code=0: exits.append(code))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    app_module._open_first_database(window, junk)
+    assert exits == [1] and window.database is None
+    assert "not a database file" in shown[0]
+    assert capsys.readouterr().err.count("\n") == 1
+    assert junk.read_text().startswith("not a database")
