@@ -77,3 +77,16 @@ def test_user_mistakes_give_one_line_and_a_non_zero_exit(tmp_path):
         assert text in done.stderr
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_check_reports_a_damaged_file_without_a_traceback(tmp_path, capsys):
+    path = tmp_path / "clinic.sqlite"
+    main(["demo", "--db", str(path), "--patients", "400"])
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8192] = b"\xff" * 8192  # a damaged disk sector or two
+    path.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "PROBLEM" in err and "Traceback" not in err

@@ -32,28 +32,37 @@ def check_database(path: Path) -> CheckReport:
         report.problems.append(
             f"schema: {state.revision} is older than {SCHEMA_HEAD}; open it with Mesolog to upgrade"
         )
+    if state.revision is None:
+        report.problems.append("schema: not initialised; open it with Mesolog to set it up")
+        return report
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as conn:
-        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if integrity == ["ok"]:
-            report.findings.append("integrity: ok")
-        else:
-            report.problems.extend(f"integrity: {line}" for line in integrity)
-        orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if orphans:
-            report.problems.extend(
-                f"foreign key: {table} row {rowid} points to a missing {parent}"
-                for table, rowid, parent, _ in orphans
-            )
-        else:
-            report.findings.append("foreign keys: ok")
-        if state.revision is not None:
-            _check_search_index(conn, report)
-        counts = conn.execute(
-            "SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM practitioner)"
-        ).fetchone()
-        report.findings.append(f"records: {counts[0]} patients, {counts[1]} practitioners")
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            _check_contents(conn, report)
+    except sqlite3.DatabaseError as e:
+        report.problems.append(f"database: {e}")
     return report
+
+
+def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
+    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if integrity == ["ok"]:
+        report.findings.append("integrity: ok")
+    else:
+        report.problems.extend(f"integrity: {line}" for line in integrity)
+    orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if orphans:
+        report.problems.extend(
+            f"foreign key: {table} row {rowid} points to a missing {parent}"
+            for table, rowid, parent, _ in orphans
+        )
+    else:
+        report.findings.append("foreign keys: ok")
+    _check_search_index(conn, report)
+    counts = conn.execute(
+        "SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM practitioner)"
+    ).fetchone()
+    report.findings.append(f"records: {counts[0]} patients, {counts[1]} practitioners")
 
 
 def _check_search_index(conn: sqlite3.Connection, report: CheckReport) -> None:
