@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 
 # Letters that Unicode does not decompose into base letter + accent, so NFKD
 # alone would leave them unmatched by a plain-ASCII search ("Lukasz" → "Łukasz").
@@ -30,23 +30,26 @@ def has_control_characters(text: str) -> bool:
     return bool(_CONTROL.search(text))
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
-# Search calls parse_date on every keystroke; a failed strptime costs more
-# than the search itself, so only date-shaped text is tried.
-_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+# Year first with - or /, or day first with . or / (27.03.1984, 27/03/1984).
+# Matched by hand rather than strptime: search reads every keystroke as a
+# possible date, and strptime costs more than the search itself.
+_YEAR_FIRST = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
 def parse_date(text: str) -> date | None:
     """A calendar date as practitioners type it (ISO, 31.12.1980, 31/12/1980)."""
     text = text.strip()
-    if not _DATE_SHAPE.match(text):
+    if match := _YEAR_FIRST.match(text):
+        year, month, day = match.groups()
+    elif match := _DAY_FIRST.match(text):
+        day, month, year = match.groups()
+    else:
         return None
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def age_on(born: date, today: date) -> int:

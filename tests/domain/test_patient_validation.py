@@ -94,3 +94,8 @@ def test_non_dates(typed):
 def test_age_counts_completed_years():
     assert age_on(date(1984, 3, 27), date(2026, 3, 26)) == 41
     assert age_on(date(1984, 3, 27), date(2026, 3, 27)) == 42
+
+
+@pytest.mark.parametrize("typed", ["1984-3-7", "7.3.1984", "07/03/1984"])
+def test_dates_without_leading_zeros(typed):
+    assert parse_date(typed) == date(1984, 3, 7)
