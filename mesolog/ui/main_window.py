@@ -383,13 +383,12 @@ class MainWindow(QMainWindow):
         self.form.inputs["last_name"].setFocus()
         self._update_actions()
 
-    def _on_saved(self, patient: object) -> None:
+    def _on_saved(self, _patient: object) -> None:
         self.model.reload()
         self.list_panel.setVisible(True)
         self._update_count()
         self._update_actions()
         self.statusBar().showMessage("Saved.", 3000)
-        del patient
 
     def _on_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
