@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -64,3 +64,129 @@ class Patient(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     # Indexes, including the partial ones the list's orders walk, are made by
     # the migrations (store/migrations/versions), which are the schema's source.
+
+
+class Product(Base):
+    __tablename__ = "product"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    maker: Mapped[str] = mapped_column(String(120), default="")
+    gtin: Mapped[str] = mapped_column(String(14), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class ProductIngredient(Base):
+    __tablename__ = "product_ingredient"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120))
+    concentration: Mapped[str] = mapped_column(String(60), default="")
+
+
+class Lot(Base):
+    __tablename__ = "lot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    lot_no: Mapped[str] = mapped_column(String(20))
+    expiry: Mapped[date] = mapped_column(Date)
+    opened: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ConsentForm(Base):
+    __tablename__ = "consent_form"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Consent(Base):
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    form_id: Mapped[int] = mapped_column(ForeignKey("consent_form.id"))
+    signed_at: Mapped[datetime] = mapped_column(DateTime)
+    taken_by_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Course(Base):
+    __tablename__ = "course"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    protocol: Mapped[str] = mapped_column(String(120))
+    planned_sessions: Mapped[int] = mapped_column(Integer)
+    interval_days: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12))
+    stop_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Session(Base):
+    """An injection session (not to be confused with SQLAlchemy's Session)."""
+
+    __tablename__ = "session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("course.id"))
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    performed_at: Mapped[datetime] = mapped_column(DateTime)
+    technique: Mapped[str] = mapped_column(String(20))
+    device: Mapped[str] = mapped_column(String(20))
+    needle_gauge: Mapped[int | None] = mapped_column(Integer)
+    needle_length_mm: Mapped[float | None] = mapped_column(Float)
+    depth_mm: Mapped[float | None] = mapped_column(Float)
+    pain_score: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class SessionProduct(Base):
+    __tablename__ = "session_product"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"))
+    volume_ml: Mapped[float] = mapped_column(Float)
+    expired_override: Mapped[str] = mapped_column(Text, default="")
+
+
+class SessionAmendment(Base):
+    __tablename__ = "session_amendment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str] = mapped_column(Text)  # one readable "field: old → new" per line
+    before_json: Mapped[str] = mapped_column(Text)
+    after_json: Mapped[str] = mapped_column(Text)

@@ -1,4 +1,5 @@
 import hashlib
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -12,6 +13,7 @@ from mesolog.store.check import check_database
 from mesolog.store.database import (
     APPLICATION_ID,
     KNOWN_REVISIONS,
+    SCHEMA_HEAD,
     DatabaseError,
     NotAMesologDatabase,
     SchemaTooNew,
@@ -29,9 +31,10 @@ def test_a_new_file_is_created_stamped_and_migrated(db, db_path):
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    assert {"patient", "practitioner", "patient_fts"} <= tables
+    assert {"patient", "practitioner", "patient_fts", "product", "lot", "consent", "course",
+            "session", "session_product", "session_amendment"} <= tables
 
 
 def test_connections_enforce_foreign_keys_and_wait_when_busy(db):
@@ -99,3 +102,23 @@ def test_a_failed_transaction_leaves_no_partial_row(db):
         raise RuntimeError("power cut")
     with db.reading() as session:
         assert session.execute(select(func.count()).select_from(models.Practitioner)).scalar() == 0
+
+
+def test_a_database_made_by_the_first_version_upgrades_keeping_every_patient(tmp_path):
+    # data/clinic-0001.sqlite was written by Mesolog at schema 0001 (mesolog demo
+    # --patients 40 --seed 11), before courses and sessions existed.
+    old = tmp_path / "clinic.sqlite"
+    shutil.copy(Path(__file__).parent / "data" / "clinic-0001.sqlite", old)
+    with closing(sqlite3.connect(old)) as conn:
+        before = conn.execute("SELECT * FROM patient ORDER BY id").fetchall()
+    assert len(before) == 40
+    db = open_database(old)
+    try:
+        with db.connection() as conn:
+            after = conn.exec_driver_sql("SELECT * FROM patient ORDER BY id").fetchall()
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        db.close()
+    assert [tuple(r) for r in after] == before
+    assert revision == SCHEMA_HEAD
+    assert check_database(old).ok

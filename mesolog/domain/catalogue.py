@@ -1,0 +1,142 @@
+"""Products, their active ingredients, and lots: what goes into a session."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mesolog.domain.text import fold, has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+
+
+@dataclass(frozen=True)
+class Ingredient:
+    name: str
+    concentration: str = ""  # as the label says: "0.5 %", "10 mg/ml"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.concentration}".strip()
+
+
+@dataclass(frozen=True)
+class ProductDetails:
+    name: str = ""
+    maker: str = ""
+    gtin: str = ""  # 14 digits, as GS1 barcodes carry it; empty if unknown
+    ingredients: tuple[Ingredient, ...] = ()
+
+    @property
+    def ingredients_text(self) -> str:
+        return ", ".join(str(i) for i in self.ingredients)
+
+
+@dataclass(frozen=True)
+class Product:
+    id: int
+    details: ProductDetails
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class LotDetails:
+    lot_no: str = ""
+    expiry: date | None = None
+    opened: date | None = None
+
+
+@dataclass(frozen=True)
+class Lot:
+    id: int
+    product_id: int
+    product_name: str
+    details: LotDetails
+    ingredients: tuple[Ingredient, ...] = field(default=())
+
+    def is_expired(self, on: date) -> bool:
+        return lot_is_expired(self.details, on)
+
+    @property
+    def label(self) -> str:
+        expiry = self.details.expiry.isoformat() if self.details.expiry else "no expiry"
+        return f"{self.product_name} · lot {self.details.lot_no} · exp. {expiry}"
+
+
+def lot_is_expired(lot: LotDetails, on: date) -> bool:
+    """A lot is usable through its expiry date and expired the day after."""
+    return lot.expiry is not None and on > lot.expiry
+
+
+def normalise_gtin(text: str) -> str:
+    """GTIN-8/12/13/14 as the 14 digits a GS1 barcode carries."""
+    digits = text.strip().replace(" ", "")
+    return digits.zfill(14) if digits else ""
+
+
+def gtin_check_digit_ok(gtin: str) -> bool:
+    """The GS1 mod-10 check digit of a 14-digit GTIN."""
+    body, check = gtin[:-1], int(gtin[-1])
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(body))
+    return (10 - total % 10) % 10 == check
+
+
+_LOT_NO = re.compile(r"^[\x21-\x7e]{1,20}$")  # GS1 AI 10: up to 20 printable characters
+
+
+def check_product(details: ProductDetails) -> ProductDetails:
+    name, maker = details.name.strip(), details.maker.strip()
+    gtin = normalise_gtin(details.gtin)
+    ingredients = tuple(Ingredient(i.name.strip(), i.concentration.strip())
+                        for i in details.ingredients if i.name.strip())
+    errors: list[FieldError] = []
+    if not name:
+        errors.append(FieldError("name", "Product name is required."))
+    elif len(name) > 120 or has_control_characters(name):
+        errors.append(FieldError("name", "Product name: at most 120 plain characters."))
+    if len(maker) > 120 or has_control_characters(maker):
+        errors.append(FieldError("maker", "Maker: at most 120 plain characters."))
+    if gtin and (not gtin.isdigit() or len(gtin) != 14 or not gtin_check_digit_ok(gtin)):
+        errors.append(FieldError("gtin", "GTIN: 8, 12, 13 or 14 digits with a valid check "
+                                         "digit (scan the vial to fill it in)."))
+    for ingredient in ingredients:
+        if len(str(ingredient)) > 120 or has_control_characters(str(ingredient)):
+            errors.append(FieldError("ingredients", "Ingredient: at most 120 plain characters."))
+            break
+    if errors:
+        raise ValidationError(errors)
+    return ProductDetails(name, maker, gtin, ingredients)
+
+
+def check_lot(details: LotDetails) -> LotDetails:
+    lot_no = details.lot_no.strip()
+    errors: list[FieldError] = []
+    if not lot_no:
+        errors.append(FieldError("lot_no", "Lot number is required."))
+    elif not _LOT_NO.match(lot_no):
+        errors.append(FieldError("lot_no", "Lot number: up to 20 letters, digits or "
+                                           "punctuation, no spaces."))
+    if details.expiry is None:
+        errors.append(FieldError("expiry", "Expiry date is required (it is on the vial)."))
+    if details.opened and details.expiry and details.opened > details.expiry:
+        errors.append(FieldError("opened", "Opened after the expiry date."))
+    if errors:
+        raise ValidationError(errors)
+    return LotDetails(lot_no, details.expiry, details.opened)
+
+
+def allergy_matches(allergies: str, ingredients: tuple[Ingredient, ...],
+                    product_name: str = "") -> list[str]:
+    """The ingredients (or the product) that a recorded allergy names.
+
+    Matching is on folded words, so "Biotin (urticaria 2022)" flags a product
+    with "biotin 5 mg/ml", and "lidocaïne" flags "Lidocaine".
+    """
+    allergy_words = set(re.findall(r"\w{4,}", fold(allergies)))
+    if not allergy_words:
+        return []
+    hits = []
+    for candidate in [i.name for i in ingredients] + ([product_name] if product_name else []):
+        words = set(re.findall(r"\w{4,}", fold(candidate)))
+        if words & allergy_words:
+            hits.append(candidate)
+    return hits

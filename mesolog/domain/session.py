@@ -1,0 +1,183 @@
+"""An injection session: how it was done, what went in, and its signature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+
+
+class Technique(StrEnum):
+    NAPPAGE = "nappage"
+    POINT_BY_POINT = "point_by_point"
+    PAPULE = "papule"
+    MICRO_PAPULE = "micro_papule"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", "-").capitalize()
+
+
+class Device(StrEnum):
+    MANUAL = "manual"
+    INJECTOR_GUN = "injector_gun"
+
+    @property
+    def label(self) -> str:
+        return {"manual": "Manual (syringe)", "injector_gun": "Injector gun"}[self.value]
+
+
+# Sane bounds for scalp mesotherapy; anything outside is a typing slip.
+NEEDLE_GAUGES = range(27, 35)  # 27 G to 34 G
+NEEDLE_LENGTH_MM = (1.0, 13.0)
+DEPTH_MM = (0.0, 6.0)
+VOLUME_ML = (0.01, 20.0)  # per product per session
+PAIN_SCORE = range(0, 11)
+NOTES_MAX = 10_000
+OVERRIDE_REASON_MIN = 10
+
+
+@dataclass(frozen=True)
+class ProductUse:
+    """One product given in a session: which lot and how much."""
+
+    lot_id: int
+    volume_ml: float
+    expired_override: str = ""  # why an expired lot was used anyway
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    performed_at: datetime | None = None
+    practitioner_id: int | None = None
+    course_id: int | None = None
+    technique: Technique | None = None
+    device: Device | None = None
+    needle_gauge: int | None = 30
+    needle_length_mm: float | None = 4.0
+    depth_mm: float | None = 1.5
+    pain_score: int | None = None
+    notes: str = ""
+    products: tuple[ProductUse, ...] = ()
+
+
+@dataclass(frozen=True)
+class Amendment:
+    at: datetime
+    author: str
+    reason: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UsedLot:
+    """A product use as read back, with what the timeline and editor show."""
+
+    lot_id: int
+    product_name: str
+    lot_no: str
+    volume_ml: float
+    expired_override: str
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    patient_id: int
+    version: int
+    details: SessionDetails
+    practitioner_name: str
+    used: tuple[UsedLot, ...]
+    signed_at: datetime | None = None
+    signed_by: str = ""
+    amendments: tuple[Amendment, ...] = field(default=())
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_at is not None
+
+    @property
+    def total_volume_ml(self) -> float:
+        return round(sum(u.volume_ml for u in self.used), 3)
+
+
+def _in(value: float | None, bounds: tuple[float, float]) -> bool:
+    return value is not None and bounds[0] <= value <= bounds[1]
+
+
+def check_session(details: SessionDetails, now: datetime) -> SessionDetails:
+    """The details as given, or ValidationError naming each bad field."""
+    errors: list[FieldError] = []
+
+    def error(name: str, message: str) -> None:
+        errors.append(FieldError(name, message))
+
+    if details.performed_at is None:
+        error("performed_at", "Date and time of the session are required.")
+    elif details.performed_at > now.replace(second=59, microsecond=999_999):
+        error("performed_at", "The session cannot be in the future.")
+    if details.practitioner_id is None:
+        error("practitioner_id", "Choose who performed the session.")
+    if details.technique is None:
+        error("technique", "Choose the technique.")
+    if details.device is None:
+        error("device", "Choose the device.")
+    if details.needle_gauge is not None and details.needle_gauge not in NEEDLE_GAUGES:
+        error("needle_gauge", "Needle gauge: 27 G to 34 G.")
+    if details.needle_length_mm is not None and not _in(details.needle_length_mm,
+                                                        NEEDLE_LENGTH_MM):
+        error("needle_length_mm", "Needle length: 1 to 13 mm.")
+    if details.depth_mm is not None and not _in(details.depth_mm, DEPTH_MM):
+        error("depth_mm", "Depth: 0 to 6 mm.")
+    if details.pain_score is not None and details.pain_score not in PAIN_SCORE:
+        error("pain_score", "Pain: 0 (none) to 10 (worst imaginable).")
+    if len(details.notes) > NOTES_MAX or has_control_characters(details.notes):
+        error("notes", f"Notes: at most {NOTES_MAX} characters, no control characters.")
+    if not details.products:
+        error("products", "Add at least one product with its lot and volume.")
+    seen: set[int] = set()
+    for use in details.products:
+        if not _in(use.volume_ml, VOLUME_ML):
+            error("products", "Volume per product: 0.01 to 20 ml.")
+            break
+        if use.lot_id in seen:
+            error("products", "The same lot is listed twice; add the volumes together.")
+            break
+        seen.add(use.lot_id)
+    if errors:
+        raise ValidationError(errors)
+    return details
+
+
+def describe_changes(before: SessionDetails, after: SessionDetails,
+                     lot_labels: dict[int, str]) -> tuple[str, ...]:
+    """Readable before → after lines for an amendment record."""
+    lines = []
+    for name in ("performed_at", "practitioner_id", "course_id", "technique", "device",
+                 "needle_gauge", "needle_length_mm", "depth_mm", "pain_score", "notes"):
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            lines.append(f"{name.replace('_', ' ')}: {_shown(old)} → {_shown(new)}")
+    old_uses = {u.lot_id: u.volume_ml for u in before.products}
+    new_uses = {u.lot_id: u.volume_ml for u in after.products}
+    for lot_id in sorted(old_uses.keys() | new_uses.keys()):
+        old, new = old_uses.get(lot_id), new_uses.get(lot_id)
+        if old != new:
+            label = lot_labels.get(lot_id, f"lot #{lot_id}")
+            lines.append(f"{label}: {_ml(old)} → {_ml(new)}")
+    return tuple(lines)
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(getattr(value, "label", value))
+
+
+def _ml(volume: float | None) -> str:
+    return "—" if volume is None else f"{volume:g} ml"
