@@ -36,6 +36,7 @@ class Product:
     id: int
     details: ProductDetails
     active: bool = True
+    version: int = 1
 
 
 @dataclass(frozen=True)

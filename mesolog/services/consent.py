@@ -1,0 +1,102 @@
+"""Consent forms (versioned texts) and the consents patients give."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from importlib.resources import files
+
+from sqlalchemy import func, select
+
+from mesolog.domain.consent import Consent, ConsentForm, ConsentKind, treatment_consent_warning
+from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
+from mesolog.services.clock import Clock, utc_now
+from mesolog.store import models
+from mesolog.store.database import Database
+
+_DEFAULT_TEXTS = {ConsentKind.TREATMENT: "consent_treatment.md",
+                  ConsentKind.PHOTOGRAPHY: "consent_photography.md"}
+
+
+def default_text(kind: ConsentKind) -> tuple[str, str]:
+    """Title and body of the form shipped in resources/."""
+    text = (files("mesolog.resources") / _DEFAULT_TEXTS[kind]).read_text(encoding="utf-8")
+    title, _, body = text.partition("\n")
+    return title.strip(), body.strip()
+
+
+class ConsentService:
+    def __init__(self, db: Database, clock: Clock = utc_now):
+        self._db = db
+        self._clock = clock
+
+    def current_form(self, kind: ConsentKind) -> ConsentForm:
+        """The newest version of the form; the shipped text becomes version 1."""
+        with self._db.reading() as session:
+            row = session.execute(select(models.ConsentForm).where(
+                models.ConsentForm.kind == kind.value)
+                .order_by(models.ConsentForm.version.desc()).limit(1)).scalar()
+            if row is not None:
+                return _form(row)
+        title, body = default_text(kind)
+        return self.publish_form(kind, title, body)
+
+    def publish_form(self, kind: ConsentKind, title: str, body: str) -> ConsentForm:
+        """A new version of a form; consents already given keep theirs."""
+        if not title.strip() or not body.strip():
+            raise ValidationError([FieldError("body", "A consent form needs a title and text.")])
+        with self._db.transaction() as session:
+            newest = session.execute(select(func.max(models.ConsentForm.version)).where(
+                models.ConsentForm.kind == kind.value)).scalar() or 0
+            row = models.ConsentForm(kind=kind.value, version=newest + 1, title=title.strip(),
+                                     body=body.strip(), created_at=self._clock())
+            session.add(row)
+            session.flush()
+            return _form(row)
+
+    def record(self, patient_id: int, kind: ConsentKind, taken_by_id: int,
+               signed_at: datetime | None = None) -> Consent:
+        """The patient signed the current form of ``kind``, with ``taken_by_id`` present."""
+        form = self.current_form(kind)
+        signed_at = signed_at or self._clock()
+        if signed_at > self._clock():
+            raise ValidationError([FieldError("signed_at", "Consent cannot be signed in the "
+                                                           "future.")])
+        with self._db.transaction() as session:
+            if session.get(models.Patient, patient_id) is None:
+                raise NotFoundError(f"No patient with id {patient_id}.")
+            taker = session.get(models.Practitioner, taken_by_id)
+            if taker is None:
+                raise ValidationError([FieldError("taken_by", "Choose who took the consent.")])
+            row = models.Consent(patient_id=patient_id, form_id=form.id, signed_at=signed_at,
+                                 taken_by_id=taken_by_id, created_at=self._clock())
+            session.add(row)
+            session.flush()
+            return Consent(row.id, patient_id, form, signed_at, taker.name)
+
+    def withdraw(self, consent_id: int) -> None:
+        with self._db.transaction() as session:
+            row = session.get(models.Consent, consent_id)
+            if row is None:
+                raise NotFoundError(f"No consent with id {consent_id}.")
+            if row.withdrawn_at is None:
+                row.withdrawn_at = self._clock()
+
+    def for_patient(self, patient_id: int) -> list[Consent]:
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(models.Consent, models.ConsentForm, models.Practitioner.name)
+                .join(models.ConsentForm, models.ConsentForm.id == models.Consent.form_id)
+                .join(models.Practitioner, models.Practitioner.id == models.Consent.taken_by_id)
+                .where(models.Consent.patient_id == patient_id)
+                .order_by(models.Consent.signed_at.desc())).all()
+            return [Consent(c.id, c.patient_id, _form(f), c.signed_at, name, c.withdrawn_at)
+                    for c, f, name in rows]
+
+    def treatment_warning(self, patient_id: int) -> str | None:
+        """Before a session: None if the patient's treatment consent is in order."""
+        current = self.current_form(ConsentKind.TREATMENT)
+        return treatment_consent_warning(self.for_patient(patient_id), current.version)
+
+
+def _form(row: models.ConsentForm) -> ConsentForm:
+    return ConsentForm(row.id, ConsentKind(row.kind), row.version, row.title, row.body)

@@ -1,0 +1,66 @@
+"""Who works at the clinic: the people a session or consent is attributed to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.services.clock import Clock, utc_now
+from mesolog.store import models
+from mesolog.store.database import Database
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    PRACTITIONER = "practitioner"
+    ASSISTANT = "assistant"
+
+
+@dataclass(frozen=True)
+class PractitionerRef:
+    id: int
+    name: str
+    role: Role
+
+
+_LOGIN = re.compile(r"^[a-z0-9._-]{2,64}$")
+
+
+class PractitionerService:
+    def __init__(self, db: Database, clock: Clock = utc_now):
+        self._db = db
+        self._clock = clock
+
+    def active(self) -> list[PractitionerRef]:
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(models.Practitioner).where(models.Practitioner.active.is_(True))
+                .order_by(models.Practitioner.name)
+            ).scalars()
+            return [PractitionerRef(r.id, r.name, Role(r.role)) for r in rows]
+
+    def create(self, name: str, login: str, role: Role) -> PractitionerRef:
+        name, login = name.strip(), login.strip().lower()
+        errors = []
+        if not name or len(name) > 200 or has_control_characters(name):
+            errors.append(FieldError("name", "Name: 1 to 200 plain characters."))
+        if not _LOGIN.match(login):
+            errors.append(FieldError("login", "Login: 2 to 64 lower-case letters, digits, . _ -"))
+        if errors:
+            raise ValidationError(errors)
+        now = self._clock()
+        with self._db.transaction() as session:
+            taken = session.execute(select(models.Practitioner.id)
+                                    .where(models.Practitioner.login == login)).scalar()
+            if taken is not None:
+                raise ValidationError([FieldError("login", f"Login {login} is already used.")])
+            row = models.Practitioner(name=name, login=login, role=role.value, active=True,
+                                      created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            return PractitionerRef(row.id, row.name, role)

@@ -1,0 +1,275 @@
+"""Injection sessions: record, sign, amend; allergy flags for the lots chosen."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from mesolog.domain.catalogue import Ingredient, LotDetails, allergy_matches, lot_is_expired
+from mesolog.domain.course import CourseStatus
+from mesolog.domain.session import (
+    OVERRIDE_REASON_MIN,
+    Amendment,
+    Device,
+    ProductUse,
+    Session,
+    SessionDetails,
+    Technique,
+    UsedLot,
+    check_session,
+    describe_changes,
+)
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
+from mesolog.services.clock import Clock, utc_now
+from mesolog.store import models
+from mesolog.store.database import Database
+
+
+class SessionSignedError(ConflictError):
+    """A signed session is read-only; it changes only by an amendment with a reason."""
+
+
+class SessionService:
+    def __init__(self, db: Database, clock: Clock = utc_now):
+        self._db = db
+        self._clock = clock
+
+    # -- recording -------------------------------------------------------
+
+    def create(self, patient_id: int, details: SessionDetails) -> Session:
+        details = check_session(details, self._clock())
+        now = self._clock()
+        with self._db.transaction() as session:
+            if session.get(models.Patient, patient_id) is None:
+                raise NotFoundError(f"No patient with id {patient_id}.")
+            self._check_references(session, patient_id, details)
+            row = models.Session(patient_id=patient_id, created_at=now, updated_at=now)
+            _apply(row, details)
+            session.add(row)
+            session.flush()
+            _store_products(session, row.id, details.products)
+            session.flush()
+            return _read(session, row)
+
+    def update(self, session_id: int, expected_version: int, details: SessionDetails) -> Session:
+        """Change an unsigned session."""
+        details = check_session(details, self._clock())
+        with self._db.transaction() as session:
+            row = self._current(session, session_id, expected_version)
+            if row.signed_at is not None:
+                raise SessionSignedError("This session is signed; amend it with a reason.")
+            self._check_references(session, row.patient_id, details)
+            _apply(row, details)
+            row.updated_at = self._clock()
+            session.execute(models.SessionProduct.__table__.delete()
+                            .where(models.SessionProduct.session_id == session_id))
+            _store_products(session, session_id, details.products)
+            session.flush()
+            return _read(session, row)
+
+    def sign(self, session_id: int, expected_version: int, practitioner_id: int) -> Session:
+        with self._db.transaction() as session:
+            row = self._current(session, session_id, expected_version)
+            if row.signed_at is not None:
+                raise SessionSignedError("This session is already signed.")
+            if session.get(models.Practitioner, practitioner_id) is None:
+                raise ValidationError([FieldError("signed_by", "Choose who signs.")])
+            row.signed_at = self._clock()
+            row.signed_by_id = practitioner_id
+            row.updated_at = row.signed_at
+            session.flush()
+            return _read(session, row)
+
+    def amend(self, session_id: int, expected_version: int, details: SessionDetails,
+              reason: str, author_id: int) -> Session:
+        """Change a signed session; the change and its reason are kept with it."""
+        details = check_session(details, self._clock())
+        reason = reason.strip()
+        if len(reason) < OVERRIDE_REASON_MIN or has_control_characters(reason):
+            raise ValidationError([FieldError(
+                "reason", f"Say why the signed session is changed (at least "
+                          f"{OVERRIDE_REASON_MIN} characters).")])
+        with self._db.transaction() as session:
+            row = self._current(session, session_id, expected_version)
+            if row.signed_at is None:
+                raise ConflictError("This session is not signed; edit it directly.")
+            if session.get(models.Practitioner, author_id) is None:
+                raise ValidationError([FieldError("author", "Choose who amends the session.")])
+            self._check_references(session, row.patient_id, details)
+            before = _details_of(session, row)
+            changes = describe_changes(before, details, self._lot_labels(session, before, details))
+            if not changes:
+                raise ValidationError([FieldError("reason", "Nothing was changed.")])
+            now = self._clock()
+            session.add(models.SessionAmendment(
+                session_id=session_id, at=now, author_id=author_id, reason=reason,
+                changes="\n".join(changes), before_json=_as_json(before),
+                after_json=_as_json(details)))
+            _apply(row, details)
+            row.updated_at = now
+            session.execute(models.SessionProduct.__table__.delete()
+                            .where(models.SessionProduct.session_id == session_id))
+            _store_products(session, session_id, details.products)
+            session.flush()
+            return _read(session, row)
+
+    @staticmethod
+    def _current(session: OrmSession, session_id: int, expected_version: int) -> models.Session:
+        row = session.get(models.Session, session_id)
+        if row is None:
+            raise NotFoundError(f"No session with id {session_id}.")
+        if row.version != expected_version:
+            raise ConflictError("The session was changed elsewhere since you opened it; "
+                                "your changes were not saved. Reopen it and try again.")
+        return row
+
+    def _check_references(self, session: OrmSession, patient_id: int,
+                          details: SessionDetails) -> None:
+        errors: list[FieldError] = []
+        if session.get(models.Practitioner, details.practitioner_id) is None:
+            errors.append(FieldError("practitioner_id", "Choose who performed the session."))
+        if details.course_id is not None:
+            course = session.get(models.Course, details.course_id)
+            if course is None or course.patient_id != patient_id:
+                errors.append(FieldError("course_id", "That course is not this patient's."))
+            elif course.status in (CourseStatus.COMPLETED, CourseStatus.STOPPED):
+                errors.append(FieldError("course_id", f"The course is {course.status}; "
+                                                      "resume it or record without a course."))
+        day = details.performed_at.date()
+        for use in details.products:
+            lot = session.get(models.Lot, use.lot_id)
+            if lot is None:
+                errors.append(FieldError("products", f"Lot #{use.lot_id} is not in the catalogue."))
+                continue
+            expired = _expired(lot, day)
+            reason = use.expired_override.strip()
+            if expired and len(reason) < OVERRIDE_REASON_MIN:
+                errors.append(FieldError(
+                    "products", f"Lot {lot.lot_no} expired on {lot.expiry.isoformat()}: "
+                                f"use another lot, or give the reason it is used anyway."))
+            elif reason and has_control_characters(reason):
+                errors.append(FieldError("products", "The override reason has characters "
+                                                     "that cannot be stored."))
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def _lot_labels(session: OrmSession, *all_details: SessionDetails) -> dict[int, str]:
+        ids = {u.lot_id for d in all_details for u in d.products}
+        rows = session.execute(
+            select(models.Lot.id, models.Product.name, models.Lot.lot_no)
+            .join(models.Product, models.Product.id == models.Lot.product_id)
+            .where(models.Lot.id.in_(ids))).all()
+        return {i: f"{name} lot {lot_no}" for i, name, lot_no in rows}
+
+    # -- reading ---------------------------------------------------------
+
+    def get(self, session_id: int) -> Session:
+        with self._db.reading() as session:
+            row = session.get(models.Session, session_id)
+            if row is None:
+                raise NotFoundError(f"No session with id {session_id}.")
+            return _read(session, row)
+
+    def for_patient(self, patient_id: int) -> list[Session]:
+        """The patient's sessions, newest first."""
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(models.Session).where(models.Session.patient_id == patient_id)
+                .order_by(models.Session.performed_at.desc(), models.Session.id.desc())
+            ).scalars().all()
+            return [_read(session, row) for row in rows]
+
+    def allergy_flags(self, patient_id: int, lot_ids: list[int]) -> dict[int, list[str]]:
+        """For each lot whose product or ingredient a recorded allergy names: what matched."""
+        with self._db.reading() as session:
+            patient = session.get(models.Patient, patient_id)
+            if patient is None or not patient.allergies.strip():
+                return {}
+            labels = {}
+            for lot_id in lot_ids:
+                lot = session.get(models.Lot, lot_id)
+                if lot is None:
+                    continue
+                product = session.get(models.Product, lot.product_id)
+                ingredients = session.execute(
+                    select(models.ProductIngredient.name)
+                    .where(models.ProductIngredient.product_id == product.id)).scalars().all()
+                hits = allergy_matches(patient.allergies,
+                                       tuple(Ingredient(n) for n in ingredients), product.name)
+                if hits:
+                    labels[lot_id] = hits
+            return labels
+
+
+def _expired(lot: models.Lot, day: date) -> bool:
+    return lot_is_expired(LotDetails(lot.lot_no, lot.expiry, lot.opened), day)
+
+
+def _apply(row: models.Session, details: SessionDetails) -> None:
+    row.performed_at = details.performed_at
+    row.practitioner_id = details.practitioner_id
+    row.course_id = details.course_id
+    row.technique = details.technique.value
+    row.device = details.device.value
+    row.needle_gauge = details.needle_gauge
+    row.needle_length_mm = details.needle_length_mm
+    row.depth_mm = details.depth_mm
+    row.pain_score = details.pain_score
+    row.notes = details.notes.strip()
+
+
+def _store_products(session: OrmSession, session_id: int, uses: tuple[ProductUse, ...]) -> None:
+    session.add_all(models.SessionProduct(session_id=session_id, lot_id=u.lot_id,
+                                          volume_ml=u.volume_ml,
+                                          expired_override=u.expired_override.strip())
+                    for u in uses)
+
+
+def _details_of(session: OrmSession, row: models.Session) -> SessionDetails:
+    uses = session.execute(select(models.SessionProduct)
+                           .where(models.SessionProduct.session_id == row.id)
+                           .order_by(models.SessionProduct.id)).scalars().all()
+    return SessionDetails(
+        performed_at=row.performed_at, practitioner_id=row.practitioner_id,
+        course_id=row.course_id, technique=Technique(row.technique), device=Device(row.device),
+        needle_gauge=row.needle_gauge, needle_length_mm=row.needle_length_mm,
+        depth_mm=row.depth_mm, pain_score=row.pain_score, notes=row.notes,
+        products=tuple(ProductUse(u.lot_id, u.volume_ml, u.expired_override) for u in uses))
+
+
+def _read(session: OrmSession, row: models.Session) -> Session:
+    details = _details_of(session, row)
+    used = session.execute(
+        select(models.SessionProduct, models.Lot.lot_no, models.Product.name)
+        .join(models.Lot, models.Lot.id == models.SessionProduct.lot_id)
+        .join(models.Product, models.Product.id == models.Lot.product_id)
+        .where(models.SessionProduct.session_id == row.id)
+        .order_by(models.SessionProduct.id)).all()
+    names = dict(session.execute(select(models.Practitioner.id, models.Practitioner.name)
+                                 .where(models.Practitioner.id.in_(
+                                     {row.practitioner_id, row.signed_by_id} - {None}))).all())
+    amendments = session.execute(
+        select(models.SessionAmendment, models.Practitioner.name)
+        .join(models.Practitioner, models.Practitioner.id == models.SessionAmendment.author_id)
+        .where(models.SessionAmendment.session_id == row.id)
+        .order_by(models.SessionAmendment.at)).all()
+    return Session(
+        id=row.id, patient_id=row.patient_id, version=row.version, details=details,
+        practitioner_name=names.get(row.practitioner_id, ""),
+        used=tuple(UsedLot(u.lot_id, product, lot_no, u.volume_ml, u.expired_override)
+                   for u, lot_no, product in used),
+        signed_at=row.signed_at, signed_by=names.get(row.signed_by_id, "") if row.signed_by_id
+        else "",
+        amendments=tuple(Amendment(a.at, author, a.reason, tuple(a.changes.splitlines()))
+                         for a, author in amendments),
+    )
+
+
+def _as_json(details: SessionDetails) -> str:
+    return json.dumps(asdict(details), default=str, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,193 @@
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
+from mesolog.domain.consent import ConsentKind
+from mesolog.domain.course import CourseDetails, CourseStatus
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.domain.validation import ValidationError
+from mesolog.services.catalogue import CatalogueService
+from mesolog.services.consent import ConsentService
+from mesolog.services.courses import CourseService
+from mesolog.services.practitioners import PractitionerService, Role
+from mesolog.services.sessions import SessionService, SessionSignedError
+from tests.conftest import NOW, details, fixed_clock
+
+GS = "\x1d"
+
+
+@pytest.fixture
+def clinic(db, patients):
+    catalogue = CatalogueService(db, fixed_clock)
+    people = PractitionerService(db, fixed_clock)
+    biotin = catalogue.create_product(ProductDetails(
+        "Biotin complex", "Meso Labs", "7032069804988",
+        (Ingredient("Biotin", "5 mg/ml"), Ingredient("Panthenol", "2 %"))))
+    minox = catalogue.create_product(ProductDetails(
+        "Minoxidil 0.5 %", "DermaPharm", "", (Ingredient("Minoxidil", "0.5 %"),)))
+    return {
+        "catalogue": catalogue,
+        "sessions": SessionService(db, fixed_clock),
+        "courses": CourseService(db, fixed_clock),
+        "consent": ConsentService(db, fixed_clock),
+        "doctor": people.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER),
+        "nurse": people.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER),
+        "biotin": biotin,
+        "fresh": catalogue.add_lot(biotin.id, LotDetails("B-2031", date(2027, 6, 30))),
+        "old": catalogue.add_lot(biotin.id, LotDetails("B-1990", date(2026, 10, 31))),
+        "minox": catalogue.add_lot(minox.id, LotDetails("M-77", date(2027, 1, 31))),
+        "patient": patients.create(details(allergies="Biotin (urticaria 2022)")),
+        "other": patients.create(details(chart_no="P-2", last_name="Other", allergies="")),
+    }
+
+
+def session_details(c, *uses, **changes) -> SessionDetails:
+    values = dict(performed_at=datetime(2026, 11, 24, 9, 30), practitioner_id=c["doctor"].id,
+                  technique=Technique.NAPPAGE, device=Device.INJECTOR_GUN, needle_gauge=32,
+                  needle_length_mm=4.0, depth_mm=1.5, pain_score=3, notes="Tolerated well.",
+                  products=uses or (ProductUse(c["minox"].id, 2.0),))
+    values.update(changes)
+    return SessionDetails(**values)
+
+
+def test_a_scanned_vial_is_found_in_the_catalogue(clinic):
+    match = clinic["catalogue"].match_scan(f"{GS}0107032069804988{GS}17270630{GS}10B-2031{GS}")
+    assert match.product.id == clinic["biotin"].id
+    assert match.lot.id == clinic["fresh"].id
+    assert match.scan.expiry == date(2027, 6, 30)
+    unknown_lot = clinic["catalogue"].match_scan(f"0107032069804988{GS}10B-9999{GS}17280101")
+    assert unknown_lot.product.id == clinic["biotin"].id and unknown_lot.lot is None
+    assert unknown_lot.scan.lot_no == "B-9999"
+
+
+def test_a_session_is_recorded_with_its_lots(clinic):
+    c = clinic
+    stored = c["sessions"].create(c["other"].id, session_details(
+        c, ProductUse(c["minox"].id, 2.0), ProductUse(c["fresh"].id, 1.5)))
+    again = c["sessions"].get(stored.id)
+    assert [(u.product_name, u.lot_no, u.volume_ml) for u in again.used] == [
+        ("Minoxidil 0.5 %", "M-77", 2.0), ("Biotin complex", "B-2031", 1.5)]
+    assert again.total_volume_ml == 3.5 and again.practitioner_name == "Dr Claire Moreau"
+    assert not again.signed
+
+
+def test_an_expired_lot_is_refused_without_a_reason(clinic, db):
+    c = clinic
+    with pytest.raises(ValidationError) as caught:
+        c["sessions"].create(c["other"].id, session_details(c, ProductUse(c["old"].id, 1.0)))
+    assert "B-1990 expired on 2026-10-31" in caught.value.for_field("products")
+    assert c["sessions"].for_patient(c["other"].id) == []
+
+
+def test_an_override_reason_is_stored_with_the_expired_lot(clinic):
+    c = clinic
+    reason = "Only vial left; opened today, supplier confirmed stability."
+    stored = c["sessions"].create(c["other"].id, session_details(
+        c, ProductUse(c["old"].id, 1.0, expired_override=reason)))
+    assert c["sessions"].get(stored.id).used[0].expired_override == reason
+
+
+def test_a_recorded_allergy_flags_the_matching_product(clinic):
+    c = clinic
+    flags = c["sessions"].allergy_flags(c["patient"].id, [c["fresh"].id, c["minox"].id])
+    assert flags == {c["fresh"].id: ["Biotin", "Biotin complex"]}
+    assert c["sessions"].allergy_flags(c["other"].id, [c["fresh"].id]) == {}
+
+
+def test_a_signed_session_refuses_edits_and_keeps_amendments(clinic):
+    c = clinic
+    stored = c["sessions"].create(c["other"].id, session_details(c))
+    signed = c["sessions"].sign(stored.id, stored.version, c["doctor"].id)
+    assert signed.signed and signed.signed_by == "Dr Claire Moreau"
+    with pytest.raises(SessionSignedError):
+        c["sessions"].update(signed.id, signed.version, session_details(c, pain_score=5))
+    with pytest.raises(ValidationError) as caught:
+        c["sessions"].amend(signed.id, signed.version, session_details(c, pain_score=5), "typo",
+                            c["nurse"].id)
+    assert caught.value.for_field("reason")
+    amended = c["sessions"].amend(
+        signed.id, signed.version,
+        session_details(c, ProductUse(c["minox"].id, 2.5), pain_score=5),
+        "Volume misread from the syringe scale.", c["nurse"].id)
+    assert amended.details.pain_score == 5 and amended.used[0].volume_ml == 2.5
+    assert amended.signed  # the signature stands; the amendment is shown with it
+    (amendment,) = c["sessions"].get(signed.id).amendments
+    assert amendment.author == "Ines Álvarez"
+    assert amendment.reason == "Volume misread from the syringe scale."
+    assert "pain score: 3 → 5" in amendment.changes
+    assert "Minoxidil 0.5 % lot M-77: 2 ml → 2.5 ml" in amendment.changes
+
+
+def test_amendments_cannot_be_rewritten_in_the_database(clinic, db):
+    c = clinic
+    stored = c["sessions"].create(c["other"].id, session_details(c))
+    signed = c["sessions"].sign(stored.id, stored.version, c["doctor"].id)
+    c["sessions"].amend(signed.id, signed.version, session_details(c, pain_score=6),
+                        "Patient corrected the pain score.", c["doctor"].id)
+    with pytest.raises(Exception, match="cannot be changed"), db.connection() as conn:
+        conn.exec_driver_sql("UPDATE session_amendment SET reason = 'nothing'")
+
+
+def test_recall_finds_exactly_the_sessions_that_used_the_lot(clinic):
+    c = clinic
+    s = c["sessions"]
+    first = s.create(c["other"].id, session_details(c, ProductUse(c["fresh"].id, 1.0)))
+    s.create(c["other"].id, session_details(c, ProductUse(c["minox"].id, 1.0)))
+    third = s.create(c["patient"].id, session_details(
+        c, ProductUse(c["minox"].id, 1.0), ProductUse(c["fresh"].id, 0.5),
+        performed_at=datetime(2026, 11, 25, 8, 0)))
+    recalled = c["catalogue"].recall(c["fresh"].id)
+    assert [(r.session_id, r.volume_ml) for r in recalled] == [(third.id, 0.5), (first.id, 1.0)]
+    assert {r.chart_no for r in recalled} == {"P-00001", "P-2"}
+
+
+def test_course_totals_and_due_dates(clinic):
+    c = clinic
+    course = c["courses"].create(c["other"].id, CourseDetails("Biotin series", 6, 28,
+                                                              date(2026, 9, 1)))
+    for day in (date(2026, 9, 1), date(2026, 9, 29), date(2026, 10, 31)):
+        c["sessions"].create(c["other"].id, session_details(
+            c, ProductUse(c["fresh"].id, 1.5), ProductUse(c["minox"].id, 2.0),
+            course_id=course.id, performed_at=datetime.combine(day, datetime.min.time())))
+    (summary,) = c["courses"].for_patient(c["other"].id)
+    assert summary.sessions_done == 3 and summary.last_session == date(2026, 10, 31)
+    assert summary.next_due == date(2026, 11, 28)
+    assert [(t.name, t.sessions, t.volume_ml) for t in summary.products] == [
+        ("Biotin complex", 3, 4.5), ("Minoxidil 0.5 %", 3, 6.0)]
+    assert ("Minoxidil 0.5 %", 3, 6.0) in [(t.name, t.sessions, t.volume_ml)
+                                           for t in summary.ingredients]
+    late = c["courses"].create(c["patient"].id, CourseDetails("Late", 4, 21, date(2026, 10, 1)))
+    due = c["courses"].due(date(2026, 12, 1))
+    assert [(e.course_id, e.days_late) for e in due] == [(late.id, 61), (course.id, 3)]
+    c["courses"].set_status(late.id, late.version, CourseStatus.PAUSED)
+    assert [e.course_id for e in c["courses"].due(date(2026, 12, 1))] == [course.id]
+    with pytest.raises(ValidationError):
+        c["courses"].set_status(course.id, course.version, CourseStatus.STOPPED, "")
+
+
+def test_consent_warning_before_a_session(clinic):
+    c = clinic
+    consent = c["consent"]
+    assert "No valid treatment consent" in consent.treatment_warning(c["other"].id)
+    recorded = consent.record(c["other"].id, ConsentKind.TREATMENT, c["doctor"].id)
+    assert recorded.form.version == 1 and "bruising" in recorded.form.body
+    assert recorded.taken_by == "Dr Claire Moreau" and recorded.signed_at == NOW
+    assert consent.treatment_warning(c["other"].id) is None
+    form = consent.current_form(ConsentKind.TREATMENT)
+    consent.publish_form(ConsentKind.TREATMENT, form.title, form.body + "\nNew paragraph.")
+    assert "version 1" in consent.treatment_warning(c["other"].id)
+    consent.withdraw(recorded.id)
+    assert "No valid" in consent.treatment_warning(c["other"].id)
+    photo = consent.record(c["other"].id, ConsentKind.PHOTOGRAPHY, c["nurse"].id)
+    assert photo.form.kind is ConsentKind.PHOTOGRAPHY and "No valid" in \
+        consent.treatment_warning(c["other"].id)
+
+
+def test_a_session_in_the_future_or_without_products_names_the_fields(clinic):
+    c = clinic
+    with pytest.raises(ValidationError) as caught:
+        c["sessions"].create(c["other"].id, replace(
+            session_details(c), performed_at=datetime(2027, 1, 1), products=(), depth_mm=7.0))
+    assert {e.field for e in caught.value.errors} == {"performed_at", "products", "depth_mm"}
