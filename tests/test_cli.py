@@ -91,3 +91,23 @@ def test_check_reports_a_damaged_file_without_a_traceback(tmp_path, capsys):
     assert main(["check", "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert "PROBLEM" in err and "Traceback" not in err
+
+
+def test_demo_has_two_years_of_treatment(tmp_path):
+    path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(path), "--patients", "150", "--seed", "3"]) == 0
+    with closing(sqlite3.connect(path)) as conn:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        assert one("SELECT count(*) FROM product") >= 5
+        assert one("SELECT count(*) FROM lot WHERE expiry < date('now')") >= 3
+        assert one("SELECT count(*) FROM lot WHERE expiry >= date('now')") >= 3
+        assert one("SELECT count(*) FROM consent") > 100
+        assert one("SELECT count(DISTINCT status) FROM course") >= 3
+        assert one("SELECT count(*) FROM session") > 300
+        first = one("SELECT min(performed_at) FROM session")
+        assert first >= one("SELECT datetime('now', '-2 years', '-1 day')")
+        assert one("SELECT count(*) FROM session_product sp JOIN session s ON s.id = "
+                   "sp.session_id JOIN lot l ON l.id = sp.lot_id "
+                   "WHERE date(s.performed_at) > l.expiry") == 0
+        assert one("SELECT count(*) FROM session s JOIN practitioner p ON p.id = "
+                   "s.practitioner_id WHERE p.role = 'assistant'") == 0

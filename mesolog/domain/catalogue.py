@@ -74,11 +74,14 @@ def normalise_gtin(text: str) -> str:
     return digits.zfill(14) if digits else ""
 
 
-def gtin_check_digit_ok(gtin: str) -> bool:
-    """The GS1 mod-10 check digit of a 14-digit GTIN."""
-    body, check = gtin[:-1], int(gtin[-1])
+def gtin_check_digit(body: str) -> str:
+    """The GS1 mod-10 check digit for the first 13 digits of a GTIN-14."""
     total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(body))
-    return (10 - total % 10) % 10 == check
+    return str((10 - total % 10) % 10)
+
+
+def gtin_check_digit_ok(gtin: str) -> bool:
+    return gtin_check_digit(gtin[:-1]) == gtin[-1]
 
 
 _LOT_NO = re.compile(r"^[\x21-\x7e]{1,20}$")  # GS1 AI 10: up to 20 printable characters

@@ -1,4 +1,4 @@
-"""A realistic, deterministic demo clinic for trying Mesolog out."""
+"""A realistic, deterministic demo clinic for trying Mesolog out: the patients."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
 from mesolog.domain.text import fold
 from mesolog.services.clock import Clock, utc_now
+from mesolog.services.demo_treatment import add_treatment_history
 from mesolog.services.patients import patient_columns
 from mesolog.store import models
 from mesolog.store.database import Database, DatabaseError
@@ -125,17 +126,22 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
              "created_at": now, "updated_at": now, "version": 1}
             for name, login, role in _PRACTITIONERS
         ])
+        practitioner_ids = list(session.execute(
+            select(models.Practitioner.id).where(models.Practitioner.role != "assistant")
+        ).scalars())
         batch: list[dict] = []
         for number in range(1, patients + 1):
             details = check_patient(demo_patient(rng, number, width, today), today)
             created = now - timedelta(days=rng.randint(0, 730), minutes=rng.randint(0, 600))
-            batch.append({**patient_columns(details), "archived": rng.random() < 0.04,
+            batch.append({**patient_columns(details), "id": number,
+                          "archived": rng.random() < 0.04,
                           "created_at": created, "updated_at": created, "version": 1})
             if len(batch) == 5000:
                 session.execute(insert(models.Patient), batch)
                 batch.clear()
         if batch:
             session.execute(insert(models.Patient), batch)
+        add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids, now)
     return patients
 
 

@@ -59,10 +59,11 @@ def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
     else:
         report.findings.append("foreign keys: ok")
     _check_search_index(conn, report)
-    counts = conn.execute(
-        "SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM practitioner)"
-    ).fetchone()
-    report.findings.append(f"records: {counts[0]} patients, {counts[1]} practitioners")
+    patients, practitioners, sessions = conn.execute(
+        "SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM practitioner), "
+        "(SELECT count(*) FROM session)").fetchone()
+    report.findings.append(f"records: {patients} patients, {sessions} sessions, "
+                           f"{practitioners} practitioners")
 
 
 def _check_search_index(conn: sqlite3.Connection, report: CheckReport) -> None:

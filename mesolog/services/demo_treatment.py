@@ -1,0 +1,192 @@
+"""The demo clinic's treatment side: products, lots, consents, courses, sessions.
+
+Written straight into the tables in bulk (a 100,000-patient demo makes some
+300,000 sessions), with values that pass the same domain checks as the
+services: sessions use lots valid on the day, courses run at their interval
+with the drop-outs and pauses of a real practice.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session as OrmSession
+
+from mesolog.domain.catalogue import gtin_check_digit
+from mesolog.domain.consent import ConsentKind
+from mesolog.domain.course import CourseStatus
+from mesolog.domain.session import Device, Technique
+from mesolog.services.consent import default_text
+from mesolog.store import models
+
+# name, maker, ingredients, usual volume per session (ml)
+_PRODUCTS = [
+    ("Minoxidil 0.5 % solution", "DermaPharm", [("Minoxidil", "0.5 %")], 2.0),
+    ("Biotin complex", "Meso Labs", [("Biotin", "5 mg/ml"), ("Panthenol", "2 %")], 1.5),
+    ("Dutasteride 0.01 %", "TrichoMed", [("Dutasteride", "0.01 %")], 1.0),
+    ("Vitamin B complex", "Meso Labs", [("Thiamine", ""), ("Riboflavin", ""),
+                                        ("Nicotinamide", ""), ("Pyridoxine", ""),
+                                        ("Cyanocobalamin", "")], 2.0),
+    ("Amino-acid blend", "HairActiv", [("L-cysteine", ""), ("L-methionine", ""),
+                                       ("Glycine", "")], 2.0),
+    ("Hyaluronic acid 1 %", "HairActiv", [("Sodium hyaluronate", "1 %")], 1.0),
+]
+# protocol, planned sessions, interval (days), products by index above
+_PROTOCOLS = [
+    ("Minoxidil + biotin, 6 × 3 weeks", 6, 21, (0, 1)),
+    ("Dutasteride series, 4 × 4 weeks", 4, 28, (2,)),
+    ("Vitamin B + amino acids, 8 × 2 weeks", 8, 14, (3, 4)),
+    ("Hyaluronic + biotin, 6 × 4 weeks", 6, 28, (5, 1)),
+]
+_LOT_EXPIRIES = (-390, -200, -10, 170, 360, 540)  # days from today; the first three expired
+_LOT_SHELF_DAYS = 400
+_NOTES = ["", "", "", "", "Tolerated well.", "Mild redness at the vertex, settled in minutes.",
+          "Numbing cream applied 30 min before.", "Patient reports less shedding.",
+          "Short session: patient felt faint, lay down for 10 minutes.",
+          "Photos taken before the session."]
+_STOP_REASONS = ["Moved abroad.", "No improvement after four sessions; referred to "
+                 "dermatology.", "Pregnancy.", "Could not tolerate the injections."]
+
+
+def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: list[int],
+                          practitioner_ids: list[int], now: datetime) -> None:
+    today = now.date()
+    lots = _add_catalogue(session, rng, now)
+    forms = _add_consent_forms(session, now)
+    course_rows, session_rows, use_rows, consent_rows = [], [], [], []
+    course_id = session_id = 0
+    for patient_id in patient_ids:
+        if rng.random() > 0.75:
+            continue
+        courses = 2 if rng.random() < 0.12 else 1
+        start = today - timedelta(days=rng.randint(7, 720))
+        consent_rows.extend(_consents(rng, patient_id, forms, start, practitioner_ids, now))
+        for number in range(courses):
+            if number == 1:  # an earlier, completed course
+                start = start - timedelta(days=rng.randint(200, 400))
+            protocol, planned, interval, products = rng.choice(_PROTOCOLS)
+            course_id += 1
+            done_dates = _session_dates(rng, start, planned, interval, today,
+                                        drop_out=number == 0)
+            status = _status(rng, len(done_dates), planned, number)
+            course_rows.append({
+                "id": course_id, "patient_id": patient_id, "protocol": protocol,
+                "planned_sessions": planned, "interval_days": interval, "start_date": start,
+                "status": status.value,
+                "stop_reason": rng.choice(_STOP_REASONS) if status is CourseStatus.STOPPED
+                else "", "created_at": _at(start, 8), "updated_at": now, "version": 1})
+            practitioner = rng.choice(practitioner_ids)
+            for day in done_dates:
+                session_id += 1
+                performed = datetime.combine(day, time(rng.randint(8, 18), rng.choice((0, 30))))
+                session_rows.append(_session_row(rng, session_id, patient_id, course_id,
+                                                 practitioner, performed, now))
+                for index in products:
+                    lot_id = _lot_for(lots[index], day)
+                    volume = round(_PRODUCTS[index][3] * rng.uniform(0.75, 1.25), 1)
+                    use_rows.append({"session_id": session_id, "lot_id": lot_id,
+                                     "volume_ml": volume, "expired_override": ""})
+    for table, rows in ((models.Consent, consent_rows), (models.Course, course_rows),
+                        (models.Session, session_rows), (models.SessionProduct, use_rows)):
+        for start_at in range(0, len(rows), 5000):
+            session.execute(insert(table), rows[start_at:start_at + 5000])
+
+
+def _add_catalogue(session: OrmSession, rng: random.Random,
+                   now: datetime) -> list[list[tuple[int, date]]]:
+    """Products with their lots; for each product, its (lot id, expiry) pairs."""
+    lots: list[list[tuple[int, date]]] = []
+    for index, (name, maker, ingredients, _) in enumerate(_PRODUCTS):
+        body = f"0{rng.randint(400000000000, 799999999999)}"
+        product = models.Product(name=name, maker=maker, gtin=body + gtin_check_digit(body),
+                                 active=True, created_at=now, updated_at=now)
+        session.add(product)
+        session.flush()
+        session.add_all(models.ProductIngredient(product_id=product.id, position=i, name=n,
+                                                 concentration=c)
+                        for i, (n, c) in enumerate(ingredients))
+        pairs = []
+        for offset in _LOT_EXPIRIES:
+            expiry = now.date() + timedelta(days=offset)
+            lot = models.Lot(product_id=product.id, expiry=expiry, created_at=now,
+                             lot_no=f"{maker[:2].upper()}{expiry:%y%m}{chr(65 + index)}")
+            session.add(lot)
+            session.flush()
+            pairs.append((lot.id, expiry))
+        lots.append(pairs)
+    return lots
+
+
+def _add_consent_forms(session: OrmSession, now: datetime) -> dict[ConsentKind, int]:
+    forms = {}
+    for kind in ConsentKind:
+        title, body = default_text(kind)
+        form = models.ConsentForm(kind=kind.value, version=1, title=title, body=body,
+                                  created_at=now - timedelta(days=1100))
+        session.add(form)
+        session.flush()
+        forms[kind] = form.id
+    return forms
+
+
+def _consents(rng: random.Random, patient_id: int, forms: dict[ConsentKind, int], start: date,
+              practitioner_ids: list[int], now: datetime) -> list[dict]:
+    rows = []
+    for kind, chance in ((ConsentKind.TREATMENT, 0.93), (ConsentKind.PHOTOGRAPHY, 0.6)):
+        if rng.random() < chance:
+            rows.append({"patient_id": patient_id, "form_id": forms[kind],
+                         "signed_at": _at(start - timedelta(days=rng.randint(0, 14)), 9),
+                         "taken_by_id": rng.choice(practitioner_ids), "withdrawn_at": None,
+                         "created_at": now})
+    return rows
+
+
+def _session_dates(rng: random.Random, start: date, planned: int, interval: int, today: date,
+                   *, drop_out: bool) -> list[date]:
+    days, day = [], start
+    stop_after = rng.randint(1, planned) if drop_out and rng.random() < 0.25 else planned
+    while len(days) < stop_after and day < today:
+        days.append(day)
+        day = day + timedelta(days=interval + rng.choice((-2, -1, 0, 0, 0, 1, 3, 7)))
+    return days
+
+
+def _status(rng: random.Random, done: int, planned: int, number: int) -> CourseStatus:
+    if done >= planned or number == 1:
+        return CourseStatus.COMPLETED
+    draw = rng.random()
+    if draw < 0.08:
+        return CourseStatus.PAUSED
+    if draw < 0.13:
+        return CourseStatus.STOPPED
+    return CourseStatus.ACTIVE
+
+
+def _session_row(rng: random.Random, session_id: int, patient_id: int, course_id: int,
+                 practitioner: int, performed: datetime, now: datetime) -> dict:
+    technique = rng.choices(list(Technique), weights=(50, 25, 15, 10))[0]
+    signed = performed < now - timedelta(hours=12)
+    return {
+        "id": session_id, "patient_id": patient_id, "course_id": course_id,
+        "practitioner_id": practitioner, "performed_at": performed,
+        "technique": technique.value,
+        "device": (Device.INJECTOR_GUN if rng.random() < 0.6 else Device.MANUAL).value,
+        "needle_gauge": rng.choice((30, 32, 32, 32)), "needle_length_mm": 4.0,
+        "depth_mm": rng.choice((1.0, 1.5, 1.5, 2.0, 2.5)), "pain_score": rng.randint(1, 6),
+        "notes": rng.choice(_NOTES), "signed_at": performed + timedelta(minutes=25)
+        if signed else None, "signed_by_id": practitioner if signed else None,
+        "created_at": performed, "updated_at": performed, "version": 1,
+    }
+
+
+def _lot_for(pairs: list[tuple[int, date]], day: date) -> int:
+    """The lot on the shelf that day: the one expiring soonest but not yet."""
+    usable = [(expiry, lot_id) for lot_id, expiry in pairs
+              if day <= expiry and expiry - timedelta(days=_LOT_SHELF_DAYS) <= day]
+    return min(usable or [(e, i) for i, e in pairs if day <= e])[1]
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour))
