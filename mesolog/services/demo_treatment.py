@@ -60,23 +60,25 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
     for patient_id in patient_ids:
         if rng.random() > 0.75:
             continue
-        courses = 2 if rng.random() < 0.12 else 1
-        start = today - timedelta(days=rng.randint(7, 720))
+        two_courses = rng.random() < 0.12
+        start = today - timedelta(days=rng.randint(500, 720) if two_courses
+                                  else rng.randint(7, 720))
         consent_rows.extend(_consents(rng, patient_id, forms, start, practitioner_ids, now))
-        for number in range(courses):
-            if number == 1:  # an earlier, completed course
-                start = start - timedelta(days=rng.randint(200, 400))
+        for number in range(2 if two_courses else 1):
             protocol, planned, interval, products = rng.choice(_PROTOCOLS)
+            last_course = number == (1 if two_courses else 0)
             course_id += 1
             done_dates = _session_dates(rng, start, planned, interval, today,
-                                        drop_out=number == 0)
-            status = _status(rng, len(done_dates), planned, number)
+                                        drop_out=last_course)
+            status = _status(rng, len(done_dates), planned, finished=not last_course)
             course_rows.append({
                 "id": course_id, "patient_id": patient_id, "protocol": protocol,
                 "planned_sessions": planned, "interval_days": interval, "start_date": start,
                 "status": status.value,
                 "stop_reason": rng.choice(_STOP_REASONS) if status is CourseStatus.STOPPED
                 else "", "created_at": _at(start, 8), "updated_at": now, "version": 1})
+            # a second course follows the first after a break of one to three months
+            start = (done_dates[-1] if done_dates else start) + timedelta(days=rng.randint(30, 90))
             practitioner = rng.choice(practitioner_ids)
             for day in done_dates:
                 session_id += 1
@@ -153,8 +155,8 @@ def _session_dates(rng: random.Random, start: date, planned: int, interval: int,
     return days
 
 
-def _status(rng: random.Random, done: int, planned: int, number: int) -> CourseStatus:
-    if done >= planned or number == 1:
+def _status(rng: random.Random, done: int, planned: int, *, finished: bool) -> CourseStatus:
+    if done >= planned or finished:
         return CourseStatus.COMPLETED
     draw = rng.random()
     if draw < 0.08:
