@@ -20,7 +20,7 @@ from mesolog.domain.catalogue import (
 )
 from mesolog.domain.gs1 import VialScan, read_vial_barcode
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -46,7 +46,7 @@ class RecallEntry:
 
 
 class CatalogueService:
-    def __init__(self, db: Database, clock: Clock = utc_now):
+    def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
         self._clock = clock
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from mesolog.domain.consent import Consent, ConsentForm, ConsentKind, treatment_consent_warning
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -25,7 +25,7 @@ def default_text(kind: ConsentKind) -> tuple[str, str]:
 
 
 class ConsentService:
-    def __init__(self, db: Database, clock: Clock = utc_now):
+    def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
         self._clock = clock
 

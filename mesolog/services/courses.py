@@ -17,7 +17,7 @@ from mesolog.domain.course import (
 )
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -55,7 +55,7 @@ class DueEntry:
 
 
 class CourseService:
-    def __init__(self, db: Database, clock: Clock = utc_now):
+    def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
         self._clock = clock
 

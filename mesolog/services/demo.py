@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
 from mesolog.domain.text import fold
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.services.demo_treatment import add_treatment_history
 from mesolog.services.patients import patient_columns
 from mesolog.store import models
@@ -106,7 +106,7 @@ def demo_patient(rng: random.Random, number: int, width: int, today: date) -> Pa
 
 
 def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
-                      clock: Clock = utc_now) -> int:
+                      clock: Clock = local_now) -> int:
     """Fill an empty database with a demo clinic; the number of patients added."""
     if patients < 0:
         raise ValueError("the number of patients cannot be negative")

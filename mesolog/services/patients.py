@@ -26,7 +26,7 @@ from mesolog.domain.validation import (
     NotFoundError,
     ValidationError,
 )
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.store import models
 from mesolog.store.database import Database
@@ -65,7 +65,7 @@ def _patient_of(row: models.Patient) -> Patient:
 
 
 class PatientService:
-    def __init__(self, db: Database, clock: Clock = utc_now):
+    def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
         self._clock = clock
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, ValidationError
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -32,7 +32,7 @@ _LOGIN = re.compile(r"^[a-z0-9._-]{2,64}$")
 
 
 class PractitionerService:
-    def __init__(self, db: Database, clock: Clock = utc_now):
+    def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
         self._clock = clock
 

@@ -25,7 +25,7 @@ from mesolog.domain.session import (
 )
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
-from mesolog.services.clock import Clock, utc_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -35,13 +35,15 @@ class SessionSignedError(ConflictError):
 
 
 class SessionService:
-    def __init__(self, db: Database, clock: Clock = utc_now):
+    def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
         self._clock = clock
 
     # -- recording -------------------------------------------------------
 
-    def create(self, patient_id: int, details: SessionDetails) -> Session:
+    def create(self, patient_id: int, details: SessionDetails,
+               signed_by: int | None = None) -> Session:
+        """Record a session; with ``signed_by``, signed in the same transaction."""
         details = check_session(details, self._clock())
         now = self._clock()
         with self._db.transaction() as session:
@@ -53,11 +55,13 @@ class SessionService:
             session.add(row)
             session.flush()
             _store_products(session, row.id, details.products)
+            self._sign(session, row, signed_by)
             session.flush()
             return _read(session, row)
 
-    def update(self, session_id: int, expected_version: int, details: SessionDetails) -> Session:
-        """Change an unsigned session."""
+    def update(self, session_id: int, expected_version: int, details: SessionDetails,
+               signed_by: int | None = None) -> Session:
+        """Change an unsigned session (and sign it, with ``signed_by``)."""
         details = check_session(details, self._clock())
         with self._db.transaction() as session:
             row = self._current(session, session_id, expected_version)
@@ -69,6 +73,7 @@ class SessionService:
             session.execute(models.SessionProduct.__table__.delete()
                             .where(models.SessionProduct.session_id == session_id))
             _store_products(session, session_id, details.products)
+            self._sign(session, row, signed_by)
             session.flush()
             return _read(session, row)
 
@@ -77,13 +82,18 @@ class SessionService:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is not None:
                 raise SessionSignedError("This session is already signed.")
-            if session.get(models.Practitioner, practitioner_id) is None:
-                raise ValidationError([FieldError("signed_by", "Choose who signs.")])
-            row.signed_at = self._clock()
-            row.signed_by_id = practitioner_id
-            row.updated_at = row.signed_at
+            self._sign(session, row, practitioner_id)
             session.flush()
             return _read(session, row)
+
+    def _sign(self, session: OrmSession, row: models.Session, practitioner_id: int | None) -> None:
+        if practitioner_id is None:
+            return
+        if session.get(models.Practitioner, practitioner_id) is None:
+            raise ValidationError([FieldError("signed_by", "Choose who signs.")])
+        row.signed_at = self._clock()
+        row.signed_by_id = practitioner_id
+        row.updated_at = row.signed_at
 
     def amend(self, session_id: int, expected_version: int, details: SessionDetails,
               reason: str, author_id: int) -> Session:

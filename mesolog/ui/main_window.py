@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
         if not self.form.is_dirty():
             return True
         name = self.form.details().full_name or "the new patient"
-        answer = ask_about_unsaved(self, name)
+        answer = ask_about_unsaved(self, f"The chart of {name}")
         if answer is Unsaved.SAVE:
             return self.form.save()
         if answer is Unsaved.DISCARD:

@@ -14,11 +14,14 @@ class Unsaved(Enum):
 
 
 def ask_about_unsaved(parent: QWidget, what: str) -> Unsaved:
-    """Save, discard or cancel: the practitioner decides what happens to edits."""
+    """Save, discard or cancel: the practitioner decides what happens to edits.
+
+    ``what`` starts the sentence: "The chart of Öztürk, Zeynep", "This session".
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unsaved changes")
-    box.setText(f"The chart of {what} has changes that are not saved.")
+    box.setText(f"{what} has changes that are not saved.")
     box.setInformativeText("Save them before you go on?")
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)

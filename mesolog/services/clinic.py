@@ -1,0 +1,31 @@
+"""All services of one open database, handed to the window as one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mesolog.services.catalogue import CatalogueService
+from mesolog.services.clock import Clock, local_now
+from mesolog.services.consent import ConsentService
+from mesolog.services.courses import CourseService
+from mesolog.services.patients import PatientService
+from mesolog.services.practitioners import PractitionerService
+from mesolog.services.sessions import SessionService
+from mesolog.store.database import Database
+
+
+@dataclass(frozen=True)
+class Clinic:
+    db: Database
+    patients: PatientService
+    practitioners: PractitionerService
+    catalogue: CatalogueService
+    consent: ConsentService
+    courses: CourseService
+    sessions: SessionService
+
+    @classmethod
+    def of(cls, db: Database, clock: Clock = local_now) -> Clinic:
+        return cls(db, PatientService(db, clock), PractitionerService(db, clock),
+                   CatalogueService(db, clock), ConsentService(db, clock),
+                   CourseService(db, clock), SessionService(db, clock))

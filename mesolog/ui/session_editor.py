@@ -1,0 +1,370 @@
+"""Recording, signing and amending one injection session."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.course import CourseStatus
+from mesolog.domain.patient import Patient
+from mesolog.domain.session import (
+    DEPTH_MM,
+    NEEDLE_GAUGES,
+    NEEDLE_LENGTH_MM,
+    Device,
+    Session,
+    SessionDetails,
+    Technique,
+)
+from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.ui.prompts import Unsaved, ask_about_unsaved
+from mesolog.ui.session_products import SessionProducts
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+_ERROR_STYLE = "color: #b00020;"
+_ALERT_STYLE = ("background: #fdecea; color: #7a1010; border: 1px solid #e8a3a3; "
+                "border-radius: 4px; padding: 6px;")
+_WARN_STYLE = ("background: #fff4e0; color: #6b4500; border: 1px solid #f0c36d; "
+               "border-radius: 4px; padding: 6px;")
+_SIGNED_STYLE = ("background: #e8f3ea; color: #1d4d28; border: 1px solid #9ccaa5; "
+                 "border-radius: 4px; padding: 6px;")
+
+
+def _combo(items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+class SessionEditor(QDialog):
+    """A new session for ``patient``, or an existing one (read-only once signed)."""
+
+    def __init__(self, clinic: Clinic, patient: Patient, session: Session | None,
+                 now: datetime, practitioner_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clinic = clinic
+        self._patient = patient
+        self._session = session
+        self._now = now
+        self._amending = False
+        self._dirty = False
+        self.saved_session: Session | None = None
+        name = patient.details.full_name
+        self.setWindowTitle(f"Session — {name} ({patient.details.chart_no})")
+
+        self.alerts = QLabel()
+        self.alerts.setWordWrap(True)
+        self.alerts.setStyleSheet(_ALERT_STYLE)
+        self.consent_warning = QLabel()
+        self.consent_warning.setWordWrap(True)
+        self.consent_warning.setStyleSheet(_WARN_STYLE)
+        self.signed_banner = QLabel()
+        self.signed_banner.setWordWrap(True)
+        self.signed_banner.setStyleSheet(_SIGNED_STYLE)
+
+        self.performed_at = QDateTimeEdit()
+        self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.performed_at.setCalendarPopup(True)
+        self.performed_at.setMaximumDateTime(QDateTime(now).addSecs(59))
+        people = clinic.practitioners.active()
+        self.practitioner = _combo([("— choose —", None)] + [(p.name, p.id) for p in people])
+        courses = [s.course for s in clinic.courses.for_patient(patient.id)
+                   if s.course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)
+                   or (session and s.course.id == session.details.course_id)]
+        self.course = _combo([("— no course —", None)] + [
+            (f"{c.details.protocol} (from {c.details.start_date:%Y-%m-%d})", c.id)
+            for c in courses])
+        self.technique = _combo([("— choose —", None)] + [(t.label, t.value) for t in Technique])
+        self.device = _combo([("— choose —", None)] + [(d.label, d.value) for d in Device])
+        self.needle_gauge = QSpinBox()
+        self.needle_gauge.setRange(NEEDLE_GAUGES.start, NEEDLE_GAUGES.stop - 1)
+        self.needle_gauge.setSuffix(" G")
+        self.needle_length = QDoubleSpinBox()
+        self.needle_length.setRange(*NEEDLE_LENGTH_MM)
+        self.needle_length.setSuffix(" mm")
+        self.needle_length.setDecimals(1)
+        self.depth = QDoubleSpinBox()
+        self.depth.setRange(*DEPTH_MM)
+        self.depth.setSingleStep(0.5)
+        self.depth.setDecimals(1)
+        self.depth.setSuffix(" mm")
+        self.pain = QSpinBox()
+        self.pain.setRange(-1, 10)
+        self.pain.setSpecialValueText("not asked")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(80)
+        self.products = SessionProducts(clinic, patient.id)
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        needle = QHBoxLayout()
+        needle.addWidget(self.needle_gauge)
+        needle.addWidget(self.needle_length)
+        for label, key, widget in (
+            ("&Date and time", "performed_at", self.performed_at),
+            ("Performed &by", "practitioner_id", self.practitioner),
+            ("C&ourse", "course_id", self.course),
+            ("&Technique", "technique", self.technique),
+            ("De&vice", "device", self.device),
+            ("&Needle", "needle_gauge", needle),
+            ("Default de&pth", "depth_mm", self.depth),
+            ("Pa&in (0–10)", "pain_score", self.pain),
+            ("N&otes", "notes", self.notes),
+        ):
+            form.addRow(label, self._with_error(key, widget))
+        self.errors["needle_length_mm"] = self.errors["needle_gauge"]
+        products_box = QGroupBox("Products and lots")
+        products_layout = QVBoxLayout(products_box)
+        products_layout.addWidget(self.products)
+        products_layout.addWidget(self._error_label("products"))
+
+        self.amend_box = QGroupBox("Amendment")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why the signed session is changed")
+        self.author = _combo([("— choose —", None)] + [(p.name, p.id) for p in people])
+        amend_form = QFormLayout(self.amend_box)
+        amend_form.addRow("&Reason", self._with_error("reason", self.reason))
+        amend_form.addRow("&Amended by", self._with_error("author", self.author))
+        self.amend_box.hide()
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+
+        self.save_button = QPushButton("&Save")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.sign_button = QPushButton("Save and S&ign")
+        self.amend_button = QPushButton("&Amend…")
+        self.close_button = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.amend_button, self.close_button, self.sign_button, self.save_button):
+            buttons.addWidget(button)
+        self.save_button.setDefault(True)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(products_box, 1)
+        right.addWidget(self.amend_box)
+        right.addWidget(self.history)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        for banner in (self.alerts, self.consent_warning, self.signed_banner):
+            layout.addWidget(banner)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+        self.resize(1100, 640)
+
+        self._show_alerts()
+        self._load(session, practitioner_id)
+        self.save_button.clicked.connect(lambda: self.save(sign=False))
+        self.sign_button.clicked.connect(lambda: self.save(sign=True))
+        self.amend_button.clicked.connect(self.start_amending)
+        self.close_button.clicked.connect(self.close)
+        self.performed_at.dateTimeChanged.connect(
+            lambda dt: self.products.set_session_day(dt.toPython().date()))
+        for widget in (self.practitioner, self.course, self.technique, self.device):
+            widget.currentIndexChanged.connect(self._edited)
+        for spin in (self.needle_gauge, self.needle_length, self.depth, self.pain):
+            spin.valueChanged.connect(self._edited)
+        self.performed_at.dateTimeChanged.connect(self._edited)
+        self.notes.textChanged.connect(self._edited)
+        self.products.changed.connect(self._edited)
+
+    # -- building --------------------------------------------------------
+
+    def _error_label(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(_ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self.errors[key] = label
+        return label
+
+    def _with_error(self, key: str, widget: QWidget | QHBoxLayout) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if isinstance(widget, QHBoxLayout):
+            layout.addLayout(widget)
+        else:
+            layout.addWidget(widget)
+        layout.addWidget(self._error_label(key))
+        return box
+
+    def _show_alerts(self) -> None:
+        d = self._patient.details
+        alerts = [f"<b>{title}:</b> {html.escape(text).replace(chr(10), '; ')}"
+                  for title, text in (("Allergies", d.allergies),
+                                      ("Contraindications", d.contraindications)) if text]
+        self.alerts.setText("<br>".join(alerts))
+        self.alerts.setVisible(bool(alerts))
+        warning = self._clinic.consent.treatment_warning(self._patient.id)
+        self.consent_warning.setText(f"<b>Consent:</b> {html.escape(warning)}" if warning else "")
+        self.consent_warning.setVisible(bool(warning) and self._session is None)
+
+    def _load(self, session: Session | None, practitioner_id: int | None) -> None:
+        d = session.details if session else SessionDetails(practitioner_id=practitioner_id)
+        when = d.performed_at or self._now.replace(second=0, microsecond=0)
+        self.performed_at.setDateTime(QDateTime(when))
+        self.products.set_session_day(when.date())
+        _select(self.practitioner, d.practitioner_id)
+        _select(self.course, d.course_id)
+        _select(self.technique, d.technique.value if d.technique else None)
+        _select(self.device, d.device.value if d.device else None)
+        self.needle_gauge.setValue(d.needle_gauge or 30)
+        self.needle_length.setValue(d.needle_length_mm or 4.0)
+        self.depth.setValue(d.depth_mm if d.depth_mm is not None else 1.5)
+        self.pain.setValue(-1 if d.pain_score is None else d.pain_score)
+        self.notes.setPlainText(d.notes)
+        if session is None:
+            self._select_active_course()
+        self.products.load(session.used if session else ())
+        self._show_signature(session)
+        self._dirty = False
+
+    def _select_active_course(self) -> None:
+        if self.course.count() == 2:  # one open course: that is the one
+            self.course.setCurrentIndex(1)
+
+    def _show_signature(self, session: Session | None) -> None:
+        signed = session is not None and session.signed
+        if signed:
+            self.signed_banner.setText(
+                f"<b>Signed</b> by {html.escape(session.signed_by)} on "
+                f"{session.signed_at:%Y-%m-%d %H:%M}. It is read-only: changes are made as an "
+                "amendment, with a reason, kept with the session.")
+        self.signed_banner.setVisible(signed)
+        self._set_editable(not signed or self._amending)
+        self.amend_button.setVisible(signed and not self._amending)
+        self.sign_button.setVisible(not signed)
+        self.save_button.setVisible(not signed or self._amending)
+        self.save_button.setText("&Save Amendment" if self._amending else "&Save")
+        entries = session.amendments if session else ()
+        self.history.setText("".join(
+            f"<p><b>Amended {a.at:%Y-%m-%d %H:%M} by {html.escape(a.author)}</b>: "
+            f"{html.escape(a.reason)}<br>{'<br>'.join(html.escape(c) for c in a.changes)}</p>"
+            for a in entries))
+        self.history.setVisible(bool(entries))
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (self.performed_at, self.practitioner, self.course, self.technique,
+                       self.device, self.needle_gauge, self.needle_length, self.depth,
+                       self.pain):
+            widget.setEnabled(editable)
+        self.notes.setReadOnly(not editable)
+        self.products.set_editable(editable)
+
+    # -- editing ---------------------------------------------------------
+
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def start_amending(self) -> None:
+        self._amending = True
+        self.amend_box.show()
+        self._show_signature(self._session)
+        self.reason.setFocus()
+
+    def details(self) -> SessionDetails:
+        pain = self.pain.value()
+        return SessionDetails(
+            performed_at=self.performed_at.dateTime().toPython().replace(second=0,
+                                                                         microsecond=0),
+            practitioner_id=self.practitioner.currentData(),
+            course_id=self.course.currentData(),
+            technique=Technique(self.technique.currentData())
+            if self.technique.currentData() else None,
+            device=Device(self.device.currentData()) if self.device.currentData() else None,
+            needle_gauge=self.needle_gauge.value(),
+            needle_length_mm=round(self.needle_length.value(), 1),
+            depth_mm=round(self.depth.value(), 1),
+            pain_score=None if pain < 0 else pain,
+            notes=self.notes.toPlainText(),
+            products=self.products.uses(),
+        )
+
+    def save(self, *, sign: bool) -> bool:
+        """Store the session (signed, when asked); False with messages at the fields."""
+        for label in self.errors.values():
+            label.hide()
+        details = self.details()
+        sessions = self._clinic.sessions
+        signer = details.practitioner_id if sign else None
+        try:
+            if self._session is None:
+                stored = sessions.create(self._patient.id, details, signed_by=signer)
+            elif self._amending:
+                stored = sessions.amend(self._session.id, self._session.version, details,
+                                        self.reason.text(), self.author.currentData())
+            else:
+                stored = sessions.update(self._session.id, self._session.version, details,
+                                         signed_by=signer)
+        except ValidationError as e:
+            self._show_errors(e.errors)
+            return False
+        except ConflictError as e:
+            QMessageBox.warning(self, "Not saved", str(e))
+            return False
+        self.saved_session = stored
+        self._dirty = False
+        self.accept()
+        return True
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        for error in errors:
+            label = self.errors.get(error.field, self.errors["products"])
+            label.setText(error.message if label.isHidden() else
+                          f"{label.text()}\n{error.message}")
+            label.show()
+
+    def error_text(self, key: str) -> str:
+        label = self.errors[key]
+        return label.text() if not label.isHidden() else ""
+
+    def reject(self) -> None:  # Escape and the window's close button
+        if self._dirty:
+            answer = ask_about_unsaved(self, "This session")
+            if answer is Unsaved.CANCEL:
+                return
+            if answer is Unsaved.SAVE:
+                self.save(sign=False)
+                return
+        super().reject()
+
+
+def _select(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data) if data is not None else 0
+    combo.setCurrentIndex(max(0, index))

@@ -1,0 +1,275 @@
+"""The products of a session: lots added by scan or by choice, with volumes.
+
+Each row carries what the practitioner decided while adding it: the reason
+an expired lot is used anyway, and the allergy it was warned about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.catalogue import Lot, LotDetails
+from mesolog.domain.gs1 import BarcodeError
+from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
+from mesolog.domain.validation import ValidationError
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+_ERROR_STYLE = "color: #b00020;"
+_COLUMNS = ("Product · lot", "Expires", "Volume", "Note")
+DEFAULT_VOLUME_ML = 1.0
+
+
+@dataclass
+class _Row:
+    lot: Lot
+    override: str = ""
+    allergy: str = ""
+
+
+class SessionProducts(QWidget):
+    changed = Signal()
+
+    def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clinic = clinic
+        self._patient_id = patient_id
+        self._rows: list[_Row] = []
+        self._session_day = date.today()
+        self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
+
+        self.scan_box = QLineEdit()
+        self.scan_box.setPlaceholderText("Scan the vial's barcode (or type it) and press Enter")
+        self.scan_error = QLabel()
+        self.scan_error.setStyleSheet(_ERROR_STYLE)
+        self.scan_error.setWordWrap(True)
+        self.scan_error.hide()
+        self.lot_picker = QComboBox()
+        self.lot_picker.setMinimumContentsLength(30)
+        self.add_button = QPushButton("&Add lot")
+        self.remove_button = QPushButton("Remove")
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.total_label = QLabel()
+
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(self.lot_picker, 1)
+        picker_row.addWidget(self.add_button)
+        picker_row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scan_box)
+        layout.addWidget(self.scan_error)
+        layout.addLayout(picker_row)
+        layout.addWidget(self.table)
+        layout.addWidget(self.total_label)
+
+        self.scan_box.returnPressed.connect(self._scanned)
+        self.add_button.clicked.connect(self._add_picked)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self._fill_picker()
+        self._update_total()
+
+    # -- what the session holds -----------------------------------------
+
+    def set_session_day(self, day: date) -> None:
+        self._session_day = day
+        self._fill_picker()
+        self._refresh_notes()
+
+    def load(self, used: tuple[UsedLot, ...]) -> None:
+        self._rows = []
+        self.table.setRowCount(0)
+        for use in used:
+            lot = self._lots.get(use.lot_id) or self._clinic.catalogue.lot(use.lot_id)
+            self._append(_Row(lot, use.expired_override, self._allergy_of(lot)), use.volume_ml)
+        self._update_total()
+
+    def uses(self) -> tuple[ProductUse, ...]:
+        return tuple(ProductUse(row.lot.id, self._volume(i), row.override)
+                     for i, row in enumerate(self._rows))
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.scan_box, self.lot_picker, self.add_button, self.remove_button):
+            widget.setEnabled(editable)
+        for i in range(self.table.rowCount()):
+            self.table.cellWidget(i, 2).setEnabled(editable)
+
+    # -- adding ----------------------------------------------------------
+
+    def _fill_picker(self) -> None:
+        self.lot_picker.clear()
+        self.lot_picker.addItem("— choose a lot —", None)
+        for lot in sorted(self._lots.values(), key=lambda x: (x.product_name, x.details.expiry)):
+            expired = " (expired)" if lot.is_expired(self._session_day) else ""
+            self.lot_picker.addItem(f"{lot.label}{expired}", lot.id)
+
+    def _add_picked(self) -> None:
+        lot_id = self.lot_picker.currentData()
+        if lot_id is not None:
+            self.add_lot(self._lots[lot_id])
+
+    def add_lot(self, lot: Lot) -> bool:
+        """Add ``lot`` after the checks a practitioner must see; False if not added."""
+        if any(row.lot.id == lot.id for row in self._rows):
+            QMessageBox.information(self, "Already listed",
+                                    f"{lot.label} is already in this session; change its volume.")
+            return False
+        row = _Row(lot, allergy=self._allergy_of(lot))
+        if row.allergy:
+            answer = QMessageBox.warning(
+                self, "Allergy recorded",
+                f"The patient's recorded allergies name {row.allergy}, which is in "
+                f"{lot.product_name}.\n\nAdd it anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        if lot.is_expired(self._session_day):
+            reason, ok = QInputDialog.getText(
+                self, "Expired lot",
+                f"Lot {lot.details.lot_no} of {lot.product_name} expired on "
+                f"{lot.details.expiry.isoformat()}.\n\nUse another lot, or say why this one "
+                f"is used anyway (recorded with the session):")
+            if not ok or len(reason.strip()) < OVERRIDE_REASON_MIN:
+                if ok:
+                    QMessageBox.warning(self, "Not added", "An expired lot needs a reason of at "
+                                        f"least {OVERRIDE_REASON_MIN} characters.")
+                return False
+            row.override = reason.strip()
+        self._append(row, DEFAULT_VOLUME_ML)
+        self._update_total()
+        self.changed.emit()
+        return True
+
+    def _scanned(self) -> None:
+        text = self.scan_box.text()
+        self.scan_box.clear()
+        self.scan_error.hide()
+        try:
+            match = self._clinic.catalogue.match_scan(text)
+        except BarcodeError as e:
+            self._scan_problem(str(e))
+            return
+        if match.lot is not None:
+            self.add_lot(self._lots.get(match.lot.id, match.lot))
+            return
+        if match.product is None:
+            self._scan_problem(f"No product with GTIN {match.scan.gtin} in the catalogue: add "
+                               "it under Clinic ▸ Products and Lots, then scan again.")
+            return
+        scan = match.scan
+        if not scan.lot_no or scan.expiry is None:
+            self._scan_problem("The barcode names the product but not its lot and expiry; "
+                               "choose the lot from the list.")
+            return
+        answer = QMessageBox.question(
+            self, "New lot",
+            f"Lot {scan.lot_no} of {match.product.details.name} (expires "
+            f"{scan.expiry.isoformat()}) is not in the catalogue yet. Add it?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            lot = self._clinic.catalogue.add_lot(match.product.id,
+                                                 LotDetails(scan.lot_no, scan.expiry))
+        except ValidationError as e:
+            self._scan_problem(str(e))
+            return
+        self._lots[lot.id] = lot
+        self._fill_picker()
+        self.add_lot(lot)
+
+    def _scan_problem(self, message: str) -> None:
+        self.scan_error.setText(message)
+        self.scan_error.show()
+
+    def _remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
+        for i in rows:
+            self.table.removeRow(i)
+            del self._rows[i]
+        if rows:
+            self._update_total()
+            self.changed.emit()
+
+    # -- the table -------------------------------------------------------
+
+    def _append(self, row: _Row, volume: float) -> None:
+        i = self.table.rowCount()
+        self.table.insertRow(i)
+        self._rows.append(row)
+        self.table.setItem(i, 0, QTableWidgetItem(f"{row.lot.product_name} · "
+                                                  f"lot {row.lot.details.lot_no}"))
+        expiry = row.lot.details.expiry
+        self.table.setItem(i, 1, QTableWidgetItem(expiry.isoformat() if expiry else ""))
+        spin = QDoubleSpinBox()
+        spin.setRange(*VOLUME_ML)
+        spin.setDecimals(2)
+        spin.setSingleStep(0.1)
+        spin.setSuffix(" ml")
+        spin.setValue(volume)
+        spin.valueChanged.connect(self._volume_changed)
+        self.table.setCellWidget(i, 2, spin)
+        self.table.setItem(i, 3, QTableWidgetItem())
+        self._refresh_notes()
+
+    def _refresh_notes(self) -> None:
+        for i, row in enumerate(self._rows):
+            notes = []
+            if row.allergy:
+                notes.append(f"⚠ allergy: {row.allergy}")
+            if row.lot.is_expired(self._session_day):
+                notes.append(f"expired, used because: {row.override or '(no reason yet)'}")
+            item = self.table.item(i, 3)
+            item.setText("; ".join(notes))
+            item.setForeground(QBrush(QColor("#b00020")) if notes else QBrush())
+            item.setToolTip(item.text())
+
+    def _volume(self, i: int) -> float:
+        return round(self.table.cellWidget(i, 2).value(), 3)
+
+    def _volume_changed(self) -> None:
+        self._update_total()
+        self.changed.emit()
+
+    def _update_total(self) -> None:
+        total = sum(self._volume(i) for i in range(self.table.rowCount()))
+        count = self.table.rowCount()
+        self.total_label.setText(f"{count} product{'s' if count != 1 else ''}, "
+                                 f"total {total:g} ml" if count else "No products yet.")
+
+    def _allergy_of(self, lot: Lot) -> str:
+        flags = self._clinic.sessions.allergy_flags(self._patient_id, [lot.id])
+        return ", ".join(flags.get(lot.id, []))
+
+
