@@ -23,21 +23,25 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mesolog import APP_NAME, __version__
 from mesolog.domain.validation import ConflictError
+from mesolog.services.clock import local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.settings import Settings
+from mesolog.ui.treatment_panel import TreatmentPanel
 from mesolog.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
     from mesolog.services.patients import PatientService
     from mesolog.store.database import Database
 
@@ -59,6 +63,8 @@ class MainWindow(QMainWindow):
         self._today = today
         self._db: Database | None = None
         self._patients: PatientService | None = None
+        self._clinic: Clinic | None = None
+        self._due_window: QWidget | None = None
         self.model: PatientListModel | None = None
         self._following_list = True  # False while the window itself moves the selection
 
@@ -77,11 +83,15 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.list_view)
 
         self.form = PatientForm(today())
+        self.treatment = TreatmentPanel(local_now)
+        self.patient_tabs = QTabWidget()
+        self.patient_tabs.addTab(self.form, "&Chart")
+        self.patient_tabs.addTab(self.treatment, "&Treatment")
         self.welcome = WelcomePage()
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.hint, self.form):
+        for page in (self.welcome, self.hint, self.patient_tabs):
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(self.hint)
 
@@ -147,6 +157,28 @@ class MainWindow(QMainWindow):
                                            "Take the patient out of the list; nothing is deleted")
         self.find_action = self._action("&Find Patient", self.focus_search, k.Find)
         self.about_action = self._action("&About Mesolog", self.show_about)
+        self.new_session_action = self._action(
+            "&New Session…", lambda: self._on_treatment(self.treatment.new_session),
+            "Ctrl+Shift+N", "Record an injection session for the open patient")
+        self.open_session_action = self._action(
+            "&Open Session…", lambda: self._on_treatment(self.treatment.open_selected),
+            None, "Open the session selected on the Treatment tab")
+        self.sign_session_action = self._action(
+            "&Sign Session", lambda: self._on_treatment(self.treatment.sign_selected),
+            "Ctrl+Shift+I", "Sign the selected session; it becomes read-only")
+        self.amend_session_action = self._action(
+            "&Amend Session…", lambda: self._on_treatment(self.treatment.amend_selected),
+            "Ctrl+Shift+M", "Change a signed session, with a reason")
+        self.new_course_action = self._action(
+            "New &Course…", lambda: self._on_treatment(self.treatment.new_course))
+        self.consent_action = self._action(
+            "Record C&onsent…", lambda: self._on_treatment(self.treatment.record_consent))
+        self.catalogue_action = self._action("&Products and Lots…", self.show_catalogue,
+                                             "Ctrl+Shift+P",
+                                             "The product catalogue, lots and recalls")
+        self.due_action = self._action("&Due and Overdue", self.show_due, "Ctrl+D",
+                                       "Patients whose next session is due")
+        self.practitioner_action = self._action("Add P&ractitioner…", self.add_practitioner)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.open_action, self.new_db_action])
@@ -155,7 +187,16 @@ class MainWindow(QMainWindow):
         patient_menu = self.menuBar().addMenu("&Patient")
         patient_menu.addActions([self.new_patient_action, self.save_action, self.revert_action])
         patient_menu.addSeparator()
+        patient_menu.addActions([self.new_course_action, self.consent_action])
+        patient_menu.addSeparator()
         patient_menu.addActions([self.archive_action, self.find_action])
+        session_menu = self.menuBar().addMenu("&Session")
+        session_menu.addActions([self.new_session_action, self.open_session_action,
+                                 self.sign_session_action, self.amend_session_action])
+        clinic_menu = self.menuBar().addMenu("&Clinic")
+        clinic_menu.addActions([self.due_action, self.catalogue_action])
+        clinic_menu.addSeparator()
+        clinic_menu.addAction(self.practitioner_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -196,15 +237,22 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database) -> None:
         """Show ``db`` in this window; the window closes it when done with it."""
-        from mesolog.services.patients import PatientService
+        from mesolog.services.clinic import Clinic
 
         first = self.model is None
         if self._db is not None:
             self._db.close()
+        if self._due_window is not None:  # it lists the old database
+            self.treatment.changed.disconnect(self._due_window.refresh)
+            self._due_window.close()
+            self._due_window.deleteLater()
+            self._due_window = None
         self._db = db
-        self._patients = PatientService(db)
+        self._clinic = Clinic.of(db)
+        self._patients = self._clinic.patients
         self.form.set_service(self._patients)
         self.form.load(None)
+        self.treatment.show_patient(self._clinic, None)
         self.model = PatientListModel(self._patients, self._today(), self)
         self.list_view.setModel(self.model)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -285,7 +333,7 @@ class MainWindow(QMainWindow):
     def _show_database(self) -> None:
         empty = self._patients.count(include_archived=True) == 0
         self.list_panel.setVisible(not empty or self.form.patient is not None)
-        if empty and self.pages.currentWidget() is not self.form:
+        if empty and self.pages.currentWidget() is not self.patient_tabs:
             self.pages.setCurrentWidget(self.welcome)
         elif self.pages.currentWidget() is self.welcome:
             self.pages.setCurrentWidget(self.hint)
@@ -354,9 +402,27 @@ class MainWindow(QMainWindow):
         self.open_patient(patient_id)
 
     def open_patient(self, patient_id: int) -> None:
-        self.form.load(self._patients.get(patient_id))
-        self.pages.setCurrentWidget(self.form)
+        patient = self._patients.get(patient_id)
+        self.form.load(patient)
+        self.treatment.show_patient(self._clinic, patient)
+        self.patient_tabs.setTabEnabled(1, True)
+        self.pages.setCurrentWidget(self.patient_tabs)
         self._update_actions()
+
+    def show_patient(self, patient_id: int, tab: int = 1) -> bool:
+        """Bring ``patient_id`` up (from the due list, say), clearing a search that hides it."""
+        if not self._settle_unsaved():
+            return False
+        if self.model.row_of(patient_id) is None:
+            self.search_box.clear()
+            self.include_archived.setChecked(True)
+            self.apply_search()
+        self.open_patient(patient_id)
+        self._select_row_of(patient_id)
+        self.patient_tabs.setCurrentIndex(tab)
+        self.raise_()
+        self.activateWindow()
+        return True
 
     # -- the open chart --------------------------------------------------
 
@@ -377,13 +443,18 @@ class MainWindow(QMainWindow):
         if not self._settle_unsaved():
             return
         self.form.load(None, self._patients.next_chart_no())
+        self.treatment.show_patient(self._clinic, None)
+        self.patient_tabs.setTabEnabled(1, False)
+        self.patient_tabs.setCurrentIndex(0)
         self._select_row_of(None)
         self.list_panel.setVisible(self.list_panel.isVisible() or self.model.rowCount() > 0)
-        self.pages.setCurrentWidget(self.form)
+        self.pages.setCurrentWidget(self.patient_tabs)
         self.form.inputs["last_name"].setFocus()
         self._update_actions()
 
-    def _on_saved(self, _patient: object) -> None:
+    def _on_saved(self, patient: object) -> None:
+        self.treatment.show_patient(self._clinic, patient)
+        self.patient_tabs.setTabEnabled(1, True)
         self.model.reload()
         self.list_panel.setVisible(True)
         self._update_count()
@@ -411,6 +482,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not changed: changed elsewhere", str(e))
             return
         self.form.load(changed)
+        self.treatment.show_patient(self._clinic, changed)
         self.model.reload()
         self._update_count()
         self._update_actions()
@@ -418,10 +490,16 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         attached = self._db is not None
-        for action in (self.new_patient_action, self.find_action, self.new_db_action):
+        for action in (self.new_patient_action, self.find_action, self.new_db_action,
+                       self.catalogue_action, self.due_action, self.practitioner_action):
             action.setEnabled(attached)
         patient = self.form.patient
-        on_form = self.pages.currentWidget() is self.form
+        stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
+        for action in (self.new_session_action, self.open_session_action,
+                       self.sign_session_action, self.amend_session_action,
+                       self.new_course_action, self.consent_action):
+            action.setEnabled(stored)
+        on_form = self.pages.currentWidget() is self.patient_tabs
         self.save_action.setEnabled(on_form and self.form.is_dirty())
         self.revert_action.setEnabled(on_form and self.form.is_dirty())
         self.archive_action.setEnabled(on_form and patient is not None)
@@ -430,6 +508,37 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self._db.path.name}[*] — {APP_NAME}")
+
+    # -- treatment and the clinic ------------------------------------------
+
+    def _on_treatment(self, act: Callable[[], object]) -> None:
+        """Run a treatment action on the open patient, showing the Treatment tab."""
+        if self.form.patient is None or not self._settle_unsaved():
+            return
+        self.patient_tabs.setCurrentWidget(self.treatment)
+        act()
+
+    def show_catalogue(self) -> None:
+        from mesolog.ui.catalogue_dialog import CatalogueDialog
+
+        CatalogueDialog(self._clinic, self._today, parent=self).exec()
+        self.treatment.refresh()
+
+    def show_due(self) -> None:
+        from mesolog.ui.due_view import DueWindow
+
+        if self._due_window is None:
+            self._due_window = DueWindow(self._clinic, self._today, parent=self)
+            self._due_window.open_patient.connect(self.show_patient)
+            self.treatment.changed.connect(self._due_window.refresh)
+        self._due_window.refresh()
+        self._due_window.show()
+        self._due_window.raise_()
+
+    def add_practitioner(self) -> None:
+        from mesolog.ui.treatment_dialogs import PractitionerDialog
+
+        PractitionerDialog(self._clinic, parent=self).exec()
 
     # -- window ----------------------------------------------------------
 

@@ -78,7 +78,7 @@ def test_create_a_patient_through_the_form(qtbot, demo_window, patients):
     window = demo_window
     before = patients.count()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.form
+    assert window.pages.currentWidget() is window.patient_tabs
     assert window.form.inputs["chart_no"].text() == "P-00301"
     fill_new_patient(qtbot, window)
     assert window.isWindowModified()
@@ -169,7 +169,7 @@ def test_an_empty_database_explains_what_to_do(qtbot, db, make_window, patients)
     assert window.pages.currentWidget() is window.welcome
     assert not window.list_panel.isVisible()
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.form
+    assert window.pages.currentWidget() is window.patient_tabs
     assert window.form.inputs["chart_no"].text() == "P-00001"
     fill_new_patient(qtbot, window)
     qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)

@@ -1,0 +1,311 @@
+"""Products and lots: the catalogue dialog, and the recall list of a lot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.catalogue import Ingredient, Lot, LotDetails, Product, ProductDetails
+from mesolog.domain.gs1 import BarcodeError
+from mesolog.domain.validation import ConflictError, ValidationError
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+def _table(columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.setItem(i, j, QTableWidgetItem(text))
+
+
+def parse_ingredients(text: str) -> tuple[Ingredient, ...]:
+    """One ingredient a line, "name, concentration" ("Biotin, 5 mg/ml")."""
+    found = []
+    for line in text.splitlines():
+        name, _, concentration = line.partition(",")
+        if name.strip():
+            found.append(Ingredient(name.strip(), concentration.strip()))
+    return tuple(found)
+
+
+class CatalogueDialog(QDialog):
+    def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Products and lots")
+        self._clinic = clinic
+        self._today = today
+        self._product: Product | None = None
+        self._lots: list[Lot] = []
+
+        self.product_list = QListWidget()
+        self.new_button = QPushButton("&New Product")
+        self.scan_box = QLineEdit()
+        self.scan_box.setPlaceholderText("Scan a vial: fills the GTIN, or finds the product")
+        self.name = QLineEdit()
+        self.maker = QLineEdit()
+        self.gtin = QLineEdit()
+        self.ingredients = QPlainTextEdit()
+        self.ingredients.setPlaceholderText("One a line: name, concentration\n"
+                                            "Minoxidil, 0.5 %\nBiotin, 5 mg/ml")
+        self.ingredients.setMaximumHeight(90)
+        self.ingredients.setTabChangesFocus(True)
+        self.save_button = QPushButton("&Save Product")
+        self.errors: dict[str, QLabel] = {}
+        product_form = QFormLayout()
+        product_form.addRow("", self._with_error("scan", self.scan_box))
+        product_form.addRow("&Name", self._with_error("name", self.name))
+        product_form.addRow("&Maker", self._with_error("maker", self.maker))
+        product_form.addRow("&GTIN", self._with_error("gtin", self.gtin))
+        product_form.addRow("&Ingredients", self._with_error("ingredients", self.ingredients))
+        product_form.addRow("", self.save_button)
+
+        self.lots_table = _table(("Lot", "Expires", "Opened", "Status"))
+        self.lot_no = QLineEdit()
+        self.lot_no.setPlaceholderText("Lot number")
+        self.expiry = QDateEdit(QDate(today()))
+        self.expiry.setCalendarPopup(True)
+        self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.add_lot_button = QPushButton("Add &Lot")
+        self.recall_button = QPushButton("&Who Received This Lot…")
+        lots_box = QGroupBox("Lots")
+        lots_layout = QVBoxLayout(lots_box)
+        lots_layout.addWidget(self.lots_table)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.lot_no)
+        add_row.addWidget(QLabel("expires"))
+        add_row.addWidget(self.expiry)
+        add_row.addWidget(self.add_lot_button)
+        lots_layout.addLayout(add_row)
+        lots_layout.addWidget(self._error_label("lot_no"))
+        lots_layout.addWidget(self.recall_button)
+
+        left = QVBoxLayout()
+        left.addWidget(self.product_list)
+        left.addWidget(self.new_button)
+        right = QVBoxLayout()
+        right.addLayout(product_form)
+        right.addWidget(lots_box, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+        self.resize(980, 620)
+
+        self.product_list.currentItemChanged.connect(self._product_chosen)
+        self.new_button.clicked.connect(self.start_new_product)
+        self.save_button.clicked.connect(self.save_product)
+        self.add_lot_button.clicked.connect(self.add_lot)
+        self.recall_button.clicked.connect(self.show_recall)
+        self.scan_box.returnPressed.connect(self._scanned)
+        self.lots_table.itemSelectionChanged.connect(self._update_buttons)
+        self._reload_products()
+
+    # -- building --------------------------------------------------------
+
+    def _error_label(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(_ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self.errors[key] = label
+        return label
+
+    def _with_error(self, key: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(widget)
+        inner.addWidget(self._error_label(key))
+        return box
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+
+    def _show_errors(self, error: ValidationError, fallback: str) -> None:
+        for e in error.errors:
+            label = self.errors.get(e.field, self.errors[fallback])
+            label.setText(e.message)
+            label.show()
+
+    # -- products --------------------------------------------------------
+
+    def _reload_products(self, select_id: int | None = None) -> None:
+        self.product_list.blockSignals(True)
+        self.product_list.clear()
+        for product in self._clinic.catalogue.products():
+            item = QListWidgetItem(product.details.name)
+            item.setData(Qt.ItemDataRole.UserRole, product.id)
+            item.setToolTip(product.details.ingredients_text)
+            self.product_list.addItem(item)
+            if product.id == select_id:
+                self.product_list.setCurrentItem(item)
+        self.product_list.blockSignals(False)
+        if select_id is None and self.product_list.count():
+            self.product_list.setCurrentRow(0)
+        else:
+            self._product_chosen()
+
+    def _product_chosen(self, *_args: object) -> None:
+        item = self.product_list.currentItem()
+        product = (self._clinic.catalogue.product(item.data(Qt.ItemDataRole.UserRole))
+                   if item else None)
+        self._show_product(product)
+
+    def _show_product(self, product: Product | None) -> None:
+        self._product = product
+        self._clear_errors()
+        d = product.details if product else ProductDetails()
+        self.name.setText(d.name)
+        self.maker.setText(d.maker)
+        self.gtin.setText(d.gtin)
+        self.ingredients.setPlainText("\n".join(f"{i.name}, {i.concentration}".rstrip(", ")
+                                                for i in d.ingredients))
+        self._lots = self._clinic.catalogue.lots(product.id) if product else []
+        today = self._today()
+        _fill(self.lots_table, [
+            (lot.details.lot_no, lot.details.expiry.isoformat(),
+             lot.details.opened.isoformat() if lot.details.opened else "",
+             "expired" if lot.is_expired(today) else "in date") for lot in self._lots])
+        self._update_buttons()
+
+    def start_new_product(self) -> None:
+        self.product_list.clearSelection()
+        self.product_list.setCurrentItem(None)
+        self._show_product(None)
+        self.name.setFocus()
+
+    def product_details(self) -> ProductDetails:
+        return ProductDetails(self.name.text(), self.maker.text(), self.gtin.text(),
+                              parse_ingredients(self.ingredients.toPlainText()))
+
+    def save_product(self) -> bool:
+        self._clear_errors()
+        catalogue = self._clinic.catalogue
+        try:
+            if self._product is None:
+                product = catalogue.create_product(self.product_details())
+            else:
+                product = catalogue.update_product(self._product.id, self._product.version,
+                                                   self.product_details())
+        except ValidationError as e:
+            self._show_errors(e, "name")
+            return False
+        except ConflictError as e:
+            QMessageBox.warning(self, "Not saved", str(e))
+            return False
+        self._reload_products(product.id)
+        return True
+
+    # -- lots ------------------------------------------------------------
+
+    def add_lot(self) -> bool:
+        self._clear_errors()
+        if self._product is None:
+            self.errors["lot_no"].setText("Save the product first, then add its lots.")
+            self.errors["lot_no"].show()
+            return False
+        try:
+            self._clinic.catalogue.add_lot(self._product.id, LotDetails(
+                self.lot_no.text(), self.expiry.date().toPython()))
+        except ValidationError as e:
+            self._show_errors(e, "lot_no")
+            return False
+        self.lot_no.clear()
+        self._show_product(self._product)
+        return True
+
+    def selected_lot(self) -> Lot | None:
+        row = self.lots_table.currentRow()
+        return self._lots[row] if 0 <= row < len(self._lots) else None
+
+    def _update_buttons(self) -> None:
+        self.recall_button.setEnabled(self.selected_lot() is not None)
+        self.add_lot_button.setEnabled(True)
+
+    def show_recall(self) -> None:
+        lot = self.selected_lot()
+        if lot is not None:
+            RecallDialog(self._clinic, lot, parent=self).exec()
+
+    def _scanned(self) -> None:
+        self._clear_errors()
+        text = self.scan_box.text()
+        self.scan_box.clear()
+        try:
+            match = self._clinic.catalogue.match_scan(text)
+        except BarcodeError as e:
+            self.errors["scan"].setText(str(e))
+            self.errors["scan"].show()
+            return
+        if match.product is not None:
+            self._reload_products(match.product.id)
+        elif match.scan.gtin:
+            if self._product is not None:
+                self.start_new_product()
+            self.gtin.setText(match.scan.gtin)
+        if match.scan.lot_no and match.lot is None:
+            self.lot_no.setText(match.scan.lot_no)
+        if match.scan.expiry:
+            self.expiry.setDate(QDate(match.scan.expiry))
+
+
+class RecallDialog(QDialog):
+    """Every patient and session that received one lot."""
+
+    def __init__(self, clinic: Clinic, lot: Lot, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Who received {lot.product_name} lot {lot.details.lot_no}")
+        entries = clinic.catalogue.recall(lot.id)
+        patients = len({e.patient_id for e in entries})
+        self.summary = QLabel(f"{len(entries)} session{'s' if len(entries) != 1 else ''}, "
+                              f"{patients} patient{'s' if patients != 1 else ''}.")
+        self.table = _table(("Date", "Patient", "Chart no.", "Volume", "Practitioner"))
+        _fill(self.table, [(f"{e.performed_at:%Y-%m-%d %H:%M}", e.patient_name, e.chart_no,
+                            f"{e.volume_ml:g} ml", e.practitioner) for e in entries])
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(760, 480)

@@ -1,0 +1,130 @@
+"""Due and overdue: patients across the clinic whose next session is due."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.services.courses import DueEntry
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+Index = QModelIndex | QPersistentModelIndex
+_COLUMNS = ("Late", "Due", "Patient", "Chart no.", "Course", "Done")
+PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def lateness(days: int) -> str:
+    if days > 0:
+        return f"{days} day{'s' if days != 1 else ''} late"
+    return "today" if days == 0 else f"in {-days} day{'s' if days != -1 else ''}"
+
+
+class DueListModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._entries: list[DueEntry] = []
+
+    def set_entries(self, entries: list[DueEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> DueEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(_COLUMNS)):
+            return _COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        e = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (lateness(e.days_late), e.due.isoformat(), e.patient_name, e.chart_no,
+                    e.protocol, f"{e.sessions_done} of {e.planned_sessions}")[index.column()]
+        if role == PATIENT_ID_ROLE:
+            return e.patient_id
+        if role == Qt.ItemDataRole.ForegroundRole and e.days_late > 14:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ForegroundRole and e.days_late > 0:
+            return QBrush(QColor("#8a5300"))
+        return None
+
+
+class DueWindow(QDialog):
+    """A window of its own, beside the main one: double-click opens the patient."""
+
+    open_patient = Signal(int)
+
+    def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Due and overdue")
+        self._clinic = clinic
+        self._today = today
+        self.horizon = QSpinBox()
+        self.horizon.setRange(0, 90)
+        self.horizon.setValue(7)
+        self.horizon.setSuffix(" days")
+        self.refresh_button = QPushButton("&Refresh")
+        self.summary = QLabel()
+        self.model = DueListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Overdue, due today, and due in the next"))
+        top.addWidget(self.horizon)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.resize(900, 560)
+        self.horizon.valueChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.doubleClicked.connect(self._open)
+        self.refresh()
+
+    def refresh(self) -> None:
+        entries = self._clinic.courses.due(self._today(), within_days=self.horizon.value())
+        self.model.set_entries(entries)
+        late = sum(1 for e in entries if e.days_late > 0)
+        self.summary.setText(f"{late} overdue, {len(entries) - late} due today or soon. "
+                             "Double-click a patient to open the chart.")
+
+    def _open(self, index: QModelIndex) -> None:
+        self.open_patient.emit(self.model.data(index, PATIENT_ID_ROLE))

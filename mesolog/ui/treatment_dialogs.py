@@ -1,0 +1,196 @@
+"""Small dialogs of the treatment tab: a new course, a consent, a course's end."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.consent import ConsentKind
+from mesolog.domain.course import Course, CourseDetails, CourseStatus
+from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.services.practitioners import Role
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+class _FormDialog(QDialog):
+    """A form with Save/Cancel whose errors appear under their fields."""
+
+    def __init__(self, title: str, parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.buttons)
+
+    def add_row(self, label: str, key: str, widget: QWidget) -> None:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(widget)
+        error = QLabel()
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        inner.addWidget(error)
+        self.errors[key] = error
+        self.form.addRow(label, box)
+
+    def _save(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        try:
+            self.store()
+        except ValidationError as e:
+            for error in e.errors:
+                label = self.errors.get(error.field) or next(iter(self.errors.values()))
+                label.setText(error.message)
+                label.show()
+            return
+        self.accept()
+
+    def store(self) -> None:
+        """Store what the form holds; ValidationError names what is wrong."""
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class CourseDialog(_FormDialog):
+    def __init__(self, clinic: Clinic, patient_id: int, today: date,
+                 parent: QWidget | None = None):
+        super().__init__("New treatment course", parent)
+        self._clinic = clinic
+        self._patient_id = patient_id
+        self.course: Course | None = None
+        self.protocol = QLineEdit()
+        self.protocol.setPlaceholderText("e.g. Minoxidil + biotin, 6 × 3 weeks")
+        self.planned = QSpinBox()
+        self.planned.setRange(1, 52)
+        self.planned.setValue(6)
+        self.planned.setSuffix(" sessions")
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 365)
+        self.interval.setValue(21)
+        self.interval.setSuffix(" days")
+        self.start = _date_edit(today)
+        self.add_row("&Protocol", "protocol", self.protocol)
+        self.add_row("P&lanned", "planned_sessions", self.planned)
+        self.add_row("&Interval", "interval_days", self.interval)
+        self.add_row("&Start", "start_date", self.start)
+
+    def store(self) -> None:
+        self.course = self._clinic.courses.create(self._patient_id, CourseDetails(
+            self.protocol.text(), self.planned.value(), self.interval.value(),
+            self.start.date().toPython()))
+
+
+class ConsentDialog(_FormDialog):
+    """Show the current form text and record that the patient signed it."""
+
+    def __init__(self, clinic: Clinic, patient_id: int, now: datetime,
+                 kind: ConsentKind = ConsentKind.TREATMENT, parent: QWidget | None = None):
+        super().__init__("Record consent", parent)
+        self._clinic = clinic
+        self._patient_id = patient_id
+        self._now = now
+        self.kind = QComboBox()
+        for k in ConsentKind:
+            self.kind.addItem(k.label, k.value)
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self.text = QTextBrowser()
+        self.text.setMinimumSize(520, 300)
+        self.taken_by = QComboBox()
+        self.taken_by.addItem("— choose —", None)
+        for person in clinic.practitioners.active():
+            self.taken_by.addItem(person.name, person.id)
+        self.signed_on = _date_edit(now.date())
+        self.signed_on.setMaximumDate(QDate(now.date()))
+        self.add_row("&Form", "kind", self.kind)
+        self.form.addRow(self.text)
+        self.add_row("&Taken by", "taken_by", self.taken_by)
+        self.add_row("&Signed on", "signed_at", self.signed_on)
+        self.kind.currentIndexChanged.connect(self._show_text)
+        self._show_text()
+
+    def _show_text(self) -> None:
+        form = self._clinic.consent.current_form(ConsentKind(self.kind.currentData()))
+        self.text.setHtml(f"<h3>{html.escape(form.title)} <small>(version {form.version})"
+                          f"</small></h3>" + "".join(
+                              f"<p>{html.escape(p)}</p>" for p in form.body.split("\n") if p))
+
+    def store(self) -> None:
+        taker = self.taken_by.currentData()
+        if taker is None:
+            raise ValidationError([FieldError("taken_by", "Choose who took the consent.")])
+        day = self.signed_on.date().toPython()
+        signed_at = self._now if day == self._now.date() else datetime.combine(
+            day, datetime.min.time().replace(hour=12))
+        self._clinic.consent.record(self._patient_id, ConsentKind(self.kind.currentData()),
+                                    taker, signed_at)
+
+
+class StopCourseDialog(_FormDialog):
+    def __init__(self, clinic: Clinic, course: Course, parent: QWidget | None = None):
+        super().__init__("Stop the course", parent)
+        self._clinic = clinic
+        self._course = course
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. no improvement after four sessions")
+        self.add_row("&Why", "stop_reason", self.reason)
+
+    def store(self) -> None:
+        self._clinic.courses.set_status(self._course.id, self._course.version,
+                                        CourseStatus.STOPPED, self.reason.text())
+
+
+class PractitionerDialog(_FormDialog):
+    """Add a person who performs sessions or takes consent."""
+
+    def __init__(self, clinic: Clinic, parent: QWidget | None = None):
+        super().__init__("Add practitioner", parent)
+        self._clinic = clinic
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Dr Claire Moreau")
+        self.login = QLineEdit()
+        self.login.setPlaceholderText("e.g. cmoreau")
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.value.capitalize(), role.value)
+        self.role.setCurrentIndex(self.role.findData(Role.PRACTITIONER.value))
+        self.add_row("&Name", "name", self.name)
+        self.add_row("&Login", "login", self.login)
+        self.add_row("&Role", "role", self.role)
+
+    def store(self) -> None:
+        self._clinic.practitioners.create(self.name.text(), self.login.text(),
+                                          Role(self.role.currentData()))

@@ -1,0 +1,295 @@
+"""The patient's treatment: consent, courses and their sessions on one timeline."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.course import CourseStatus, days_late
+from mesolog.domain.patient import Patient
+from mesolog.domain.session import Session
+from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.services.courses import CourseSummary
+from mesolog.ui.session_editor import SessionEditor
+from mesolog.ui.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
+COURSE_ROLE = Qt.ItemDataRole.UserRole + 2
+_COLUMNS = ("Date", "Course / session", "By", "Products and lots", "Volume", "Status")
+
+
+def due_text(summary: CourseSummary, today: date) -> str:
+    course = summary.course
+    done = f"{summary.sessions_done} of {course.details.planned_sessions} done"
+    if course.status is CourseStatus.STOPPED:
+        return f"Stopped ({course.stop_reason}) · {done}"
+    if summary.next_due is None:
+        return f"{course.status.label} · {done}"
+    late = days_late(summary.next_due, today)
+    when = (f"{late} days late" if late > 0 else "due today" if late == 0
+            else f"in {-late} days")
+    return f"{course.status.label} · {done} · next {summary.next_due:%Y-%m-%d} ({when})"
+
+
+def session_status(session: Session) -> str:
+    if not session.signed:
+        return "Not signed"
+    amended = f", amended {len(session.amendments)}×" if session.amendments else ""
+    return f"Signed{amended}"
+
+
+class TreatmentPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._now = now
+        self._clinic: Clinic | None = None
+        self._patient: Patient | None = None
+        self._sessions: dict[int, Session] = {}
+        self._courses: dict[int, CourseSummary] = {}
+
+        self.consent_label = QLabel()
+        self.consent_label.setWordWrap(True)
+        self.consent_button = QPushButton("Record &Consent…")
+        self.new_course_button = QPushButton("New C&ourse…")
+        self.new_session_button = QPushButton("New &Session…")
+        self.pause_button = QPushButton("&Pause")
+        self.complete_button = QPushButton("Co&mplete")
+        self.stop_button = QPushButton("S&top…")
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels(_COLUMNS)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setUniformRowHeights(True)
+        for column, width in enumerate((130, 260, 150, 330, 70)):
+            self.timeline.setColumnWidth(column, width)
+
+        top = QHBoxLayout()
+        top.addWidget(self.consent_label, 1)
+        top.addWidget(self.consent_button)
+        actions = QHBoxLayout()
+        for button in (self.new_session_button, self.new_course_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel("Selected course:"))
+        for button in (self.pause_button, self.complete_button, self.stop_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.timeline, 1)
+
+        self.consent_button.clicked.connect(self.record_consent)
+        self.new_course_button.clicked.connect(self.new_course)
+        self.new_session_button.clicked.connect(self.new_session)
+        self.pause_button.clicked.connect(self._pause_or_resume)
+        self.complete_button.clicked.connect(
+            lambda: self._set_course_status(CourseStatus.COMPLETED))
+        self.stop_button.clicked.connect(self._stop_course)
+        self.timeline.itemDoubleClicked.connect(self._open_item)
+        self.timeline.currentItemChanged.connect(self._update_buttons)
+
+    # -- showing ---------------------------------------------------------
+
+    def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
+        self._clinic = clinic
+        self._patient = patient
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.timeline.clear()
+        self._sessions, self._courses = {}, {}
+        if self._clinic is None or self._patient is None:
+            self._update_buttons()
+            return
+        clinic, patient, today = self._clinic, self._patient, self._now().date()
+        warning = clinic.consent.treatment_warning(patient.id)
+        consents = [c for c in clinic.consent.for_patient(patient.id) if c.valid]
+        if warning:
+            self.consent_label.setText(f"<span style='color:#8a5300'><b>Consent:</b> "
+                                       f"{html.escape(warning)}</span>")
+        else:
+            given = "; ".join(f"{c.form.kind.label} v{c.form.version}, {c.signed_at:%Y-%m-%d}"
+                              f" ({html.escape(c.taken_by)})" for c in consents)
+            self.consent_label.setText(f"<b>Consent:</b> {given}")
+        sessions = clinic.sessions.for_patient(patient.id)
+        self._sessions = {s.id: s for s in sessions}
+        by_course: dict[int | None, list[Session]] = {}
+        for s in sessions:
+            by_course.setdefault(s.details.course_id, []).append(s)
+        for summary in clinic.courses.for_patient(patient.id):
+            course = summary.course
+            self._courses[course.id] = summary
+            totals = ", ".join(f"{t.name} {t.volume_ml:g} ml" for t in summary.products)
+            item = QTreeWidgetItem([f"{course.details.start_date:%Y-%m-%d}",
+                                    course.details.protocol, "", totals, "",
+                                    due_text(summary, today)])
+            item.setData(0, COURSE_ROLE, course.id)
+            font = item.font(1)
+            font.setBold(True)
+            item.setFont(1, font)
+            self.timeline.addTopLevelItem(item)
+            self._add_sessions(item, by_course.get(course.id, []))
+            item.setExpanded(course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED))
+        if by_course.get(None):
+            loose = QTreeWidgetItem(["", "Sessions outside a course"])
+            self.timeline.addTopLevelItem(loose)
+            self._add_sessions(loose, by_course[None])
+            loose.setExpanded(True)
+        if not self.timeline.topLevelItemCount():
+            placeholder = QTreeWidgetItem(["", "No courses or sessions yet: start with "
+                                               "New Course… or New Session…"])
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.timeline.addTopLevelItem(placeholder)
+        self._update_buttons()
+
+    def _add_sessions(self, parent: QTreeWidgetItem, sessions: list[Session]) -> None:
+        for s in sessions:
+            products = ", ".join(f"{u.product_name} ({u.lot_no}) {u.volume_ml:g} ml"
+                                 for u in s.used)
+            what = " · ".join(x.label for x in (s.details.technique, s.details.device) if x)
+            item = QTreeWidgetItem([f"{s.details.performed_at:%Y-%m-%d %H:%M}", what,
+                                    s.practitioner_name, products, f"{s.total_volume_ml:g} ml",
+                                    session_status(s)])
+            item.setData(0, SESSION_ROLE, s.id)
+            item.setToolTip(3, products)
+            parent.addChild(item)
+
+    # -- what is selected ------------------------------------------------
+
+    def selected_session(self) -> Session | None:
+        item = self.timeline.currentItem()
+        session_id = item.data(0, SESSION_ROLE) if item else None
+        return self._sessions.get(session_id)
+
+    def selected_course(self) -> CourseSummary | None:
+        item = self.timeline.currentItem()
+        while item is not None and item.data(0, COURSE_ROLE) is None:
+            item = item.parent()
+        return self._courses.get(item.data(0, COURSE_ROLE)) if item else None
+
+    def select_session(self, session_id: int) -> None:
+        for i in range(self.timeline.topLevelItemCount()):
+            top = self.timeline.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, SESSION_ROLE) == session_id:
+                    self.timeline.setCurrentItem(top.child(j))
+                    return
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_patient = self._patient is not None
+        for button in (self.consent_button, self.new_course_button, self.new_session_button):
+            button.setEnabled(has_patient)
+        summary = self.selected_course()
+        status = summary.course.status if summary else None
+        open_course = status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)
+        self.pause_button.setEnabled(open_course)
+        self.pause_button.setText("&Resume" if status is CourseStatus.PAUSED else "&Pause")
+        self.complete_button.setEnabled(open_course)
+        self.stop_button.setEnabled(open_course)
+
+    # -- actions ---------------------------------------------------------
+
+    def new_session(self) -> Session | None:
+        return self._edit(None)
+
+    def open_selected(self) -> Session | None:
+        session = self.selected_session()
+        return self._edit(session) if session else None
+
+    def amend_selected(self) -> Session | None:
+        session = self.selected_session()
+        if session is None or not session.signed:
+            return None
+        return self._edit(session, amend=True)
+
+    def _edit(self, session: Session | None, *, amend: bool = False) -> Session | None:
+        if self._clinic is None or self._patient is None:
+            return None
+        editor = SessionEditor(self._clinic, self._patient, session, self._now(), parent=self)
+        if amend:
+            editor.start_amending()
+        if editor.exec() != SessionEditor.DialogCode.Accepted:
+            return None
+        self.refresh()
+        self.select_session(editor.saved_session.id)
+        self.changed.emit()
+        return editor.saved_session
+
+    def sign_selected(self) -> bool:
+        session = self.selected_session()
+        if self._clinic is None or session is None or session.signed:
+            return False
+        answer = QMessageBox.question(
+            self, "Sign session",
+            f"Sign the session of {session.details.performed_at:%Y-%m-%d %H:%M} as "
+            f"{session.practitioner_name}?\n\nA signed session is read-only; later changes "
+            "are amendments with a reason.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self._clinic.sessions.sign(session.id, session.version,
+                                       session.details.practitioner_id)
+        except (ConflictError, ValidationError) as e:
+            QMessageBox.warning(self, "Not signed", str(e))
+            return False
+        self.refresh()
+        self.select_session(session.id)
+        self.changed.emit()
+        return True
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, SESSION_ROLE) is not None:
+            self.open_selected()
+
+    def record_consent(self) -> None:
+        if self._clinic and self._patient and ConsentDialog(
+                self._clinic, self._patient.id, self._now(), parent=self).exec():
+            self.refresh()
+
+    def new_course(self) -> None:
+        if self._clinic and self._patient and CourseDialog(
+                self._clinic, self._patient.id, self._now().date(), parent=self).exec():
+            self.refresh()
+            self.changed.emit()
+
+    def _pause_or_resume(self) -> None:
+        summary = self.selected_course()
+        if summary:
+            paused = summary.course.status is CourseStatus.PAUSED
+            self._set_course_status(CourseStatus.ACTIVE if paused else CourseStatus.PAUSED)
+
+    def _set_course_status(self, status: CourseStatus) -> None:
+        summary = self.selected_course()
+        if self._clinic is None or summary is None:
+            return
+        try:
+            self._clinic.courses.set_status(summary.course.id, summary.course.version, status)
+        except ConflictError as e:
+            QMessageBox.warning(self, "Not changed", str(e))
+        self.refresh()
+        self.changed.emit()
+
+    def _stop_course(self) -> None:
+        summary = self.selected_course()
+        if self._clinic and summary and StopCourseDialog(self._clinic, summary.course,
+                                                         parent=self).exec():
+            self.refresh()
+            self.changed.emit()
