@@ -47,7 +47,8 @@ _NOTES = ["", "", "", "", "Tolerated well.", "Mild redness at the vertex, settle
           "Short session: patient felt faint, lay down for 10 minutes.",
           "Photos taken before the session."]
 _STOP_REASONS = ["Moved abroad.", "No improvement after four sessions; referred to "
-                 "dermatology.", "Pregnancy.", "Could not tolerate the injections."]
+                 "dermatology.", "Pregnancy.", "Could not tolerate the injections.",
+                 "Did not come back; lost to follow-up."]
 
 
 def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: list[int],
@@ -71,6 +72,9 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
             done_dates = _session_dates(rng, start, planned, interval, today,
                                         drop_out=last_course)
             status = _status(rng, len(done_dates), planned, finished=not last_course)
+            if status is CourseStatus.ACTIVE and done_dates and rng.random() < 0.85 and \
+                    (today - done_dates[-1]).days > interval + 60:
+                status = CourseStatus.STOPPED  # most who stop coming are marked so
             course_rows.append({
                 "id": course_id, "patient_id": patient_id, "protocol": protocol,
                 "planned_sessions": planned, "interval_days": interval, "start_date": start,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.catalogue import Ingredient, Lot, LotDetails, Product, ProductDetails
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -78,7 +79,7 @@ class CatalogueDialog(QDialog):
 
         self.product_list = QListWidget()
         self.new_button = QPushButton("&New Product")
-        self.scan_box = QLineEdit()
+        self.scan_box = ScanField()
         self.scan_box.setPlaceholderText("Scan a vial: fills the GTIN, or finds the product")
         self.name = QLineEdit()
         self.maker = QLineEdit()
@@ -134,7 +135,7 @@ class CatalogueDialog(QDialog):
         self.save_button.clicked.connect(self.save_product)
         self.add_lot_button.clicked.connect(self.add_lot)
         self.recall_button.clicked.connect(self.show_recall)
-        self.scan_box.returnPressed.connect(self._scanned)
+        self.scan_box.scanned.connect(self._scanned)
         self.lots_table.itemSelectionChanged.connect(self._update_buttons)
         self._reload_products()
 
@@ -267,10 +268,8 @@ class CatalogueDialog(QDialog):
         if lot is not None:
             RecallDialog(self._clinic, lot, parent=self).exec()
 
-    def _scanned(self) -> None:
+    def _scanned(self, text: str) -> None:
         self._clear_errors()
-        text = self.scan_box.text()
-        self.scan_box.clear()
         try:
             match = self._clinic.catalogue.match_scan(text)
         except BarcodeError as e:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -33,6 +32,7 @@ from mesolog.domain.catalogue import Lot, LotDetails
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
 from mesolog.domain.validation import ValidationError
+from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -60,7 +60,7 @@ class SessionProducts(QWidget):
         self._session_day = date.today()
         self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
 
-        self.scan_box = QLineEdit()
+        self.scan_box = ScanField()
         self.scan_box.setPlaceholderText("Scan the vial's barcode (or type it) and press Enter")
         self.scan_error = QLabel()
         self.scan_error.setStyleSheet(_ERROR_STYLE)
@@ -94,7 +94,7 @@ class SessionProducts(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.total_label)
 
-        self.scan_box.returnPressed.connect(self._scanned)
+        self.scan_box.scanned.connect(self._scanned)
         self.add_button.clicked.connect(self._add_picked)
         self.remove_button.clicked.connect(self._remove_selected)
         self._fill_picker()
@@ -172,9 +172,7 @@ class SessionProducts(QWidget):
         self.changed.emit()
         return True
 
-    def _scanned(self) -> None:
-        text = self.scan_box.text()
-        self.scan_box.clear()
+    def _scanned(self, text: str) -> None:
         self.scan_error.hide()
         try:
             match = self._clinic.catalogue.match_scan(text)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 2
-_COLUMNS = ("Date", "Course / session", "By", "Products and lots", "Volume", "Status")
+_COLUMNS = ("Date", "Course / session", "Status", "By", "Volume", "Products and lots")
 
 
 def due_text(summary: CourseSummary, today: date) -> str:
@@ -78,7 +78,7 @@ class TreatmentPanel(QWidget):
         self.timeline.setHeaderLabels(_COLUMNS)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setUniformRowHeights(True)
-        for column, width in enumerate((130, 260, 150, 330, 70)):
+        for column, width in enumerate((150, 290, 330, 160, 70)):
             self.timeline.setColumnWidth(column, width)
 
         top = QHBoxLayout()
@@ -139,12 +139,13 @@ class TreatmentPanel(QWidget):
             self._courses[course.id] = summary
             totals = ", ".join(f"{t.name} {t.volume_ml:g} ml" for t in summary.products)
             item = QTreeWidgetItem([f"{course.details.start_date:%Y-%m-%d}",
-                                    course.details.protocol, "", totals, "",
-                                    due_text(summary, today)])
+                                    course.details.protocol, due_text(summary, today), "", "",
+                                    totals])
             item.setData(0, COURSE_ROLE, course.id)
             font = item.font(1)
             font.setBold(True)
             item.setFont(1, font)
+            item.setToolTip(5, totals)
             self.timeline.addTopLevelItem(item)
             self._add_sessions(item, by_course.get(course.id, []))
             item.setExpanded(course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED))
@@ -166,10 +167,10 @@ class TreatmentPanel(QWidget):
                                  for u in s.used)
             what = " · ".join(x.label for x in (s.details.technique, s.details.device) if x)
             item = QTreeWidgetItem([f"{s.details.performed_at:%Y-%m-%d %H:%M}", what,
-                                    s.practitioner_name, products, f"{s.total_volume_ml:g} ml",
-                                    session_status(s)])
+                                    session_status(s), s.practitioner_name,
+                                    f"{s.total_volume_ml:g} ml", products])
             item.setData(0, SESSION_ROLE, s.id)
-            item.setToolTip(3, products)
+            item.setToolTip(5, products)
             parent.addChild(item)
 
     # -- what is selected ------------------------------------------------

@@ -1,26 +1,15 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from mesolog.services.demo import build_demo_clinic
 from mesolog.store.database import open_database
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
 from tests.conftest import TODAY
-
-
-def answer_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
-    """Click ``button`` on the next modal message box, noting its text."""
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
-            return
-        seen.append(box.text())
-        box.button(button).click()
-    QTimer.singleShot(0, click)
+from tests.ui.modal import answer_message_box
 
 
 @pytest.fixture

@@ -1,0 +1,35 @@
+"""Answering the modal dialogs a widget opens, from inside their event loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+
+def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], tries: int = 200) -> None:
+    """Run ``act`` on the next modal ``kind`` once it is open."""
+    def attempt(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind):
+            act(widget)
+        elif left:
+            QTimer.singleShot(10, lambda: attempt(left - 1))
+    QTimer.singleShot(0, lambda: attempt(tries))
+
+
+def answer_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``button`` on the next message box, noting its text."""
+    def click(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.button(button).click()
+    when_modal(QMessageBox, click)
+
+
+def close_dialog(kind: type[QDialog], seen: list[QDialog]) -> None:
+    def close(dialog: QWidget) -> None:
+        seen.append(dialog)
+        dialog.done(QDialog.DialogCode.Rejected)
+    when_modal(kind, close)

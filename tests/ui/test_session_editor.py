@@ -1,0 +1,184 @@
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
+from mesolog.domain.course import CourseDetails
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from mesolog.ui.main_window import MainWindow
+from mesolog.ui.session_editor import SessionEditor
+from tests.conftest import NOW, TODAY, details, fixed_clock
+from tests.ui.modal import answer_message_box, close_dialog, when_modal
+
+GS = "\x1d"
+REASON = "Only vial in stock; supplier confirmed stability."
+
+
+@pytest.fixture
+def seeded(db):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    clinic.practitioners.create("Ines Alvarez", "ialvarez", Role.PRACTITIONER)
+    minox = clinic.catalogue.create_product(ProductDetails(
+        "Minoxidil 0.5 %", "DermaPharm", "", (Ingredient("Minoxidil", "0.5 %"),)))
+    biotin = clinic.catalogue.create_product(ProductDetails(
+        "Biotin complex", "Meso Labs", "7032069804988", (Ingredient("Biotin", "5 mg/ml"),)))
+    clinic.catalogue.add_lot(minox.id, LotDetails("M-77", date(2027, 1, 31)))
+    clinic.catalogue.add_lot(minox.id, LotDetails("M-12", date(2026, 10, 31)))  # expired
+    clinic.catalogue.add_lot(biotin.id, LotDetails("B-2031", date(2027, 6, 30)))
+    patient = clinic.patients.create(details(allergies="Biotin (urticaria 2022)"))
+    clinic.courses.create(patient.id, CourseDetails("Minoxidil series", 6, 21, TODAY))
+    return clinic, doctor, patient
+
+
+@pytest.fixture
+def clinic(seeded):
+    return seeded[0]
+
+
+@pytest.fixture
+def doctor(seeded):
+    return seeded[1]
+
+
+@pytest.fixture
+def patient(seeded):
+    return seeded[2]
+
+
+def choose(qtbot, combo, typed: str) -> None:
+    """Pick a combo entry the way a keyboard user does: focus it and type.
+
+    No spaces: on a closed combo box, Space opens its list.
+    """
+    combo.setFocus()
+    qtbot.keyClicks(combo, typed)
+
+
+def retype(qtbot, spin, text: str) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+
+
+def give_reason(dialog) -> None:
+    edit = dialog.findChild(QLineEdit)
+    edit.setText(REASON)
+    dialog.accept()
+
+
+def test_record_a_full_session_with_clicks_and_keys(qtbot, clinic, patient):
+    editor = SessionEditor(clinic, patient, None, NOW)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert "Biotin" in editor.alerts.text() and editor.alerts.isVisibleTo(editor)
+    assert "No valid treatment consent" in editor.consent_warning.text()
+    assert editor.course.currentText().startswith("Minoxidil series")  # the one open course
+
+    choose(qtbot, editor.practitioner, "Dr")
+    choose(qtbot, editor.technique, "Nap")
+    choose(qtbot, editor.device, "Inj")
+    retype(qtbot, editor.needle_gauge, "32")
+    retype(qtbot, editor.depth, "2")
+    retype(qtbot, editor.pain, "4")
+    qtbot.keyClicks(editor.notes, "Mild redness at the vertex.")
+
+    products = editor.products
+    choose(qtbot, products.lot_picker, "Minox")  # lots of a product: soonest expiry first
+    qtbot.keyClick(products.lot_picker, Qt.Key.Key_Down)
+    assert "M-77" in products.lot_picker.currentText()
+    qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
+    retype(qtbot, products.table.cellWidget(0, 2), "2.5")
+
+    # the expired lot asks for a reason, which goes with the session
+    qtbot.keyClick(products.lot_picker, Qt.Key.Key_Up)
+    assert "M-12" in products.lot_picker.currentText()
+    when_modal(QInputDialog, give_reason)
+    qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
+    assert products.table.rowCount() == 2
+    assert REASON in products.table.item(1, 3).text()
+
+    # a scanned vial of a product the patient is allergic to warns first
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Yes, seen)
+    products.scan_box.setFocus()
+    products.scan_box.setText(f"0107032069804988{GS}10B-2031{GS}17270630")
+    qtbot.keyClick(products.scan_box, Qt.Key.Key_Return)
+    assert editor.isVisible()  # Enter from the scanner adds the vial, it does not save
+    assert seen and "allergies name Biotin" in seen[0]
+    assert products.table.rowCount() == 3 and "allergy" in products.table.item(2, 3).text()
+    assert products.total_label.text() == "3 products, total 4.5 ml"
+
+    qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
+    assert editor.result() == SessionEditor.DialogCode.Accepted
+    (stored,) = clinic.sessions.for_patient(patient.id)
+    assert stored.signed and stored.signed_by == "Dr Claire Moreau"
+    d = stored.details
+    assert (d.technique, d.device, d.needle_gauge, d.depth_mm, d.pain_score) == (
+        Technique.NAPPAGE, Device.INJECTOR_GUN, 32, 2.0, 4)
+    assert d.notes == "Mild redness at the vertex."
+    assert d.course_id is not None
+    assert [(u.lot_no, u.volume_ml, u.expired_override) for u in stored.used] == [
+        ("M-77", 2.5, ""), ("M-12", 1.0, REASON), ("B-2031", 1.0, "")]
+
+
+def test_missing_choices_are_named_at_their_fields(qtbot, clinic, patient):
+    editor = SessionEditor(clinic, patient, None, NOW)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.error_text("practitioner_id") == "Choose who performed the session."
+    assert editor.error_text("technique") == "Choose the technique."
+    assert "at least one product" in editor.error_text("products")
+    assert editor.isVisible() and clinic.sessions.for_patient(patient.id) == []
+
+
+def test_a_signed_session_is_read_only_until_amended_with_a_reason(qtbot, clinic, doctor,
+                                                                  patient):
+    lot = clinic.catalogue.lots()[0]
+    stored = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
+        technique=Technique.PAPULE, device=Device.MANUAL, pain_score=2,
+        products=(ProductUse(lot.id, 2.0),)), signed_by=doctor.id)
+    editor = SessionEditor(clinic, patient, stored, NOW)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.signed_banner.isVisibleTo(editor) and "Signed" in editor.signed_banner.text()
+    assert not editor.pain.isEnabled() and not editor.products.add_button.isEnabled()
+    assert not editor.save_button.isVisibleTo(editor)
+
+    qtbot.mouseClick(editor.amend_button, Qt.MouseButton.LeftButton)
+    assert editor.pain.isEnabled() and editor.amend_box.isVisibleTo(editor)
+    retype(qtbot, editor.pain, "5")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Say why" in editor.error_text("reason")
+    qtbot.keyClicks(editor.reason, "Patient corrected the pain score.")
+    choose(qtbot, editor.author, "Ines")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    amended = clinic.sessions.get(stored.id)
+    assert amended.details.pain_score == 5
+    (entry,) = amended.amendments
+    assert (entry.author, entry.reason) == ("Ines Alvarez", "Patient corrected the pain score.")
+    assert entry.changes == ("pain score: 2 → 5",)
+
+
+def test_new_session_action_opens_the_editor_for_the_open_patient(qtbot, clinic, patient,
+                                                                   settings):
+    window = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.attach(clinic.db)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_patient(patient.id)
+    assert window.patient_tabs.currentWidget() is window.treatment
+    opened: list = []
+    close_dialog(SessionEditor, opened)
+    assert window.new_session_action.shortcut() == QKeySequence("Ctrl+Shift+N")
+    window.new_session_action.trigger()
+    assert len(opened) == 1
+    assert opened[0].windowTitle().startswith("Session — Öztürk, Zeynep")
