@@ -1,0 +1,91 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
+from mesolog.domain.course import CourseDetails
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from mesolog.ui.catalogue_dialog import CatalogueDialog, RecallDialog
+from mesolog.ui.due_view import DueListModel, DueWindow
+from mesolog.ui.main_window import MainWindow
+from tests.conftest import TODAY, details, fixed_clock
+from tests.ui.modal import close_dialog
+
+
+@pytest.fixture
+def clinic(db):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    product = clinic.catalogue.create_product(ProductDetails(
+        "Minoxidil 0.5 %", "DermaPharm", "", (Ingredient("Minoxidil", "0.5 %"),)))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("M-77", date(2027, 1, 31)))
+    for n, (days_ago, interval) in enumerate([(40, 21), (10, 14), (3, 28)]):
+        patient = clinic.patients.create(details(chart_no=f"P-{n + 1}", last_name=f"Late{n}"))
+        course = clinic.courses.create(patient.id, CourseDetails(
+            "Series", 6, interval, TODAY - timedelta(days=days_ago)))
+        clinic.sessions.create(patient.id, SessionDetails(
+            performed_at=datetime.combine(TODAY - timedelta(days=days_ago),
+                                          datetime.min.time()),
+            practitioner_id=doctor.id, course_id=course.id, technique=Technique.NAPPAGE,
+            device=Device.MANUAL, products=(ProductUse(lot.id, 2.0),)))
+    return clinic
+
+
+def test_due_model_passes_the_model_tester(qtmodeltester, clinic):
+    model = DueListModel()
+    model.set_entries(clinic.courses.due(TODAY))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_due_window_lists_the_latest_first_and_opens_the_patient(qtbot, clinic, settings):
+    window = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.attach(clinic.db)
+    window.show()
+    window.show_due()
+    due: DueWindow = window._due_window
+    rows = [due.model.data(due.model.index(r, 0)) for r in range(due.model.rowCount())]
+    assert rows == ["19 days late", "in 4 days"]  # the third is due in 25 days
+    due.horizon.setValue(30)
+    rows = [due.model.data(due.model.index(r, 0)) for r in range(due.model.rowCount())]
+    assert rows == ["19 days late", "in 4 days", "in 25 days"]
+    where = due.table.visualRect(due.model.index(0, 2)).center()
+    # a double click is a press and release, then the second press (as Qt sees it)
+    qtbot.mouseClick(due.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(due.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.form.patient.details.last_name == "Late0"
+    assert window.patient_tabs.currentWidget() is window.treatment
+    assert "19 days late" in window.treatment.timeline.topLevelItem(0).text(2)
+
+
+def test_catalogue_adds_products_and_lots_and_recalls(qtbot, clinic):
+    dialog = CatalogueDialog(clinic, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.name, "Biotin complex")
+    qtbot.keyClicks(dialog.gtin, "7032069804989")  # wrong check digit
+    dialog.ingredients.setPlainText("Biotin, 5 mg/ml\nPanthenol, 2 %")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "check digit" in dialog.errors["gtin"].text()
+    dialog.gtin.clear()
+    qtbot.keyClicks(dialog.gtin, "7032069804988")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (biotin,) = [p for p in clinic.catalogue.products() if p.details.name == "Biotin complex"]
+    assert [str(i) for i in biotin.details.ingredients] == ["Biotin 5 mg/ml", "Panthenol 2 %"]
+    qtbot.keyClicks(dialog.lot_no, "B-1")
+    dialog.expiry.setDate(QDate(2027, 3, 31))
+    qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
+    assert dialog.lots_table.item(0, 0).text() == "B-1"
+    assert [lot.details.lot_no for lot in clinic.catalogue.lots(biotin.id)] == ["B-1"]
+
+    dialog.product_list.setCurrentRow(1)  # Minoxidil, whose lot three patients received
+    dialog.lots_table.selectRow(0)
+    seen: list = []
+    close_dialog(RecallDialog, seen)
+    qtbot.mouseClick(dialog.recall_button, Qt.MouseButton.LeftButton)
+    assert seen and seen[0].summary.text() == "3 sessions, 3 patients."
+    assert seen[0].table.rowCount() == 3
