@@ -1,0 +1,80 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
+from mesolog.domain.course import CourseDetails, CourseStatus
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from mesolog.ui.treatment_dialogs import StopCourseDialog
+from mesolog.ui.treatment_panel import TreatmentPanel
+from tests.conftest import NOW, TODAY, details, fixed_clock
+from tests.ui.modal import answer_message_box, when_modal
+
+
+@pytest.fixture
+def panel(qtbot, db):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    product = clinic.catalogue.create_product(ProductDetails(
+        "Minoxidil 0.5 %", "DermaPharm", "", (Ingredient("Minoxidil", "0.5 %"),)))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("M-77", date(2027, 1, 31)))
+    patient = clinic.patients.create(details())
+    course = clinic.courses.create(patient.id, CourseDetails("Minoxidil series", 6, 21,
+                                                             TODAY - timedelta(days=30)))
+    clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime.combine(TODAY - timedelta(days=30), datetime.min.time()),
+        practitioner_id=doctor.id, course_id=course.id, technique=Technique.NAPPAGE,
+        device=Device.MANUAL, products=(ProductUse(lot.id, 2.0),)))
+    widget = TreatmentPanel(lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.show_patient(clinic, patient)
+    widget.show()
+    return widget, clinic, patient
+
+
+def test_the_timeline_shows_the_course_its_sessions_and_when_the_next_is_due(panel):
+    widget, _, _ = panel
+    course = widget.timeline.topLevelItem(0)
+    assert course.text(1) == "Minoxidil series"
+    assert course.text(2) == ("Active · 1 of 6 done · next 2026-11-16 (9 days late)")
+    assert course.childCount() == 1 and course.child(0).text(2) == "Not signed"
+    assert "No valid treatment consent" in widget.consent_label.text()
+
+
+def test_sign_from_the_timeline(qtbot, panel):
+    widget, clinic, patient = panel
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0).child(0))
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Yes, seen)
+    assert widget.sign_selected()
+    assert "Sign the session" in seen[0]
+    (session,) = clinic.sessions.for_patient(patient.id)
+    assert session.signed and session.signed_by == "Dr Claire Moreau"
+    assert widget.timeline.topLevelItem(0).child(0).text(2) == "Signed"
+
+
+def test_pause_resume_and_stop_a_course(qtbot, panel):
+    widget, clinic, patient = panel
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0))
+    qtbot.mouseClick(widget.pause_button, Qt.MouseButton.LeftButton)
+    assert clinic.courses.for_patient(patient.id)[0].course.status is CourseStatus.PAUSED
+    assert clinic.courses.due(TODAY) == []
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0))
+    assert widget.pause_button.text() == "&Resume"
+    qtbot.mouseClick(widget.pause_button, Qt.MouseButton.LeftButton)
+    assert clinic.courses.for_patient(patient.id)[0].course.status is CourseStatus.ACTIVE
+
+    def stop(dialog: StopCourseDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "No improvement after four sessions.")
+        dialog.buttons.accepted.emit()
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0))
+    when_modal(StopCourseDialog, stop)
+    qtbot.mouseClick(widget.stop_button, Qt.MouseButton.LeftButton)
+    course = clinic.courses.for_patient(patient.id)[0].course
+    assert course.status is CourseStatus.STOPPED
+    assert course.stop_reason == "No improvement after four sessions."
+    assert widget.timeline.topLevelItem(0).text(2).startswith("Stopped (No improvement")
