@@ -78,7 +78,7 @@ class TreatmentPanel(QWidget):
         self.timeline.setHeaderLabels(_COLUMNS)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setUniformRowHeights(True)
-        for column, width in enumerate((150, 290, 330, 160, 70)):
+        for column, width in enumerate((165, 240, 300, 150, 60)):
             self.timeline.setColumnWidth(column, width)
 
         top = QHBoxLayout()
