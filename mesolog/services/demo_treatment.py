@@ -56,9 +56,23 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
     today = now.date()
     lots = _add_catalogue(session, rng, now)
     forms = _add_consent_forms(session, now)
-    course_rows, session_rows, use_rows, consent_rows = [], [], [], []
+    course_rows: list[dict] = []
+    session_rows: list[dict] = []
+    use_rows: list[dict] = []
+    consent_rows: list[dict] = []
+
+    def flush() -> None:
+        # parents before children: the foreign keys are checked row by row
+        for table, rows in ((models.Consent, consent_rows), (models.Course, course_rows),
+                            (models.Session, session_rows), (models.SessionProduct, use_rows)):
+            if rows:
+                session.execute(insert(table), rows)
+                rows.clear()
+
     course_id = session_id = 0
     for patient_id in patient_ids:
+        if len(use_rows) >= 10_000:  # a 100,000-patient demo must not hold it all in memory
+            flush()
         if rng.random() > 0.75:
             continue
         two_courses = rng.random() < 0.12
@@ -94,10 +108,7 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
                     volume = round(_PRODUCTS[index][3] * rng.uniform(0.75, 1.25), 1)
                     use_rows.append({"session_id": session_id, "lot_id": lot_id,
                                      "volume_ml": volume, "expired_override": ""})
-    for table, rows in ((models.Consent, consent_rows), (models.Course, course_rows),
-                        (models.Session, session_rows), (models.SessionProduct, use_rows)):
-        for start_at in range(0, len(rows), 5000):
-            session.execute(insert(table), rows[start_at:start_at + 5000])
+    flush()
 
 
 def _add_catalogue(session: OrmSession, rng: random.Random,

@@ -1,24 +1,23 @@
-"""Who works at the clinic: the people a session or consent is attributed to."""
+"""Who works at the clinic: the people a session or consent is attributed to.
+
+Role is re-exported here for the callers of this service.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 
+from mesolog.domain.practitioner import Role
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
 
-
-class Role(StrEnum):
-    ADMINISTRATOR = "administrator"
-    PRACTITIONER = "practitioner"
-    ASSISTANT = "assistant"
+__all__ = ["PractitionerRef", "PractitionerService", "Role"]
 
 
 @dataclass(frozen=True)

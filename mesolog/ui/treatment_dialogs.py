@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
+from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import FieldError, ValidationError
-from mesolog.services.practitioners import Role
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -185,7 +185,7 @@ class PractitionerDialog(_FormDialog):
         self.login.setPlaceholderText("e.g. cmoreau")
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role.value.capitalize(), role.value)
+            self.role.addItem(role.label, role.value)
         self.role.setCurrentIndex(self.role.findData(Role.PRACTITIONER.value))
         self.add_row("&Name", "name", self.name)
         self.add_row("&Login", "login", self.login)

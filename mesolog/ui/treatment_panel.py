@@ -23,12 +23,12 @@ from mesolog.domain.course import CourseStatus, days_late
 from mesolog.domain.patient import Patient
 from mesolog.domain.session import Session
 from mesolog.domain.validation import ConflictError, ValidationError
-from mesolog.services.courses import CourseSummary
 from mesolog.ui.session_editor import SessionEditor
 from mesolog.ui.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
+    from mesolog.services.courses import CourseSummary
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 2

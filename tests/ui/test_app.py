@@ -34,3 +34,15 @@ def test_a_bad_database_at_start_says_why_and_exits_non_zero(qtbot, settings, tm
     assert "not a database file" in shown[0]
     assert capsys.readouterr().err.count("\n") == 1
     assert junk.read_text().startswith("not a database")
+
+
+def test_the_window_module_does_not_load_the_database_layer():
+    # Start-up shows the window before SQLAlchemy (~0.7 s to import) is loaded.
+    import subprocess
+    import sys
+
+    code = ("import sys, mesolog.ui.app; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
