@@ -30,14 +30,12 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.catalogue import Ingredient, Lot, LotDetails, Product, ProductDetails
 from mesolog.domain.gs1 import BarcodeError
-from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
-
-_ERROR_STYLE = "color: #b00020;"
-
 
 def _table(columns: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
@@ -90,13 +88,13 @@ class CatalogueDialog(QDialog):
         self.ingredients.setMaximumHeight(90)
         self.ingredients.setTabChangesFocus(True)
         self.save_button = QPushButton("&Save Product")
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         product_form = QFormLayout()
-        product_form.addRow("", self._with_error("scan", self.scan_box))
-        product_form.addRow("&Name", self._with_error("name", self.name))
-        product_form.addRow("&Maker", self._with_error("maker", self.maker))
-        product_form.addRow("&GTIN", self._with_error("gtin", self.gtin))
-        product_form.addRow("&Ingredients", self._with_error("ingredients", self.ingredients))
+        product_form.addRow("", self.errors.under("scan", self.scan_box))
+        product_form.addRow("&Name", self.errors.under("name", self.name))
+        product_form.addRow("&Maker", self.errors.under("maker", self.maker))
+        product_form.addRow("&GTIN", self.errors.under("gtin", self.gtin))
+        product_form.addRow("&Ingredients", self.errors.under("ingredients", self.ingredients))
         product_form.addRow("", self.save_button)
 
         self.lots_table = _table(("Lot", "Expires", "Opened", "Status"))
@@ -116,7 +114,9 @@ class CatalogueDialog(QDialog):
         add_row.addWidget(self.expiry)
         add_row.addWidget(self.add_lot_button)
         lots_layout.addLayout(add_row)
-        lots_layout.addWidget(self._error_label("lot_no"))
+        lots_layout.addWidget(self.errors.label("lot_no"))
+        self.errors.alias("expiry", "lot_no")
+        self.errors.alias("opened", "lot_no")
         lots_layout.addWidget(self.recall_button)
 
         left = QVBoxLayout()
@@ -138,35 +138,6 @@ class CatalogueDialog(QDialog):
         self.scan_box.scanned.connect(self._scanned)
         self.lots_table.itemSelectionChanged.connect(self._update_buttons)
         self._reload_products()
-
-    # -- building --------------------------------------------------------
-
-    def _error_label(self, key: str) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(_ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[key] = label
-        return label
-
-    def _with_error(self, key: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(widget)
-        inner.addWidget(self._error_label(key))
-        return box
-
-    def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.hide()
-
-    def _show_errors(self, error: ValidationError, fallback: str) -> None:
-        for e in error.errors:
-            label = self.errors.get(e.field, self.errors[fallback])
-            label.setText(e.message)
-            label.show()
 
     # -- products --------------------------------------------------------
 
@@ -194,7 +165,7 @@ class CatalogueDialog(QDialog):
 
     def _show_product(self, product: Product | None) -> None:
         self._product = product
-        self._clear_errors()
+        self.errors.clear()
         d = product.details if product else ProductDetails()
         self.name.setText(d.name)
         self.maker.setText(d.maker)
@@ -220,7 +191,7 @@ class CatalogueDialog(QDialog):
                               parse_ingredients(self.ingredients.toPlainText()))
 
     def save_product(self) -> bool:
-        self._clear_errors()
+        self.errors.clear()
         catalogue = self._clinic.catalogue
         try:
             if self._product is None:
@@ -229,7 +200,7 @@ class CatalogueDialog(QDialog):
                 product = catalogue.update_product(self._product.id, self._product.version,
                                                    self.product_details())
         except ValidationError as e:
-            self._show_errors(e, "name")
+            self.errors.show(e.errors, fallback="name")
             return False
         except ConflictError as e:
             QMessageBox.warning(self, "Not saved", str(e))
@@ -240,16 +211,15 @@ class CatalogueDialog(QDialog):
     # -- lots ------------------------------------------------------------
 
     def add_lot(self) -> bool:
-        self._clear_errors()
+        self.errors.clear()
         if self._product is None:
-            self.errors["lot_no"].setText("Save the product first, then add its lots.")
-            self.errors["lot_no"].show()
+            self.errors.show([FieldError("lot_no", "Save the product first, then add its lots.")])
             return False
         try:
             self._clinic.catalogue.add_lot(self._product.id, LotDetails(
                 self.lot_no.text(), self.expiry.date().toPython()))
         except ValidationError as e:
-            self._show_errors(e, "lot_no")
+            self.errors.show(e.errors, fallback="lot_no")
             return False
         self.lot_no.clear()
         self._show_product(self._product)
@@ -269,12 +239,11 @@ class CatalogueDialog(QDialog):
             RecallDialog(self._clinic, lot, parent=self).exec()
 
     def _scanned(self, text: str) -> None:
-        self._clear_errors()
+        self.errors.clear()
         try:
             match = self._clinic.catalogue.match_scan(text)
         except BarcodeError as e:
-            self.errors["scan"].setText(str(e))
-            self.errors["scan"].show()
+            self.errors.show([FieldError("scan", str(e))])
             return
         if match.product is not None:
             self._reload_products(match.product.id)

@@ -27,6 +27,8 @@ from mesolog.domain.patient import (
 )
 from mesolog.domain.text import age_on, parse_date
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.ui import styles
+from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.forms import load_form
 
 if TYPE_CHECKING:
@@ -34,11 +36,6 @@ if TYPE_CHECKING:
 
 _FIELDS = tuple(f.name for f in fields(PatientDetails))
 _CHOICES: dict[str, type[Sex] | type[Diagnosis]] = {"sex": Sex, "diagnosis": Diagnosis}
-_ERROR_STYLE = "color: #b00020;"
-_ALERT_STYLE = ("background: #fdecea; color: #7a1010; border: 1px solid #e8a3a3; "
-                "border-radius: 4px; padding: 6px;")
-
-
 class PatientForm(QWidget):
     """Edits one patient (or a new one); saving goes through PatientService."""
 
@@ -57,9 +54,9 @@ class PatientForm(QWidget):
         self.inputs: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {
             name: form.findChild(QWidget, name) for name in _FIELDS
         }
-        self.errors: dict[str, QLabel] = {
-            name: form.findChild(QLabel, f"{name}_error") for name in _FIELDS
-        }
+        self.errors = FieldErrors()
+        for name in _FIELDS:
+            self.errors.adopt(name, form.findChild(QLabel, f"{name}_error"))
         self.title_label: QLabel = form.findChild(QLabel, "title_label")
         self.subtitle_label: QLabel = form.findChild(QLabel, "subtitle_label")
         self.archived_banner: QLabel = form.findChild(QLabel, "archived_banner")
@@ -86,10 +83,8 @@ class PatientForm(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.alerts_banner.setStyleSheet(_ALERT_STYLE)
+        self.alerts_banner.setStyleSheet(styles.ALERT)
         self.archived_banner.setStyleSheet("background: #eeeeee; padding: 4px; color: #555;")
-        for label in self.errors.values():
-            label.setStyleSheet(_ERROR_STYLE)
         form.findChild(QWidget, "alerts_group").setStyleSheet(
             "QGroupBox { font-weight: bold; color: #7a1010; }")
 
@@ -154,7 +149,7 @@ class PatientForm(QWidget):
         return None
 
     def _edited(self, name: str) -> None:
-        self.errors[name].setVisible(False)
+        self.errors.hide(name)  # being fixed; other fields keep their messages
         self.saved_label.clear()
         if name in ("allergies", "contraindications", "last_name", "first_name",
                     "date_of_birth", "chart_no", "diagnosis"):
@@ -217,22 +212,12 @@ class PatientForm(QWidget):
         self.load(self._patient, self._baseline.chart_no)
 
     def _show_errors(self, errors: list[FieldError]) -> None:
-        first: QWidget | None = None
-        for error in errors:
-            label = self.errors.get(error.field)
-            if label is None:
-                continue
-            label.setText(error.message)
-            label.setVisible(True)
-            first = first or self.inputs[error.field]
-        if first is not None:
-            first.setFocus()
+        shown = self.errors.show(errors)
+        if shown:
+            self.inputs[shown[0]].setFocus()
 
     def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.setVisible(False)
+        self.errors.clear()
 
     def error_text(self, field: str) -> str:
-        label = self.errors[field]
-        return label.text() if label.isVisibleTo(self) else ""
+        return self.errors.text(field)

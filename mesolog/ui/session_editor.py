@@ -37,21 +37,14 @@ from mesolog.domain.session import (
     SessionDetails,
     Technique,
 )
-from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.ui import styles
+from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.session_products import SessionProducts
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
-
-_ERROR_STYLE = "color: #b00020;"
-_ALERT_STYLE = ("background: #fdecea; color: #7a1010; border: 1px solid #e8a3a3; "
-                "border-radius: 4px; padding: 6px;")
-_WARN_STYLE = ("background: #fff4e0; color: #6b4500; border: 1px solid #f0c36d; "
-               "border-radius: 4px; padding: 6px;")
-_SIGNED_STYLE = ("background: #e8f3ea; color: #1d4d28; border: 1px solid #9ccaa5; "
-                 "border-radius: 4px; padding: 6px;")
-
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
@@ -79,13 +72,13 @@ class SessionEditor(QDialog):
 
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)
-        self.alerts.setStyleSheet(_ALERT_STYLE)
+        self.alerts.setStyleSheet(styles.ALERT)
         self.consent_warning = QLabel()
         self.consent_warning.setWordWrap(True)
-        self.consent_warning.setStyleSheet(_WARN_STYLE)
+        self.consent_warning.setStyleSheet(styles.WARNING)
         self.signed_banner = QLabel()
         self.signed_banner.setWordWrap(True)
-        self.signed_banner.setStyleSheet(_SIGNED_STYLE)
+        self.signed_banner.setStyleSheet(styles.SIGNED)
 
         self.performed_at = QDateTimeEdit()
         self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -121,7 +114,7 @@ class SessionEditor(QDialog):
         self.notes.setMaximumHeight(80)
         self.products = SessionProducts(clinic, patient.id)
 
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         form = QFormLayout()
         needle = QHBoxLayout()
         needle.addWidget(self.needle_gauge)
@@ -137,20 +130,20 @@ class SessionEditor(QDialog):
             ("Pa&in (0–10)", "pain_score", self.pain),
             ("N&otes", "notes", self.notes),
         ):
-            form.addRow(label, self._with_error(key, widget))
-        self.errors["needle_length_mm"] = self.errors["needle_gauge"]
+            form.addRow(label, self.errors.under(key, widget))
+        self.errors.alias("needle_length_mm", "needle_gauge")
         products_box = QGroupBox("Products and lots")
         products_layout = QVBoxLayout(products_box)
         products_layout.addWidget(self.products)
-        products_layout.addWidget(self._error_label("products"))
+        products_layout.addWidget(self.errors.label("products"))
 
         self.amend_box = QGroupBox("Amendment")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Why the signed session is changed")
         self.author = _combo([("— choose —", None)] + [(p.name, p.id) for p in people])
         amend_form = QFormLayout(self.amend_box)
-        amend_form.addRow("&Reason", self._with_error("reason", self.reason))
-        amend_form.addRow("&Amended by", self._with_error("author", self.author))
+        amend_form.addRow("&Reason", self.errors.under("reason", self.reason))
+        amend_form.addRow("&Amended by", self.errors.under("author", self.author))
         self.amend_box.hide()
         self.history = QLabel()
         self.history.setWordWrap(True)
@@ -200,26 +193,6 @@ class SessionEditor(QDialog):
         self.products.changed.connect(self._edited)
 
     # -- building --------------------------------------------------------
-
-    def _error_label(self, key: str) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(_ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[key] = label
-        return label
-
-    def _with_error(self, key: str, widget: QWidget | QHBoxLayout) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(widget, QHBoxLayout):
-            layout.addLayout(widget)
-        else:
-            layout.addWidget(widget)
-        layout.addWidget(self._error_label(key))
-        return box
 
     def _show_alerts(self) -> None:
         d = self._patient.details
@@ -318,8 +291,7 @@ class SessionEditor(QDialog):
 
     def save(self, *, sign: bool) -> bool:
         """Store the session (signed, when asked); False with messages at the fields."""
-        for label in self.errors.values():
-            label.hide()
+        self.errors.clear()
         details = self.details()
         sessions = self._clinic.sessions
         signer = details.practitioner_id if sign else None
@@ -333,7 +305,7 @@ class SessionEditor(QDialog):
                 stored = sessions.update(self._session.id, self._session.version, details,
                                          signed_by=signer)
         except ValidationError as e:
-            self._show_errors(e.errors)
+            self.errors.show(e.errors, fallback="products")
             return False
         except ConflictError as e:
             QMessageBox.warning(self, "Not saved", str(e))
@@ -343,16 +315,8 @@ class SessionEditor(QDialog):
         self.accept()
         return True
 
-    def _show_errors(self, errors: list[FieldError]) -> None:
-        for error in errors:
-            label = self.errors.get(error.field, self.errors["products"])
-            label.setText(error.message if label.isHidden() else
-                          f"{label.text()}\n{error.message}")
-            label.show()
-
     def error_text(self, key: str) -> str:
-        label = self.errors[key]
-        return label.text() if not label.isHidden() else ""
+        return self.errors.text(key)
 
     def reject(self) -> None:  # Escape and the window's close button
         if self._dirty:

@@ -32,12 +32,12 @@ from mesolog.domain.catalogue import Lot, LotDetails
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
 from mesolog.domain.validation import ValidationError
+from mesolog.ui import styles
 from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
-_ERROR_STYLE = "color: #b00020;"
 _COLUMNS = ("Product · lot", "Expires", "Volume", "Note")
 DEFAULT_VOLUME_ML = 1.0
 
@@ -63,7 +63,7 @@ class SessionProducts(QWidget):
         self.scan_box = ScanField()
         self.scan_box.setPlaceholderText("Scan the vial's barcode (or type it) and press Enter")
         self.scan_error = QLabel()
-        self.scan_error.setStyleSheet(_ERROR_STYLE)
+        self.scan_error.setStyleSheet(styles.ERROR)
         self.scan_error.setWordWrap(True)
         self.scan_error.hide()
         self.lot_picker = QComboBox()

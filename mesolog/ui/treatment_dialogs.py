@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QTextBrowser,
@@ -25,12 +24,10 @@ from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
 from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.ui.field_errors import FieldErrors
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
-
-_ERROR_STYLE = "color: #b00020;"
-
 
 class _FormDialog(QDialog):
     """A form with Save/Cancel whose errors appear under their fields."""
@@ -39,7 +36,8 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
+        self._first_key: str | None = None  # where a message without a field goes
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
@@ -49,28 +47,15 @@ class _FormDialog(QDialog):
         self.layout_.addWidget(self.buttons)
 
     def add_row(self, label: str, key: str, widget: QWidget) -> None:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(widget)
-        error = QLabel()
-        error.setStyleSheet(_ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        inner.addWidget(error)
-        self.errors[key] = error
-        self.form.addRow(label, box)
+        self.form.addRow(label, self.errors.under(key, widget))
+        self._first_key = self._first_key or key
 
     def _save(self) -> None:
-        for label in self.errors.values():
-            label.hide()
+        self.errors.clear()
         try:
             self.store()
         except ValidationError as e:
-            for error in e.errors:
-                label = self.errors.get(error.field) or next(iter(self.errors.values()))
-                label.setText(error.message)
-                label.show()
+            self.errors.show(e.errors, fallback=self._first_key)
             return
         self.accept()
 

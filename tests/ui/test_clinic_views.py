@@ -70,7 +70,7 @@ def test_catalogue_adds_products_and_lots_and_recalls(qtbot, clinic):
     qtbot.keyClicks(dialog.gtin, "7032069804989")  # wrong check digit
     dialog.ingredients.setPlainText("Biotin, 5 mg/ml\nPanthenol, 2 %")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert "check digit" in dialog.errors["gtin"].text()
+    assert "check digit" in dialog.errors.text("gtin")
     dialog.gtin.clear()
     qtbot.keyClicks(dialog.gtin, "7032069804988")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
