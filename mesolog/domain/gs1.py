@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import biip
-
 
 @dataclass(frozen=True)
 class VialScan:
@@ -28,6 +26,8 @@ class BarcodeError(ValueError):
 
 def read_vial_barcode(text: str) -> VialScan:
     """GTIN, lot and expiry from a scanned GS1 code; BarcodeError if it holds none."""
+    import biip  # ~0.2 s to import: loaded at the first scan, not at start-up
+
     text = text.strip("\r\n")
     if not text.strip():
         raise BarcodeError("Nothing was scanned.")
