@@ -145,7 +145,10 @@ class TreatmentPanel(QWidget):
             font = item.font(1)
             font.setBold(True)
             item.setFont(1, font)
-            item.setToolTip(5, totals)
+            ingredients = ", ".join(f"{t.name} {t.volume_ml:g} ml in {t.sessions} sessions"
+                                    for t in summary.ingredients)
+            item.setToolTip(5, f"Products: {totals or 'none yet'}\n"
+                               f"Active ingredients: {ingredients or 'none yet'}")
             self.timeline.addTopLevelItem(item)
             self._add_sessions(item, by_course.get(course.id, []))
             item.setExpanded(course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED))
@@ -209,7 +212,27 @@ class TreatmentPanel(QWidget):
     # -- actions ---------------------------------------------------------
 
     def new_session(self) -> Session | None:
+        if not self._consent_settled():
+            return None
         return self._edit(None)
+
+    def _consent_settled(self) -> bool:
+        """Before a session without valid consent: record it now, go on anyway, or stop."""
+        warning = self._clinic.consent.treatment_warning(self._patient.id) if (
+            self._clinic and self._patient) else None
+        if warning is None or not warning.startswith("No valid"):
+            return True  # an older form version is shown in the editor, not asked here
+        box = QMessageBox(QMessageBox.Icon.Warning, "No treatment consent",
+                          f"{warning}\n\nRecord the patient's consent before the session?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Ignore
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText("Record Consent…")
+        box.button(QMessageBox.StandardButton.Ignore).setText("Continue Without")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Yes:
+            self.record_consent()
+            return self._clinic.consent.treatment_warning(self._patient.id) is None
+        return answer == QMessageBox.StandardButton.Ignore
 
     def open_selected(self) -> Session | None:
         session = self.selected_session()

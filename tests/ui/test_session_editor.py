@@ -177,8 +177,14 @@ def test_new_session_action_opens_the_editor_for_the_open_patient(qtbot, clinic,
     window.show_patient(patient.id)
     assert window.patient_tabs.currentWidget() is window.treatment
     opened: list = []
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Cancel, seen)  # no consent yet: stop
+    window.new_session_action.trigger()
+    assert seen == ["No valid treatment consent is recorded for this patient.\n\n"
+                    "Record the patient's consent before the session?"]
+    answer_message_box(QMessageBox.StandardButton.Ignore, seen)  # go on without
     close_dialog(SessionEditor, opened)
     assert window.new_session_action.shortcut() == QKeySequence("Ctrl+Shift+N")
     window.new_session_action.trigger()
-    assert len(opened) == 1
+    assert len(seen) == 2 and len(opened) == 1
     assert opened[0].windowTitle().startswith("Session — Öztürk, Zeynep")
