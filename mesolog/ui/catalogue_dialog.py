@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -103,6 +104,12 @@ class CatalogueDialog(QDialog):
         self.expiry = QDateEdit(QDate(today()))
         self.expiry.setCalendarPopup(True)
         self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.opened_check = QCheckBox("opened")
+        self.opened = QDateEdit(QDate(today()))
+        self.opened.setCalendarPopup(True)
+        self.opened.setDisplayFormat("yyyy-MM-dd")
+        self.opened.setEnabled(False)
+        self.opened_check.toggled.connect(self.opened.setEnabled)
         self.add_lot_button = QPushButton("Add &Lot")
         self.recall_button = QPushButton("&Who Received This Lot…")
         lots_box = QGroupBox("Lots")
@@ -112,6 +119,8 @@ class CatalogueDialog(QDialog):
         add_row.addWidget(self.lot_no)
         add_row.addWidget(QLabel("expires"))
         add_row.addWidget(self.expiry)
+        add_row.addWidget(self.opened_check)
+        add_row.addWidget(self.opened)
         add_row.addWidget(self.add_lot_button)
         lots_layout.addLayout(add_row)
         lots_layout.addWidget(self.errors.label("lot_no"))
@@ -216,12 +225,14 @@ class CatalogueDialog(QDialog):
             self.errors.show([FieldError("lot_no", "Save the product first, then add its lots.")])
             return False
         try:
+            opened = self.opened.date().toPython() if self.opened_check.isChecked() else None
             self._clinic.catalogue.add_lot(self._product.id, LotDetails(
-                self.lot_no.text(), self.expiry.date().toPython()))
+                self.lot_no.text(), self.expiry.date().toPython(), opened))
         except ValidationError as e:
             self.errors.show(e.errors, fallback="lot_no")
             return False
         self.lot_no.clear()
+        self.opened_check.setChecked(False)
         self._show_product(self._product)
         return True
 

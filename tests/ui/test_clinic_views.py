@@ -78,9 +78,16 @@ def test_catalogue_adds_products_and_lots_and_recalls(qtbot, clinic):
     assert [str(i) for i in biotin.details.ingredients] == ["Biotin 5 mg/ml", "Panthenol 2 %"]
     qtbot.keyClicks(dialog.lot_no, "B-1")
     dialog.expiry.setDate(QDate(2027, 3, 31))
+    dialog.opened_check.setChecked(True)
+    dialog.opened.setDate(QDate(2027, 4, 2))  # after expiry: refused at the field
+    qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("lot_no") == "Opened after the expiry date."
+    dialog.opened.setDate(QDate(2026, 11, 20))
     qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
     assert dialog.lots_table.item(0, 0).text() == "B-1"
-    assert [lot.details.lot_no for lot in clinic.catalogue.lots(biotin.id)] == ["B-1"]
+    assert dialog.lots_table.item(0, 2).text() == "2026-11-20"
+    (lot,) = clinic.catalogue.lots(biotin.id)
+    assert (lot.details.lot_no, lot.details.opened) == ("B-1", date(2026, 11, 20))
 
     dialog.product_list.setCurrentRow(1)  # Minoxidil, whose lot three patients received
     dialog.lots_table.selectRow(0)
