@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mesolog.services.adverse_events import AdverseEventService
 from mesolog.services.catalogue import CatalogueService
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.consent import ConsentService
@@ -23,9 +24,11 @@ class Clinic:
     consent: ConsentService
     courses: CourseService
     sessions: SessionService
+    adverse_events: AdverseEventService
 
     @classmethod
     def of(cls, db: Database, clock: Clock = local_now) -> Clinic:
         return cls(db, PatientService(db, clock), PractitionerService(db, clock),
                    CatalogueService(db, clock), ConsentService(db, clock),
-                   CourseService(db, clock), SessionService(db, clock))
+                   CourseService(db, clock), SessionService(db, clock),
+                   AdverseEventService(db, clock))

@@ -196,12 +196,17 @@ class SessionService:
             return [_read(session, row) for row in rows]
 
     def allergy_flags(self, patient_id: int, lot_ids: list[int]) -> dict[int, list[str]]:
-        """For each lot whose product or ingredient a recorded allergy names: what matched."""
+        """Why each lot may be unsafe for this patient, in words; lots without a flag are left out.
+
+        Two signals: a recorded allergy that names the product or one of its
+        ingredients, and an allergic reaction this patient had to the same
+        product (any lot of it) after an earlier session.
+        """
+        flags: dict[int, list[str]] = {}
         with self._db.reading() as session:
             patient = session.get(models.Patient, patient_id)
-            if patient is None or not patient.allergies.strip():
+            if patient is None:
                 return {}
-            labels = {}
             for lot_id in lot_ids:
                 lot = session.get(models.Lot, lot_id)
                 if lot is None:
@@ -213,8 +218,21 @@ class SessionService:
                 hits = allergy_matches(patient.allergies,
                                        tuple(Ingredient(n) for n in ingredients), product.name)
                 if hits:
-                    labels[lot_id] = hits
-            return labels
+                    flags.setdefault(lot_id, []).append(
+                        f"recorded allergy names {', '.join(hits)}")
+        if lot_ids:
+            marks = ",".join("?" * len(lot_ids))
+            for lot_id, product, onset, grade in self._db.fetch_all(
+                    "SELECT chosen.id, p.name, ae.onset, ae.grade FROM adverse_event ae "
+                    "JOIN lot suspected ON suspected.id = ae.suspected_lot_id "
+                    "JOIN lot chosen ON chosen.product_id = suspected.product_id "
+                    "JOIN product p ON p.id = chosen.product_id "
+                    f"WHERE ae.patient_id = ? AND ae.kind = 'allergic_reaction' "
+                    f"AND chosen.id IN ({marks}) ORDER BY ae.onset",
+                    (patient_id, *lot_ids)):
+                flags.setdefault(lot_id, []).append(
+                    f"allergic reaction to {product} on {onset} (grade {grade})")
+        return flags
 
 
 def _expired(lot: models.Lot, day: date) -> bool:

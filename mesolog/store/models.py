@@ -190,3 +190,37 @@ class SessionAmendment(Base):
     changes: Mapped[str] = mapped_column(Text)  # one readable "field: old → new" per line
     before_json: Mapped[str] = mapped_column(Text)
     after_json: Mapped[str] = mapped_column(Text)
+
+
+class AdverseEvent(Base):
+    __tablename__ = "adverse_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    other_text: Mapped[str] = mapped_column(String(200), default="")
+    onset: Mapped[date] = mapped_column(Date)
+    grade: Mapped[int] = mapped_column(Integer)
+    serious: Mapped[bool] = mapped_column(Boolean, default=False)
+    actions: Mapped[str] = mapped_column(String(200), default="")  # comma-separated Action values
+    zone: Mapped[str | None] = mapped_column(String(20))
+    suspected_lot_id: Mapped[int | None] = mapped_column(ForeignKey("lot.id"))
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(30))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class SideEffectCheck(Base):
+    """A session was checked for side effects and none were seen."""
+
+    __tablename__ = "side_effect_check"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    checked_by_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))

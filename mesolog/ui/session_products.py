@@ -146,15 +146,15 @@ class SessionProducts(QWidget):
                                     f"{lot.label} is already in this session; change its volume.")
             return False
         row = _Row(lot, allergy=self._allergy_of(lot))
-        if row.allergy:
-            answer = QMessageBox.warning(
-                self, "Allergy recorded",
-                f"The patient's recorded allergies name {row.allergy}, which is in "
-                f"{lot.product_name}.\n\nAdd it anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if row.allergy and not self._confirm(
+                "Allergy warning", f"{lot.product_name} for this patient: {row.allergy}."):
+            return False
+        serious = self._clinic.adverse_events.lot_warnings([lot.id]).get(lot.id)
+        if serious and not self._confirm(
+                "Serious side effect on this lot",
+                f"Lot {lot.details.lot_no} of {lot.product_name} is suspected in a serious "
+                f"side effect: {serious}."):
+            return False
         if lot.is_expired(self._session_day):
             reason, ok = QInputDialog.getText(
                 self, "Expired lot",
@@ -171,6 +171,13 @@ class SessionProducts(QWidget):
         self._update_total()
         self.changed.emit()
         return True
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.warning(self, title, f"{text}\n\nAdd it anyway?",
+                                     QMessageBox.StandardButton.Yes
+                                     | QMessageBox.StandardButton.No,
+                                     QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _scanned(self, text: str) -> None:
         self.scan_error.hide()
@@ -245,7 +252,7 @@ class SessionProducts(QWidget):
         for i, row in enumerate(self._rows):
             notes = []
             if row.allergy:
-                notes.append(f"⚠ allergy: {row.allergy}")
+                notes.append(f"⚠ {row.allergy}")
             if row.lot.is_expired(self._session_day):
                 notes.append(f"expired, used because: {row.override or '(no reason yet)'}")
             item = self.table.item(i, 3)
@@ -268,6 +275,6 @@ class SessionProducts(QWidget):
 
     def _allergy_of(self, lot: Lot) -> str:
         flags = self._clinic.sessions.allergy_flags(self._patient_id, [lot.id])
-        return ", ".join(flags.get(lot.id, []))
+        return "; ".join(flags.get(lot.id, []))
 
 

@@ -92,7 +92,7 @@ def test_an_override_reason_is_stored_with_the_expired_lot(clinic):
 def test_a_recorded_allergy_flags_the_matching_product(clinic):
     c = clinic
     flags = c["sessions"].allergy_flags(c["patient"].id, [c["fresh"].id, c["minox"].id])
-    assert flags == {c["fresh"].id: ["Biotin", "Biotin complex"]}
+    assert flags == {c["fresh"].id: ["recorded allergy names Biotin, Biotin complex"]}
     assert c["sessions"].allergy_flags(c["other"].id, [c["fresh"].id]) == {}
 
 

@@ -110,7 +110,7 @@ def test_record_a_full_session_with_clicks_and_keys(qtbot, clinic, patient):
     products.scan_box.setText(f"0107032069804988{GS}10B-2031{GS}17270630")
     qtbot.keyClick(products.scan_box, Qt.Key.Key_Return)
     assert editor.isVisible()  # Enter from the scanner adds the vial, it does not save
-    assert seen and "allergies name Biotin" in seen[0]
+    assert seen and "recorded allergy names Biotin" in seen[0]
     assert products.table.rowCount() == 3 and "allergy" in products.table.item(2, 3).text()
     assert products.total_label.text() == "3 products, total 4.5 ml"
 

@@ -1,0 +1,163 @@
+"""Side effects (adverse events): kind, CTCAE-style grade, actions, outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+
+
+class EventKind(StrEnum):
+    PAIN = "pain"
+    ERYTHEMA = "erythema"
+    SWELLING = "swelling"
+    BRUISING = "bruising"
+    ITCHING = "itching"
+    HEADACHE = "headache"
+    INFECTION = "infection"
+    SCARRING = "scarring"
+    ALLERGIC_REACTION = "allergic_reaction"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    EventKind.PAIN: "Pain", EventKind.ERYTHEMA: "Redness / erythema",
+    EventKind.SWELLING: "Swelling / oedema", EventKind.BRUISING: "Bruising / haematoma",
+    EventKind.ITCHING: "Itching", EventKind.HEADACHE: "Headache",
+    EventKind.INFECTION: "Infection", EventKind.SCARRING: "Scarring",
+    EventKind.ALLERGIC_REACTION: "Allergic reaction", EventKind.OTHER: "Other",
+}
+
+# CTCAE's general grade meanings, shown beside each grade where one is chosen.
+GRADES: dict[int, str] = {
+    1: "Mild; no intervention needed",
+    2: "Moderate; minimal, local or non-invasive intervention",
+    3: "Severe or medically significant, not immediately life-threatening",
+    4: "Life-threatening; urgent intervention needed",
+    5: "Death related to the event",
+}
+SERIOUS_GRADE = 3  # from this grade on, a lot's event warns whoever chooses the lot
+
+
+class Action(StrEnum):
+    NONE = "none"
+    COLD_COMPRESS = "cold_compress"
+    TOPICAL = "topical"
+    ANTIBIOTICS = "antibiotics"
+    ANTIHISTAMINE = "antihistamine"
+    REFERRAL = "referral"
+    TREATMENT_PAUSED = "treatment_paused"
+    COURSE_STOPPED = "course_stopped"
+
+    @property
+    def label(self) -> str:
+        return {"none": "None", "cold_compress": "Cold compress",
+                "topical": "Topical treatment", "antibiotics": "Antibiotics",
+                "antihistamine": "Antihistamine", "referral": "Referral",
+                "treatment_paused": "Treatment paused",
+                "course_stopped": "Course stopped"}[self.value]
+
+
+class Outcome(StrEnum):
+    ONGOING = "ongoing"
+    RESOLVED = "resolved"
+    RESOLVED_WITH_SEQUELAE = "resolved_with_sequelae"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return {"ongoing": "Ongoing", "resolved": "Resolved",
+                "resolved_with_sequelae": "Resolved with sequelae (e.g. scar)",
+                "unknown": "Unknown"}[self.value]
+
+    @property
+    def resolved(self) -> bool:
+        return self in (Outcome.RESOLVED, Outcome.RESOLVED_WITH_SEQUELAE)
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    session_id: int | None = None
+    kind: EventKind | None = None
+    other_text: str = ""
+    onset: date | None = None
+    grade: int | None = None
+    serious: bool = False
+    actions: tuple[Action, ...] = ()
+    zone: ScalpZone | None = None
+    suspected_lot_id: int | None = None
+    resolved_on: date | None = None
+    outcome: Outcome = Outcome.ONGOING
+    notes: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return not self.outcome.resolved
+
+    @property
+    def title(self) -> str:
+        name = self.other_text if self.kind is EventKind.OTHER else (
+            self.kind.label if self.kind else "")
+        return f"{name}, grade {self.grade}" if self.grade else name
+
+
+@dataclass(frozen=True)
+class AdverseEvent:
+    id: int
+    patient_id: int
+    version: int
+    details: EventDetails
+    session_performed_on: date
+    suspected_lot: str = ""  # "Biotin complex lot B-2031"
+
+    def days_open(self, today: date) -> int:
+        end = self.details.resolved_on or today
+        return (end - self.details.onset).days
+
+
+def check_event(details: EventDetails, session_day: date, today: date) -> EventDetails:
+    """The event as given, or ValidationError naming each bad field."""
+    errors: list[FieldError] = []
+
+    def error(name: str, message: str) -> None:
+        errors.append(FieldError(name, message))
+
+    if details.kind is None:
+        error("kind", "Choose what kind of side effect it is.")
+    elif details.kind is EventKind.OTHER and not details.other_text.strip():
+        error("other_text", "Say what the side effect is.")
+    if len(details.other_text) > 200 or has_control_characters(details.other_text):
+        error("other_text", "At most 200 plain characters.")
+    if details.onset is None:
+        error("onset", "Onset date is required.")
+    elif details.onset < session_day:
+        error("onset", f"Onset before the session ({session_day.isoformat()}).")
+    elif details.onset > today:
+        error("onset", "Onset cannot be in the future.")
+    if details.grade not in GRADES:
+        error("grade", "Grade: 1 to 5.")
+    if Action.NONE in details.actions and len(details.actions) > 1:
+        error("actions", "“None” cannot go with other actions.")
+    if details.resolved_on is not None:
+        if details.onset is not None and details.resolved_on < details.onset:
+            error("resolved_on", "Resolved before it began: check the dates.")
+        elif details.resolved_on > today:
+            error("resolved_on", "Resolution date cannot be in the future.")
+        if not details.outcome.resolved:
+            error("outcome", "With a resolution date, the outcome is resolved "
+                             "(or resolved with sequelae).")
+    elif details.outcome.resolved:
+        error("resolved_on", "Give the date it resolved.")
+    if len(details.notes) > 10_000 or has_control_characters(details.notes):
+        error("notes", "Notes: at most 10,000 characters, no control characters.")
+    if errors:
+        raise ValidationError(errors)
+    return details
