@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._patients: PatientService | None = None
         self._clinic: Clinic | None = None
         self._due_window: QWidget | None = None
+        self._events_window: QWidget | None = None
         self.model: PatientListModel | None = None
         self._following_list = True  # False while the window itself moves the selection
 
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         self.due_action = self._action("&Due and Overdue", self.show_due, "Ctrl+D",
                                        "Patients whose next session is due")
         self.practitioner_action = self._action("Add P&ractitioner…", self.add_practitioner)
+        self.open_events_action = self._action("Open &Side Effects", self.show_open_events,
+                                               "Ctrl+Shift+E",
+                                               "Unresolved side effects across the clinic")
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.open_action, self.new_db_action])
@@ -194,7 +198,8 @@ class MainWindow(QMainWindow):
         session_menu.addActions([self.new_session_action, self.open_session_action,
                                  self.sign_session_action, self.amend_session_action])
         clinic_menu = self.menuBar().addMenu("&Clinic")
-        clinic_menu.addActions([self.due_action, self.catalogue_action])
+        clinic_menu.addActions([self.due_action, self.open_events_action,
+                                self.catalogue_action])
         clinic_menu.addSeparator()
         clinic_menu.addAction(self.practitioner_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -242,11 +247,12 @@ class MainWindow(QMainWindow):
         first = self.model is None
         if self._db is not None:
             self._db.close()
-        if self._due_window is not None:  # it lists the old database
-            self.treatment.changed.disconnect(self._due_window.refresh)
-            self._due_window.close()
-            self._due_window.deleteLater()
-            self._due_window = None
+        for window in (self._due_window, self._events_window):  # they list the old database
+            if window is not None:
+                self.treatment.changed.disconnect(window.refresh)
+                window.close()
+                window.deleteLater()
+        self._due_window = self._events_window = None
         self._db = db
         self._clinic = Clinic.of(db)
         self._patients = self._clinic.patients
@@ -491,7 +497,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         attached = self._db is not None
         for action in (self.new_patient_action, self.find_action, self.new_db_action,
-                       self.catalogue_action, self.due_action, self.practitioner_action):
+                       self.catalogue_action, self.due_action, self.practitioner_action,
+                       self.open_events_action):
             action.setEnabled(attached)
         patient = self.form.patient
         stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
@@ -534,6 +541,17 @@ class MainWindow(QMainWindow):
         self._due_window.refresh()
         self._due_window.show()
         self._due_window.raise_()
+
+    def show_open_events(self) -> None:
+        from mesolog.ui.open_events_view import OpenEventsWindow
+
+        if self._events_window is None:
+            self._events_window = OpenEventsWindow(self._clinic, self._today, parent=self)
+            self._events_window.open_patient.connect(self.show_patient)
+            self.treatment.changed.connect(self._events_window.refresh)
+        self._events_window.refresh()
+        self._events_window.show()
+        self._events_window.raise_()
 
     def add_practitioner(self) -> None:
         from mesolog.ui.treatment_dialogs import PractitionerDialog

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -39,6 +41,7 @@ from mesolog.domain.session import (
 )
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui import styles
+from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.session_products import SessionProducts
@@ -147,6 +150,20 @@ class SessionEditor(QDialog):
         self.amend_box.hide()
         self.history = QLabel()
         self.history.setWordWrap(True)
+        self.side_effects_box = QGroupBox("Side effects")
+        self.side_effects = QListWidget()
+        self.side_effects.setMaximumHeight(90)
+        self.record_event_button = QPushButton("&Record Side Effect…")
+        self.none_observed_button = QPushButton("&None Observed")
+        self.side_effects_hint = QLabel()
+        effects_layout = QVBoxLayout(self.side_effects_box)
+        effects_layout.addWidget(self.side_effects_hint)
+        effects_layout.addWidget(self.side_effects)
+        effects_buttons = QHBoxLayout()
+        effects_buttons.addWidget(self.record_event_button)
+        effects_buttons.addWidget(self.none_observed_button)
+        effects_buttons.addStretch(1)
+        effects_layout.addLayout(effects_buttons)
 
         self.save_button = QPushButton("&Save")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -166,6 +183,7 @@ class SessionEditor(QDialog):
         right = QVBoxLayout()
         right.addWidget(products_box, 1)
         right.addWidget(self.amend_box)
+        right.addWidget(self.side_effects_box)
         right.addWidget(self.history)
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
@@ -178,9 +196,13 @@ class SessionEditor(QDialog):
 
         self._show_alerts()
         self._load(session, practitioner_id)
+        self._show_side_effects()
         self.save_button.clicked.connect(lambda: self.save(sign=False))
         self.sign_button.clicked.connect(lambda: self.save(sign=True))
         self.amend_button.clicked.connect(self.start_amending)
+        self.record_event_button.clicked.connect(self.record_side_effect)
+        self.none_observed_button.clicked.connect(self.mark_none_observed)
+        self.side_effects.itemDoubleClicked.connect(self._edit_side_effect)
         self.close_button.clicked.connect(self.close)
         self.performed_at.dateTimeChanged.connect(
             lambda dt: self.products.set_session_day(dt.toPython().date()))
@@ -256,6 +278,52 @@ class SessionEditor(QDialog):
             widget.setEnabled(editable)
         self.notes.setReadOnly(not editable)
         self.products.set_editable(editable)
+
+    # -- side effects ----------------------------------------------------
+    # Side effects follow the session (often days later) and are not part of
+    # what was signed: they are recorded here whether or not it is signed.
+
+    def _show_side_effects(self) -> None:
+        self.side_effects.clear()
+        saved = self._session is not None
+        for widget in (self.side_effects, self.record_event_button, self.none_observed_button):
+            widget.setEnabled(saved)
+        if not saved:
+            self.side_effects_hint.setText("Save the session first; then open it from the "
+                                           "Treatment tab to record what followed.")
+            return
+        events = self._clinic.adverse_events.for_session(self._session.id)
+        for event in events:
+            d = event.details
+            state = (f"resolved {d.resolved_on:%Y-%m-%d}" if not d.is_open
+                     else f"open ({d.outcome.label.lower()})")
+            item = QListWidgetItem(f"{d.title} · from {d.onset:%Y-%m-%d} · {state}")
+            item.setData(Qt.ItemDataRole.UserRole, event.id)
+            self.side_effects.addItem(item)
+        status = self._clinic.adverse_events.status([self._session.id])[self._session.id]
+        self.side_effects_hint.setText(f"Status: {status.text}.")
+        self.none_observed_button.setEnabled(not events and not status.none_observed)
+
+    def record_side_effect(self) -> bool:
+        dialog = AdverseEventDialog(self._clinic, self._session, self._now.date(), parent=self)
+        if not dialog.exec():
+            return False
+        self._show_side_effects()
+        return True
+
+    def _edit_side_effect(self, item: QListWidgetItem) -> None:
+        event = self._clinic.adverse_events.get(item.data(Qt.ItemDataRole.UserRole))
+        if AdverseEventDialog(self._clinic, self._session, self._now.date(), event,
+                              parent=self).exec():
+            self._show_side_effects()
+
+    def mark_none_observed(self) -> None:
+        who = self.practitioner.currentData() or self._session.details.practitioner_id
+        try:
+            self._clinic.adverse_events.mark_none_observed(self._session.id, who)
+        except ValidationError as e:
+            QMessageBox.warning(self, "Not recorded", str(e))
+        self._show_side_effects()
 
     # -- editing ---------------------------------------------------------
 

@@ -9,14 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QSpinBox,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,53 +19,12 @@ from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
 from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import FieldError, ValidationError
-from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.form_dialog import FormDialog, date_edit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
-class _FormDialog(QDialog):
-    """A form with Save/Cancel whose errors appear under their fields."""
-
-    def __init__(self, title: str, parent: QWidget | None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.errors = FieldErrors()
-        self._first_key: str | None = None  # where a message without a field goes
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.buttons)
-
-    def add_row(self, label: str, key: str, widget: QWidget) -> None:
-        self.form.addRow(label, self.errors.under(key, widget))
-        self._first_key = self._first_key or key
-
-    def _save(self) -> None:
-        self.errors.clear()
-        try:
-            self.store()
-        except ValidationError as e:
-            self.errors.show(e.errors, fallback=self._first_key)
-            return
-        self.accept()
-
-    def store(self) -> None:
-        """Store what the form holds; ValidationError names what is wrong."""
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-class CourseDialog(_FormDialog):
+class CourseDialog(FormDialog):
     def __init__(self, clinic: Clinic, patient_id: int, today: date,
                  parent: QWidget | None = None):
         super().__init__("New treatment course", parent)
@@ -87,7 +41,7 @@ class CourseDialog(_FormDialog):
         self.interval.setRange(1, 365)
         self.interval.setValue(21)
         self.interval.setSuffix(" days")
-        self.start = _date_edit(today)
+        self.start = date_edit(today)
         self.add_row("&Protocol", "protocol", self.protocol)
         self.add_row("P&lanned", "planned_sessions", self.planned)
         self.add_row("&Interval", "interval_days", self.interval)
@@ -99,7 +53,7 @@ class CourseDialog(_FormDialog):
             self.start.date().toPython()))
 
 
-class ConsentDialog(_FormDialog):
+class ConsentDialog(FormDialog):
     """Show the current form text and record that the patient signed it."""
 
     def __init__(self, clinic: Clinic, patient_id: int, now: datetime,
@@ -118,7 +72,7 @@ class ConsentDialog(_FormDialog):
         self.taken_by.addItem("— choose —", None)
         for person in clinic.practitioners.active():
             self.taken_by.addItem(person.name, person.id)
-        self.signed_on = _date_edit(now.date())
+        self.signed_on = date_edit(now.date())
         self.signed_on.setMaximumDate(QDate(now.date()))
         self.add_row("&Form", "kind", self.kind)
         self.form.addRow(self.text)
@@ -144,7 +98,7 @@ class ConsentDialog(_FormDialog):
                                     taker, signed_at)
 
 
-class StopCourseDialog(_FormDialog):
+class StopCourseDialog(FormDialog):
     def __init__(self, clinic: Clinic, course: Course, parent: QWidget | None = None):
         super().__init__("Stop the course", parent)
         self._clinic = clinic
@@ -158,7 +112,7 @@ class StopCourseDialog(_FormDialog):
                                         CourseStatus.STOPPED, self.reason.text())
 
 
-class PractitionerDialog(_FormDialog):
+class PractitionerDialog(FormDialog):
     """Add a person who performs sessions or takes consent."""
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None):

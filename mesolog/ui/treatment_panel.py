@@ -23,6 +23,7 @@ from mesolog.domain.course import CourseStatus, days_late
 from mesolog.domain.patient import Patient
 from mesolog.domain.session import Session
 from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
 from mesolog.ui.session_editor import SessionEditor
 from mesolog.ui.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 2
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 3
 _COLUMNS = ("Date", "Course / session", "Status", "By", "Volume", "Products and lots")
 
 
@@ -65,6 +67,7 @@ class TreatmentPanel(QWidget):
         self._patient: Patient | None = None
         self._sessions: dict[int, Session] = {}
         self._courses: dict[int, CourseSummary] = {}
+        self._effects: dict = {}
 
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
@@ -80,6 +83,15 @@ class TreatmentPanel(QWidget):
         self.timeline.setUniformRowHeights(True)
         for column, width in enumerate((165, 240, 300, 150, 60)):
             self.timeline.setColumnWidth(column, width)
+        self.events_label = QLabel("<b>Side effects</b>")
+        self.events = QTreeWidget()
+        self.events.setRootIsDecorated(False)
+        self.events.setHeaderLabels(("Onset", "Side effect", "Status", "After session",
+                                     "Suspected lot", "Actions"))
+        for column, width in enumerate((95, 220, 200, 110, 220)):
+            self.events.setColumnWidth(column, width)
+        self.events.setMaximumHeight(170)
+        self.resolve_button = QPushButton("Resol&ve…")
 
         top = QHBoxLayout()
         top.addWidget(self.consent_label, 1)
@@ -95,6 +107,12 @@ class TreatmentPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.timeline, 1)
+        events_header = QHBoxLayout()
+        events_header.addWidget(self.events_label)
+        events_header.addStretch(1)
+        events_header.addWidget(self.resolve_button)
+        layout.addLayout(events_header)
+        layout.addWidget(self.events)
 
         self.consent_button.clicked.connect(self.record_consent)
         self.new_course_button.clicked.connect(self.new_course)
@@ -105,6 +123,9 @@ class TreatmentPanel(QWidget):
         self.stop_button.clicked.connect(self._stop_course)
         self.timeline.itemDoubleClicked.connect(self._open_item)
         self.timeline.currentItemChanged.connect(self._update_buttons)
+        self.events.currentItemChanged.connect(self._update_buttons)
+        self.events.itemDoubleClicked.connect(self._edit_event)
+        self.resolve_button.clicked.connect(self.resolve_selected_event)
 
     # -- showing ---------------------------------------------------------
 
@@ -115,6 +136,7 @@ class TreatmentPanel(QWidget):
 
     def refresh(self) -> None:
         self.timeline.clear()
+        self.events.clear()
         self._sessions, self._courses = {}, {}
         if self._clinic is None or self._patient is None:
             self._update_buttons()
@@ -131,6 +153,7 @@ class TreatmentPanel(QWidget):
             self.consent_label.setText(f"<b>Consent:</b> {given}")
         sessions = clinic.sessions.for_patient(patient.id)
         self._sessions = {s.id: s for s in sessions}
+        self._effects = clinic.adverse_events.status(list(self._sessions))
         by_course: dict[int | None, list[Session]] = {}
         for s in sessions:
             by_course.setdefault(s.details.course_id, []).append(s)
@@ -157,6 +180,7 @@ class TreatmentPanel(QWidget):
             self.timeline.addTopLevelItem(loose)
             self._add_sessions(loose, by_course[None])
             loose.setExpanded(True)
+        self._show_events(today)
         if not self.timeline.topLevelItemCount():
             placeholder = QTreeWidgetItem(["", "No courses or sessions yet: start with "
                                                "New Course… or New Session…"])
@@ -170,11 +194,49 @@ class TreatmentPanel(QWidget):
                                  for u in s.used)
             what = " · ".join(x.label for x in (s.details.technique, s.details.device) if x)
             item = QTreeWidgetItem([f"{s.details.performed_at:%Y-%m-%d %H:%M}", what,
-                                    session_status(s), s.practitioner_name,
+                                    f"{session_status(s)} · {self._effects[s.id].text}",
+                                    s.practitioner_name,
                                     f"{s.total_volume_ml:g} ml", products])
             item.setData(0, SESSION_ROLE, s.id)
             item.setToolTip(5, products)
             parent.addChild(item)
+
+    def _show_events(self, today: date) -> None:
+        for event in self._clinic.adverse_events.for_patient(self._patient.id):
+            d = event.details
+            state = (f"open, {event.days_open(today)} days" if d.is_open
+                     else f"{d.outcome.label}, {d.resolved_on:%Y-%m-%d}")
+            item = QTreeWidgetItem([f"{d.onset:%Y-%m-%d}", d.title + (
+                " (serious)" if d.serious else ""), state,
+                f"{event.session_performed_on:%Y-%m-%d}", event.suspected_lot,
+                ", ".join(a.label for a in d.actions)])
+            item.setData(0, EVENT_ROLE, event.id)
+            self.events.addTopLevelItem(item)
+        count = self.events.topLevelItemCount()
+        self.events_label.setText(f"<b>Side effects</b> ({count})" if count else
+                                  "<b>Side effects</b>: none recorded")
+
+    def selected_event_id(self) -> int | None:
+        item = self.events.currentItem()
+        return item.data(0, EVENT_ROLE) if item else None
+
+    def _edit_event(self, item: QTreeWidgetItem) -> None:
+        event = self._clinic.adverse_events.get(item.data(0, EVENT_ROLE))
+        session = self._sessions[event.details.session_id]
+        if AdverseEventDialog(self._clinic, session, self._now().date(), event,
+                              parent=self).exec():
+            self.refresh()
+            self.changed.emit()
+
+    def resolve_selected_event(self) -> None:
+        event_id = self.selected_event_id()
+        if self._clinic is None or event_id is None:
+            return
+        event = self._clinic.adverse_events.get(event_id)
+        if event.details.is_open and ResolveDialog(self._clinic, event, self._now().date(),
+                                                   parent=self).exec():
+            self.refresh()
+            self.changed.emit()
 
     # -- what is selected ------------------------------------------------
 
@@ -208,6 +270,7 @@ class TreatmentPanel(QWidget):
         self.pause_button.setText("&Resume" if status is CourseStatus.PAUSED else "&Pause")
         self.complete_button.setEnabled(open_course)
         self.stop_button.setEnabled(open_course)
+        self.resolve_button.setEnabled(self.selected_event_id() is not None)
 
     # -- actions ---------------------------------------------------------
 

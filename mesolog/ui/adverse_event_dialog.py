@@ -1,0 +1,160 @@
+"""Recording a side effect after a session, and resolving one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from mesolog.domain.adverse_event import (
+    GRADES,
+    Action,
+    AdverseEvent,
+    EventDetails,
+    EventKind,
+    Outcome,
+)
+from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.session import Session
+from mesolog.ui.form_dialog import FormDialog, date_edit
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+
+def _combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+    return combo
+
+
+class AdverseEventDialog(FormDialog):
+    """A side effect of ``session``: new, or ``event`` to edit."""
+
+    def __init__(self, clinic: Clinic, session: Session, today: date,
+                 event: AdverseEvent | None = None, parent: QWidget | None = None):
+        title = "Side effect" if event else "Record side effect"
+        super().__init__(f"{title} — session of {session.details.performed_at:%Y-%m-%d}",
+                         parent)
+        self._clinic = clinic
+        self._session = session
+        self._event = event
+        self.saved: AdverseEvent | None = None
+        d = event.details if event else EventDetails(onset=session.details.performed_at.date())
+        self.kind = _combo([("— choose —", None)] + [(k.label, k.value) for k in EventKind],
+                           d.kind.value if d.kind else None)
+        self.other_text = QLineEdit(d.other_text)
+        self.other_text.setPlaceholderText("What it is, when Other")
+        self.onset = date_edit(d.onset or today)
+        self.grade = _combo([("— choose —", None)] + [(f"{g} · {meaning}", g)
+                                                      for g, meaning in GRADES.items()], d.grade)
+        self.serious = QCheckBox("Serious (hospital, disability, or otherwise important)")
+        self.serious.setChecked(d.serious)
+        self.actions: dict[Action, QCheckBox] = {}
+        actions_box = QWidget()
+        grid = QGridLayout(actions_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, action in enumerate(Action):
+            box = QCheckBox(action.label)
+            box.setChecked(action in d.actions)
+            self.actions[action] = box
+            grid.addWidget(box, i // 3, i % 3)
+        self.zone = _combo([("— not known —", None)] + [(z.label, z.value) for z in ScalpZone],
+                           d.zone.value if d.zone else None)
+        self.lot = _combo([("— none suspected —", None)] + [
+            (f"{u.product_name} lot {u.lot_no}", u.lot_id) for u in session.used],
+            d.suspected_lot_id)
+        self.resolved = QCheckBox("Resolved on")
+        self.resolved.setChecked(d.resolved_on is not None)
+        self.resolved_on = date_edit(d.resolved_on or today)
+        self.resolved_on.setEnabled(self.resolved.isChecked())
+        self.resolved.toggled.connect(self._resolved_toggled)
+        self.outcome = _combo([(o.label, o.value) for o in Outcome], d.outcome.value)
+        self.notes = QPlainTextEdit(d.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(70)
+        self.add_row("&Kind", "kind", self.kind)
+        self.add_row("", "other_text", self.other_text)
+        self.add_row("&Onset", "onset", self.onset)
+        self.add_row("&Grade", "grade", self.grade)
+        self.form.addRow("", self.serious)
+        self.add_row("&Actions", "actions", actions_box)
+        self.add_row("&Zone", "zone", self.zone)
+        self.add_row("Suspected &lot", "suspected_lot_id", self.lot)
+        self.add_row("", "resolved_on", self._pair(self.resolved, self.resolved_on))
+        self.add_row("O&utcome", "outcome", self.outcome)
+        self.add_row("&Notes", "notes", self.notes)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    @staticmethod
+    def _pair(left: QWidget, right: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QGridLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(left, 0, 0)
+        layout.addWidget(right, 0, 1)
+        layout.setColumnStretch(2, 1)
+        return box
+
+    def _kind_changed(self) -> None:
+        self.other_text.setVisible(self.kind.currentData() == EventKind.OTHER.value)
+
+    def _resolved_toggled(self, checked: bool) -> None:
+        self.resolved_on.setEnabled(checked)
+        resolved = Outcome.RESOLVED.value if checked else Outcome.ONGOING.value
+        self.outcome.setCurrentIndex(self.outcome.findData(resolved))
+
+    def details(self) -> EventDetails:
+        kind, zone = self.kind.currentData(), self.zone.currentData()
+        return EventDetails(
+            session_id=self._session.id,
+            kind=EventKind(kind) if kind else None,
+            other_text=self.other_text.text(),
+            onset=self.onset.date().toPython(),
+            grade=self.grade.currentData(),
+            serious=self.serious.isChecked(),
+            actions=tuple(a for a, box in self.actions.items() if box.isChecked()),
+            zone=ScalpZone(zone) if zone else None,
+            suspected_lot_id=self.lot.currentData(),
+            resolved_on=self.resolved_on.date().toPython() if self.resolved.isChecked() else None,
+            outcome=Outcome(self.outcome.currentData()),
+            notes=self.notes.toPlainText(),
+        )
+
+    def store(self) -> None:
+        events = self._clinic.adverse_events
+        if self._event is None:
+            self.saved = events.record(self.details())
+        else:
+            self.saved = events.update(self._event.id, self._event.version, self.details())
+
+
+class ResolveDialog(FormDialog):
+    def __init__(self, clinic: Clinic, event: AdverseEvent, today: date,
+                 parent: QWidget | None = None):
+        super().__init__(f"Resolve: {event.details.title}", parent)
+        self._clinic = clinic
+        self._event = event
+        self.resolved_on = date_edit(today)
+        self.outcome = _combo([(o.label, o.value) for o in Outcome if o.resolved])
+        self.form.addRow(QLabel(f"Began {event.details.onset:%Y-%m-%d}, after the session of "
+                                f"{event.session_performed_on:%Y-%m-%d}."))
+        self.add_row("&Resolved on", "resolved_on", self.resolved_on)
+        self.add_row("&Outcome", "outcome", self.outcome)
+
+    def store(self) -> None:
+        self._clinic.adverse_events.resolve(self._event.id, self._event.version,
+                                            self.resolved_on.date().toPython(),
+                                            Outcome(self.outcome.currentData()))

@@ -1,0 +1,145 @@
+"""Open side effects across the clinic, oldest first, to follow each one up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
+from mesolog.ui.adverse_event_dialog import ResolveDialog
+
+if TYPE_CHECKING:
+    from mesolog.services.adverse_events import OpenEvent
+    from mesolog.services.clinic import Clinic
+
+Index = QModelIndex | QPersistentModelIndex
+_COLUMNS = ("Onset", "Open", "Grade", "Side effect", "Patient", "Chart no.", "Suspected lot",
+            "Actions")
+
+
+class OpenEventsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[OpenEvent] = []
+
+    def set_rows(self, rows: list[OpenEvent]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> OpenEvent | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(_COLUMNS)):
+            return _COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        d = r.event.details
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = d.other_text if d.kind is EventKind.OTHER else d.kind.label
+            return (d.onset.isoformat(), f"{r.days_open} d", str(d.grade),
+                    name + (" (serious)" if d.serious else ""), r.patient_name, r.chart_no,
+                    r.event.suspected_lot, ", ".join(a.label for a in d.actions))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and (d.grade >= SERIOUS_GRADE or d.serious):
+            return QBrush(QColor("#b00020"))
+        return None
+
+
+class OpenEventsWindow(QDialog):
+    open_patient = Signal(int)
+
+    def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Open side effects")
+        self._clinic = clinic
+        self._today = today
+        self.kind = QComboBox()
+        self.kind.addItem("All kinds", None)
+        for kind in EventKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.min_grade = QSpinBox()
+        self.min_grade.setRange(1, 5)
+        self.min_grade.setPrefix("grade ≥ ")
+        self.lot = QComboBox()
+        self.lot.addItem("All lots", None)
+        for lot in clinic.catalogue.lots():
+            self.lot.addItem(f"{lot.product_name} lot {lot.details.lot_no}", lot.id)
+        self.resolve_button = QPushButton("&Resolve…")
+        self.model = OpenEventsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.summary = QLabel()
+        filters = QHBoxLayout()
+        for widget in (QLabel("Show"), self.kind, self.min_grade, self.lot):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.resize(1000, 520)
+        for combo in (self.kind, self.lot):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.min_grade.valueChanged.connect(self.refresh)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_patient.emit(self.model.row(index.row()).event.patient_id))
+        self.refresh()
+
+    def refresh(self) -> None:
+        kind = self.kind.currentData()
+        self.model.set_rows(self._clinic.adverse_events.open_events(
+            self._today(), kind=EventKind(kind) if kind else None,
+            min_grade=self.min_grade.value(), lot_id=self.lot.currentData()))
+        count = self.model.rowCount()
+        self.summary.setText(f"{count} open side effect{'s' if count != 1 else ''}. "
+                             "Double-click to open the patient; Resolve… when it has settled.")
+        self.resolve_button.setEnabled(count > 0)
+
+    def resolve_selected(self) -> bool:
+        row = self.model.row(self.table.currentIndex().row())
+        if row is None:
+            return False
+        if ResolveDialog(self._clinic, row.event, self._today(), parent=self).exec():
+            self.refresh()
+            return True
+        return False
