@@ -111,3 +111,20 @@ def test_demo_has_two_years_of_treatment(tmp_path):
                    "WHERE date(s.performed_at) > l.expiry") == 0
         assert one("SELECT count(*) FROM session s JOIN practitioner p ON p.id = "
                    "s.practitioner_id WHERE p.role = 'assistant'") == 0
+
+
+def test_demo_side_effects_follow_real_frequencies(tmp_path):
+    path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(path), "--patients", "300", "--seed", "4"]) == 0
+    with closing(sqlite3.connect(path)) as conn:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        sessions = one("SELECT count(*) FROM session")
+        mild = one("SELECT count(DISTINCT session_id) FROM adverse_event "
+                   "WHERE kind IN ('pain', 'erythema') AND grade = 1")
+        assert 0.4 < mild / sessions < 0.75  # most sessions: mild pain or redness
+        assert one("SELECT count(*) FROM adverse_event WHERE kind = 'bruising'") > 0
+        assert one("SELECT count(*) FROM adverse_event WHERE grade >= 3") < sessions * 0.01
+        assert one("SELECT count(*) FROM adverse_event WHERE outcome = 'ongoing'") > 0
+        assert one("SELECT count(*) FROM side_effect_check") > 0
+        assert one("SELECT count(*) FROM side_effect_check c JOIN adverse_event e "
+                   "ON e.session_id = c.session_id") == 0

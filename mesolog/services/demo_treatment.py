@@ -19,6 +19,7 @@ from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.session import Device, Technique
 from mesolog.services.consent import default_text
+from mesolog.services.demo_side_effects import side_effects_for
 from mesolog.store import models
 
 # name, maker, ingredients, usual volume per session (ml)
@@ -60,11 +61,15 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
     session_rows: list[dict] = []
     use_rows: list[dict] = []
     consent_rows: list[dict] = []
+    event_rows: list[dict] = []
+    check_rows: list[dict] = []
 
     def flush() -> None:
         # parents before children: the foreign keys are checked row by row
         for table, rows in ((models.Consent, consent_rows), (models.Course, course_rows),
-                            (models.Session, session_rows), (models.SessionProduct, use_rows)):
+                            (models.Session, session_rows), (models.SessionProduct, use_rows),
+                            (models.AdverseEvent, event_rows),
+                            (models.SideEffectCheck, check_rows)):
             if rows:
                 session.execute(insert(table), rows)
                 rows.clear()
@@ -103,11 +108,17 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
                 performed = datetime.combine(day, time(rng.randint(8, 18), rng.choice((0, 30))))
                 session_rows.append(_session_row(rng, session_id, patient_id, course_id,
                                                  practitioner, performed, now))
+                lot_ids = []
                 for index in products:
-                    lot_id = _lot_for(lots[index], day)
+                    lot_ids.append(_lot_for(lots[index], day))
                     volume = round(_PRODUCTS[index][3] * rng.uniform(0.75, 1.25), 1)
-                    use_rows.append({"session_id": session_id, "lot_id": lot_id,
+                    use_rows.append({"session_id": session_id, "lot_id": lot_ids[-1],
                                      "volume_ml": volume, "expired_override": ""})
+                events, check = side_effects_for(rng, session_id, patient_id, performed,
+                                                 lot_ids, practitioner, now)
+                event_rows.extend(events)
+                if check is not None and check["checked_at"] <= now:
+                    check_rows.append(check)
     flush()
 
 
