@@ -47,7 +47,7 @@ def side_effects_for(rng: random.Random, session_id: int, patient_id: int, perfo
         resolved_on: date | None = onset + timedelta(days=rng.randint(*resolve_days))
         outcome = Outcome.RESOLVED_WITH_SEQUELAE if kind is EventKind.SCARRING else \
             Outcome.RESOLVED
-        if resolved_on > today or (grade == 1 and rng.random() < 0.01):
+        if resolved_on > today or (grade == 1 and rng.random() < 0.002):
             resolved_on, outcome = None, Outcome.ONGOING  # recent, or never followed up
         events.append({
             "patient_id": patient_id, "session_id": session_id, "kind": kind.value,
