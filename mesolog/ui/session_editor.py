@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesolog.domain.adverse_event import EventKind
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.patient import Patient
 from mesolog.domain.session import (
@@ -221,6 +222,10 @@ class SessionEditor(QDialog):
         alerts = [f"<b>{title}:</b> {html.escape(text).replace(chr(10), '; ')}"
                   for title, text in (("Allergies", d.allergies),
                                       ("Contraindications", d.contraindications)) if text]
+        alerts += [f"<b>Earlier allergic reaction:</b> {html.escape(e.suspected_lot or 'no lot')}"
+                   f" ({e.details.onset:%Y-%m-%d}, grade {e.details.grade})"
+                   for e in self._clinic.adverse_events.for_patient(self._patient.id)
+                   if e.details.kind is EventKind.ALLERGIC_REACTION]
         self.alerts.setText("<br>".join(alerts))
         self.alerts.setVisible(bool(alerts))
         warning = self._clinic.consent.treatment_warning(self._patient.id)

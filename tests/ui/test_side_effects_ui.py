@@ -114,3 +114,16 @@ def test_open_events_model_passes_the_model_tester(qtmodeltester, world):
     model = OpenEventsModel()
     model.set_rows(clinic.adverse_events.open_events(TODAY))
     qtmodeltester.check(model, force_py=True)
+
+
+def test_an_earlier_allergic_reaction_shows_at_the_top_of_the_next_session(qtbot, world):
+    clinic, patient, session = world
+    clinic.adverse_events.record(EventDetails(
+        session_id=session.id, kind=EventKind.ALLERGIC_REACTION, onset=date(2026, 11, 20),
+        grade=2, suspected_lot_id=session.used[0].lot_id, actions=(Action.ANTIHISTAMINE,)))
+    editor = SessionEditor(clinic, patient, None, NOW)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.alerts.isVisibleTo(editor)
+    assert "Earlier allergic reaction:</b> Biotin complex lot B-1 (2026-11-20, grade 2)" in \
+        editor.alerts.text()
