@@ -224,3 +224,58 @@ class SideEffectCheck(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), primary_key=True)
     checked_at: Mapped[datetime] = mapped_column(DateTime)
     checked_by_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+
+
+class MeasurementSite(Base):
+    __tablename__ = "measurement_site"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    name: Mapped[str] = mapped_column(String(120))
+    zone: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Measurement(Base):
+    __tablename__ = "measurement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("measurement_site.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+    taken_on: Mapped[date] = mapped_column(Date)
+    density: Mapped[float | None] = mapped_column(Float)
+    terminal_count: Mapped[int | None] = mapped_column(Integer)
+    vellus_count: Mapped[int | None] = mapped_column(Integer)
+    shaft_diameter_um: Mapped[float | None] = mapped_column(Float)
+    anagen_pct: Mapped[float | None] = mapped_column(Float)
+    telogen_pct: Mapped[float | None] = mapped_column(Float)
+    pull_test: Mapped[int | None] = mapped_column(Integer)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class GradeRecord(Base):
+    __tablename__ = "grade_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    recorded_on: Mapped[date] = mapped_column(Date)
+    scale: Mapped[str] = mapped_column(String(20))  # a SCALES key, or "salt"
+    stage: Mapped[str | None] = mapped_column(String(20))
+    salt_score: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Photo(Base):
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+    view: Mapped[str] = mapped_column(String(10))
+    taken_on: Mapped[date] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(200))  # relative to the photo folder
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

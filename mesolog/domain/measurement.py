@@ -1,0 +1,123 @@
+"""Hair measurements at a fixed site, their bounds, and change since baseline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+
+TERMINAL_MIN_UM = 40  # a hair thicker than this is terminal, thinner is vellus
+
+
+class Metric(StrEnum):
+    DENSITY = "density"
+    SHAFT_DIAMETER = "shaft_diameter_um"
+    TV_RATIO = "tv_ratio"
+    ANAGEN = "anagen_pct"
+    SATISFACTION = "satisfaction"
+
+    @property
+    def label(self) -> str:
+        return {"density": "Hair density (hairs/cm²)",
+                "shaft_diameter_um": "Mean shaft diameter (µm)",
+                "tv_ratio": "Terminal/vellus ratio", "anagen_pct": "Anagen (%)",
+                "satisfaction": "Patient satisfaction (1–5)"}[self.value]
+
+
+# field: (low, high, message)
+BOUNDS: dict[str, tuple[float, float, str]] = {
+    "density": (0, 600, "Density: 0 to 600 hairs/cm²."),
+    "terminal_count": (0, 2000, "Terminal hairs: 0 to 2000."),
+    "vellus_count": (0, 2000, "Vellus hairs: 0 to 2000."),
+    "shaft_diameter_um": (5, 150, "Shaft diameter: 5 to 150 µm."),
+    "anagen_pct": (0, 100, "Anagen: 0 to 100 %."),
+    "telogen_pct": (0, 100, "Telogen: 0 to 100 %."),
+    "pull_test": (0, 100, "Pull test: 0 to 100 hairs."),
+    "satisfaction": (1, 5, "Satisfaction: 1 (very unhappy) to 5 (very happy)."),
+}
+
+
+@dataclass(frozen=True)
+class MeasurementDetails:
+    site_id: int | None = None
+    taken_on: date | None = None
+    session_id: int | None = None
+    density: float | None = None
+    terminal_count: int | None = None
+    vellus_count: int | None = None
+    shaft_diameter_um: float | None = None
+    anagen_pct: float | None = None
+    telogen_pct: float | None = None
+    pull_test: int | None = None
+    satisfaction: int | None = None
+    notes: str = ""
+
+    @property
+    def tv_ratio(self) -> float | None:
+        """Terminal to vellus hairs; None without counts or with no vellus hairs."""
+        if self.terminal_count is None or not self.vellus_count:
+            return None
+        return round(self.terminal_count / self.vellus_count, 2)
+
+    def value(self, metric: Metric) -> float | None:
+        return self.tv_ratio if metric is Metric.TV_RATIO else getattr(self, metric.value)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    id: int
+    patient_id: int
+    site_name: str
+    details: MeasurementDetails
+
+
+def check_measurement(details: MeasurementDetails, today: date) -> MeasurementDetails:
+    errors: list[FieldError] = []
+    if details.site_id is None:
+        errors.append(FieldError("site_id", "Choose the measurement site."))
+    if details.taken_on is None:
+        errors.append(FieldError("taken_on", "Date is required."))
+    elif details.taken_on > today:
+        errors.append(FieldError("taken_on", "The date cannot be in the future."))
+    for name, (low, high, message) in BOUNDS.items():
+        value = getattr(details, name)
+        # NaN fails every comparison, so it is refused here too
+        if value is not None and not low <= value <= high:
+            errors.append(FieldError(name, message))
+    if (details.anagen_pct or 0) + (details.telogen_pct or 0) > 100:
+        errors.append(FieldError("telogen_pct", "Anagen and telogen together exceed 100 %."))
+    measured = [getattr(details, n) for n in BOUNDS]
+    if all(v is None for v in measured):
+        errors.append(FieldError("density", "Enter at least one measurement."))
+    if len(details.notes) > 10_000 or has_control_characters(details.notes):
+        errors.append(FieldError("notes", "Notes: at most 10,000 characters."))
+    if errors:
+        raise ValidationError(errors)
+    return details
+
+
+@dataclass(frozen=True)
+class Change:
+    baseline: float
+    latest: float
+
+    @property
+    def absolute(self) -> float:
+        return round(self.latest - self.baseline, 2)
+
+    @property
+    def percent(self) -> float | None:
+        if self.baseline == 0:
+            return None
+        return round(100 * (self.latest - self.baseline) / self.baseline, 1)
+
+
+def change_since_baseline(values: list[tuple[date, float | None]]) -> Change | None:
+    """First and latest values by date (missing values skipped); None with fewer than two."""
+    known = sorted((day, v) for day, v in values if v is not None)
+    if len(known) < 2:
+        return None
+    return Change(known[0][1], known[-1][1])
