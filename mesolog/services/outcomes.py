@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass, fields
 from datetime import date
@@ -23,6 +22,7 @@ from mesolog.domain.scales import SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
+from mesolog.services.checksums import file_sha256
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
@@ -52,14 +52,6 @@ class GradeEntry:
     scale: str  # the scale's name, or "SALT"
     value: str  # the stage code, or the SALT score
     description: str
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class OutcomeService:

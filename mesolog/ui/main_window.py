@@ -33,6 +33,7 @@ from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
+from mesolog.ui.outcomes_panel import OutcomesPanel
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.patient_tabs = QTabWidget()
         self.patient_tabs.addTab(self.form, "&Chart")
         self.patient_tabs.addTab(self.treatment, "&Treatment")
+        self.outcomes = OutcomesPanel(local_now)
+        self.patient_tabs.addTab(self.outcomes, "&Outcomes")
         self.welcome = WelcomePage()
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
         self._patients = self._clinic.patients
         self.form.set_service(self._patients)
         self.form.load(None)
-        self.treatment.show_patient(self._clinic, None)
+        self._show_clinical_tabs(None)
         self.model = PatientListModel(self._patients, self._today(), self)
         self.list_view.setModel(self.model)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -410,10 +413,15 @@ class MainWindow(QMainWindow):
     def open_patient(self, patient_id: int) -> None:
         patient = self._patients.get(patient_id)
         self.form.load(patient)
-        self.treatment.show_patient(self._clinic, patient)
-        self.patient_tabs.setTabEnabled(1, True)
+        self._show_clinical_tabs(patient)
         self.pages.setCurrentWidget(self.patient_tabs)
         self._update_actions()
+
+    def _show_clinical_tabs(self, patient: object) -> None:
+        """Treatment and Outcomes follow the open chart; a new, unsaved chart has neither."""
+        for index, panel in ((1, self.treatment), (2, self.outcomes)):
+            panel.show_patient(self._clinic, patient)
+            self.patient_tabs.setTabEnabled(index, patient is not None)
 
     def show_patient(self, patient_id: int, tab: int = 1) -> bool:
         """Bring ``patient_id`` up (from the due list, say), clearing a search that hides it."""
@@ -449,8 +457,7 @@ class MainWindow(QMainWindow):
         if not self._settle_unsaved():
             return
         self.form.load(None, self._patients.next_chart_no())
-        self.treatment.show_patient(self._clinic, None)
-        self.patient_tabs.setTabEnabled(1, False)
+        self._show_clinical_tabs(None)
         self.patient_tabs.setCurrentIndex(0)
         self._select_row_of(None)
         self.list_panel.setVisible(self.list_panel.isVisible() or self.model.rowCount() > 0)
@@ -459,8 +466,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_saved(self, patient: object) -> None:
-        self.treatment.show_patient(self._clinic, patient)
-        self.patient_tabs.setTabEnabled(1, True)
+        self._show_clinical_tabs(patient)
         self.model.reload()
         self.list_panel.setVisible(True)
         self._update_count()
@@ -488,7 +494,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not changed: changed elsewhere", str(e))
             return
         self.form.load(changed)
-        self.treatment.show_patient(self._clinic, changed)
+        self._show_clinical_tabs(changed)
         self.model.reload()
         self._update_count()
         self._update_actions()

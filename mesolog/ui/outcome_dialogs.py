@@ -1,0 +1,231 @@
+"""Dialogs of the Outcomes tab: a site, a measurement, a grade, a photo."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from mesolog.domain.measurement import BOUNDS, MeasurementDetails
+from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
+from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
+from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.ui.form_dialog import FormDialog, date_edit
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+
+def _combo(items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+class SiteDialog(FormDialog):
+    def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):
+        super().__init__("New measurement site", parent)
+        self._clinic, self._patient_id = clinic, patient_id
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. vertex centre")
+        self.zone = _combo([("— not placed —", None)] + [(z.label, z.value) for z in ScalpZone])
+        self.add_row("&Name", "name", self.name)
+        self.add_row("&Zone", "zone", self.zone)
+
+    def store(self) -> None:
+        zone = self.zone.currentData()
+        self._clinic.outcomes.add_site(self._patient_id, self.name.text(),
+                                       ScalpZone(zone) if zone else None)
+
+
+# field, label, whole numbers only
+_VALUES = [("density", "&Density (hairs/cm²)", False), ("terminal_count", "&Terminal hairs", True),
+           ("vellus_count", "&Vellus hairs", True), ("shaft_diameter_um", "Shaft d&iameter (µm)",
+                                                       False),
+           ("anagen_pct", "&Anagen (%)", False), ("telogen_pct", "Tel&ogen (%)", False),
+           ("pull_test", "&Pull test (hairs)", True),
+           ("satisfaction", "Satisfaction (&1–5)", True)]
+
+
+class MeasurementDialog(FormDialog):
+    """Numbers left empty were not measured; the T/V ratio is computed as you type."""
+
+    def __init__(self, clinic: Clinic, patient_id: int, today: date,
+                 parent: QWidget | None = None):
+        super().__init__("Record measurement", parent)
+        self._clinic, self._patient_id, self._today = clinic, patient_id, today
+        self.site = _combo([(s.name, s.id) for s in clinic.outcomes.sites(patient_id)])
+        self.taken_on = date_edit(today)
+        sessions = clinic.sessions.for_patient(patient_id)
+        self.session = _combo([("— none —", None)] + [
+            (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
+        self.values: dict[str, QLineEdit] = {}
+        self.add_row("&Site", "site_id", self.site)
+        self.add_row("Dat&e", "taken_on", self.taken_on)
+        self.add_row("Sessio&n", "session_id", self.session)
+        for name, label, whole in _VALUES:
+            edit = QLineEdit()
+            low, high, _ = BOUNDS[name]
+            edit.setPlaceholderText(f"{low:g}–{high:g}" + ("" if whole else ", decimals allowed"))
+            self.values[name] = edit
+            self.add_row(label, name, edit)
+        self.ratio = QLabel("T/V ratio: —")
+        self.form.addRow("", self.ratio)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(60)
+        self.notes.setTabChangesFocus(True)
+        self.add_row("N&otes", "notes", self.notes)
+        for name in ("terminal_count", "vellus_count"):
+            self.values[name].textChanged.connect(self._show_ratio)
+
+    def _number(self, name: str, whole: bool) -> float | int | None:
+        text = self.values[name].text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            return int(text) if whole else float(text)
+        except ValueError:
+            kind = "a whole number" if whole else "a number"
+            raise ValidationError([FieldError(name, f"“{text}” is not {kind}.")]) from None
+
+    def details(self) -> MeasurementDetails:
+        values = {}
+        errors: list[FieldError] = []
+        for name, _, whole in _VALUES:
+            try:
+                values[name] = self._number(name, whole)
+            except ValidationError as e:
+                errors += e.errors
+        if errors:
+            raise ValidationError(errors)
+        return MeasurementDetails(site_id=self.site.currentData(),
+                                  taken_on=self.taken_on.date().toPython(),
+                                  session_id=self.session.currentData(),
+                                  notes=self.notes.toPlainText(), **values)
+
+    def _show_ratio(self) -> None:
+        try:
+            ratio = self.details().tv_ratio
+        except ValidationError:
+            ratio = None
+        self.ratio.setText(f"T/V ratio: {ratio:g}" if ratio is not None else "T/V ratio: —")
+
+    def store(self) -> None:
+        self._clinic.outcomes.record_measurement(self._patient_id, self.details())
+
+
+class GradeDialog(FormDialog):
+    """A stage on Norwood-Hamilton, Ludwig or Sinclair, or a SALT score from four views."""
+
+    def __init__(self, clinic: Clinic, patient_id: int, today: date,
+                 parent: QWidget | None = None):
+        super().__init__("Record grade", parent)
+        self._clinic, self._patient_id = clinic, patient_id
+        self.scale = _combo([(s.name, s.key) for s in SCALES.values()] + [("SALT", "salt")])
+        self.recorded_on = date_edit(today)
+        self.stage = QComboBox()
+        self.salt: dict[str, QDoubleSpinBox] = {}
+        salt_box = QWidget()
+        salt_row = QHBoxLayout(salt_box)
+        salt_row.setContentsMargins(0, 0, 0, 0)
+        for view, weight in SALT_WEIGHTS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 100)
+            spin.setDecimals(0)
+            spin.setSuffix(" %")
+            spin.setToolTip(f"Percent hair loss seen in the {view} view "
+                            f"({weight:.0%} of the scalp)")
+            spin.valueChanged.connect(self._show_salt)
+            salt_row.addWidget(QLabel(view.capitalize()))
+            salt_row.addWidget(spin)
+            self.salt[view] = spin
+        self.salt_score = QLabel()
+        self.choice = QStackedWidget()
+        self.choice.addWidget(self.stage)
+        self.choice.addWidget(salt_box)
+        self.add_row("&Scale", "scale", self.scale)
+        self.add_row("&Date", "recorded_on", self.recorded_on)
+        self.add_row("S&tage", "stage", self.choice)
+        self.form.addRow("", self.salt_score)
+        self.scale.currentIndexChanged.connect(self._scale_changed)
+        self._scale_changed()
+
+    def _scale_changed(self) -> None:
+        key = self.scale.currentData()
+        self.stage.clear()
+        if key == "salt":
+            self.choice.setCurrentIndex(1)
+            self._show_salt()
+            return
+        self.choice.setCurrentIndex(0)
+        self.salt_score.clear()
+        for stage in SCALES[key].stages:
+            self.stage.addItem(f"{stage.code} — {stage.description}", stage.code)
+
+    def _show_salt(self) -> None:
+        score = salt_score(*(spin.value() for spin in self.salt.values()))
+        self.salt_score.setText(f"SALT score {score:g} (% of the scalp without hair)")
+
+    def store(self) -> None:
+        on = self.recorded_on.date().toPython()
+        if self.scale.currentData() == "salt":
+            self._clinic.outcomes.record_salt(self._patient_id, on,
+                                              *(spin.value() for spin in self.salt.values()))
+        else:
+            self._clinic.outcomes.record_grade(self._patient_id, self.scale.currentData(),
+                                               self.stage.currentData(), on)
+
+
+class PhotoDialog(FormDialog):
+    def __init__(self, clinic: Clinic, patient_id: int, today: date,
+                 parent: QWidget | None = None):
+        super().__init__("Attach photo", parent)
+        self._clinic, self._patient_id = clinic, patient_id
+        self.file = QLineEdit()
+        self.file.setPlaceholderText("The image file; it is copied into Mesolog's photo folder")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        file_box = QWidget()
+        file_row = QHBoxLayout(file_box)
+        file_row.setContentsMargins(0, 0, 0, 0)
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        self.view = _combo([(v.label, v.value) for v in PhotoView])
+        self.taken_on = date_edit(today)
+        sessions = clinic.sessions.for_patient(patient_id)
+        self.session = _combo([("— none —", None)] + [
+            (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
+        self.add_row("&File", "file", file_box)
+        self.add_row("&View", "view", self.view)
+        self.add_row("&Taken on", "taken_on", self.taken_on)
+        self.add_row("&Session", "session_id", self.session)
+
+    def _browse(self) -> None:
+        patterns = " ".join(f"*{s}" for s in PHOTO_SUFFIXES)
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
+                                              f"Photos ({patterns})")
+        if name:
+            self.file.setText(name)
+
+    def store(self) -> None:
+        if not self.file.text().strip():
+            raise ValidationError([FieldError("file", "Choose the photo's file.")])
+        self._clinic.outcomes.attach_photo(self._patient_id, Path(self.file.text().strip()),
+                                           PhotoView(self.view.currentData()),
+                                           self.taken_on.date().toPython(),
+                                           self.session.currentData())

@@ -1,0 +1,148 @@
+"""Photo thumbnails, loaded off the window's thread, and the before/after view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.photo import Photo, PhotoView
+from mesolog.services.checksums import file_sha256
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+THUMBNAIL_SIZE = 160
+
+
+def read_photo(photo: Photo, size: int) -> tuple[QImage, bool]:
+    """The photo scaled to ``size`` and whether its file is the one stored (by checksum).
+
+    QImage, unlike QPixmap, may be made on any thread.
+    """
+    intact = photo.path.is_file() and file_sha256(photo.path) == photo.sha256
+    image = QImage(str(photo.path))
+    if not image.isNull():
+        image = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image, intact
+
+
+class _Job(QRunnable):
+    def __init__(self, photo: Photo, size: int, done: Callable[[int, QImage, bool], None]):
+        super().__init__()
+        self._photo, self._size, self._done = photo, size, done
+
+    def run(self) -> None:
+        image, intact = read_photo(self._photo, self._size)
+        self._done(self._photo.id, image, intact)
+
+
+class ThumbnailLoader(QObject):
+    """Reads thumbnails on the thread pool; ``loaded`` arrives on the window's thread.
+
+    The signal belongs to this object, which lives on the window's thread, so
+    Qt queues an emit from a worker (Picard hands results back the same way).
+    """
+
+    loaded = Signal(int, QImage, bool)  # photo id, thumbnail, file unchanged
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool.globalInstance()
+
+    def request(self, photos: list[Photo], size: int = THUMBNAIL_SIZE) -> None:
+        for photo in photos:
+            self._pool.start(_Job(photo, size, self.loaded.emit))
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+
+class BeforeAfterDialog(QDialog):
+    """Two dates of the same view side by side."""
+
+    def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Before and after")
+        self._clinic, self._patient_id = clinic, patient_id
+        self._photos: list[Photo] = []
+        self.view = QComboBox()
+        for view in PhotoView:
+            self.view.addItem(view.label, view.value)
+        self.before = QComboBox()
+        self.after = QComboBox()
+        self.images = [QLabel(), QLabel()]
+        self.captions = [QLabel(), QLabel()]
+        controls = QHBoxLayout()
+        for label, widget in (("View", self.view), ("Before", self.before),
+                              ("After", self.after)):
+            controls.addWidget(QLabel(label))
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        grid = QGridLayout()
+        for column in (0, 1):
+            self.images[column].setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.images[column].setMinimumSize(QSize(420, 420))
+            self.images[column].setStyleSheet("background: #202020; color: #dddddd;")
+            grid.addWidget(self.images[column], 0, column)
+            grid.addWidget(self.captions[column], 1, column)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(grid, 1)
+        self.resize(920, 560)
+        self.view.currentIndexChanged.connect(self._view_changed)
+        self.before.currentIndexChanged.connect(lambda: self._show(0, self.before))
+        self.after.currentIndexChanged.connect(lambda: self._show(1, self.after))
+        self._choose_first_view_with_photos()
+
+    def _choose_first_view_with_photos(self) -> None:
+        for view in PhotoView:
+            if len(self._clinic.outcomes.photos(self._patient_id, view)) >= 2:
+                self.view.setCurrentIndex(self.view.findData(view.value))
+                break
+        self._view_changed()
+
+    def _view_changed(self) -> None:
+        self._photos = self._clinic.outcomes.photos(self._patient_id,
+                                                    PhotoView(self.view.currentData()))
+        for combo in (self.before, self.after):
+            combo.blockSignals(True)
+            combo.clear()
+            for i, photo in enumerate(self._photos):
+                combo.addItem(f"{photo.taken_on:%Y-%m-%d}", i)
+            combo.blockSignals(False)
+        if self._photos:
+            self.before.setCurrentIndex(0)
+            self.after.setCurrentIndex(len(self._photos) - 1)
+        for column, combo in ((0, self.before), (1, self.after)):
+            self._show(column, combo)
+
+    def _show(self, column: int, combo: QComboBox) -> None:
+        index = combo.currentData()
+        if index is None:
+            self.images[column].setPixmap(QPixmap())
+            self.images[column].setText("No photo of this view yet")
+            self.captions[column].clear()
+            return
+        photo = self._photos[index]
+        image, intact = read_photo(photo, 600)
+        if image.isNull():
+            self.images[column].setText("The photo file cannot be read")
+        else:
+            self.images[column].setPixmap(QPixmap.fromImage(image).scaled(
+                self.images[column].size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        warning = "" if intact else "  ⚠ the file changed after it was stored"
+        self.captions[column].setText(f"{photo.view.label}, {photo.taken_on:%Y-%m-%d}{warning}")
