@@ -67,9 +67,9 @@ class OutcomesPanel(QWidget):
         self.add_site_button = QPushButton("New &Site…")
         self.measure_button = QPushButton("Record &Measurement…")
         self.site = QComboBox()
-        self.metric = QComboBox()
+        self.metric_choice = QComboBox()
         for metric in Metric:
-            self.metric.addItem(metric.label, metric.value)
+            self.metric_choice.addItem(metric.label, metric.value)
         self.change = QLabel()
         self.chart_box = QVBoxLayout()
         self.grades = QTreeWidget()
@@ -92,7 +92,7 @@ class OutcomesPanel(QWidget):
         trend_layout = QVBoxLayout(trend)
         pickers = QHBoxLayout()
         pickers.addWidget(self.site, 1)
-        pickers.addWidget(self.metric, 1)
+        pickers.addWidget(self.metric_choice, 1)
         trend_layout.addLayout(pickers)
         trend_layout.addLayout(self.chart_box, 1)
         trend_layout.addWidget(self.change)
@@ -109,7 +109,7 @@ class OutcomesPanel(QWidget):
         self.photo_button.clicked.connect(self.attach_photo)
         self.compare_button.clicked.connect(self.compare_photos)
         self.site.currentIndexChanged.connect(self.draw_trend)
-        self.metric.currentIndexChanged.connect(self.draw_trend)
+        self.metric_choice.currentIndexChanged.connect(self.draw_trend)
 
     @staticmethod
     def _group(title: str, body: QWidget, buttons: list[QPushButton]) -> QGroupBox:
@@ -188,7 +188,7 @@ class OutcomesPanel(QWidget):
         chart = QChart()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         site_id = self.site.currentData()
-        metric = Metric(self.metric.currentData())
+        metric = Metric(self.metric_choice.currentData())
         if self._clinic is None or self._patient is None or site_id is None:
             chart.setTitle("Add a measurement site, then record measurements there.")
             self.change.clear()
