@@ -10,7 +10,9 @@ from sqlalchemy import func, insert, select
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
 from mesolog.domain.text import fold
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.demo_outcomes import add_outcomes
 from mesolog.services.demo_treatment import add_treatment_history
+from mesolog.services.outcomes import photo_folder_of
 from mesolog.services.patients import patient_columns
 from mesolog.store import models
 from mesolog.store.database import Database, DatabaseError
@@ -142,6 +144,7 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
         if batch:
             session.execute(insert(models.Patient), batch)
         add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids, now)
+        add_outcomes(session, rng, now, photo_folder_of(db.path))
     return patients
 
 

@@ -54,6 +54,16 @@ class GradeEntry:
     description: str
 
 
+def photo_folder_of(db_path: Path) -> Path:
+    """Photos live beside the database file, so the two move together."""
+    return db_path.with_name(f"{db_path.stem}-photos")
+
+
+def photo_file_name(patient_id: int, sha256: str, suffix: str) -> str:
+    """Where a photo goes inside the folder: by patient, named by its content."""
+    return f"{patient_id}/{sha256[:24]}{suffix.lower()}"
+
+
 class OutcomeService:
     def __init__(self, db: Database, clock: Clock = local_now):
         self._db = db
@@ -61,8 +71,7 @@ class OutcomeService:
 
     @property
     def photo_folder(self) -> Path:
-        """Photos live beside the database file, so the two move together."""
-        return self._db.path.with_name(f"{self._db.path.stem}-photos")
+        return photo_folder_of(self._db.path)
 
     # -- sites and measurements ------------------------------------------
 
@@ -187,7 +196,7 @@ class OutcomeService:
         if taken_on > self._clock().date():
             raise ValidationError([FieldError("taken_on", "The date cannot be in the future.")])
         digest = file_sha256(source)
-        name = f"{patient_id}/{digest[:24]}{source.suffix.lower()}"
+        name = photo_file_name(patient_id, digest, source.suffix)
         target = self.photo_folder / name
         copied = not target.exists()
         if copied:

@@ -62,8 +62,8 @@ class OutcomesPanel(QWidget):
         self.measurements.setRootIsDecorated(False)
         self.measurements.setHeaderLabels(("Date", "Site", "Density", "T/V", "Diameter",
                                            "Anagen", "Satisfaction"))
-        self.measurements.setColumnWidth(0, 95)
-        self.measurements.setColumnWidth(1, 170)
+        for column, width in enumerate((85, 120, 60, 45, 70, 60)):
+            self.measurements.setColumnWidth(column, width)
         self.add_site_button = QPushButton("New &Site…")
         self.measure_button = QPushButton("Record &Measurement…")
         self.site = QComboBox()
@@ -75,7 +75,8 @@ class OutcomesPanel(QWidget):
         self.grades = QTreeWidget()
         self.grades.setRootIsDecorated(False)
         self.grades.setHeaderLabels(("Date", "Scale", "Grade", "Meaning"))
-        self.grades.setColumnWidth(0, 95)
+        for column, width in enumerate((85, 120, 70)):
+            self.grades.setColumnWidth(column, width)
         self.grade_button = QPushButton("Record &Grade…")
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
