@@ -128,3 +128,20 @@ def test_demo_side_effects_follow_real_frequencies(tmp_path):
         assert one("SELECT count(*) FROM side_effect_check") > 0
         assert one("SELECT count(*) FROM side_effect_check c JOIN adverse_event e "
                    "ON e.session_id = c.session_id") == 0
+
+
+def test_demo_outcomes_start_from_plausible_baselines(tmp_path):
+    path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(path), "--patients", "120", "--seed", "6"]) == 0
+    with closing(sqlite3.connect(path)) as conn:
+        baselines = [r[0] for r in conn.execute(
+            "SELECT density FROM measurement m WHERE taken_on = (SELECT min(taken_on) FROM "
+            "measurement WHERE site_id = m.site_id)")]
+        assert baselines and all(118 <= d <= 184 for d in baselines)
+        changes = [r[0] for r in conn.execute(
+            "SELECT max(density) / min(density) FROM measurement GROUP BY site_id "
+            "HAVING count(*) > 2")]
+        assert any(c > 1.10 for c in changes) and any(c < 1.05 for c in changes)
+        assert conn.execute("SELECT count(DISTINCT scale) FROM grade_record").fetchone()[0] >= 3
+        photos = conn.execute("SELECT file_name FROM photo").fetchall()
+    assert photos and all((tmp_path / "clinic-photos" / name).is_file() for (name,) in photos)
