@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.measurement import BOUNDS, MeasurementDetails
+from mesolog.domain.measurement import BOUNDS, TERMINAL_MIN_UM, MeasurementDetails
 from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
 from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
@@ -84,6 +84,10 @@ class MeasurementDialog(FormDialog):
             edit.setPlaceholderText(f"{low:g}–{high:g}" + ("" if whole else ", decimals allowed"))
             self.values[name] = edit
             self.add_row(label, name, edit)
+        self.values["terminal_count"].setToolTip(
+            f"Hairs thicker than {TERMINAL_MIN_UM} µm in the field counted")
+        self.values["vellus_count"].setToolTip(
+            f"Hairs of {TERMINAL_MIN_UM} µm or thinner in the field counted")
         self.ratio = QLabel("T/V ratio: —")
         self.form.addRow("", self.ratio)
         self.notes = QPlainTextEdit()
