@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -25,18 +24,11 @@ from mesolog.domain.adverse_event import (
 )
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.session import Session
-from mesolog.ui.form_dialog import FormDialog, date_edit
+from mesolog.ui.form_dialog import FormDialog, combo, date_edit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
-
-def _combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-    return combo
 
 
 class AdverseEventDialog(FormDialog):
@@ -52,12 +44,12 @@ class AdverseEventDialog(FormDialog):
         self._event = event
         self.saved: AdverseEvent | None = None
         d = event.details if event else EventDetails(onset=session.details.performed_at.date())
-        self.kind = _combo([("— choose —", None)] + [(k.label, k.value) for k in EventKind],
+        self.kind = combo([("— choose —", None)] + [(k.label, k.value) for k in EventKind],
                            d.kind.value if d.kind else None)
         self.other_text = QLineEdit(d.other_text)
         self.other_text.setPlaceholderText("What it is, when Other")
         self.onset = date_edit(d.onset or today)
-        self.grade = _combo([("— choose —", None)] + [(f"{g} · {meaning}", g)
+        self.grade = combo([("— choose —", None)] + [(f"{g} · {meaning}", g)
                                                       for g, meaning in GRADES.items()], d.grade)
         self.serious = QCheckBox("Serious (hospital, disability, or otherwise important)")
         self.serious.setChecked(d.serious)
@@ -70,9 +62,9 @@ class AdverseEventDialog(FormDialog):
             box.setChecked(action in d.actions)
             self.actions[action] = box
             grid.addWidget(box, i // 3, i % 3)
-        self.zone = _combo([("— not known —", None)] + [(z.label, z.value) for z in ScalpZone],
+        self.zone = combo([("— not known —", None)] + [(z.label, z.value) for z in ScalpZone],
                            d.zone.value if d.zone else None)
-        self.lot = _combo([("— none suspected —", None)] + [
+        self.lot = combo([("— none suspected —", None)] + [
             (f"{u.product_name} lot {u.lot_no}", u.lot_id) for u in session.used],
             d.suspected_lot_id)
         self.resolved = QCheckBox("Resolved on")
@@ -80,7 +72,7 @@ class AdverseEventDialog(FormDialog):
         self.resolved_on = date_edit(d.resolved_on or today)
         self.resolved_on.setEnabled(self.resolved.isChecked())
         self.resolved.toggled.connect(self._resolved_toggled)
-        self.outcome = _combo([(o.label, o.value) for o in Outcome], d.outcome.value)
+        self.outcome = combo([(o.label, o.value) for o in Outcome], d.outcome.value)
         self.notes = QPlainTextEdit(d.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(70)
@@ -148,7 +140,7 @@ class ResolveDialog(FormDialog):
         self._clinic = clinic
         self._event = event
         self.resolved_on = date_edit(today)
-        self.outcome = _combo([(o.label, o.value) for o in Outcome if o.resolved])
+        self.outcome = combo([(o.label, o.value) for o in Outcome if o.resolved])
         self.form.addRow(QLabel(f"Began {event.details.onset:%Y-%m-%d}, after the session of "
                                 f"{event.session_performed_on:%Y-%m-%d}."))
         self.add_row("&Resolved on", "resolved_on", self.resolved_on)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.services.courses import DueEntry
+from mesolog.ui.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
+    from mesolog.services.courses import DueEntry
 
-Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("Late", "Due", "Patient", "Chart no.", "Course", "Done")
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -37,39 +37,19 @@ def lateness(days: int) -> str:
     return "today" if days == 0 else f"in {-days} day{'s' if days != -1 else ''}"
 
 
-class DueListModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._entries: list[DueEntry] = []
+class DueListModel(RowTableModel["DueEntry"]):
+    columns = _COLUMNS
 
     def set_entries(self, entries: list[DueEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> DueEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(_COLUMNS)):
-            return _COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        e = self._entries[index.row()]
+    def cell(self, e: DueEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (lateness(e.days_late), e.due.isoformat(), e.patient_name, e.chart_no,
-                    e.protocol, f"{e.sessions_done} of {e.planned_sessions}")[index.column()]
+                    e.protocol, f"{e.sessions_done} of {e.planned_sessions}")[column]
         if role == PATIENT_ID_ROLE:
             return e.patient_id
         if role == Qt.ItemDataRole.ForegroundRole and e.days_late > 14:

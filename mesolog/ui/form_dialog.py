@@ -1,4 +1,4 @@
-"""A small form dialog whose messages appear under their fields."""
+"""Small form dialogs whose messages appear under their fields, and their inputs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,15 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.validation import ValidationError
 from mesolog.ui.field_errors import FieldErrors
+
+
+def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
+    """A combo box of (text, data) items, with ``current``'s item chosen if given."""
+    box = QComboBox()
+    for text, data in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
+    return box
 
 
 def date_edit(day: date) -> QDateEdit:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,52 +24,26 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
 from mesolog.ui.adverse_event_dialog import ResolveDialog
+from mesolog.ui.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
     from mesolog.services.adverse_events import OpenEvent
     from mesolog.services.clinic import Clinic
 
-Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("Onset", "Open", "Grade", "Side effect", "Patient", "Chart no.", "Suspected lot",
             "Actions")
 
 
-class OpenEventsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[OpenEvent] = []
+class OpenEventsModel(RowTableModel["OpenEvent"]):
+    columns = _COLUMNS
 
-    def set_rows(self, rows: list[OpenEvent]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> OpenEvent | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(_COLUMNS)):
-            return _COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
+    def cell(self, r: OpenEvent, column: int, role: int) -> Any:
         d = r.event.details
         if role == Qt.ItemDataRole.DisplayRole:
             name = d.other_text if d.kind is EventKind.OTHER else d.kind.label
             return (d.onset.isoformat(), f"{r.days_open} d", str(d.grade),
                     name + (" (serious)" if d.serious else ""), r.patient_name, r.chart_no,
-                    r.event.suspected_lot, ", ".join(a.label for a in d.actions))[index.column()]
+                    r.event.suspected_lot, ", ".join(a.label for a in d.actions))[column]
         if role == Qt.ItemDataRole.ForegroundRole and (d.grade >= SERIOUS_GRADE or d.serious):
             return QBrush(QColor("#b00020"))
         return None

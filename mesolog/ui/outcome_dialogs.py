@@ -24,17 +24,11 @@ from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
 from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import FieldError, ValidationError
-from mesolog.ui.form_dialog import FormDialog, date_edit
+from mesolog.ui.form_dialog import FormDialog, combo, date_edit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
-
-def _combo(items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
 
 
 class SiteDialog(FormDialog):
@@ -43,7 +37,7 @@ class SiteDialog(FormDialog):
         self._clinic, self._patient_id = clinic, patient_id
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. vertex centre")
-        self.zone = _combo([("— not placed —", None)] + [(z.label, z.value) for z in ScalpZone])
+        self.zone = combo([("— not placed —", None)] + [(z.label, z.value) for z in ScalpZone])
         self.add_row("&Name", "name", self.name)
         self.add_row("&Zone", "zone", self.zone)
 
@@ -69,10 +63,10 @@ class MeasurementDialog(FormDialog):
                  parent: QWidget | None = None):
         super().__init__("Record measurement", parent)
         self._clinic, self._patient_id, self._today = clinic, patient_id, today
-        self.site = _combo([(s.name, s.id) for s in clinic.outcomes.sites(patient_id)])
+        self.site = combo([(s.name, s.id) for s in clinic.outcomes.sites(patient_id)])
         self.taken_on = date_edit(today)
         sessions = clinic.sessions.for_patient(patient_id)
-        self.session = _combo([("— none —", None)] + [
+        self.session = combo([("— none —", None)] + [
             (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
         self.values: dict[str, QLineEdit] = {}
         self.add_row("&Site", "site_id", self.site)
@@ -140,7 +134,7 @@ class GradeDialog(FormDialog):
                  parent: QWidget | None = None):
         super().__init__("Record grade", parent)
         self._clinic, self._patient_id = clinic, patient_id
-        self.scale = _combo([(s.name, s.key) for s in SCALES.values()] + [("SALT", "salt")])
+        self.scale = combo([(s.name, s.key) for s in SCALES.values()] + [("SALT", "salt")])
         self.recorded_on = date_edit(today)
         self.stage = QComboBox()
         self.salt: dict[str, QDoubleSpinBox] = {}
@@ -209,10 +203,10 @@ class PhotoDialog(FormDialog):
         file_row.setContentsMargins(0, 0, 0, 0)
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        self.view = _combo([(v.label, v.value) for v in PhotoView])
+        self.view = combo([(v.label, v.value) for v in PhotoView])
         self.taken_on = date_edit(today)
         sessions = clinic.sessions.for_patient(patient_id)
-        self.session = _combo([("— none —", None)] + [
+        self.session = combo([("— none —", None)] + [
             (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
         self.add_row("&File", "file", file_box)
         self.add_row("&View", "view", self.view)

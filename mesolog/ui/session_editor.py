@@ -44,17 +44,12 @@ from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui import styles
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.form_dialog import combo
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.session_products import SessionProducts
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
-
-def _combo(items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
 
 
 class SessionEditor(QDialog):
@@ -89,15 +84,15 @@ class SessionEditor(QDialog):
         self.performed_at.setCalendarPopup(True)
         self.performed_at.setMaximumDateTime(QDateTime(now).addSecs(59))
         people = clinic.practitioners.active()
-        self.practitioner = _combo([("— choose —", None)] + [(p.name, p.id) for p in people])
+        self.practitioner = combo([("— choose —", None)] + [(p.name, p.id) for p in people])
         courses = [s.course for s in clinic.courses.for_patient(patient.id)
                    if s.course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)
                    or (session and s.course.id == session.details.course_id)]
-        self.course = _combo([("— no course —", None)] + [
+        self.course = combo([("— no course —", None)] + [
             (f"{c.details.protocol} (from {c.details.start_date:%Y-%m-%d})", c.id)
             for c in courses])
-        self.technique = _combo([("— choose —", None)] + [(t.label, t.value) for t in Technique])
-        self.device = _combo([("— choose —", None)] + [(d.label, d.value) for d in Device])
+        self.technique = combo([("— choose —", None)] + [(t.label, t.value) for t in Technique])
+        self.device = combo([("— choose —", None)] + [(d.label, d.value) for d in Device])
         self.needle_gauge = QSpinBox()
         self.needle_gauge.setRange(NEEDLE_GAUGES.start, NEEDLE_GAUGES.stop - 1)
         self.needle_gauge.setSuffix(" G")
@@ -144,7 +139,7 @@ class SessionEditor(QDialog):
         self.amend_box = QGroupBox("Amendment")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Why the signed session is changed")
-        self.author = _combo([("— choose —", None)] + [(p.name, p.id) for p in people])
+        self.author = combo([("— choose —", None)] + [(p.name, p.id) for p in people])
         amend_form = QFormLayout(self.amend_box)
         amend_form.addRow("&Reason", self.errors.under("reason", self.reason))
         amend_form.addRow("&Amended by", self.errors.under("author", self.author))
