@@ -32,9 +32,22 @@ def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
     rows = session.execute(text(
         "SELECT p.id, p.diagnosis, min(s.performed_at), max(s.performed_at) FROM patient p "
         "JOIN session s ON s.patient_id = p.id GROUP BY p.id ORDER BY p.id")).all()
-    site_id = 0
-    sites, measurements, grades, photos = [], [], [], []
+    site_id = photo_patients = 0
+    sites: list[dict] = []
+    measurements: list[dict] = []
+    grades: list[dict] = []
+    photos: list[dict] = []
+
+    def flush() -> None:
+        for table, batch in ((models.MeasurementSite, sites), (models.Measurement, measurements),
+                             (models.GradeRecord, grades), (models.Photo, photos)):
+            if batch:
+                session.execute(insert(table), batch)
+                batch.clear()
+
     for patient_id, diagnosis, first, last in rows:
+        if len(measurements) >= 10_000:  # keep a 100,000-patient demo's memory flat
+            flush()
         start = datetime.fromisoformat(str(first)).date()
         end = min(datetime.fromisoformat(str(last)).date() + timedelta(days=60), today)
         responder = rng.random() < 0.6
@@ -48,12 +61,10 @@ def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
                           "created_at": datetime.combine(start, datetime.min.time())})
             series[name] = _measure(rng, patient_id, site_id, start, end, responder, measurements)
         grades.extend(_grades(rng, patient_id, diagnosis, start, end, responder, now))
-        if len({p["patient_id"] for p in photos}) < PHOTO_PATIENTS and end > start:
+        if photo_patients < PHOTO_PATIENTS and end > start:
+            photo_patients += 1
             photos.extend(_photos(rng, patient_id, series["vertex centre"], photo_folder, now))
-    for table, batch in ((models.MeasurementSite, sites), (models.Measurement, measurements),
-                         (models.GradeRecord, grades), (models.Photo, photos)):
-        for at in range(0, len(batch), 5000):
-            session.execute(insert(table), batch[at:at + 5000])
+    flush()
 
 
 def _measure(rng: random.Random, patient_id: int, site_id: int, start: date, end: date,
