@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -31,3 +32,17 @@ class Photo:
     taken_on: date
     path: Path  # inside the database's managed photo folder
     sha256: str
+
+
+def photo_folder_of(db_path: Path) -> Path:
+    """Photos live beside the database file, so the two move (and back up) together."""
+    return db_path.with_name(f"{db_path.stem}-photos")
+
+
+def file_sha256(path: Path) -> str:
+    """The checksum that proves a photo file is the one stored."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
+from mesolog.domain.photo import photo_folder_of
 from mesolog.domain.text import fold
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.demo_outcomes import add_outcomes
 from mesolog.services.demo_treatment import add_treatment_history
-from mesolog.services.outcomes import photo_folder_of
 from mesolog.services.patients import patient_columns
 from mesolog.store import models
 from mesolog.store.database import Database, DatabaseError

@@ -17,12 +17,17 @@ from mesolog.domain.measurement import (
     change_since_baseline,
     check_measurement,
 )
-from mesolog.domain.photo import PHOTO_SUFFIXES, Photo, PhotoView
+from mesolog.domain.photo import (
+    PHOTO_SUFFIXES,
+    Photo,
+    PhotoView,
+    file_sha256,
+    photo_folder_of,
+)
 from mesolog.domain.scales import SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
-from mesolog.services.checksums import file_sha256
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
 from mesolog.store.database import Database
@@ -52,11 +57,6 @@ class GradeEntry:
     scale: str  # the scale's name, or "SALT"
     value: str  # the stage code, or the SALT score
     description: str
-
-
-def photo_folder_of(db_path: Path) -> Path:
-    """Photos live beside the database file, so the two move together."""
-    return db_path.with_name(f"{db_path.stem}-photos")
 
 
 def photo_file_name(patient_id: int, sha256: str, suffix: str) -> str:

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.photo import Photo, PhotoView
-from mesolog.services.checksums import file_sha256
+from mesolog.domain.photo import Photo, PhotoView, file_sha256
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
