@@ -38,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="integrity and schema check of a database")
     check.add_argument("--db", type=Path, required=True, help="database file to check")
+
+    backup = commands.add_parser("backup", help="a verified copy of a database and its photos")
+    backup.add_argument("--db", type=Path, required=True, help="database file to back up")
+    backup.add_argument("-o", "--output", type=Path, required=True, help="new backup file")
+
+    restore = commands.add_parser("restore", help="replace a database by a checked backup")
+    restore.add_argument("--db", type=Path, required=True, help="database file to replace")
+    restore.add_argument("backup", type=Path, help="backup file made by mesolog backup")
     return parser
 
 
@@ -67,6 +75,23 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _run_backup(args: argparse.Namespace) -> int:
+    from mesolog.store.backup import backup_database
+
+    print(f"backup {backup_database(args.db, args.output).summary()}")
+    return 0
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    from mesolog.store.backup import restore_database
+
+    kept = restore_database(args.backup, args.db)
+    print(f"restored {args.db} from {args.backup}")
+    if kept is not None:
+        print(f"the replaced database is kept as {kept}")
+    return 0
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from mesolog.ui.app import run_application
 
@@ -81,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     from mesolog.store.database import DatabaseError
 
     args = _parser().parse_args(argv)
-    runner = {"demo": _run_demo, "check": _run_check}.get(args.command, _run_gui)
+    runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
+              "restore": _run_restore}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError) as e:

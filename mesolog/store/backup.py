@@ -20,8 +20,9 @@ from mesolog.store.database import DatabaseError, FileKind, inspect_file
 
 # Tables whose rows are counted in a report; records are never deleted, so a
 # backup taken later can only hold as many rows or more.
-COUNTED = ("patient", "session", "session_product", "adverse_event", "measurement", "photo",
-           "consent", "course")
+COUNTED = {"patient": "patients", "session": "sessions", "session_product": "products given",
+           "adverse_event": "side effects", "measurement": "measurements", "photo": "photos",
+           "consent": "consents", "course": "courses"}
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ class BackupReport:
     photos: int
 
     def summary(self) -> str:
-        counts = ", ".join(f"{n:,} {t.replace('_', ' ')}" for t, n in self.rows.items() if n)
-        return f"{self.path}: integrity ok; {counts}; {self.photos} photo files"
+        counts = ", ".join(f"{n:,} {COUNTED[t]}" for t, n in self.rows.items())
+        return f"{self.path}: integrity ok; {counts}; {self.photos} photo files checked"
 
 
 def _ro(path: Path) -> sqlite3.Connection:

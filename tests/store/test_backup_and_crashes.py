@@ -1,0 +1,119 @@
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from mesolog.cli import main
+from mesolog.store.backup import backup_database, restore_database, verify_backup
+from mesolog.store.check import check_database
+from mesolog.store.database import DatabaseError, open_database
+
+WRITER = Path(__file__).with_name("writer.py")
+
+
+def start_writer(db_path: Path, count: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(WRITER), str(db_path), str(count)],
+                            stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).parents[2])
+
+
+def committed(lines: list[str]) -> set[str]:
+    return {line.strip() for line in lines if line.startswith("W-")}
+
+
+def charts(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return {r[0] for r in conn.execute("SELECT chart_no FROM patient")}
+
+
+def test_killing_a_writer_loses_no_committed_record(tmp_path):
+    db_path = tmp_path / "clinic.sqlite"
+    open_database(db_path).close()
+    writer = start_writer(db_path, 100_000)
+    seen = []
+    while len(seen) < 150:  # let it commit a good number, then kill it mid-write
+        seen.append(writer.stdout.readline())
+    os.kill(writer.pid, signal.SIGKILL)
+    rest = writer.stdout.read().splitlines()
+    writer.wait()
+    done = committed(seen + rest)
+    stored = charts(db_path)
+    assert len(done) >= 150
+    assert done <= stored  # every committed record is there (and at most one more)
+    assert len(stored - done) <= 1
+    assert check_database(db_path).ok
+
+
+def test_a_backup_taken_while_another_process_writes_restores_whole(tmp_path):
+    db_path = tmp_path / "clinic.sqlite"
+    open_database(db_path).close()
+    writer = start_writer(db_path, 400)
+    before = committed([writer.stdout.readline() for _ in range(50)])
+    report = backup_database(db_path, tmp_path / "backup.sqlite")
+    writer.stdout.read()
+    writer.wait()
+    assert report.rows["patient"] >= 50
+    restored = tmp_path / "restored.sqlite"
+    assert restore_database(tmp_path / "backup.sqlite", restored) is None
+    assert check_database(restored).ok
+    assert before <= charts(restored)
+    assert len(charts(restored)) == report.rows["patient"]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_restore_checks_the_backup_before_touching_anything(tmp_path, capsys):
+    db_path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(db_path), "--patients", "40", "--seed", "2"]) == 0
+    backup = tmp_path / "monday.sqlite"
+    assert main(["backup", "--db", str(db_path), "-o", str(backup)]) == 0
+    assert "integrity ok" in capsys.readouterr().out
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 4096] = b"\x00" * 4096
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(bytes(data))
+    before = digest(db_path)
+    assert main(["restore", "--db", str(db_path), str(damaged)]) == 1
+    assert "damaged" in capsys.readouterr().err
+    assert digest(db_path) == before
+    assert not list(tmp_path.glob("clinic.before-restore-*"))
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(tmp_path, capsys):
+    db_path = tmp_path / "clinic.sqlite"
+    main(["demo", "--db", str(db_path), "--patients", "30", "--seed", "2"])
+    backup = tmp_path / "monday.sqlite"
+    main(["backup", "--db", str(db_path), "-o", str(backup)])
+    assert verify_backup(backup).photos > 0
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("UPDATE patient SET notes = 'changed after the backup' WHERE id = 1")
+        conn.commit()
+    capsys.readouterr()
+    assert main(["restore", "--db", str(db_path), str(backup)]) == 0
+    (kept,) = tmp_path.glob("clinic.before-restore-*.sqlite")
+    assert f"kept as {kept}" in capsys.readouterr().out
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("SELECT notes FROM patient WHERE id = 1").fetchone()[0] != \
+            "changed after the backup"
+    with closing(sqlite3.connect(kept)) as conn:
+        assert conn.execute("SELECT notes FROM patient WHERE id = 1").fetchone()[0] == \
+            "changed after the backup"
+    assert check_database(db_path).ok
+
+
+def test_a_backup_never_overwrites(tmp_path):
+    db_path = tmp_path / "clinic.sqlite"
+    open_database(db_path).close()
+    (tmp_path / "taken.sqlite").write_text("someone's file")
+    with pytest.raises(DatabaseError, match="already exists"):
+        backup_database(db_path, tmp_path / "taken.sqlite")
+    assert (tmp_path / "taken.sqlite").read_text() == "someone's file"
+
