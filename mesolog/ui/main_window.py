@@ -12,9 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -33,6 +31,7 @@ from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
+from mesolog.ui.file_actions import FileActions
 from mesolog.ui.outcomes_panel import OutcomesPanel
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
@@ -51,9 +50,6 @@ if TYPE_CHECKING:
 # functions that open files import the store when they run.
 
 SEARCH_DELAY_MS = 200
-DEMO_FILE_NAME = "demo-clinic.sqlite"
-DEMO_PATIENTS = 300
-_FILE_FILTER = "Mesolog databases (*.sqlite *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -147,10 +143,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         k = QKeySequence.StandardKey
-        self.open_action = self._action("&Open Database…", self.choose_database, k.Open,
+        self.files = FileActions(self)
+        self.open_action = self._action("&Open Database…", self.files.choose_database, k.Open,
                                         "Open another Mesolog database file")
-        self.new_db_action = self._action("&New Database…", self.choose_new_database, None,
+        self.new_db_action = self._action("&New Database…", self.files.choose_new_database, None,
                                           "Create an empty Mesolog database file")
+        self.backup_action = self._action("&Back Up…", self.files.back_up, None,
+                                          "A verified copy of the database and its photos")
+        self.restore_action = self._action("&Restore…", self.files.restore, None,
+                                           "Replace the database by a checked backup")
         self.quit_action = self._action("&Quit", self.close, k.Quit)
         self.new_patient_action = self._action("&New Patient", self.new_patient, k.New,
                                                "Open an empty chart for a new patient")
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.open_action, self.new_db_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         patient_menu = self.menuBar().addMenu("&Patient")
         patient_menu.addActions([self.new_patient_action, self.save_action, self.revert_action])
@@ -216,7 +219,7 @@ class MainWindow(QMainWindow):
         self.form.dirty_changed.connect(self._on_dirty_changed)
         self.form.saved.connect(self._on_saved)
         self.welcome.create_patient.connect(self.new_patient)
-        self.welcome.open_demo.connect(self.open_demo_clinic)
+        self.welcome.open_demo.connect(self.files.open_demo_clinic)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.get(opt.MAIN_WINDOW_GEOMETRY)
@@ -287,7 +290,7 @@ class MainWindow(QMainWindow):
         """Open ``path`` in this window; False (and nothing changed) if it cannot be."""
         from mesolog.store.database import DatabaseError, open_database
 
-        if not self._settle_unsaved():
+        if not self.settle_unsaved():
             return False
         try:
             db = open_database(path)
@@ -298,46 +301,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
-    def _folder(self) -> Path:
+    def folder(self) -> Path:
         return self._db.path.parent if self._db else Path.home()
-
-    def choose_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open Database", str(self._folder()),
-                                              _FILE_FILTER)
-        if name:
-            self.switch_database(Path(name))
-
-    def choose_new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "New Database", str(self._folder() / "clinic.sqlite"), _FILE_FILTER,
-            options=QFileDialog.Option.DontConfirmOverwrite)
-        if not name:
-            return
-        if Path(name).exists():
-            QMessageBox.warning(self, "File exists",
-                                f"{name} already exists. Use File ▸ Open Database to open it.")
-            return
-        self.switch_database(Path(name))
-
-    def open_demo_clinic(self) -> None:
-        from mesolog.services.demo import build_demo_clinic
-        from mesolog.store.database import DatabaseError, open_database
-
-        path = self._folder() / DEMO_FILE_NAME
-        if not path.exists():
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                demo = open_database(path)
-                try:
-                    build_demo_clinic(demo, DEMO_PATIENTS)
-                finally:
-                    demo.close()
-            except DatabaseError as e:
-                QMessageBox.critical(self, "Cannot make the demo clinic", str(e))
-                return
-            finally:
-                QApplication.restoreOverrideCursor()
-        self.switch_database(path)
 
     def _show_database(self) -> None:
         empty = self._patients.count(include_archived=True) == 0
@@ -404,7 +369,7 @@ class MainWindow(QMainWindow):
         shown = self.form.patient
         if patient_id is None or (shown is not None and shown.id == patient_id):
             return
-        if not self._settle_unsaved():
+        if not self.settle_unsaved():
             # QItemSelectionModel has already moved; put it back after this signal.
             QTimer.singleShot(0, lambda: self._select_row_of(shown.id if shown else None))
             return
@@ -425,7 +390,7 @@ class MainWindow(QMainWindow):
 
     def show_patient(self, patient_id: int, tab: int = 1) -> bool:
         """Bring ``patient_id`` up (from the due list, say), clearing a search that hides it."""
-        if not self._settle_unsaved():
+        if not self.settle_unsaved():
             return False
         if self.model.row_of(patient_id) is None:
             self.search_box.clear()
@@ -440,7 +405,7 @@ class MainWindow(QMainWindow):
 
     # -- the open chart --------------------------------------------------
 
-    def _settle_unsaved(self) -> bool:
+    def settle_unsaved(self) -> bool:
         """True when it is fine to leave the open chart (saved, discarded or clean)."""
         if not self.form.is_dirty():
             return True
@@ -454,7 +419,7 @@ class MainWindow(QMainWindow):
         return False
 
     def new_patient(self) -> None:
-        if not self._settle_unsaved():
+        if not self.settle_unsaved():
             return
         self.form.load(None, self._patients.next_chart_no())
         self._show_clinical_tabs(None)
@@ -479,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def toggle_archived(self) -> None:
         patient = self.form.patient
-        if patient is None or not self._settle_unsaved():
+        if patient is None or not self.settle_unsaved():
             return
         patient = self.form.patient
         try:
@@ -503,6 +468,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         attached = self._db is not None
         for action in (self.new_patient_action, self.find_action, self.new_db_action,
+                       self.backup_action, self.restore_action,
                        self.catalogue_action, self.due_action, self.practitioner_action,
                        self.open_events_action):
             action.setEnabled(attached)
@@ -526,7 +492,7 @@ class MainWindow(QMainWindow):
 
     def _on_treatment(self, act: Callable[[], object]) -> None:
         """Run a treatment action on the open patient, showing the Treatment tab."""
-        if self.form.patient is None or not self._settle_unsaved():
+        if self.form.patient is None or not self.settle_unsaved():
             return
         self.patient_tabs.setCurrentWidget(self.treatment)
         act()
@@ -576,7 +542,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._settle_unsaved():
+        if not self.settle_unsaved():
             event.ignore()
             return
         self._save_layout()

@@ -8,11 +8,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 
-def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], tries: int = 200) -> None:
-    """Run ``act`` on the next modal ``kind`` once it is open."""
+def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], tries: int = 200,
+               fits: Callable[[QWidget], bool] = lambda _: True) -> None:
+    """Run ``act`` on the next modal ``kind`` (that ``fits``) once it is open.
+
+    Each dialog is answered once: two answers queued for two boxes in a row
+    must not both land on the first.
+    """
     def attempt(left: int) -> None:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind):
+        if isinstance(widget, kind) and fits(widget) and not widget.property("answered"):
+            widget.setProperty("answered", True)
             act(widget)
         elif left:
             QTimer.singleShot(10, lambda: attempt(left - 1))
@@ -25,7 +31,7 @@ def answer_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> N
         assert isinstance(box, QMessageBox)
         seen.append(box.text())
         box.button(button).click()
-    when_modal(QMessageBox, click)
+    when_modal(QMessageBox, click, fits=lambda box: box.button(button) is not None)
 
 
 def close_dialog(kind: type[QDialog], seen: list[QDialog]) -> None:

@@ -1,0 +1,117 @@
+"""File menu work on database files: open, new, back up, restore, the demo clinic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from mesolog.services.clock import local_now
+
+if TYPE_CHECKING:
+    from mesolog.ui.main_window import MainWindow
+
+DEMO_FILE_NAME = "demo-clinic.sqlite"
+DEMO_PATIENTS = 300
+FILE_FILTER = "Mesolog databases (*.sqlite *.db);;All files (*)"
+
+
+class FileActions:
+    """What the File menu does with database files, on behalf of the main window."""
+
+    def __init__(self, window: MainWindow):
+        self._window = window
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
+                                              str(self._window.folder()), FILE_FILTER)
+        if name:
+            self._window.switch_database(Path(name))
+
+    def choose_new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "New Database", str(self._window.folder() / "clinic.sqlite"), FILE_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not name:
+            return
+        if Path(name).exists():
+            QMessageBox.warning(self._window, "File exists",
+                                f"{name} already exists. Use File ▸ Open Database to open it.")
+            return
+        self._window.switch_database(Path(name))
+
+    def back_up(self) -> bool:
+        from mesolog.store.backup import backup_database
+        from mesolog.store.database import DatabaseError
+
+        stamp = local_now().strftime("%Y%m%d-%H%M")
+        stem = self._window.database.path.stem
+        suggestion = self._window.folder() / f"{stem}-backup-{stamp}.sqlite"
+        name, _ = QFileDialog.getSaveFileName(self._window, "Back Up", str(suggestion), FILE_FILTER)
+        if not name:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = backup_database(self._window.database.path, Path(name))
+        except DatabaseError as e:
+            QMessageBox.critical(self._window, "Backup failed", str(e))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        QMessageBox.information(self._window, "Backed up", f"The backup was made and checked.\n\n"
+                                                   f"{report.summary()}")
+        return True
+
+    def restore(self) -> bool:
+        from mesolog.store.backup import restore_database
+        from mesolog.store.database import DatabaseError, open_database
+
+        if not self._window.settle_unsaved():
+            return False
+        name, _ = QFileDialog.getOpenFileName(self._window, "Restore from Backup",
+                                              str(self._window.folder()), FILE_FILTER)
+        if not name:
+            return False
+        answer = QMessageBox.question(
+            self._window, "Restore",
+            f"Replace {self._window.database.path.name} by the backup {Path(name).name}?\n\n"
+            "The backup is checked first; the current database is kept as a copy beside it.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        path = self._window.database.path
+        self._window.database.close()  # no connection of ours may write while the file is replaced
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            kept = restore_database(Path(name), path)
+        except DatabaseError as e:
+            QMessageBox.critical(self._window, "Not restored", f"{e}\n\nNothing was changed.")
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+            self._window.attach(open_database(path))
+        QMessageBox.information(self._window, "Restored", f"{path.name} now holds the backup."
+                                + (f"\n\nThe replaced database is kept as {kept}." if kept
+                                   else ""))
+        return True
+
+    def open_demo_clinic(self) -> None:
+        from mesolog.services.demo import build_demo_clinic
+        from mesolog.store.database import DatabaseError, open_database
+
+        path = self._window.folder() / DEMO_FILE_NAME
+        if not path.exists():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                demo = open_database(path)
+                try:
+                    build_demo_clinic(demo, DEMO_PATIENTS)
+                finally:
+                    demo.close()
+            except DatabaseError as e:
+                QMessageBox.critical(self._window, "Cannot make the demo clinic", str(e))
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+        self._window.switch_database(path)

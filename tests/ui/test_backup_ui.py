@@ -1,0 +1,42 @@
+import sqlite3
+from contextlib import closing
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from mesolog.services.demo import build_demo_clinic
+from mesolog.ui.main_window import MainWindow
+from tests.conftest import TODAY
+from tests.ui.modal import answer_message_box
+
+
+def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, tmp_path,
+                                                 monkeypatch):
+    build_demo_clinic(db, 25, seed=3)
+    window = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.attach(db)
+    window.show()
+    backup = tmp_path / "friday.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    seen: list[str] = []
+
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    window.backup_action.trigger()
+    assert backup.is_file() and seen == ["The backup was made and checked.\n\n"
+                                         + seen[0].split("\n\n", 1)[1]]
+    assert "integrity ok" in seen[0] and "25 patients" in seen[0]
+
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("UPDATE patient SET notes = 'after the backup' WHERE id = 1")
+        conn.commit()
+    answer_message_box(QMessageBox.StandardButton.Yes, seen)  # replace?
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)  # done
+    window.restore_action.trigger()
+    assert "Replace clinic.sqlite by the backup friday.sqlite?" in seen[1]
+    assert "now holds the backup" in seen[2] and "kept as" in seen[2]
+    assert window.database.path == db_path
+    assert window.model.rowCount() > 20
+    assert window.database.fetch_all("SELECT notes FROM patient WHERE id = 1")[0][0] != \
+        "after the backup"
+    assert list(tmp_path.glob("clinic.before-restore-*.sqlite"))
