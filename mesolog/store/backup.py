@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file
@@ -129,3 +130,36 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
         src.backup(dst)
     _copy_photos(backup, db_path)
     return kept
+
+
+AUTO_PREFIX = "auto-"
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def automatic_backups(folder: Path, db_path: Path) -> dict[datetime, Path]:
+    """The automatic backups of ``db_path`` in ``folder``, by the time they were taken."""
+    found = {}
+    for path in folder.glob(f"{AUTO_PREFIX}{db_path.stem}-*.sqlite"):
+        stamp = "-".join(path.stem.rsplit("-", 2)[-2:])  # "20261125-043000"
+        try:
+            found[datetime.strptime(stamp, _STAMP)] = path
+        except ValueError:
+            continue  # not one of ours
+    return found
+
+
+def automatic_backup(db_path: Path, folder: Path, now: datetime) -> BackupReport | None:
+    """Today's backup into ``folder`` if none was taken today; then the rotation."""
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = automatic_backups(folder, db_path)
+    if not due(max(existing, default=None), now):
+        return None
+    target = folder / f"{AUTO_PREFIX}{db_path.stem}-{now.strftime(_STAMP)}.sqlite"
+    report = backup_database(db_path, target)
+    existing[now] = target
+    keep = backups_to_keep(list(existing))
+    for moment, path in existing.items():
+        if moment not in keep:
+            path.unlink(missing_ok=True)
+            shutil.rmtree(photo_folder_of(path), ignore_errors=True)
+    return report

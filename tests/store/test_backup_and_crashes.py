@@ -117,3 +117,21 @@ def test_a_backup_never_overwrites(tmp_path):
         backup_database(db_path, tmp_path / "taken.sqlite")
     assert (tmp_path / "taken.sqlite").read_text() == "someone's file"
 
+
+
+def test_automatic_backups_once_a_day_with_rotation(tmp_path):
+    from datetime import datetime, timedelta
+
+    from mesolog.store.backup import automatic_backup, automatic_backups
+
+    db_path = tmp_path / "clinic.sqlite"
+    open_database(db_path).close()
+    folder = tmp_path / "backups"
+    start = datetime(2026, 10, 1, 19, 0)
+    for day in range(40):
+        assert automatic_backup(db_path, folder, start + timedelta(days=day)) is not None
+    assert automatic_backup(db_path, folder, start + timedelta(days=39, hours=2)) is None
+    kept = automatic_backups(folder, db_path)
+    assert max(kept) == start + timedelta(days=39)
+    assert 7 <= len(kept) <= 11 and len(list(folder.glob("*.sqlite"))) == len(kept)
+    assert all(check_database(path).ok for path in kept.values())
