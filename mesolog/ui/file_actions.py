@@ -42,6 +42,27 @@ class FileActions:
             return
         self._window.switch_database(Path(name))
 
+    def automatic_backup(self) -> None:
+        """On closing: today's backup, if preferences ask for one and none was made today."""
+        from mesolog.store.backup import automatic_backup
+        from mesolog.store.database import DatabaseError
+        from mesolog.ui import settings as opt
+        from mesolog.ui.preferences import backup_folder
+
+        settings = self._window.settings
+        if not settings.get(opt.AUTO_BACKUP) or self._window.database is None:
+            return
+        path = self._window.database.path
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            automatic_backup(path, backup_folder(settings, path), local_now())
+        except (DatabaseError, OSError) as e:
+            QMessageBox.warning(self._window, "Automatic backup failed",
+                                f"{e}\n\nMake a backup with File ▸ Back Up, or choose another "
+                                "folder in File ▸ Preferences.")
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def back_up(self) -> bool:
         from mesolog.store.backup import backup_database
         from mesolog.store.database import DatabaseError

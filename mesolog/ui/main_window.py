@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
                                           "A verified copy of the database and its photos")
         self.restore_action = self._action("&Restore…", self.files.restore, None,
                                            "Replace the database by a checked backup")
+        self.preferences_action = self._action("&Preferences…", self.show_preferences,
+                                               k.Preferences)
         self.quit_action = self._action("&Quit", self.close, k.Quit)
         self.new_patient_action = self._action("&New Patient", self.new_patient, k.New,
                                                "Open an empty chart for a new patient")
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_action, self.new_db_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         patient_menu = self.menuBar().addMenu("&Patient")
@@ -525,6 +529,16 @@ class MainWindow(QMainWindow):
         self._events_window.show()
         self._events_window.raise_()
 
+    def show_preferences(self) -> None:
+        from mesolog.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self._settings, self._db.path if self._db else Path.home(),
+                          parent=self).exec()
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     def add_practitioner(self) -> None:
         from mesolog.ui.treatment_dialogs import PractitionerDialog
 
@@ -548,4 +562,5 @@ class MainWindow(QMainWindow):
         self._save_layout()
         if self._db is not None:
             self._db.close()
+            self.files.automatic_backup()
         event.accept()

@@ -26,6 +26,8 @@ MAIN_WINDOW_STATE = Option("main_window/state", QByteArray(), QByteArray)
 MAIN_SPLITTER = Option("main_window/splitter", QByteArray(), QByteArray)
 PATIENT_LIST_HEADER = Option("patient_list/header", QByteArray(), QByteArray)
 INCLUDE_ARCHIVED = Option("patient_list/include_archived", False, bool)
+AUTO_BACKUP = Option("backup/automatic", True, bool)
+BACKUP_FOLDER = Option("backup/folder", "", str)  # empty: "backups" beside the database
 
 
 class Settings:

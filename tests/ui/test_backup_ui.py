@@ -40,3 +40,23 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
     assert window.database.fetch_all("SELECT notes FROM patient WHERE id = 1")[0][0] != \
         "after the backup"
     assert list(tmp_path.glob("clinic.before-restore-*.sqlite"))
+
+
+def test_closing_makes_the_days_automatic_backup_where_preferences_say(qtbot, db, db_path,
+                                                                       settings, tmp_path):
+    from mesolog.ui import settings as opt
+    from mesolog.ui.preferences import PreferencesDialog
+
+    build_demo_clinic(db, 5, seed=1)
+    window = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.attach(db)
+    window.show()
+    dialog = PreferencesDialog(settings, db_path, parent=window)
+    assert dialog.folder.text() == str(tmp_path / "backups")  # the default, beside the database
+    dialog.folder.setText(str(tmp_path / "elsewhere"))
+    dialog.accept()
+    assert settings.get(opt.BACKUP_FOLDER) == str(tmp_path / "elsewhere")
+    window.close()
+    made = list((tmp_path / "elsewhere").glob("auto-clinic-*.sqlite"))
+    assert len(made) == 1
