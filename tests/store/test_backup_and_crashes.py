@@ -135,3 +135,24 @@ def test_automatic_backups_once_a_day_with_rotation(tmp_path):
     assert max(kept) == start + timedelta(days=39)
     assert 7 <= len(kept) <= 11 and len(list(folder.glob("*.sqlite"))) == len(kept)
     assert all(check_database(path).ok for path in kept.values())
+
+
+def test_two_instances_editing_one_patient_the_second_save_is_refused(tmp_path):
+    from dataclasses import replace as changed
+
+    from mesolog.services.patients import PatientService
+    from tests.conftest import details
+
+    db_path = tmp_path / "clinic.sqlite"
+    db = open_database(db_path)
+    patients = PatientService(db)
+    patient = patients.create(details())
+    other = subprocess.Popen([sys.executable, str(Path(__file__).with_name("stale_editor.py")),
+                              str(db_path), str(patient.id)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
+    assert other.stdout.readline().strip() == f"opened {patient.version}"
+    patients.update(patient.id, patient.version, changed(patient.details, notes="first instance"))
+    out, _ = other.communicate("go\n", timeout=60)
+    assert out.startswith("conflict: Öztürk, Zeynep was changed elsewhere")
+    assert patients.get(patient.id).details.notes == "first instance"  # never overwritten
+    db.close()
