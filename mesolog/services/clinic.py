@@ -9,6 +9,7 @@ from mesolog.services.catalogue import CatalogueService
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.consent import ConsentService
 from mesolog.services.courses import CourseService
+from mesolog.services.history import HistoryService
 from mesolog.services.outcomes import OutcomeService
 from mesolog.services.patients import PatientService
 from mesolog.services.practitioners import PractitionerService
@@ -27,10 +28,12 @@ class Clinic:
     sessions: SessionService
     adverse_events: AdverseEventService
     outcomes: OutcomeService
+    history: HistoryService
 
     @classmethod
     def of(cls, db: Database, clock: Clock = local_now) -> Clinic:
         return cls(db, PatientService(db, clock), PractitionerService(db, clock),
                    CatalogueService(db, clock), ConsentService(db, clock),
                    CourseService(db, clock), SessionService(db, clock),
-                   AdverseEventService(db, clock), OutcomeService(db, clock))
+                   AdverseEventService(db, clock), OutcomeService(db, clock),
+                   HistoryService(db))

@@ -12,16 +12,19 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, PoolProxiedConnection, create_engine, event
 from sqlalchemy.orm import Session
 
+from mesolog.store import audit
+
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
 # Revisions of mesolog/store/migrations/versions, oldest first; a test keeps
 # this list equal to Alembic's, so start-up need not import Alembic to know it.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 5000
 
@@ -149,12 +152,23 @@ class Database:
         self.engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._reader: PoolProxiedConnection | None = None
+        # Who the audit trail names for changes made through this object; set
+        # by the window or the command line once someone has logged in.
+        self.actor_id: int | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One change, one transaction: commits on success, rolls back on any error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One change, one transaction: commits on success, rolls back on any error.
+
+        The audit entries of the change are written in the same transaction.
+        """
+        with Session(self._writer, expire_on_commit=False) as session:
+            at = datetime.now().replace(microsecond=0)
+            event.listen(session, "before_flush",
+                         lambda s, _context, _instances: audit.record(s, self.actor_id, at))
+            event.listen(session, "after_flush", lambda s, _context: audit.write(s))
+            with session.begin():
+                yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

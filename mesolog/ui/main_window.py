@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+M", "Change a signed session, with a reason")
         self.new_course_action = self._action(
             "New &Course…", lambda: self._on_treatment(self.treatment.new_course))
+        self.history_action = self._action("&History…", self.show_history, "Ctrl+H",
+                                           "Who changed what in this chart, and when")
         self.consent_action = self._action(
             "Record C&onsent…", lambda: self._on_treatment(self.treatment.record_consent))
         self.catalogue_action = self._action("&Products and Lots…", self.show_catalogue,
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
         patient_menu.addSeparator()
         patient_menu.addActions([self.new_course_action, self.consent_action])
         patient_menu.addSeparator()
-        patient_menu.addActions([self.archive_action, self.find_action])
+        patient_menu.addActions([self.history_action, self.archive_action, self.find_action])
         session_menu = self.menuBar().addMenu("&Session")
         session_menu.addActions([self.new_session_action, self.open_session_action,
                                  self.sign_session_action, self.amend_session_action])
@@ -480,7 +482,7 @@ class MainWindow(QMainWindow):
         stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
         for action in (self.new_session_action, self.open_session_action,
                        self.sign_session_action, self.amend_session_action,
-                       self.new_course_action, self.consent_action):
+                       self.new_course_action, self.consent_action, self.history_action):
             action.setEnabled(stored)
         on_form = self.pages.currentWidget() is self.patient_tabs
         self.save_action.setEnabled(on_form and self.form.is_dirty())
@@ -528,6 +530,12 @@ class MainWindow(QMainWindow):
         self._events_window.refresh()
         self._events_window.show()
         self._events_window.raise_()
+
+    def show_history(self) -> None:
+        from mesolog.ui.history_dialog import HistoryDialog
+
+        if self.form.patient is not None and self.settle_unsaved():
+            HistoryDialog(self._clinic, self.form.patient, parent=self).exec()
 
     def show_preferences(self) -> None:
         from mesolog.ui.preferences import PreferencesDialog

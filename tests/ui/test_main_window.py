@@ -187,3 +187,20 @@ def test_layout_is_remembered(qtbot, db, make_window, settings):
     assert header.sortIndicatorSection() == 0
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert again.model.data(again.model.index(0, 0)) == "P-00020"
+
+
+def test_history_shows_who_changed_the_chart(qtbot, demo_window, patients):
+    from mesolog.ui.history_dialog import HistoryDialog
+    from tests.ui.modal import close_dialog
+
+    window = demo_window
+    click_row(qtbot, window, 0)
+    qtbot.keyClicks(window.form.inputs["phone"], "9")
+    qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
+    opened: list = []
+    close_dialog(HistoryDialog, opened)
+    window.history_action.trigger()
+    (dialog,) = opened
+    first = dialog.tree.topLevelItem(0)
+    assert (first.text(2), first.text(3)) == (f"Chart #{window.form.patient.id}", "changed")
+    assert first.child(0).text(3).startswith("phone: ")

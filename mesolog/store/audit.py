@@ -1,0 +1,86 @@
+"""Writing the audit trail in the same transaction as the change it records.
+
+Every ORM flush inside ``Database.transaction()`` passes through ``record``:
+each inserted, updated or deleted clinical row gets one entry with its
+values before and after. Bulk Core statements (the demo's inserts, a
+session's product rows replaced as a whole) are not rows the ORM sees; the
+parent record's entry and the session amendment carry those changes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert, inspect
+from sqlalchemy.orm import Session
+
+from mesolog.store import models
+
+# Bookkeeping tables: not clinical records, and the trail itself.
+NOT_AUDITED = {"audit_entry", "alembic_version"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _values(obj: Any, *, before: bool) -> dict[str, Any]:
+    state = inspect(obj)
+    values = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if before and history.deleted:
+            values[attr.key] = _plain(history.deleted[0])
+        elif before and history.added:
+            values[attr.key] = None  # the attribute had no stored value yet
+        else:
+            values[attr.key] = _plain(getattr(obj, attr.key))
+    return values
+
+
+def _patient_of(obj: Any) -> int | None:
+    if isinstance(obj, models.Patient):
+        return obj.id
+    return getattr(obj, "patient_id", None)
+
+
+def record(session: Session, actor_id: int | None, at: datetime) -> None:
+    """Queue the audit entries of the changes ``session`` is about to flush."""
+    pending = session.info.setdefault("audit_pending", [])
+    for action, objects in (("insert", session.new), ("update", session.dirty),
+                            ("delete", session.deleted)):
+        for obj in objects:
+            table = getattr(obj, "__tablename__", None)
+            if table is None or table in NOT_AUDITED:
+                continue
+            if action == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            before = {} if action == "insert" else _values(obj, before=True)
+            pending.append((action, obj, before))
+    session.info["audit_actor"] = (actor_id, at)
+
+
+def write(session: Session) -> None:
+    """After the flush: ids are known; write the queued entries on the same connection."""
+    pending = session.info.pop("audit_pending", [])
+    if not pending:
+        return
+    actor_id, at = session.info["audit_actor"]
+    rows = []
+    for action, obj, before in pending:
+        after = {} if action == "delete" else _values(obj, before=False)
+        if action == "update":
+            changed = {k for k in after if after[k] != before.get(k)}
+            before = {k: before[k] for k in changed}
+            after = {k: after[k] for k in changed}
+        rows.append({"at": at, "practitioner_id": actor_id, "patient_id": _patient_of(obj),
+                     "table_name": obj.__tablename__, "record_id": inspect(obj).identity[0]
+                     if inspect(obj).identity else getattr(obj, "id", 0) or 0,
+                     "action": action,
+                     "before_json": json.dumps(before, ensure_ascii=False, sort_keys=True),
+                     "after_json": json.dumps(after, ensure_ascii=False, sort_keys=True)})
+    session.connection().execute(insert(models.AuditEntry), rows)

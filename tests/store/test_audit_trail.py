@@ -1,0 +1,93 @@
+import json
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy.exc import DBAPIError
+
+from mesolog.domain.adverse_event import EventDetails, EventKind
+from mesolog.domain.catalogue import LotDetails, ProductDetails
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.domain.validation import ValidationError
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from mesolog.store import models
+from tests.conftest import details, fixed_clock
+
+
+def entries(db, table=None):
+    sql = "SELECT table_name, record_id, action, before_json, after_json, practitioner_id, " \
+          "patient_id FROM audit_entry"
+    rows = db.fetch_all(sql + (" WHERE table_name = ?" if table else "") + " ORDER BY id",
+                        (table,) if table else ())
+    return [(t, r, a, json.loads(b), json.loads(af), who, pid) for t, r, a, b, af, who, pid in rows]
+
+
+def test_every_change_of_a_chart_is_recorded_with_before_and_after(db):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr A", "dra", Role.PRACTITIONER)
+    db.actor_id = doctor.id
+    patient = clinic.patients.create(details())
+    changed = clinic.patients.update(patient.id, patient.version,
+                                     replace(patient.details, allergies="Latex"))
+    clinic.patients.archive(changed.id, changed.version)
+    trail = entries(db, "patient")
+    assert [a for _, _, a, *_ in trail] == ["insert", "update", "update"]
+    _, record, _, before, after, who, pid = trail[1]
+    assert (record, who, pid) == (patient.id, doctor.id, patient.id)
+    assert (before["allergies"], after["allergies"]) == ("Lidocaine", "Latex")
+    assert "phone" not in after  # only what changed
+    assert (trail[2][3]["archived"], trail[2][4]["archived"]) == (False, True)
+
+
+def test_clinical_records_are_audited_in_the_same_transaction(db):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr A", "dra", Role.PRACTITIONER)
+    product = clinic.catalogue.create_product(ProductDetails("Biotin", "", "", ()))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("B1", date(2027, 1, 1)))
+    patient = clinic.patients.create(details())
+    session = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
+        technique=Technique.NAPPAGE, device=Device.MANUAL, products=(ProductUse(lot.id, 1.0),)))
+    signed = clinic.sessions.sign(session.id, session.version, doctor.id)
+    clinic.sessions.amend(signed.id, signed.version, replace(signed.details, pain_score=4),
+                          "Pain score given after the session.", doctor.id)
+    clinic.adverse_events.record(EventDetails(session_id=session.id, kind=EventKind.PAIN,
+                                              onset=date(2026, 11, 20), grade=1))
+    tables = {t for t, *_ in entries(db)}
+    assert {"patient", "session", "session_amendment", "adverse_event", "product",
+            "lot"} <= tables
+    before = len(entries(db))
+    with pytest.raises(ValidationError):
+        clinic.patients.create(details(chart_no="P-00001"))  # refused: taken
+    with pytest.raises(RuntimeError), db.transaction() as s:
+        s.add(models.Practitioner(name="B", login="b", role="practitioner",
+                                  created_at=datetime(2026, 1, 1), updated_at=datetime(2026, 1, 1)))
+        s.flush()
+        raise RuntimeError("power cut")
+    assert len(entries(db)) == before  # no entry for what was not committed
+
+
+def test_the_database_refuses_to_rewrite_the_trail(db):
+    Clinic.of(db, fixed_clock).patients.create(details())
+    with pytest.raises(DBAPIError, match="cannot be changed"), db.connection() as conn:
+        conn.exec_driver_sql("UPDATE audit_entry SET action = 'delete'")
+    with pytest.raises(DBAPIError, match="cannot be deleted"), db.connection() as conn:
+        conn.exec_driver_sql("DELETE FROM audit_entry")
+    assert len(entries(db)) == 1
+
+
+def test_the_patient_history_reads_like_a_chart_note(db):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    db.actor_id = doctor.id
+    patient = clinic.patients.create(details())
+    changed = clinic.patients.update(patient.id, patient.version,
+                                     replace(patient.details, allergies="Latex"))
+    clinic.patients.archive(changed.id, changed.version)
+    lines = clinic.history.for_patient(patient.id)
+    assert [(line.record, line.action) for line in lines] == [
+        ("Chart #1", "archived"), ("Chart #1", "changed"), ("Chart #1", "added")]
+    assert lines[1].changes == ("allergies: Lidocaine → Latex",)
+    assert lines[1].who == "Dr Claire Moreau"
+    assert "last name: Öztürk" in lines[2].changes
