@@ -21,7 +21,7 @@ class HistoryDialog(QDialog):
                               "cannot be edited.")
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(("When", "Who", "Record", "What"))
-        for column, width in enumerate((150, 170, 170)):
+        for column, width in enumerate((170, 170, 170)):
             self.tree.setColumnWidth(column, width)
         for line in lines:
             item = QTreeWidgetItem([f"{line.at:%Y-%m-%d %H:%M:%S}", line.who, line.record,
