@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.catalogue import Ingredient, LotDetails, allergy_matches, lot_is_expired
 from mesolog.domain.course import CourseStatus
+from mesolog.domain.practitioner import Role
 from mesolog.domain.session import (
     OVERRIDE_REASON_MIN,
     Amendment,
@@ -89,8 +90,12 @@ class SessionService:
     def _sign(self, session: OrmSession, row: models.Session, practitioner_id: int | None) -> None:
         if practitioner_id is None:
             return
-        if session.get(models.Practitioner, practitioner_id) is None:
+        signer = session.get(models.Practitioner, practitioner_id)
+        if signer is None:
             raise ValidationError([FieldError("signed_by", "Choose who signs.")])
+        if not Role(signer.role).can_sign:
+            raise ValidationError([FieldError("signed_by", f"{signer.name} is an assistant; "
+                                                           "a practitioner signs sessions.")])
         row.signed_at = self._clock()
         row.signed_by_id = practitioner_id
         row.updated_at = row.signed_at
@@ -108,8 +113,12 @@ class SessionService:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is None:
                 raise ConflictError("This session is not signed; edit it directly.")
-            if session.get(models.Practitioner, author_id) is None:
+            author = session.get(models.Practitioner, author_id)
+            if author is None:
                 raise ValidationError([FieldError("author", "Choose who amends the session.")])
+            if not Role(author.role).can_sign:
+                raise ValidationError([FieldError("author", f"{author.name} is an assistant; "
+                                                            "a practitioner amends sessions.")])
             self._check_references(session, row.patient_id, details)
             before = _details_of(session, row)
             changes = describe_changes(before, details, self._lot_labels(session, before, details))

@@ -83,7 +83,7 @@ class SessionEditor(QDialog):
         self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.performed_at.setCalendarPopup(True)
         self.performed_at.setMaximumDateTime(QDateTime(now).addSecs(59))
-        people = clinic.practitioners.active()
+        people = [p for p in clinic.practitioners.active() if p.role.can_sign]
         self.practitioner = combo([("— choose —", None)] + [(p.name, p.id) for p in people])
         courses = [s.course for s in clinic.courses.for_patient(patient.id)
                    if s.course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)

@@ -1,0 +1,79 @@
+from datetime import date, datetime
+
+import pytest
+
+from mesolog.domain.catalogue import LotDetails, ProductDetails
+from mesolog.domain.practitioner import lockout_seconds
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.domain.validation import ValidationError
+from mesolog.services.accounts import AccountService, LoginRefused
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from tests.conftest import details, fixed_clock
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def accounts(db):
+    clinic = Clinic.of(db, fixed_clock)
+    clock = Clock()
+    return AccountService(db, clinic.practitioners, clock), clinic, clock
+
+
+def test_the_first_administrator_and_argon2_hashes(accounts, db):
+    service, _, _ = accounts
+    assert not service.has_accounts()
+    with pytest.raises(ValidationError) as caught:
+        service.create_first_administrator("Dr Claire Moreau", "cmoreau", "short")
+    assert caught.value.for_field("password") == "Use at least 10 characters."
+    admin = service.create_first_administrator("Dr Claire Moreau", "cmoreau",
+                                               "correct horse battery")
+    assert admin.role is Role.ADMINISTRATOR and service.has_accounts()
+    stored = db.fetch_all("SELECT password_hash FROM practitioner")[0][0]
+    assert stored.startswith("$argon2id$") and "correct" not in stored
+    assert service.authenticate("CMoreau ", "correct horse battery").id == admin.id
+    with pytest.raises(ValidationError):
+        service.create_first_administrator("Someone", "someone", "another long one")
+
+
+def test_wrong_passwords_are_rate_limited(accounts):
+    service, _, clock = accounts
+    service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    for _ in range(3):
+        with pytest.raises(LoginRefused, match="Wrong login or password"):
+            service.authenticate("dra", "guess")
+    with pytest.raises(LoginRefused, match="try again in 3 s"):
+        service.authenticate("dra", "correct horse battery")  # even the right one waits
+    clock.now += lockout_seconds(3) + 0.1
+    assert service.authenticate("dra", "correct horse battery").name == "Dr A"
+    with pytest.raises(LoginRefused, match="Wrong login"):
+        service.authenticate("nobody", "correct horse battery")
+    assert [lockout_seconds(n) for n in (0, 2, 3, 4, 5, 20)] == [0, 0, 2, 4, 8, 300]
+
+
+def test_an_assistant_cannot_sign_or_amend(accounts):
+    _, clinic, _ = accounts
+    doctor = clinic.practitioners.create("Dr A", "dra", Role.PRACTITIONER)
+    assistant = clinic.practitioners.create("Sam Becker", "sbecker", Role.ASSISTANT)
+    product = clinic.catalogue.create_product(ProductDetails("Biotin", "", "", ()))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("B1", date(2027, 1, 1)))
+    patient = clinic.patients.create(details())
+    session = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
+        technique=Technique.NAPPAGE, device=Device.MANUAL, products=(ProductUse(lot.id, 1.0),)))
+    with pytest.raises(ValidationError) as caught:
+        clinic.sessions.sign(session.id, session.version, assistant.id)
+    assert "assistant" in caught.value.for_field("signed_by")
+    signed = clinic.sessions.sign(session.id, session.version, doctor.id)
+    with pytest.raises(ValidationError) as caught:
+        clinic.sessions.amend(signed.id, signed.version, signed.details.__class__(
+            **{**signed.details.__dict__, "pain_score": 3}), "Pain score added later.",
+            assistant.id)
+    assert "assistant" in caught.value.for_field("author")
