@@ -9,19 +9,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from mesolog.ui.row_table_model import RowTableModel
+from mesolog.ui.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -76,14 +73,7 @@ class DueWindow(QDialog):
         self.refresh_button = QPushButton("&Refresh")
         self.summary = QLabel()
         self.model = DueListModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view_of(self.model)
         top = QHBoxLayout()
         top.addWidget(QLabel("Overdue, due today, and due in the next"))
         top.addWidget(self.horizon)

@@ -9,22 +9,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
 from mesolog.ui.adverse_event_dialog import ResolveDialog
-from mesolog.ui.row_table_model import RowTableModel
+from mesolog.ui.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
     from mesolog.services.adverse_events import OpenEvent
@@ -70,16 +67,7 @@ class OpenEventsWindow(QDialog):
             self.lot.addItem(f"{lot.product_name} lot {lot.details.lot_no}", lot.id)
         self.resolve_button = QPushButton("&Resolve…")
         self.model = OpenEventsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_view_of(self.model)
         self.summary = QLabel()
         filters = QHBoxLayout()
         for widget in (QLabel("Show"), self.kind, self.min_grade, self.lot):
