@@ -75,9 +75,37 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _log_in(db_path: Path) -> None:
+    """Clinical data leaves the database only for someone with an account.
+
+    Scripts give MESOLOG_LOGIN and MESOLOG_PASSWORD; a person is asked.
+    """
+    import getpass
+    import os
+
+    from mesolog.services.accounts import AccountService, LoginRefused
+    from mesolog.services.practitioners import PractitionerService
+    from mesolog.store.database import open_database
+
+    db = open_database(db_path, create=False)
+    try:
+        accounts = AccountService(db, PractitionerService(db))
+        if not accounts.has_accounts():
+            return  # a database nobody has logged in to yet (a new or demo-less file)
+        login = os.environ.get("MESOLOG_LOGIN") or input("Mesolog login: ")
+        password = os.environ.get("MESOLOG_PASSWORD") or getpass.getpass("Password: ")
+        try:
+            accounts.authenticate(login, password)
+        except LoginRefused as e:
+            raise UserError(str(e)) from None
+    finally:
+        db.close()
+
+
 def _run_backup(args: argparse.Namespace) -> int:
     from mesolog.store.backup import backup_database
 
+    _log_in(args.db)
     print(f"backup {backup_database(args.db, args.output).summary()}")
     return 0
 
@@ -85,6 +113,8 @@ def _run_backup(args: argparse.Namespace) -> int:
 def _run_restore(args: argparse.Namespace) -> int:
     from mesolog.store.backup import restore_database
 
+    if args.db.exists():
+        _log_in(args.db)
     kept = restore_database(args.backup, args.db)
     print(f"restored {args.db} from {args.backup}")
     if kept is not None:
@@ -113,5 +143,5 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, DatabaseError) as e:
         print(f"mesolog: {e}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         return 130

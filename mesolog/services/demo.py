@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from argon2 import PasswordHasher
 from sqlalchemy import func, insert, select
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
@@ -65,6 +66,8 @@ _DIAGNOSES = {
                  (Diagnosis.ALOPECIA_AREATA, 10), (Diagnosis.OTHER, 5)],
 }
 
+# Every demo account logs in with this password (the demo clinic is invented data).
+DEMO_PASSWORD = "mesolog-demo"
 _PRACTITIONERS = [("Dr Claire Moreau", "cmoreau", "administrator"),
                   ("Dr Tomasz Zieliński", "tzielinski", "practitioner"),
                   ("Ines Álvarez, RN", "ialvarez", "practitioner"),
@@ -123,9 +126,10 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
                 f"{db.path} already holds {existing} patients; "
                 "a demo clinic goes into a new or empty database"
             )
+        demo_hash = PasswordHasher().hash(DEMO_PASSWORD)
         session.execute(insert(models.Practitioner), [
-            {"name": name, "login": login, "role": role, "password_hash": None, "active": True,
-             "created_at": now, "updated_at": now, "version": 1}
+            {"name": name, "login": login, "role": role, "password_hash": demo_hash,
+             "active": True, "created_at": now, "updated_at": now, "version": 1}
             for name, login, role in _PRACTITIONERS
         ])
         practitioner_ids = list(session.execute(

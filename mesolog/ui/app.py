@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesolog import APP_NAME, __version__
+from mesolog.ui.gate import LoginGate
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.settings import Settings
 
@@ -32,13 +33,15 @@ def _open_first_database(window: MainWindow, path: Path) -> None:
         QMessageBox.critical(window, f"{APP_NAME}: cannot open database", str(e))
         QApplication.exit(1)
         return
-    window.attach(db)
     window.statusBar().clearMessage()
+    if not window.admit_and_attach(db):
+        QApplication.exit(0)  # nobody logged in: nothing is shown
 
 
 def run_application(db_path: Path) -> int:
     app = make_application()
-    window = MainWindow(Settings(QSettings()))
+    settings = Settings(QSettings())
+    window = MainWindow(settings, gate=LoginGate(settings))
     window.show()
     # The window is on screen before the database layer is imported and opened.
     QTimer.singleShot(0, lambda: _open_first_database(window, db_path))

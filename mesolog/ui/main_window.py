@@ -32,6 +32,7 @@ from mesolog.services.clock import local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.file_actions import FileActions
+from mesolog.ui.gate import OpenGate
 from mesolog.ui.outcomes_panel import OutcomesPanel
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
@@ -54,9 +55,10 @@ SEARCH_DELAY_MS = 200
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, gate: object | None = None):
         super().__init__(parent)
         self._settings = settings
+        self._gate = gate or OpenGate()
         self._today = today
         self._db: Database | None = None
         self._patients: PatientService | None = None
@@ -252,6 +254,16 @@ class MainWindow(QMainWindow):
     def database(self) -> Database | None:
         return self._db
 
+    def admit_and_attach(self, db: Database) -> bool:
+        """Ask who is at the desk (per the gate), then show ``db``; False if refused."""
+        from mesolog.services.clinic import Clinic
+
+        if not self._gate.admit(self, Clinic.of(db)):
+            db.close()
+            return False
+        self.attach(db)
+        return True
+
     def attach(self, db: Database) -> None:
         """Show ``db`` in this window; the window closes it when done with it."""
         from mesolog.services.clinic import Clinic
@@ -303,7 +315,8 @@ class MainWindow(QMainWindow):
         except DatabaseError as e:
             QMessageBox.critical(self, "Cannot open database", str(e))
             return False
-        self.attach(db)
+        if not self.admit_and_attach(db):
+            return False
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 

@@ -139,7 +139,8 @@ class SessionEditor(QDialog):
         self.amend_box = QGroupBox("Amendment")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Why the signed session is changed")
-        self.author = combo([("— choose —", None)] + [(p.name, p.id) for p in people])
+        self.author = combo([("— choose —", None)] + [(p.name, p.id) for p in people],
+                            clinic.db.actor_id)
         amend_form = QFormLayout(self.amend_box)
         amend_form.addRow("&Reason", self.errors.under("reason", self.reason))
         amend_form.addRow("&Amended by", self.errors.under("author", self.author))
@@ -362,7 +363,8 @@ class SessionEditor(QDialog):
         self.errors.clear()
         details = self.details()
         sessions = self._clinic.sessions
-        signer = details.practitioner_id if sign else None
+        # the one logged in signs; without logins, the one who performed it
+        signer = (self._clinic.db.actor_id or details.practitioner_id) if sign else None
         try:
             if self._session is None:
                 stored = sessions.create(self._patient.id, details, signed_by=signer)

@@ -28,6 +28,7 @@ PATIENT_LIST_HEADER = Option("patient_list/header", QByteArray(), QByteArray)
 INCLUDE_ARCHIVED = Option("patient_list/include_archived", False, bool)
 AUTO_BACKUP = Option("backup/automatic", True, bool)
 BACKUP_FOLDER = Option("backup/folder", "", str)  # empty: "backups" beside the database
+IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10, int)
 
 
 class Settings:
@@ -40,6 +41,8 @@ class Settings:
         value = self._store.value(option.key, option.default)
         if option.kind is bool and isinstance(value, str):  # INI files give strings back
             return value.lower() == "true"  # type: ignore[return-value]
+        if option.kind is int and isinstance(value, str):
+            return int(value) if value.isdigit() else option.default  # type: ignore[return-value]
         if value is None or not isinstance(value, option.kind):
             return option.default
         return value

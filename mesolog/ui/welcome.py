@@ -22,7 +22,8 @@ class WelcomePage(QWidget):
             "Start with your first patient: chart number, name, date of birth, diagnosis, "
             "and the allergies and contraindications you must see before every session.",
             "Or open a demo clinic, a separate database of invented patients, "
-            "to look around first. Your own database stays untouched.",
+            "to look around first; log in there as cmoreau with the password "
+            "mesolog-demo. Your own database stays untouched.",
         )]
         for paragraph in paragraphs:
             paragraph.setWordWrap(True)

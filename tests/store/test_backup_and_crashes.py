@@ -70,7 +70,15 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_restore_checks_the_backup_before_touching_anything(tmp_path, capsys):
+@pytest.fixture
+def demo_login(monkeypatch):
+    from mesolog.services.demo import DEMO_PASSWORD
+
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+
+
+def test_restore_checks_the_backup_before_touching_anything(tmp_path, capsys, demo_login):
     db_path = tmp_path / "clinic.sqlite"
     assert main(["demo", "--db", str(db_path), "--patients", "40", "--seed", "2"]) == 0
     backup = tmp_path / "monday.sqlite"
@@ -87,7 +95,8 @@ def test_restore_checks_the_backup_before_touching_anything(tmp_path, capsys):
     assert not list(tmp_path.glob("clinic.before-restore-*"))
 
 
-def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(tmp_path, capsys):
+def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(tmp_path, capsys,
+                                                                       demo_login):
     db_path = tmp_path / "clinic.sqlite"
     main(["demo", "--db", str(db_path), "--patients", "30", "--seed", "2"])
     backup = tmp_path / "monday.sqlite"
@@ -156,3 +165,14 @@ def test_two_instances_editing_one_patient_the_second_save_is_refused(tmp_path):
     assert out.startswith("conflict: Öztürk, Zeynep was changed elsewhere")
     assert patients.get(patient.id).details.notes == "first instance"  # never overwritten
     db.close()
+
+
+def test_the_command_line_asks_who_reads_the_records(tmp_path, capsys, monkeypatch):
+    db_path = tmp_path / "clinic.sqlite"
+    main(["demo", "--db", str(db_path), "--patients", "5"])
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", "not the password")
+    capsys.readouterr()
+    assert main(["backup", "--db", str(db_path), "-o", str(tmp_path / "b.sqlite")]) == 1
+    assert capsys.readouterr().err == "mesolog: Wrong login or password.\n"
+    assert not (tmp_path / "b.sqlite").exists()

@@ -1,0 +1,90 @@
+"""Who is at the desk: first administrator, logging in, and the idle lock."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.ui.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from mesolog.services.accounts import AccountService
+    from mesolog.services.practitioners import PractitionerRef
+
+
+def _password() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class FirstAdministratorDialog(FormDialog):
+    """A new database: the first account, an administrator, is made before anything else."""
+
+    def __init__(self, accounts: AccountService, parent: QWidget | None = None):
+        super().__init__("Create the first account", parent)
+        self._accounts = accounts
+        self.practitioner: PractitionerRef | None = None
+        self.form.addRow(QLabel("Health records are kept behind a password. Create the "
+                                "administrator's account; more accounts can follow."))
+        self.name = QLineEdit()
+        self.login = QLineEdit()
+        self.password = _password()
+        self.repeat = _password()
+        self.add_row("&Name", "name", self.name)
+        self.add_row("&Login", "login", self.login)
+        self.add_row("&Password", "password", self.password)
+        self.add_row("&Repeat", "repeat", self.repeat)
+
+    def store(self) -> None:
+        if self.password.text() != self.repeat.text():
+            raise ValidationError([FieldError("repeat", "The two passwords differ.")])
+        self.practitioner = self._accounts.create_first_administrator(
+            self.name.text(), self.login.text(), self.password.text())
+
+
+class LoginDialog(FormDialog):
+    def __init__(self, accounts: AccountService, title: str = "Log in",
+                 login: str = "", parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self._accounts = accounts
+        self.practitioner: PractitionerRef | None = None
+        self.login = QLineEdit(login)
+        self.login.setReadOnly(bool(login))
+        self.password = _password()
+        self.add_row("&Login", "login", self.login)
+        self.add_row("&Password", "password", self.password)
+        (self.password if login else self.login).setFocus()
+
+    def store(self) -> None:
+        from mesolog.services.accounts import LoginRefused
+
+        try:
+            self.practitioner = self._accounts.authenticate(self.login.text(),
+                                                            self.password.text())
+        except LoginRefused as e:
+            self.password.clear()
+            raise ValidationError([FieldError("password", str(e))]) from None
+
+
+class LockDialog(LoginDialog):
+    """After idle time: the same person's password again; the window and its unsaved
+    edits wait underneath, untouched."""
+
+    def __init__(self, accounts: AccountService, practitioner: PractitionerRef,
+                 login: str, parent: QWidget | None = None):
+        super().__init__(accounts, "Locked", login, parent)
+        self._expected = practitioner
+        self.form.insertRow(0, QLabel(f"Mesolog locked itself after a while without use. "
+                                      f"{practitioner.name}, enter your password to go on; "
+                                      "unsaved changes are kept."))
+
+    def store(self) -> None:
+        super().store()
+        if self.practitioner is None or self.practitioner.id != self._expected.id:
+            raise ValidationError([FieldError("password", "Wrong login or password.")])
+
+    def reject(self) -> None:  # Escape does not unlock
+        return

@@ -1,0 +1,81 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from mesolog.services.accounts import AccountService
+from mesolog.services.clinic import Clinic
+from mesolog.services.demo import DEMO_PASSWORD, build_demo_clinic
+from mesolog.ui import settings as opt
+from mesolog.ui.gate import LoginGate
+from mesolog.ui.login import FirstAdministratorDialog, LockDialog, LoginDialog
+from mesolog.ui.main_window import MainWindow
+from tests.conftest import TODAY, fixed_clock
+from tests.ui.modal import when_modal
+
+
+def save(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_new_database_asks_for_the_first_administrator(qtbot, db):
+    clinic = Clinic.of(db, fixed_clock)
+    accounts = AccountService(db, clinic.practitioners)
+    dialog = FirstAdministratorDialog(accounts)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Dr Claire Moreau")
+    qtbot.keyClicks(dialog.login, "cmoreau")
+    qtbot.keyClicks(dialog.password, "correct horse battery")
+    qtbot.keyClicks(dialog.repeat, "correct horse batterY")
+    save(qtbot, dialog)
+    assert dialog.errors.text("repeat") == "The two passwords differ."
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, "correct horse battery")
+    save(qtbot, dialog)
+    assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
+    assert accounts.has_accounts() and dialog.practitioner.name == "Dr Claire Moreau"
+
+
+def test_log_in_then_the_idle_lock_keeps_unsaved_edits(qtbot, db, settings):
+    build_demo_clinic(db, 10, seed=1)
+    gate = LoginGate(settings)
+    window = MainWindow(settings, today=lambda: TODAY, gate=gate)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.show()
+    tries: list[str] = []
+
+    def log_in(dialog: LoginDialog) -> None:
+        qtbot.keyClicks(dialog.login, "cmoreau")
+        qtbot.keyClicks(dialog.password, "wrong password")
+        save(qtbot, dialog)
+        tries.append(dialog.errors.text("password"))
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LoginDialog, log_in)
+    assert window.admit_and_attach(db)
+    assert tries == ["Wrong login or password."]
+    assert db.actor_id is not None and window.model.rowCount() > 5
+    assert gate.idle.interval() == settings.get(opt.IDLE_LOCK_MINUTES) * 60_000
+
+    window.list_view.selectRow(0)
+    qtbot.keyClicks(window.form.inputs["notes"], " unsaved words")
+    unlocked: list[bool] = []
+
+    def unlock(dialog: LockDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Escape does not unlock
+        assert dialog.isVisible() and dialog.login.isReadOnly()
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+        unlocked.append(dialog.result() == LockDialog.DialogCode.Accepted)
+    when_modal(LockDialog, unlock)
+    gate.idle.timeout.emit()  # as if ten idle minutes had passed
+    assert unlocked == [True]
+    assert window.form.is_dirty() and "unsaved words" in window.form.inputs["notes"].toPlainText()
+
+
+def test_refusing_to_log_in_shows_nothing(qtbot, db, settings):
+    build_demo_clinic(db, 3, seed=1)
+    window = MainWindow(settings, today=lambda: TODAY, gate=LoginGate(settings))
+    qtbot.addWidget(window)
+    when_modal(LoginDialog, lambda dialog: dialog.reject())
+    assert not window.admit_and_attach(db)
+    assert window.database is None and window.model is None
