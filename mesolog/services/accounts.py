@@ -47,6 +47,20 @@ class AccountService:
         self.set_password(admin.id, password)
         return admin
 
+    def add_account(self, actor_id: int | None, name: str, login: str, role: Role,
+                    password: str) -> PractitionerRef:
+        """An administrator adds a colleague who can log in (without logins: anyone)."""
+        if actor_id is not None:
+            with self._db.reading() as session:
+                actor = session.get(models.Practitioner, actor_id)
+                if actor is None or Role(actor.role) is not Role.ADMINISTRATOR:
+                    raise ValidationError([FieldError("login", "Only an administrator adds "
+                                                               "accounts.")])
+        self._check_password(password, login)
+        person = self._practitioners.create(name, login, role)
+        self.set_password(person.id, password)
+        return person
+
     def set_password(self, practitioner_id: int, password: str) -> None:
         with self._db.transaction() as session:
             row = session.get(models.Practitioner, practitioner_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.form_dialog import FormDialog
@@ -37,6 +37,8 @@ class FirstAdministratorDialog(FormDialog):
         self.add_row("&Login", "login", self.login)
         self.add_row("&Password", "password", self.password)
         self.add_row("&Repeat", "repeat", self.repeat)
+        self.setMinimumWidth(460)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Create Account")
 
     def store(self) -> None:
         if self.password.text() != self.repeat.text():
@@ -56,6 +58,9 @@ class LoginDialog(FormDialog):
         self.password = _password()
         self.add_row("&Login", "login", self.login)
         self.add_row("&Password", "password", self.password)
+        self.setMinimumWidth(380)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Log In")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
         (self.password if login else self.login).setFocus()
 
     def store(self) -> None:
@@ -77,9 +82,12 @@ class LockDialog(LoginDialog):
                  login: str, parent: QWidget | None = None):
         super().__init__(accounts, "Locked", login, parent)
         self._expected = practitioner
-        self.form.insertRow(0, QLabel(f"Mesolog locked itself after a while without use. "
-                                      f"{practitioner.name}, enter your password to go on; "
-                                      "unsaved changes are kept."))
+        note = QLabel(f"Mesolog locked itself after a while without use. {practitioner.name}, "
+                      "enter your password to go on; unsaved changes are kept.")
+        note.setWordWrap(True)
+        self.form.insertRow(0, note)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Unlock")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
 
     def store(self) -> None:
         super().store()

@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
                                              "The product catalogue, lots and recalls")
         self.due_action = self._action("&Due and Overdue", self.show_due, "Ctrl+D",
                                        "Patients whose next session is due")
-        self.practitioner_action = self._action("Add P&ractitioner…", self.add_practitioner)
+        self.practitioner_action = self._action("Add &Account…", self.add_practitioner,
+                                                None, "An administrator adds a colleague")
         self.open_events_action = self._action("Open &Side Effects", self.show_open_events,
                                                "Ctrl+Shift+E",
                                                "Unresolved side effects across the clinic")

@@ -113,10 +113,10 @@ class StopCourseDialog(FormDialog):
 
 
 class PractitionerDialog(FormDialog):
-    """Add a person who performs sessions or takes consent."""
+    """An administrator adds a colleague's account."""
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None):
-        super().__init__("Add practitioner", parent)
+        super().__init__("Add account", parent)
         self._clinic = clinic
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Dr Claire Moreau")
@@ -129,7 +129,14 @@ class PractitionerDialog(FormDialog):
         self.add_row("&Name", "name", self.name)
         self.add_row("&Login", "login", self.login)
         self.add_row("&Role", "role", self.role)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("At least 10 characters; they change it later")
+        self.add_row("&Password", "password", self.password)
 
     def store(self) -> None:
-        self._clinic.practitioners.create(self.name.text(), self.login.text(),
-                                          Role(self.role.currentData()))
+        from mesolog.services.accounts import AccountService
+
+        AccountService(self._clinic.db, self._clinic.practitioners).add_account(
+            self._clinic.db.actor_id, self.name.text(), self.login.text(),
+            Role(self.role.currentData()), self.password.text())

@@ -77,3 +77,14 @@ def test_an_assistant_cannot_sign_or_amend(accounts):
             **{**signed.details.__dict__, "pain_score": 3}), "Pain score added later.",
             assistant.id)
     assert "assistant" in caught.value.for_field("author")
+
+
+def test_only_an_administrator_adds_accounts(accounts):
+    service, _, _ = accounts
+    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    nurse = service.add_account(admin.id, "Ines Alvarez", "ialvarez", Role.PRACTITIONER,
+                                "another long secret")
+    assert service.authenticate("ialvarez", "another long secret").id == nurse.id
+    with pytest.raises(ValidationError) as caught:
+        service.add_account(nurse.id, "Sam", "sam", Role.ASSISTANT, "yet another secret")
+    assert caught.value.for_field("login") == "Only an administrator adds accounts."
