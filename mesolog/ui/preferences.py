@@ -1,4 +1,4 @@
-"""Preferences: where and whether automatic backups are made."""
+"""Preferences: automatic backups, and how soon an idle window locks."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,10 @@ class PreferencesDialog(QDialog):
                                      "(once a day)")
         self.auto_backup.setChecked(settings.get(opt.AUTO_BACKUP))
         self.folder = QLineEdit(str(backup_folder(settings, db_path)))
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(1, 240)
+        self.idle_lock.setSuffix(" minutes")
+        self.idle_lock.setValue(settings.get(opt.IDLE_LOCK_MINUTES))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -48,6 +53,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Backup &folder", row)
         form.addRow("", QLabel(f"Kept: the newest backup of each of the last {DAILY_KEPT} days "
                                f"and of the last {WEEKLY_KEPT} weeks."))
+        form.addRow("&Lock after", self.idle_lock)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -64,5 +70,6 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self._settings.set(opt.AUTO_BACKUP, self.auto_backup.isChecked())
         self._settings.set(opt.BACKUP_FOLDER, self.folder.text().strip())
+        self._settings.set(opt.IDLE_LOCK_MINUTES, self.idle_lock.value())
         self._settings.sync()
         super().accept()

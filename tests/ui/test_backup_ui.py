@@ -55,7 +55,9 @@ def test_closing_makes_the_days_automatic_backup_where_preferences_say(qtbot, db
     dialog = PreferencesDialog(settings, db_path, parent=window)
     assert dialog.folder.text() == str(tmp_path / "backups")  # the default, beside the database
     dialog.folder.setText(str(tmp_path / "elsewhere"))
+    dialog.idle_lock.setValue(5)
     dialog.accept()
+    assert settings.get(opt.IDLE_LOCK_MINUTES) == 5
     assert settings.get(opt.BACKUP_FOLDER) == str(tmp_path / "elsewhere")
     window.close()
     made = list((tmp_path / "elsewhere").glob("auto-clinic-*.sqlite"))
