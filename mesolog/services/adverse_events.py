@@ -20,6 +20,7 @@ from mesolog.domain.adverse_event import (
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -63,6 +64,7 @@ class AdverseEventService:
             sess = self._session_of(session, details)
             check_event(details, sess.performed_at.date(), now.date())
             self._check_lot(session, details)
+            require_clinician(self._db, session, "kind")
             row = models.AdverseEvent(patient_id=sess.patient_id, created_at=now,
                                       updated_at=now)
             _apply(row, details)

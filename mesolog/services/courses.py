@@ -18,6 +18,7 @@ from mesolog.domain.course import (
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -65,6 +66,7 @@ class CourseService:
         with self._db.transaction() as session:
             if session.get(models.Patient, patient_id) is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
+            require_clinician(self._db, session, "protocol")
             row = models.Course(patient_id=patient_id, protocol=details.protocol,
                                 planned_sessions=details.planned_sessions,
                                 interval_days=details.interval_days,

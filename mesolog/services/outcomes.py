@@ -29,6 +29,7 @@ from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -103,6 +104,7 @@ class OutcomeService:
     def record_measurement(self, patient_id: int, details: MeasurementDetails) -> Measurement:
         details = check_measurement(details, self._clock().date())
         with self._db.transaction() as session:
+            require_clinician(self._db, session, "site_id")
             site = session.get(models.MeasurementSite, details.site_id)
             if site is None or site.patient_id != patient_id:
                 raise ValidationError([FieldError("site_id", "That site is not this patient's.")])

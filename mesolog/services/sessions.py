@@ -27,6 +27,7 @@ from mesolog.domain.session import (
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -50,6 +51,7 @@ class SessionService:
         with self._db.transaction() as session:
             if session.get(models.Patient, patient_id) is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
+            require_clinician(self._db, session)
             self._check_references(session, patient_id, details)
             row = models.Session(patient_id=patient_id, created_at=now, updated_at=now)
             _apply(row, details)
@@ -68,6 +70,7 @@ class SessionService:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is not None:
                 raise SessionSignedError("This session is signed; amend it with a reason.")
+            require_clinician(self._db, session)
             self._check_references(session, row.patient_id, details)
             _apply(row, details)
             row.updated_at = self._clock()

@@ -88,3 +88,26 @@ def test_only_an_administrator_adds_accounts(accounts):
     with pytest.raises(ValidationError) as caught:
         service.add_account(nurse.id, "Sam", "sam", Role.ASSISTANT, "yet another secret")
     assert caught.value.for_field("login") == "Only an administrator adds accounts."
+
+
+def test_an_assistant_keeps_demographics_but_records_no_clinical_data(accounts, db):
+    service, clinic, _ = accounts
+    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    assistant = service.add_account(admin.id, "Sam Becker", "sbecker", Role.ASSISTANT,
+                                    "assistant secret")
+    doctor = clinic.practitioners.create("Dr B", "drb", Role.PRACTITIONER)
+    product = clinic.catalogue.create_product(ProductDetails("Biotin", "", "", ()))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("B1", date(2027, 1, 1)))
+    db.actor_id = assistant.id
+    patient = clinic.patients.create(details())  # demographics: allowed
+    with pytest.raises(ValidationError) as caught:
+        clinic.sessions.create(patient.id, SessionDetails(
+            performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
+            technique=Technique.NAPPAGE, device=Device.MANUAL,
+            products=(ProductUse(lot.id, 1.0),)))
+    assert "assistant" in caught.value.for_field("practitioner_id")
+    db.actor_id = doctor.id
+    assert clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
+        technique=Technique.NAPPAGE, device=Device.MANUAL,
+        products=(ProductUse(lot.id, 1.0),))).id

@@ -1,0 +1,22 @@
+"""What the logged-in person's role allows, checked inside the change's transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session as OrmSession
+
+from mesolog.domain.practitioner import Role
+from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.store import models
+from mesolog.store.database import Database
+
+
+def require_clinician(db: Database, session: OrmSession, field: str = "practitioner_id") -> None:
+    """Clinical records (sessions, side effects, courses, measurements, grades) are written
+    by practitioners and administrators; an assistant keeps demographics, scheduling and
+    photos. Without logins (actor unknown) nothing is refused here."""
+    if db.actor_id is None:
+        return
+    actor = session.get(models.Practitioner, db.actor_id)
+    if actor is not None and not Role(actor.role).can_sign:
+        raise ValidationError([FieldError(field, f"{actor.name} is logged in as an assistant; "
+                                                 "a practitioner records this.")])
