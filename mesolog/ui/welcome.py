@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+_COLUMN_WIDTH = 520
+
 
 class WelcomePage(QWidget):
     create_patient = Signal()
@@ -27,6 +29,9 @@ class WelcomePage(QWidget):
         )]
         for paragraph in paragraphs:
             paragraph.setWordWrap(True)
+            # the column is fixed, so each paragraph's height is known: reserve it, or a
+            # centred layout may squeeze wrapped lines into each other
+            paragraph.setMinimumHeight(paragraph.heightForWidth(_COLUMN_WIDTH - 20))
         self.create_button = QPushButton("Create the first patient")
         self.create_button.setDefault(True)
         self.demo_button = QPushButton("Open a demo clinic")
@@ -34,7 +39,7 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.open_demo)
         # A fixed-width column lets the wrapped text take the height it needs.
         column = QWidget()
-        column.setFixedWidth(520)
+        column.setFixedWidth(_COLUMN_WIDTH)
         inner = QVBoxLayout(column)
         inner.addWidget(title)
         for paragraph in paragraphs:
