@@ -561,6 +561,10 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings
 
+    @property
+    def gate(self) -> object:
+        return self._gate
+
     def add_practitioner(self) -> None:
         from mesolog.ui.treatment_dialogs import PractitionerDialog
 
