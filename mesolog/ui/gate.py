@@ -12,7 +12,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mesolog.ui import settings as opt
-from mesolog.ui.login import FirstAdministratorDialog, LockDialog, LoginDialog
+from mesolog.ui.login import (
+    ChangePasswordDialog,
+    FirstAdministratorDialog,
+    LockDialog,
+    LoginDialog,
+)
 from mesolog.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -20,6 +25,8 @@ if TYPE_CHECKING:
 
 
 class OpenGate:
+    logged_in = False
+
     def admit(self, window: QWidget, clinic: Clinic) -> bool:
         return True
 
@@ -63,6 +70,16 @@ class LoginGate(QObject):
         if event.type() in self._ACTIVITY and not self._locked:
             self._restart()
         return False
+
+    @property
+    def logged_in(self) -> bool:
+        return self._user is not None
+
+    def change_password(self) -> bool:
+        if self._user is None:
+            return False
+        return bool(ChangePasswordDialog(self._accounts, self._user, self._login,
+                                         parent=self._window).exec())
 
     def lock(self) -> None:
         if self._user is None or self._locked:

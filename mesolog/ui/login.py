@@ -96,3 +96,27 @@ class LockDialog(LoginDialog):
 
     def reject(self) -> None:  # Escape does not unlock
         return
+
+
+class ChangePasswordDialog(FormDialog):
+    def __init__(self, accounts: AccountService, practitioner: PractitionerRef, login: str,
+                 parent: QWidget | None = None):
+        super().__init__(f"Change password — {practitioner.name}", parent)
+        self._accounts, self._practitioner, self._login = accounts, practitioner, login
+        self.current = _password()
+        self.new = _password()
+        self.repeat = _password()
+        self.add_row("&Current password", "current", self.current)
+        self.add_row("&New password", "password", self.new)
+        self.add_row("&Repeat", "repeat", self.repeat)
+
+    def store(self) -> None:
+        from mesolog.services.accounts import LoginRefused
+
+        try:
+            self._accounts.authenticate(self._login, self.current.text())
+        except LoginRefused as e:
+            raise ValidationError([FieldError("current", str(e))]) from None
+        if self.new.text() != self.repeat.text():
+            raise ValidationError([FieldError("repeat", "The two passwords differ.")])
+        self._accounts.set_password(self._practitioner.id, self.new.text())

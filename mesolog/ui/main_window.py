@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
                                        "Patients whose next session is due")
         self.practitioner_action = self._action("Add &Account…", self.add_practitioner,
                                                 None, "An administrator adds a colleague")
+        self.password_action = self._action("Change &Password…",
+                                            lambda: self._gate.change_password())
         self.open_events_action = self._action("Open &Side Effects", self.show_open_events,
                                                "Ctrl+Shift+E",
                                                "Unresolved side effects across the clinic")
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
                                 self.catalogue_action])
         clinic_menu.addSeparator()
         clinic_menu.addAction(self.practitioner_action)
+        clinic_menu.addAction(self.password_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -492,6 +495,8 @@ class MainWindow(QMainWindow):
                        self.catalogue_action, self.due_action, self.practitioner_action,
                        self.open_events_action):
             action.setEnabled(attached)
+        # without logins (no LoginGate) there is no password to change
+        self.password_action.setVisible(bool(getattr(self._gate, "logged_in", False)))
         patient = self.form.patient
         stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
         for action in (self.new_session_action, self.open_session_action,

@@ -192,7 +192,8 @@ class SessionEditor(QDialog):
         self.resize(1100, 640)
 
         self._show_alerts()
-        self._load(session, practitioner_id)
+        # a new session is, by default, the logged-in practitioner's
+        self._load(session, practitioner_id or clinic.db.actor_id)
         self._show_side_effects()
         self.save_button.clicked.connect(lambda: self.save(sign=False))
         self.sign_button.clicked.connect(lambda: self.save(sign=True))

@@ -79,3 +79,37 @@ def test_refusing_to_log_in_shows_nothing(qtbot, db, settings):
     when_modal(LoginDialog, lambda dialog: dialog.reject())
     assert not window.admit_and_attach(db)
     assert window.database is None and window.model is None
+
+
+def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db, settings):
+    from mesolog.ui.login import ChangePasswordDialog
+    from mesolog.ui.session_editor import SessionEditor
+    from tests.conftest import NOW
+
+    build_demo_clinic(db, 3, seed=1)
+    gate = LoginGate(settings)
+    window = MainWindow(settings, today=lambda: TODAY, gate=gate)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.show()
+
+    def log_in(dialog: LoginDialog) -> None:
+        qtbot.keyClicks(dialog.login, "tzielinski")
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LoginDialog, log_in)
+    assert window.admit_and_attach(db)
+    assert window.password_action.isVisible()
+
+    def change(dialog: ChangePasswordDialog) -> None:
+        qtbot.keyClicks(dialog.current, DEMO_PASSWORD)
+        qtbot.keyClicks(dialog.new, "a brand new secret")
+        qtbot.keyClicks(dialog.repeat, "a brand new secret")
+        save(qtbot, dialog)
+    when_modal(ChangePasswordDialog, change)
+    window.password_action.trigger()
+    clinic = Clinic.of(db, fixed_clock)
+    accounts = AccountService(db, clinic.practitioners)
+    me = accounts.authenticate("tzielinski", "a brand new secret")
+    editor = SessionEditor(clinic, clinic.patients.get(1), None, NOW)
+    qtbot.addWidget(editor)
+    assert editor.practitioner.currentData() == me.id == db.actor_id
