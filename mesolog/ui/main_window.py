@@ -557,7 +557,15 @@ class MainWindow(QMainWindow):
             HistoryDialog(self._clinic, self.form.patient, parent=self).exec()
 
     def show_preferences(self) -> None:
+        from mesolog.domain.practitioner import Role
         from mesolog.ui.preferences import PreferencesDialog
+
+        actor = self._db.actor_id if self._db else None
+        if actor is not None and all(p.id != actor or p.role is not Role.ADMINISTRATOR
+                                     for p in self._clinic.practitioners.active()):
+            QMessageBox.information(self, "Preferences",
+                                    "Only an administrator changes the preferences.")
+            return
 
         PreferencesDialog(self._settings, self._db.path if self._db else Path.home(),
                           parent=self).exec()

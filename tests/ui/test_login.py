@@ -113,3 +113,21 @@ def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db,
     editor = SessionEditor(clinic, clinic.patients.get(1), None, NOW)
     qtbot.addWidget(editor)
     assert editor.practitioner.currentData() == me.id == db.actor_id
+
+
+def test_only_an_administrator_opens_preferences(qtbot, db, settings):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.modal import answer_message_box
+
+    build_demo_clinic(db, 3, seed=1)
+    window = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.attach(db)
+    window.show()
+    db.actor_id = next(p.id for p in Clinic.of(db).practitioners.active()
+                   if p.name.startswith("Sam"))  # the demo's assistant
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    window.preferences_action.trigger()
+    assert seen == ["Only an administrator changes the preferences."]
