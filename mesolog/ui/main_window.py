@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog import APP_NAME, __version__
+from mesolog import APP_NAME
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
+from mesolog.ui.about import show_about
 from mesolog.ui.file_actions import FileActions
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.outcomes_panel import OutcomesPanel
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
                                            "Ctrl+Shift+A",
                                            "Take the patient out of the list; nothing is deleted")
         self.find_action = self._action("&Find Patient", self.focus_search, k.Find)
-        self.about_action = self._action("&About Mesolog", self.show_about)
+        self.about_action = self._action(
+            "&About Mesolog", lambda: show_about(self, self._db.path if self._db else None))
         self.new_session_action = self._action(
             "&New Session…", lambda: self._on_treatment(self.treatment.new_session),
             "Ctrl+Shift+N", "Record an injection session for the open patient")
@@ -531,24 +533,23 @@ class MainWindow(QMainWindow):
     def show_due(self) -> None:
         from mesolog.ui.due_view import DueWindow
 
-        if self._due_window is None:
-            self._due_window = DueWindow(self._clinic, self._today, parent=self)
-            self._due_window.open_patient.connect(self.show_patient)
-            self.treatment.changed.connect(self._due_window.refresh)
-        self._due_window.refresh()
-        self._due_window.show()
-        self._due_window.raise_()
+        self._due_window = self._raise_list_window(self._due_window, DueWindow)
 
     def show_open_events(self) -> None:
         from mesolog.ui.open_events_view import OpenEventsWindow
 
-        if self._events_window is None:
-            self._events_window = OpenEventsWindow(self._clinic, self._today, parent=self)
-            self._events_window.open_patient.connect(self.show_patient)
-            self.treatment.changed.connect(self._events_window.refresh)
-        self._events_window.refresh()
-        self._events_window.show()
-        self._events_window.raise_()
+        self._events_window = self._raise_list_window(self._events_window, OpenEventsWindow)
+
+    def _raise_list_window(self, window: QWidget | None, kind: type) -> QWidget:
+        """A clinic-wide list: made once per database, refreshed whenever it is shown."""
+        if window is None:
+            window = kind(self._clinic, self._today, parent=self)
+            window.open_patient.connect(self.show_patient)
+            self.treatment.changed.connect(window.refresh)
+        window.refresh()
+        window.show()
+        window.raise_()
+        return window
 
     def show_history(self) -> None:
         from mesolog.ui.history_dialog import HistoryDialog
@@ -584,15 +585,6 @@ class MainWindow(QMainWindow):
         PractitionerDialog(self._clinic, parent=self).exec()
 
     # -- window ----------------------------------------------------------
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>A logbook for scalp mesotherapy: patients, treatment courses, injection "
-            "sessions and outcomes, kept on this computer.</p>"
-            f"<p>Database: {self._db.path if self._db else 'none open'}</p>",
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.settle_unsaved():
