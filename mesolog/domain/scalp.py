@@ -1,12 +1,21 @@
-"""The scalp zones that injections, side effects and measurements refer to.
+"""The scalp diagram: views, outlines, zones, and their size on a real head.
 
-The diagram's geometry (views, outlines, zone polygons) will join these
-names here; every other module names a zone through this enum only.
+Every other module names a zone through ``ScalpZone`` and finds where a point
+falls through ``zone_at``; the window's map editor and the printed reports
+draw the same polygons from here. Coordinates are normalised (0–1 across
+and down a view's canvas), so they mean the same at any window size; each
+view carries the canvas' size in centimetres on an average adult head, so
+spacings, areas and points per cm² are real numbers.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from enum import StrEnum
+
+Point = tuple[float, float]
+Polygon = tuple[Point, ...]
 
 
 class ScalpZone(StrEnum):
@@ -22,3 +31,135 @@ class ScalpZone(StrEnum):
         return {"frontal": "Frontal", "mid_scalp": "Mid-scalp", "vertex": "Vertex / crown",
                 "left_temporal": "Left temporal", "right_temporal": "Right temporal",
                 "occipital": "Occipital"}[self.value]
+
+
+class ScalpView(StrEnum):
+    TOP = "top"
+    FRONT = "front"
+    LEFT = "left"
+    RIGHT = "right"
+    BACK = "back"
+
+    @property
+    def label(self) -> str:
+        return {"top": "Top (vertex)", "front": "Front hairline", "left": "Left side",
+                "right": "Right side", "back": "Back"}[self.value]
+
+
+@dataclass(frozen=True)
+class ViewGeometry:
+    view: ScalpView
+    width_cm: float  # the canvas, on an average adult head
+    height_cm: float
+    outline: Polygon
+    zones: tuple[tuple[ScalpZone, Polygon], ...]  # first match wins, inside the outline
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float, start: float = 0.0,
+             end: float = 2 * math.pi, steps: int = 64) -> Polygon:
+    return tuple((round(cx + rx * math.cos(start + (end - start) * i / steps), 4),
+                  round(cy + ry * math.sin(start + (end - start) * i / steps), 4))
+                 for i in range(steps))
+
+
+def _box(x0: float, y0: float, x1: float, y1: float) -> Polygon:
+    return ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+
+
+# Seen from above, the face at the top of the picture: the patient's left is
+# on the left. Head about 15.5 cm wide and 19.5 cm from front to back.
+_TOP = ViewGeometry(ScalpView.TOP, 16.0, 20.0, _ellipse(0.5, 0.5, 0.48, 0.48), (
+    (ScalpZone.FRONTAL, _box(0.27, 0.0, 0.73, 0.3)),
+    (ScalpZone.LEFT_TEMPORAL, _box(0.0, 0.0, 0.27, 0.58)),
+    (ScalpZone.RIGHT_TEMPORAL, _box(0.73, 0.0, 1.0, 0.58)),
+    (ScalpZone.MID_SCALP, _box(0.27, 0.3, 0.73, 0.58)),
+    (ScalpZone.VERTEX, _box(0.2, 0.58, 0.8, 0.82)),
+    (ScalpZone.OCCIPITAL, _box(0.0, 0.58, 1.0, 1.0)),
+))
+# The hairline from the front: the upper half of the head above the forehead.
+_FRONT = ViewGeometry(ScalpView.FRONT, 16.0, 9.0, _ellipse(0.5, 1.0, 0.48, 0.95, math.pi,
+                                                             2 * math.pi), (
+    (ScalpZone.LEFT_TEMPORAL, _box(0.0, 0.0, 0.3, 1.0)),
+    (ScalpZone.RIGHT_TEMPORAL, _box(0.7, 0.0, 1.0, 1.0)),
+    (ScalpZone.FRONTAL, _box(0.3, 0.0, 0.7, 1.0)),
+))
+# The sides: the face on the left of the left view and on the right of the right one.
+_SIDE_ZONES = (
+    (ScalpZone.LEFT_TEMPORAL, _box(0.0, 0.35, 0.45, 1.0)),
+    (ScalpZone.MID_SCALP, _box(0.0, 0.0, 0.6, 0.35)),
+    (ScalpZone.VERTEX, _box(0.6, 0.0, 1.0, 0.35)),
+    (ScalpZone.OCCIPITAL, _box(0.45, 0.35, 1.0, 1.0)),
+)
+_LEFT = ViewGeometry(ScalpView.LEFT, 20.0, 11.0, _ellipse(0.5, 1.0, 0.48, 0.95, math.pi,
+                                                           2 * math.pi), _SIDE_ZONES)
+
+
+def _mirror(zones: tuple[tuple[ScalpZone, Polygon], ...]) -> tuple[tuple[ScalpZone, Polygon], ...]:
+    swap = {ScalpZone.LEFT_TEMPORAL: ScalpZone.RIGHT_TEMPORAL}
+    return tuple((swap.get(zone, zone), tuple((round(1 - x, 4), y) for x, y in poly))
+                 for zone, poly in zones)
+
+
+_RIGHT = ViewGeometry(ScalpView.RIGHT, 20.0, 11.0, _LEFT.outline, _mirror(_SIDE_ZONES))
+_BACK = ViewGeometry(ScalpView.BACK, 16.0, 12.0, _ellipse(0.5, 1.0, 0.48, 0.95, math.pi,
+                                                           2 * math.pi), (
+    (ScalpZone.VERTEX, _box(0.0, 0.0, 1.0, 0.4)),
+    (ScalpZone.OCCIPITAL, _box(0.0, 0.4, 1.0, 1.0)),
+))
+VIEWS: dict[ScalpView, ViewGeometry] = {g.view: g for g in (_TOP, _FRONT, _LEFT, _RIGHT, _BACK)}
+
+
+def contains(polygon: Polygon, point: Point) -> bool:
+    """Whether ``point`` lies inside ``polygon`` (ray casting; edges count as inside
+    only where the ray says so, which is enough at map precision)."""
+    x, y = point
+    inside = False
+    n = len(polygon)
+    for i in range(n):
+        (x1, y1), (x2, y2) = polygon[i], polygon[(i + 1) % n]
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def zone_at(view: ScalpView, point: Point) -> ScalpZone | None:
+    """The zone a point on ``view`` falls in; None off the scalp."""
+    geometry = VIEWS[view]
+    if not contains(geometry.outline, point):
+        return None
+    return next((zone for zone, polygon in geometry.zones if contains(polygon, point)), None)
+
+
+def normalised(pixel: Point, width_px: float, height_px: float) -> Point:
+    """A position on a drawn view as the 0–1 coordinates stored, whatever the drawing's size."""
+    return (min(max(pixel[0] / width_px, 0.0), 1.0), min(max(pixel[1] / height_px, 0.0), 1.0))
+
+
+def distance_cm(view: ScalpView, a: Point, b: Point) -> float:
+    g = VIEWS[view]
+    return math.hypot((a[0] - b[0]) * g.width_cm, (a[1] - b[1]) * g.height_cm)
+
+
+def area_cm2(view: ScalpView, polygon: Polygon) -> float:
+    g = VIEWS[view]
+    doubled = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] +
+                                                                   polygon[:1], strict=True))
+    return abs(doubled) / 2 * g.width_cm * g.height_cm
+
+
+def grid(view: ScalpView, zone: ScalpZone, spacing_cm: float) -> list[Point]:
+    """Points ``spacing_cm`` apart on the real head, filling ``zone`` on ``view``."""
+    if not 0.2 <= spacing_cm <= 5:
+        raise ValueError("spacing between 0.2 and 5 cm")
+    g = VIEWS[view]
+    step_x, step_y = spacing_cm / g.width_cm, spacing_cm / g.height_cm
+    points = []
+    y = step_y / 2
+    while y < 1:
+        x = step_x / 2
+        while x < 1:
+            if zone_at(view, (x, y)) is zone:
+                points.append((round(x, 4), round(y, 4)))
+            x += step_x
+        y += step_y
+    return points

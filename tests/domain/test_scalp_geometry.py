@@ -1,0 +1,72 @@
+import math
+import random
+
+import pytest
+
+from mesolog.domain.scalp import (
+    VIEWS,
+    ScalpView,
+    ScalpZone,
+    area_cm2,
+    contains,
+    distance_cm,
+    grid,
+    normalised,
+    zone_at,
+)
+
+
+@pytest.mark.parametrize("view", list(ScalpView))
+def test_every_point_on_the_scalp_gets_exactly_the_zone_whose_polygon_holds_it(view):
+    rng = random.Random(7)
+    geometry = VIEWS[view]
+    for _ in range(2000):
+        point = (rng.random(), rng.random())
+        zone = zone_at(view, point)
+        if not contains(geometry.outline, point):
+            assert zone is None
+            continue
+        holders = [z for z, polygon in geometry.zones if contains(polygon, point)]
+        assert holders and zone is holders[0]
+
+
+def test_each_view_shows_its_zones():
+    shown = {view: {z for z, _ in g.zones} for view, g in VIEWS.items()}
+    assert shown[ScalpView.TOP] == set(ScalpZone)
+    assert ScalpZone.LEFT_TEMPORAL in shown[ScalpView.LEFT]
+    assert ScalpZone.RIGHT_TEMPORAL in shown[ScalpView.RIGHT]
+    assert shown[ScalpView.BACK] == {ScalpZone.VERTEX, ScalpZone.OCCIPITAL}
+
+
+def test_landmarks_of_the_top_view():
+    assert zone_at(ScalpView.TOP, (0.5, 0.1)) is ScalpZone.FRONTAL
+    assert zone_at(ScalpView.TOP, (0.5, 0.45)) is ScalpZone.MID_SCALP
+    assert zone_at(ScalpView.TOP, (0.5, 0.7)) is ScalpZone.VERTEX
+    assert zone_at(ScalpView.TOP, (0.5, 0.93)) is ScalpZone.OCCIPITAL
+    assert zone_at(ScalpView.TOP, (0.1, 0.4)) is ScalpZone.LEFT_TEMPORAL
+    assert zone_at(ScalpView.TOP, (0.9, 0.4)) is ScalpZone.RIGHT_TEMPORAL
+    assert zone_at(ScalpView.TOP, (0.01, 0.01)) is None  # off the head
+
+
+def test_coordinates_stay_normalised_whatever_the_drawing_size():
+    for width, height in ((400, 500), (1600, 2000), (123, 987)):
+        assert normalised((width * 0.25, height * 0.6), width, height) == pytest.approx(
+            (0.25, 0.6))
+    assert normalised((-5, 2000), 400, 500) == (0.0, 1.0)  # a drag past the edge stays on it
+
+
+def test_physical_scale():
+    top = VIEWS[ScalpView.TOP]
+    assert distance_cm(ScalpView.TOP, (0.0, 0.5), (1.0, 0.5)) == pytest.approx(top.width_cm)
+    head = area_cm2(ScalpView.TOP, top.outline)
+    assert head == pytest.approx(math.pi * 0.48 * 16 * 0.48 * 20, rel=0.01)  # ≈ 232 cm²
+
+
+def test_a_zone_filled_at_1_cm_holds_points_1_cm_apart_inside_it():
+    points = grid(ScalpView.TOP, ScalpZone.VERTEX, 1.0)
+    assert points and all(zone_at(ScalpView.TOP, p) is ScalpZone.VERTEX for p in points)
+    nearest = min(distance_cm(ScalpView.TOP, points[0], p) for p in points[1:])
+    assert nearest == pytest.approx(1.0, abs=0.01)
+    assert len(grid(ScalpView.TOP, ScalpZone.VERTEX, 0.5)) > 3.5 * len(points)
+    with pytest.raises(ValueError):
+        grid(ScalpView.TOP, ScalpZone.VERTEX, 0.0)
