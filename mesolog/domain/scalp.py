@@ -57,9 +57,11 @@ class ViewGeometry:
 
 def _ellipse(cx: float, cy: float, rx: float, ry: float, start: float = 0.0,
              end: float = 2 * math.pi, steps: int = 64) -> Polygon:
+    closed = math.isclose(end - start, 2 * math.pi)
+    count = steps if closed else steps + 1  # an arc keeps both of its ends
     return tuple((round(cx + rx * math.cos(start + (end - start) * i / steps), 4),
                   round(cy + ry * math.sin(start + (end - start) * i / steps), 4))
-                 for i in range(steps))
+                 for i in range(count))
 
 
 def _box(x0: float, y0: float, x1: float, y1: float) -> Polygon:
