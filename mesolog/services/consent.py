@@ -92,10 +92,16 @@ class ConsentService:
             return [Consent(c.id, c.patient_id, _form(f), c.signed_at, name, c.withdrawn_at)
                     for c, f, name in rows]
 
-    def treatment_warning(self, patient_id: int) -> str | None:
-        """Before a session: None if the patient's treatment consent is in order."""
+    def treatment_warning(self, patient_id: int,
+                          consents: list[Consent] | None = None) -> str | None:
+        """Before a session: None if the patient's treatment consent is in order.
+
+        ``consents`` spares a second read when the caller has just listed them.
+        """
+        if consents is None:
+            consents = self.for_patient(patient_id)
         current = self.current_form(ConsentKind.TREATMENT)
-        return treatment_consent_warning(self.for_patient(patient_id), current.version)
+        return treatment_consent_warning(consents, current.version)
 
 
 def _form(row: models.ConsentForm) -> ConsentForm:

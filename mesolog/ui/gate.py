@@ -6,7 +6,7 @@ OpenGate default, and test the login dialogs on their own.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,11 +24,25 @@ if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
 
+class Gate(Protocol):
+    """What the main window asks of whoever decides who may use it."""
+
+    @property
+    def logged_in(self) -> bool: ...
+
+    def admit(self, window: QWidget, clinic: Clinic) -> bool: ...
+
+    def change_password(self) -> bool: ...
+
+
 class OpenGate:
     logged_in = False
 
     def admit(self, window: QWidget, clinic: Clinic) -> bool:
         return True
+
+    def change_password(self) -> bool:
+        return False
 
 
 class LoginGate(QObject):

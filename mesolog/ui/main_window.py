@@ -33,7 +33,7 @@ from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.about import show_about
 from mesolog.ui.file_actions import FileActions
-from mesolog.ui.gate import OpenGate
+from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes_panel import OutcomesPanel
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
@@ -56,10 +56,10 @@ SEARCH_DELAY_MS = 200
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None, gate: object | None = None):
+                 parent: QWidget | None = None, gate: Gate | None = None):
         super().__init__(parent)
         self._settings = settings
-        self._gate = gate or OpenGate()
+        self._gate: Gate = gate or OpenGate()
         self._today = today
         self._db: Database | None = None
         self._patients: PatientService | None = None
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.practitioner_action = self._action("Add &Account…", self.add_practitioner,
                                                 None, "An administrator adds a colleague")
         self.password_action = self._action("Change &Password…",
-                                            lambda: self._gate.change_password())
+                                            self._gate.change_password)
         self.open_events_action = self._action("Open &Side Effects", self.show_open_events,
                                                "Ctrl+Shift+E",
                                                "Unresolved side effects across the clinic")
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
                        self.open_events_action):
             action.setEnabled(attached)
         # without logins (no LoginGate) there is no password to change
-        self.password_action.setVisible(bool(getattr(self._gate, "logged_in", False)))
+        self.password_action.setVisible(self._gate.logged_in)
         patient = self.form.patient
         stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
         for action in (self.new_session_action, self.open_session_action,
@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
         return self._settings
 
     @property
-    def gate(self) -> object:
+    def gate(self) -> Gate:
         return self._gate
 
     def add_practitioner(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -53,6 +53,7 @@ class OutcomesPanel(QWidget):
         super().__init__(parent)
         self._now = now
         self._clinic: Clinic | None = None
+        self._stale = False  # the patient changed while this tab was hidden
         self._patient: Patient | None = None
         self._chart_view = None  # QtCharts is loaded when the first trend is drawn
         self._loader = ThumbnailLoader(self)
@@ -127,10 +128,20 @@ class OutcomesPanel(QWidget):
     # -- showing ---------------------------------------------------------
 
     def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
+        """Follow the open chart; the reading waits until this tab is on screen, so
+        moving through the patient list does not load tabs nobody looks at."""
         self._clinic, self._patient = clinic, patient
-        self.refresh()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         for widget in (self.measurements, self.grades, self.photos):
             widget.clear()
         self.site.blockSignals(True)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,6 +65,7 @@ class TreatmentPanel(QWidget):
         super().__init__(parent)
         self._now = now
         self._clinic: Clinic | None = None
+        self._stale = False  # the patient changed while this tab was hidden
         self._patient: Patient | None = None
         self._sessions: dict[int, Session] = {}
         self._courses: dict[int, CourseSummary] = {}
@@ -130,11 +132,20 @@ class TreatmentPanel(QWidget):
     # -- showing ---------------------------------------------------------
 
     def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
-        self._clinic = clinic
-        self._patient = patient
-        self.refresh()
+        """Follow the open chart; the reading waits until this tab is on screen, so
+        moving through the patient list does not load tabs nobody looks at."""
+        self._clinic, self._patient = clinic, patient
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         self.timeline.clear()
         self.events.clear()
         self._sessions, self._courses = {}, {}
@@ -142,8 +153,9 @@ class TreatmentPanel(QWidget):
             self._update_buttons()
             return
         clinic, patient, today = self._clinic, self._patient, self._now().date()
-        warning = clinic.consent.treatment_warning(patient.id)
-        consents = [c for c in clinic.consent.for_patient(patient.id) if c.valid]
+        consents = clinic.consent.for_patient(patient.id)
+        warning = clinic.consent.treatment_warning(patient.id, consents)
+        consents = [c for c in consents if c.valid]
         if warning:
             self.consent_label.setText(f"<span style='color:#8a5300'><b>Consent:</b> "
                                        f"{html.escape(warning)}</span>")

@@ -204,3 +204,13 @@ def test_history_shows_who_changed_the_chart(qtbot, demo_window, patients):
     first = dialog.tree.topLevelItem(0)
     assert (first.text(2), first.text(3)) == (f"Chart #{window.form.patient.id}", "changed")
     assert first.child(0).text(3).startswith("phone: ")
+
+
+def test_hidden_tabs_load_when_shown_not_on_every_click(qtbot, demo_window):
+    window = demo_window
+    click_row(qtbot, window, 0)
+    assert window.patient_tabs.currentWidget() is window.form
+    assert window.treatment.timeline.topLevelItemCount() == 0  # not read while hidden
+    window.patient_tabs.setCurrentWidget(window.treatment)
+    assert window.treatment.timeline.topLevelItemCount() > 0
+    assert window.treatment.consent_label.text().startswith("<")
