@@ -37,12 +37,6 @@ def lateness(days: int) -> str:
 class DueListModel(RowTableModel["DueEntry"]):
     columns = _COLUMNS
 
-    def set_entries(self, entries: list[DueEntry]) -> None:
-        self.set_rows(entries)
-
-    def entry(self, row: int) -> DueEntry | None:
-        return self.row(row)
-
     def cell(self, e: DueEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (lateness(e.days_late), e.due.isoformat(), e.patient_name, e.chart_no,
@@ -91,7 +85,7 @@ class DueWindow(QDialog):
 
     def refresh(self) -> None:
         entries = self._clinic.courses.due(self._today(), within_days=self.horizon.value())
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         late = sum(1 for e in entries if e.days_late > 0)
         self.summary.setText(f"{late} overdue, {len(entries) - late} due today or soon. "
                              "Double-click a patient to open the chart.")

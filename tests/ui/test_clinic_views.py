@@ -36,7 +36,7 @@ def clinic(db):
 
 def test_due_model_passes_the_model_tester(qtmodeltester, clinic):
     model = DueListModel()
-    model.set_entries(clinic.courses.due(TODAY))
+    model.set_rows(clinic.courses.due(TODAY))
     qtmodeltester.check(model, force_py=True)
 
 
