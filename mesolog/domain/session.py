@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from mesolog.domain.injection_map import (
+    InjectionPoint,
+    describe_map_change,
+    point_problems,
+    volumes_by_lot,
+)
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, ValidationError
 
@@ -62,6 +68,7 @@ class SessionDetails:
     pain_score: int | None = None
     notes: str = ""
     products: tuple[ProductUse, ...] = ()
+    points: tuple[InjectionPoint, ...] = ()  # the injection map
 
 
 @dataclass(frozen=True)
@@ -147,9 +154,24 @@ def check_session(details: SessionDetails, now: datetime) -> SessionDetails:
             error("products", "The same lot is listed twice; add the volumes together.")
             break
         seen.add(use.lot_id)
+    errors.extend(point_problems(details.points))
+    errors.extend(_map_disagreements(details))
     if errors:
         raise ValidationError(errors)
     return details
+
+
+def _map_disagreements(details: SessionDetails) -> list[FieldError]:
+    """The map is the source of a mapped lot's volume; the product list must agree."""
+    listed = {u.lot_id: u.volume_ml for u in details.products}
+    mapped = volumes_by_lot(details.points)
+    if any(lot not in listed for lot in mapped):
+        return [FieldError("injection_map", "A point on the map uses a lot that is not in "
+                                            "the session's products.")]
+    if any(abs(listed[lot] - volume) > 0.0005 for lot, volume in mapped.items()):
+        return [FieldError("products", "A mapped product's volume must be the sum of its "
+                                       "points on the map.")]
+    return []
 
 
 def describe_changes(before: SessionDetails, after: SessionDetails,
@@ -168,6 +190,7 @@ def describe_changes(before: SessionDetails, after: SessionDetails,
         if old != new:
             label = lot_labels.get(lot_id, f"lot #{lot_id}")
             lines.append(f"{label}: {_ml(old)} → {_ml(new)}")
+    lines.extend(describe_map_change(before.points, after.points))
     return tuple(lines)
 
 

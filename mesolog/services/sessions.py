@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.catalogue import Ingredient, LotDetails, allergy_matches, lot_is_expired
 from mesolog.domain.course import CourseStatus
+from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.practitioner import Role
+from mesolog.domain.scalp import ScalpView
 from mesolog.domain.session import (
     OVERRIDE_REASON_MIN,
     Amendment,
@@ -57,7 +59,7 @@ class SessionService:
             _apply(row, details)
             session.add(row)
             session.flush()
-            _store_products(session, row.id, details.products)
+            _store_products(session, row.id, details)
             self._sign(session, row, signed_by)
             session.flush()
             return _read(session, row)
@@ -74,9 +76,7 @@ class SessionService:
             self._check_references(session, row.patient_id, details)
             _apply(row, details)
             row.updated_at = self._clock()
-            session.execute(models.SessionProduct.__table__.delete()
-                            .where(models.SessionProduct.session_id == session_id))
-            _store_products(session, session_id, details.products)
+            _store_products(session, session_id, details)
             self._sign(session, row, signed_by)
             session.flush()
             return _read(session, row)
@@ -134,9 +134,7 @@ class SessionService:
                 after_json=_as_json(details)))
             _apply(row, details)
             row.updated_at = now
-            session.execute(models.SessionProduct.__table__.delete()
-                            .where(models.SessionProduct.session_id == session_id))
-            _store_products(session, session_id, details.products)
+            _store_products(session, session_id, details)
             session.flush()
             return _read(session, row)
 
@@ -207,6 +205,26 @@ class SessionService:
             ).scalars().all()
             return [_read(session, row) for row in rows]
 
+    def previous_map(self, patient_id: int, before: datetime,
+                     excluding: int | None = None) -> tuple[datetime, tuple[InjectionPoint, ...]]:
+        """The map of the patient's latest session before ``before`` that has one.
+
+        Raises NotFoundError when no earlier session has points.
+        """
+        has_map = select(models.InjectionPoint.id).where(
+            models.InjectionPoint.session_id == models.Session.id).exists()
+        with self._db.reading() as session:
+            found = session.execute(
+                select(models.Session.id, models.Session.performed_at)
+                .where(models.Session.patient_id == patient_id,
+                       models.Session.performed_at < before,
+                       models.Session.id.is_not(excluding), has_map)
+                .order_by(models.Session.performed_at.desc(), models.Session.id.desc())
+                .limit(1)).first()
+            if found is None:
+                raise NotFoundError("No earlier session of this patient has an injection map.")
+            return found.performed_at, _points_of(session, found.id)
+
     def allergy_flags(self, patient_id: int, lot_ids: list[int]) -> dict[int, list[str]]:
         """Why each lot may be unsafe for this patient, in words; lots without a flag are left out.
 
@@ -264,11 +282,30 @@ def _apply(row: models.Session, details: SessionDetails) -> None:
     row.notes = details.notes.strip()
 
 
-def _store_products(session: OrmSession, session_id: int, uses: tuple[ProductUse, ...]) -> None:
+def _store_products(session: OrmSession, session_id: int, details: SessionDetails) -> None:
+    """The session's products and map points, replacing any stored before."""
+    for table in (models.SessionProduct, models.InjectionPoint):
+        session.execute(table.__table__.delete().where(table.session_id == session_id))
     session.add_all(models.SessionProduct(session_id=session_id, lot_id=u.lot_id,
                                           volume_ml=u.volume_ml,
                                           expired_override=u.expired_override.strip())
-                    for u in uses)
+                    for u in details.products)
+    if details.points:  # a map holds hundreds of points: one executemany, not an ORM flush
+        session.execute(insert(models.InjectionPoint), [
+            {"session_id": session_id, "view": p.view.value, "x": p.x, "y": p.y,
+             "depth_mm": p.depth_mm, "volume_ml": p.volume_ml, "lot_id": p.lot_id}
+            for p in details.points])
+
+
+def _points_of(session: OrmSession, session_id: int) -> tuple[InjectionPoint, ...]:
+    table = models.InjectionPoint.__table__
+    rows = session.execute(
+        select(table.c.view, table.c.x, table.c.y, table.c.depth_mm, table.c.volume_ml,
+               table.c.lot_id).where(table.c.session_id == session_id)
+        .order_by(table.c.id)).all()
+    views = {v.value: v for v in ScalpView}
+    return tuple(InjectionPoint(views[v], x, y, depth, volume, lot)
+                 for v, x, y, depth, volume, lot in rows)
 
 
 def _details_of(session: OrmSession, row: models.Session) -> SessionDetails:
@@ -280,7 +317,8 @@ def _details_of(session: OrmSession, row: models.Session) -> SessionDetails:
         course_id=row.course_id, technique=Technique(row.technique), device=Device(row.device),
         needle_gauge=row.needle_gauge, needle_length_mm=row.needle_length_mm,
         depth_mm=row.depth_mm, pain_score=row.pain_score, notes=row.notes,
-        products=tuple(ProductUse(u.lot_id, u.volume_ml, u.expired_override) for u in uses))
+        products=tuple(ProductUse(u.lot_id, u.volume_ml, u.expired_override) for u in uses),
+        points=_points_of(session, row.id))
 
 
 def _read(session: OrmSession, row: models.Session) -> Session:

@@ -22,6 +22,7 @@ from mesolog.store.database import DatabaseError, FileKind, inspect_file
 # Tables whose rows are counted in a report; records are never deleted, so a
 # backup taken later can only hold as many rows or more.
 COUNTED = {"patient": "patients", "session": "sessions", "session_product": "products given",
+           "injection_point": "injection points",
            "adverse_event": "side effects", "measurement": "measurements", "photo": "photos",
            "consent": "consents", "course": "courses"}
 

@@ -179,6 +179,21 @@ class SessionProduct(Base):
     expired_override: Mapped[str] = mapped_column(Text, default="")
 
 
+class InjectionPoint(Base):
+    """One injection on the scalp diagram; its zone is read from the geometry."""
+
+    __tablename__ = "injection_point"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    view: Mapped[str] = mapped_column(String(10))
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    depth_mm: Mapped[float] = mapped_column(Float)
+    volume_ml: Mapped[float] = mapped_column(Float)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"))
+
+
 class SessionAmendment(Base):
     __tablename__ = "session_amendment"
 

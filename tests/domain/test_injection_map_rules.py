@@ -1,0 +1,104 @@
+from datetime import datetime
+
+import pytest
+
+from mesolog.domain.injection_map import (
+    InjectionPoint,
+    describe_map_change,
+    nudged,
+    point_problems,
+    totals,
+    volumes_by_lot,
+)
+from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique, check_session
+from mesolog.domain.validation import ValidationError
+
+NOW = datetime(2026, 11, 25, 10, 30)
+
+
+def point(x=0.5, y=0.45, view=ScalpView.TOP, depth=1.5, volume=0.05, lot=1) -> InjectionPoint:
+    return InjectionPoint(view, x, y, depth, volume, lot)
+
+
+def session(points, *uses) -> SessionDetails:
+    return SessionDetails(performed_at=NOW, practitioner_id=1, technique=Technique.PAPULE,
+                          device=Device.MANUAL, products=uses, points=tuple(points))
+
+
+def test_a_points_zone_comes_from_where_it_lies():
+    assert point(0.5, 0.45).zone is ScalpZone.MID_SCALP
+    assert point(0.5, 0.7).zone is ScalpZone.VERTEX
+    assert point(0.5, 0.1).zone is ScalpZone.FRONTAL
+    assert point(0.02, 0.02).zone is None  # outside the head
+
+
+@pytest.mark.parametrize(("depth", "volume", "message"), [
+    (6.5, 0.05, "Depth per point: 0 to 6 mm."),
+    (-0.1, 0.05, "Depth per point: 0 to 6 mm."),
+    (1.5, 1.2, "Volume per point: 0.01 to 1 ml."),
+    (1.5, 0.0, "Volume per point: 0.01 to 1 ml."),
+])
+def test_depth_and_volume_out_of_bounds_are_refused(depth, volume, message):
+    problems = point_problems([point(depth=depth, volume=volume)])
+    assert [(p.field, p.message) for p in problems] == [("injection_map", message)]
+
+
+def test_a_point_off_the_scalp_is_refused():
+    assert "off the scalp" in point_problems([point(0.01, 0.01)])[0].message
+
+
+def test_totals_per_zone_and_per_lot_add_up():
+    points = [point(0.5, 0.45, volume=0.1), point(0.45, 0.5, volume=0.05, lot=2),
+              point(0.5, 0.7, volume=0.2)]
+    t = totals(points)
+    assert t.points == 3 and t.volume_ml == 0.35
+    assert {z: (v.points, v.volume_ml) for z, v in t.by_zone.items()} == {
+        ScalpZone.MID_SCALP: (2, 0.15), ScalpZone.VERTEX: (1, 0.2)}
+    assert {lot: (v.points, v.volume_ml) for lot, v in t.by_lot.items()} == {
+        1: (2, 0.3), 2: (1, 0.05)}
+    assert volumes_by_lot(points) == {1: 0.3, 2: 0.05}
+
+
+def test_the_product_list_must_agree_with_the_map():
+    points = [point(volume=0.1), point(0.45, 0.5, volume=0.1)]
+    assert check_session(session(points, ProductUse(1, 0.2)), NOW).points == tuple(points)
+    with pytest.raises(ValidationError) as caught:
+        check_session(session(points, ProductUse(1, 0.5)), NOW)
+    assert "sum of its points" in caught.value.for_field("products")
+    with pytest.raises(ValidationError) as caught:
+        check_session(session(points, ProductUse(2, 0.2)), NOW)
+    assert "not in the session's products" in caught.value.for_field("injection_map")
+
+
+def test_a_lot_without_points_keeps_its_own_volume():
+    check_session(session([point(volume=0.1)], ProductUse(1, 0.1), ProductUse(2, 3.0)), NOW)
+
+
+def test_an_arrow_key_moves_a_point_one_millimetre_on_the_head():
+    p = point(0.5, 0.5)
+    assert distance_cm(ScalpView.TOP, (p.x, p.y), (nudged(p, 1, 0).x, p.y)) == \
+        pytest.approx(0.1, abs=0.001)
+    assert distance_cm(ScalpView.TOP, (p.x, p.y), (p.x, nudged(p, 0, -3).y)) == \
+        pytest.approx(0.3, abs=0.001)
+    assert nudged(point(0.9999, 0.5), 5, 0).x == 1.0  # stays on the canvas
+
+
+def test_an_amendment_describes_the_map_per_zone():
+    before = tuple(point(x, y) for x, y in grid(ScalpView.TOP, ScalpZone.VERTEX, 1.0))
+    after = before[:-2]
+    lines = describe_map_change(before, after)
+    n = len(before)
+    assert lines[0] == (f"injection map: {n} points, {totals(before).volume_ml:g} ml → "
+                        f"{n - 2} points, {totals(after).volume_ml:g} ml")
+    assert lines[1].startswith("  Vertex / crown:")
+    assert describe_map_change(before, tuple(reversed(before))) == ()
+
+
+def test_every_point_of_a_zone_fill_belongs_to_that_zone():
+    for view, geometry in VIEWS.items():
+        for zone, _ in geometry.zones:
+            points = grid(view, zone, 1.0)
+            if not points:
+                continue
+            assert all(InjectionPoint(view, x, y, 1, 0.05, 1).zone is zone for x, y in points)
