@@ -149,3 +149,18 @@ def _order(point: InjectionPoint) -> tuple:
 
 def _tally_text(tally: Tally | None) -> str:
     return "—" if tally is None else f"{tally.points} points, {tally.volume_ml:g} ml"
+
+
+# Colour-blind-safe (Okabe–Ito) colours for the products of one session, in
+# the order they are listed; the editor and the printed map use the same.
+PRODUCT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
+                   "#F0E442", "#000000")
+
+
+def product_colours(product_ids: Iterable[int]) -> dict[int, str]:
+    """A colour for each product, by first appearance in ``product_ids``."""
+    colours: dict[int, str] = {}
+    for product_id in product_ids:
+        if product_id not in colours:
+            colours[product_id] = PRODUCT_COLOURS[len(colours) % len(PRODUCT_COLOURS)]
+    return colours

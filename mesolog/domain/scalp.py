@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -111,14 +112,38 @@ _BACK = ViewGeometry(ScalpView.BACK, 16.0, 12.0, _ellipse(0.5, 1.0, 0.48, 0.95, 
 VIEWS: dict[ScalpView, ViewGeometry] = {g.view: g for g in (_TOP, _FRONT, _LEFT, _RIGHT, _BACK)}
 
 
+_BANDS = 32
+
+
+@lru_cache(maxsize=64)
+def _edges_by_band(polygon: Polygon) -> tuple[float, float, tuple[tuple, ...]]:
+    """The polygon's edges sorted into horizontal bands, so a test looks at two or three
+    edges instead of all 64 of an outline (maps total thousands of points per edit)."""
+    top = min(y for _, y in polygon)
+    height = (max(y for _, y in polygon) - top) or 1.0
+    bands: list[list[tuple[float, float, float, float]]] = [[] for _ in range(_BANDS)]
+    n = len(polygon)
+    for i in range(n):
+        (x1, y1), (x2, y2) = polygon[i], polygon[(i + 1) % n]
+        if y1 == y2:
+            continue  # a horizontal edge never crosses a horizontal ray
+        low = int((min(y1, y2) - top) / height * _BANDS)
+        high = int((max(y1, y2) - top) / height * _BANDS)
+        for band in range(max(low, 0), min(high, _BANDS - 1) + 1):
+            bands[band].append((x1, y1, x2, y2))
+    return top, height, tuple(tuple(b) for b in bands)
+
+
 def contains(polygon: Polygon, point: Point) -> bool:
     """Whether ``point`` lies inside ``polygon`` (ray casting; edges count as inside
     only where the ray says so, which is enough at map precision)."""
     x, y = point
+    top, height, bands = _edges_by_band(polygon)
+    band = int((y - top) / height * _BANDS)
+    if not 0 <= band < _BANDS:
+        return False
     inside = False
-    n = len(polygon)
-    for i in range(n):
-        (x1, y1), (x2, y2) = polygon[i], polygon[(i + 1) % n]
+    for x1, y1, x2, y2 in bands[band]:
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.catalogue import gtin_check_digit
@@ -19,6 +19,7 @@ from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.session import Device, Technique
 from mesolog.services.consent import default_text
+from mesolog.services.demo_maps import MAPPED_PATIENTS, demo_map
 from mesolog.services.demo_side_effects import side_effects_for
 from mesolog.store import models
 
@@ -63,11 +64,15 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
     consent_rows: list[dict] = []
     event_rows: list[dict] = []
     check_rows: list[dict] = []
+    point_rows: list[dict] = []
+    diagnoses = dict(session.execute(select(models.Patient.id, models.Patient.diagnosis)
+                                     .where(models.Patient.id <= MAPPED_PATIENTS)).all())
 
     def flush() -> None:
         # parents before children: the foreign keys are checked row by row
         for table, rows in ((models.Consent, consent_rows), (models.Course, course_rows),
                             (models.Session, session_rows), (models.SessionProduct, use_rows),
+                            (models.InjectionPoint, point_rows),
                             (models.AdverseEvent, event_rows),
                             (models.SideEffectCheck, check_rows)):
             if rows:
@@ -76,7 +81,7 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
 
     course_id = session_id = 0
     for patient_id in patient_ids:
-        if len(use_rows) >= 10_000:  # a 100,000-patient demo must not hold it all in memory
+        if len(use_rows) >= 10_000 or len(point_rows) >= 50_000:  # not all held in memory
             flush()
         if rng.random() > 0.75:
             continue
@@ -108,12 +113,17 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
                 performed = datetime.combine(day, time(rng.randint(8, 18), rng.choice((0, 30))))
                 session_rows.append(_session_row(rng, session_id, patient_id, course_id,
                                                  practitioner, performed, now))
-                lot_ids = []
-                for index in products:
-                    lot_ids.append(_lot_for(lots[index], day))
-                    volume = round(_PRODUCTS[index][3] * rng.uniform(0.75, 1.25), 1)
-                    use_rows.append({"session_id": session_id, "lot_id": lot_ids[-1],
-                                     "volume_ml": volume, "expired_override": ""})
+                uses = [(_lot_for(lots[index], day),
+                         round(_PRODUCTS[index][3] * rng.uniform(0.75, 1.25), 1))
+                        for index in products]
+                if patient_id in diagnoses:
+                    points, mapped = demo_map(session_id, patient_id, diagnoses[patient_id],
+                                              session_rows[-1]["depth_mm"], uses)
+                    point_rows.extend(points)
+                    uses = [(lot, mapped.get(lot, volume)) for lot, volume in uses]
+                use_rows.extend({"session_id": session_id, "lot_id": lot, "volume_ml": volume,
+                                 "expired_override": ""} for lot, volume in uses)
+                lot_ids = [lot for lot, _ in uses]
                 events, check = side_effects_for(rng, session_id, patient_id, performed,
                                                  lot_ids, practitioner, now)
                 event_rows.extend(events)

@@ -44,6 +44,12 @@ class FieldErrors:
         layout.addWidget(self.label(key))
         return box
 
+    def set(self, key: str, message: str) -> None:
+        """Show ``message`` under ``key``'s field, or nothing when it is empty."""
+        label = self._labels[key]
+        label.setText(message)
+        label.setVisible(bool(message))
+
     def hide(self, key: str) -> None:
         self._labels[key].hide()
 

@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from mesolog.domain.adverse_event import EventKind
 from mesolog.domain.course import CourseStatus
+from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.patient import Patient
 from mesolog.domain.session import (
     DEPTH_MM,
@@ -45,6 +48,7 @@ from mesolog.ui import styles
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import combo
+from mesolog.ui.map_editor import InjectionMapEditor
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.session_products import SessionProducts
 
@@ -105,6 +109,10 @@ class SessionEditor(QDialog):
         self.depth.setSingleStep(0.5)
         self.depth.setDecimals(1)
         self.depth.setSuffix(" mm")
+        for box in (self.practitioner, self.course, self.technique, self.device):
+            # long course names must not widen the form past the map beside it
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         self.pain = QSpinBox()
         self.pain.setRange(-1, 10)
         self.pain.setSpecialValueText("not asked")
@@ -112,6 +120,10 @@ class SessionEditor(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
         self.products = SessionProducts(clinic, patient.id)
+        self.map = InjectionMapEditor(self.products.catalogue, self._previous_map)
+        # one source of truth: a mapped lot's volume is the sum of its points
+        self.map.volumes_changed.connect(self.products.set_mapped)
+        self.products.changed.connect(lambda: self.map.set_lots(self.products.lots()))
 
         self.errors = FieldErrors()
         form = QFormLayout()
@@ -173,23 +185,36 @@ class SessionEditor(QDialog):
             buttons.addWidget(button)
         self.save_button.setDefault(True)
 
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
+        map_box = QGroupBox("Injection map")
+        map_layout = QVBoxLayout(map_box)
+        map_layout.addWidget(self.map, 1)
+        map_layout.addWidget(self.errors.label("injection_map"))
+        # the record on the left scrolls; the map on the right takes what room there is
+        record = QWidget()
+        left = QVBoxLayout(record)
         left.addLayout(form)
+        left.addWidget(products_box)
+        left.addWidget(self.amend_box)
+        left.addWidget(self.side_effects_box)
+        left.addWidget(self.history)
         left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(products_box, 1)
-        right.addWidget(self.amend_box)
-        right.addWidget(self.side_effects_box)
-        right.addWidget(self.history)
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
+        record_scroll = QScrollArea()
+        record_scroll.setWidget(record)
+        record_scroll.setWidgetResizable(True)
+        record_scroll.setMinimumWidth(380)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(record_scroll)
+        self.splitter.addWidget(map_box)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([520, 900])
         layout = QVBoxLayout(self)
         for banner in (self.alerts, self.consent_warning, self.signed_banner):
             layout.addWidget(banner)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 640)
+        self._fit_to_screen()
 
         self._show_alerts()
         # a new session is, by default, the logged-in practitioner's
@@ -211,8 +236,19 @@ class SessionEditor(QDialog):
         self.performed_at.dateTimeChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
         self.products.changed.connect(self._edited)
+        self.map.edited.connect(self._edited)
+        self.depth.valueChanged.connect(self.map.set_default_depth)
 
     # -- building --------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1440, int(screen.width() * 0.95)), min(900, int(screen.height() * 0.9)))
+
+    def _previous_map(self) -> tuple[datetime, tuple[InjectionPoint, ...]]:
+        when = self.performed_at.dateTime().toPython()
+        return self._clinic.sessions.previous_map(
+            self._patient.id, when, excluding=self._session.id if self._session else None)
 
     def _show_alerts(self) -> None:
         d = self._patient.details
@@ -246,6 +282,9 @@ class SessionEditor(QDialog):
         if session is None:
             self._select_active_course()
         self.products.load(session.used if session else ())
+        self.map.set_lots(self.products.lots())
+        self.map.set_default_depth(self.depth.value())
+        self.map.load(d.points)
         self._show_signature(session)
         self._dirty = False
 
@@ -280,6 +319,7 @@ class SessionEditor(QDialog):
             widget.setEnabled(editable)
         self.notes.setReadOnly(not editable)
         self.products.set_editable(editable)
+        self.map.set_editable(editable)
 
     # -- side effects ----------------------------------------------------
     # Side effects follow the session (often days later) and are not part of
@@ -357,6 +397,7 @@ class SessionEditor(QDialog):
             pain_score=None if pain < 0 else pain,
             notes=self.notes.toPlainText(),
             products=self.products.uses(),
+            points=self.map.points(),
         )
 
     def save(self, *, sign: bool) -> bool:

@@ -57,6 +57,8 @@ class SessionProducts(QWidget):
         self._clinic = clinic
         self._patient_id = patient_id
         self._rows: list[_Row] = []
+        self._mapped: dict[int, tuple[int, float]] = {}  # lot id → points, ml on the map
+        self._editable = True
         self._session_day = date.today()
         self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
 
@@ -67,7 +69,9 @@ class SessionProducts(QWidget):
         self.scan_error.setWordWrap(True)
         self.scan_error.hide()
         self.lot_picker = QComboBox()
-        self.lot_picker.setMinimumContentsLength(30)
+        self.lot_picker.setMinimumContentsLength(20)
+        self.lot_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.add_button = QPushButton("&Add lot")
         self.remove_button = QPushButton("Remove")
         self.table = QTableWidget(0, len(_COLUMNS))
@@ -115,15 +119,37 @@ class SessionProducts(QWidget):
             self._append(_Row(lot, use.expired_override, self._allergy_of(lot)), use.volume_ml)
         self._update_total()
 
+    @property
+    def catalogue(self) -> dict[int, Lot]:
+        return self._lots
+
+    def lots(self) -> list[Lot]:
+        """The session's lots, in the order listed."""
+        return [row.lot for row in self._rows]
+
+    def set_mapped(self, mapped: dict[int, tuple[int, float]]) -> None:
+        """The injection map's points and volume per lot: a mapped lot's volume is the map's."""
+        self._mapped = dict(mapped)
+        for i, row in enumerate(self._rows):
+            spin = self.table.cellWidget(i, 2)
+            on_map = self._mapped.get(row.lot.id)
+            spin.blockSignals(True)
+            if on_map:
+                spin.setValue(on_map[1])
+            spin.blockSignals(False)
+            spin.setEnabled(self._editable and not on_map)
+            spin.setToolTip(f"From the injection map: {on_map[0]} points" if on_map else "")
+        self._update_total()
+
     def uses(self) -> tuple[ProductUse, ...]:
         return tuple(ProductUse(row.lot.id, self._volume(i), row.override)
                      for i, row in enumerate(self._rows))
 
     def set_editable(self, editable: bool) -> None:
+        self._editable = editable
         for widget in (self.scan_box, self.lot_picker, self.add_button, self.remove_button):
             widget.setEnabled(editable)
-        for i in range(self.table.rowCount()):
-            self.table.cellWidget(i, 2).setEnabled(editable)
+        self.set_mapped(self._mapped)
 
     # -- adding ----------------------------------------------------------
 
@@ -220,6 +246,16 @@ class SessionProducts(QWidget):
 
     def _remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
+        on_map = [(self._rows[i].lot, self._mapped[self._rows[i].lot.id][0]) for i in rows
+                  if self._rows[i].lot.id in self._mapped]
+        if on_map:
+            lot, count = on_map[0]
+            QMessageBox.information(
+                self, "On the injection map",
+                f"{lot.product_name} lot {lot.details.lot_no} has {count} points on the "
+                "injection map. Remove them there first (select them and press Delete, or "
+                "Clear Zone).")
+            return
         for i in rows:
             self.table.removeRow(i)
             del self._rows[i]
@@ -272,6 +308,9 @@ class SessionProducts(QWidget):
         count = self.table.rowCount()
         self.total_label.setText(f"{count} product{'s' if count != 1 else ''}, "
                                  f"total {total:g} ml" if count else "No products yet.")
+        if any(row.lot.id in self._mapped for row in self._rows):
+            self.total_label.setText(f"{self.total_label.text()} · greyed volumes are the "
+                                     "sums of their points on the injection map")
 
     def _allergy_of(self, lot: Lot) -> str:
         flags = self._clinic.sessions.allergy_flags(self._patient_id, [lot.id])

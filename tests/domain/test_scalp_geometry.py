@@ -70,3 +70,24 @@ def test_a_zone_filled_at_1_cm_holds_points_1_cm_apart_inside_it():
     assert len(grid(ScalpView.TOP, ScalpZone.VERTEX, 0.5)) > 3.5 * len(points)
     with pytest.raises(ValueError):
         grid(ScalpView.TOP, ScalpZone.VERTEX, 0.0)
+
+
+def _naive_contains(polygon, point):
+    x, y = point
+    inside = False
+    for i in range(len(polygon)):
+        (x1, y1), (x2, y2) = polygon[i], polygon[(i + 1) % len(polygon)]
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+@pytest.mark.parametrize("view", list(ScalpView))
+def test_the_banded_point_test_agrees_with_a_plain_ray_cast(view):
+    rng = random.Random(11)
+    geometry = VIEWS[view]
+    polygons = [geometry.outline] + [p for _, p in geometry.zones]
+    for _ in range(3000):
+        point = (rng.uniform(-0.1, 1.1), rng.uniform(-0.1, 1.1))
+        for polygon in polygons:
+            assert contains(polygon, point) == _naive_contains(polygon, point)

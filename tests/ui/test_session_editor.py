@@ -188,3 +188,98 @@ def test_new_session_action_opens_the_editor_for_the_open_patient(qtbot, clinic,
     window.new_session_action.trigger()
     assert len(seen) == 2 and len(opened) == 1
     assert opened[0].windowTitle().startswith("Session — Öztürk, Zeynep")
+
+
+def map_click(qtbot, editor, x: float, y: float) -> None:
+    canvas = editor.map.canvas
+    position = canvas.mapFromScene(editor.map.scene.to_scene((x, y)))
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def open_editor(qtbot, clinic, patient, session=None) -> SessionEditor:
+    editor = SessionEditor(clinic, patient, session, NOW)
+    # a failed test leaves edits behind; done() closes without asking about them
+    qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def test_the_map_is_saved_with_the_session_and_gives_the_lots_volume(qtbot, clinic, patient):
+    editor = open_editor(qtbot, clinic, patient)
+    choose(qtbot, editor.practitioner, "Dr")
+    choose(qtbot, editor.technique, "Pap")
+    choose(qtbot, editor.device, "Man")
+    products = editor.products
+    choose(qtbot, products.lot_picker, "Minox")
+    qtbot.keyClick(products.lot_picker, Qt.Key.Key_Down)
+    qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
+    retype(qtbot, editor.depth, "2")  # the session's depth is the next point's
+    for x, y in ((0.45, 0.45), (0.55, 0.45), (0.5, 0.7)):
+        map_click(qtbot, editor, x, y)
+    spin = products.table.cellWidget(0, 2)
+    assert spin.value() == pytest.approx(0.15) and not spin.isEnabled()
+    assert "3 points" in spin.toolTip()
+    assert "greyed volumes are the sums of their points" in products.total_label.text()
+
+    # a lot with points on the map stays in the products until its points go
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    products.table.selectRow(0)
+    qtbot.mouseClick(products.remove_button, Qt.MouseButton.LeftButton)
+    assert seen and "has 3 points on the injection map" in seen[0]
+    assert products.table.rowCount() == 1
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.result() == SessionEditor.DialogCode.Accepted
+    (stored,) = clinic.sessions.for_patient(patient.id)
+    assert [(u.lot_no, u.volume_ml) for u in stored.used] == [("M-77", 0.15)]
+    assert [(p.zone.label, p.depth_mm, p.volume_ml) for p in stored.details.points] == [
+        ("Mid-scalp", 2.0, 0.05), ("Mid-scalp", 2.0, 0.05), ("Vertex / crown", 2.0, 0.05)]
+    assert clinic.db.fetch_all("SELECT count(*) FROM injection_point") == [(3,)]
+
+    again = open_editor(qtbot, clinic, patient, stored)
+    assert again.map.view_tabs.tabText(0) == "Top (vertex) · 3"
+    assert len(again.map.scene.point_keys()) == 3 and not again.is_dirty()
+
+
+def test_leaving_with_unsaved_map_changes_asks_and_discard_keeps_the_stored_map(
+        qtbot, clinic, doctor, patient):
+    lot = clinic.catalogue.lots()[0]
+    from mesolog.domain.injection_map import InjectionPoint
+    from mesolog.domain.scalp import ScalpView
+    point = InjectionPoint(ScalpView.TOP, 0.5, 0.45, 1.5, 0.05, lot.id)
+    stored = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
+        technique=Technique.PAPULE, device=Device.MANUAL,
+        products=(ProductUse(lot.id, 0.05),), points=(point,)))
+    editor = open_editor(qtbot, clinic, patient, stored)
+    map_click(qtbot, editor, 0.5, 0.7)
+    assert editor.is_dirty() and len(editor.map.points()) == 2
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Discard, seen)
+    editor.reject()
+    assert seen == ["This session has changes that are not saved."]
+    assert clinic.sessions.get(stored.id).details.points == (point,)
+
+
+def test_a_signed_map_changes_only_by_amendment(qtbot, clinic, doctor, patient):
+    lot = clinic.catalogue.lots()[0]
+    from mesolog.domain.injection_map import InjectionPoint
+    from mesolog.domain.scalp import ScalpView
+    point = InjectionPoint(ScalpView.TOP, 0.5, 0.45, 1.5, 0.05, lot.id)
+    stored = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
+        technique=Technique.PAPULE, device=Device.MANUAL,
+        products=(ProductUse(lot.id, 0.05),), points=(point,)), signed_by=doctor.id)
+    editor = open_editor(qtbot, clinic, patient, stored)
+    map_click(qtbot, editor, 0.5, 0.7)
+    assert editor.map.points() == (point,) and not editor.map.fill_button.isEnabled()
+    qtbot.mouseClick(editor.amend_button, Qt.MouseButton.LeftButton)
+    map_click(qtbot, editor, 0.5, 0.7)
+    qtbot.keyClicks(editor.reason, "Vertex point was left off the map.")
+    choose(qtbot, editor.author, "Dr")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    amended = clinic.sessions.get(stored.id)
+    assert len(amended.details.points) == 2 and amended.used[0].volume_ml == 0.1
+    assert "injection map: 1 points, 0.05 ml → 2 points, 0.1 ml" in amended.amendments[0].changes

@@ -1,0 +1,466 @@
+"""The injection-map editor of a session: five views of the scalp, the points
+placed on them, the tools that save minutes, undo and redo, and the totals.
+
+Every edit is a command on the undo stack; the scenes, the tab counts, the
+totals and the session's product volumes all follow the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.catalogue import Lot
+from mesolog.domain.injection_map import (
+    InjectionPoint,
+    counts_by_lot,
+    nudged,
+    product_colours,
+    totals,
+    volumes_by_lot,
+)
+from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid, zone_at
+from mesolog.domain.validation import NotFoundError
+from mesolog.ui.map_document import AddPoints, ChangePoints, MapDocument, RemovePoints
+from mesolog.ui.map_panels import PointFields, legend_html, status_label, totals_html
+from mesolog.ui.map_scene import MapScene
+from mesolog.ui.map_view import MapView
+
+PreviousMap = Callable[[], tuple[datetime, tuple[InjectionPoint, ...]]]
+
+
+class InjectionMapEditor(QWidget):
+    edited = Signal()
+    volumes_changed = Signal(object)  # lot id → (points, ml): the map's share of the products
+
+    def __init__(self, catalogue: dict[int, Lot], previous_map: PreviousMap | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._catalogue = catalogue  # every known lot, to match a copied point's product
+        self._previous_map = previous_map
+        self._lots: list[Lot] = []
+        self._colours: dict[int, str] = {}  # lot id → colour of its product
+        self._editable = True
+        self.document = MapDocument(self)
+        self.undo_stack = QUndoStack(self)
+        self.scenes = {view: MapScene(view, self) for view in ScalpView}
+
+        self.view_tabs = QTabBar()
+        for view in ScalpView:
+            self.view_tabs.addTab(view.label)
+        self.canvas = MapView()
+        self.canvas.setScene(self.scenes[ScalpView.TOP])
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            # text fields keep their own Ctrl+Z; the map's applies anywhere else in the editor
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        top_bar = QHBoxLayout()
+        top_bar.addWidget(self.view_tabs, 1)
+        for text, tip, slot in (("−", "Zoom out (−)", lambda: self.canvas.zoom_by(0.8)),
+                                ("Fit", "Show the whole view (0)", self.canvas.fit),
+                                ("+", "Zoom in (+); the mouse wheel zooms too",
+                                 lambda: self.canvas.zoom_by(1.25))):
+            top_bar.addWidget(_tool_button(text, tip, slot))
+        for action in (self.undo_action, self.redo_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            top_bar.addWidget(button)
+
+        self.next_point = PointFields()
+        self.selected = PointFields()
+        self.selection_label = QLabel("No point selected.")
+        self.selection_label.setWordWrap(True)
+        self.delete_button = QPushButton("&Delete Points")
+        self.zone = QComboBox()
+        self.spacing = QDoubleSpinBox()
+        self.spacing.setRange(0.2, 5.0)
+        self.spacing.setSingleStep(0.1)
+        self.spacing.setDecimals(1)
+        self.spacing.setValue(1.0)
+        self.spacing.setSuffix(" cm apart")
+        self.fill_button = QPushButton("&Fill Zone")
+        self.clear_zone_button = QPushButton("Clear &Zone")
+        self.copy_button = QPushButton("&Copy Last Map")
+        self.copy_button.setToolTip("Place the points of this patient's previous mapped session")
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.zone_totals = QLabel()
+        self.zone_totals.setWordWrap(True)
+        self.product_totals = QLabel()
+        self.product_totals.setWordWrap(True)
+        self.status = status_label()
+
+        side = QVBoxLayout()
+        next_box = QGroupBox("Next point placed")
+        QVBoxLayout(next_box).addWidget(self.next_point)
+        selected_box = QGroupBox("Selected points")
+        selected_layout = QVBoxLayout(selected_box)
+        selected_layout.addWidget(self.selection_label)
+        selected_layout.addWidget(self.selected)
+        selected_layout.addWidget(self.delete_button)
+        tools_box = QGroupBox("Zone tools")
+        tools = QFormLayout(tools_box)
+        tools.addRow("Zone", self.zone)
+        tools.addRow("Spacing", self.spacing)
+        zone_buttons = QHBoxLayout()
+        zone_buttons.addWidget(self.fill_button)
+        zone_buttons.addWidget(self.clear_zone_button)
+        tools.addRow(zone_buttons)
+        tools.addRow(self.copy_button)
+        legend_box = QGroupBox("Legend")
+        QVBoxLayout(legend_box).addWidget(self.legend)
+        for box in (next_box, selected_box, tools_box, legend_box):
+            side.addWidget(box)
+        side.addStretch(1)
+        side_panel = QWidget()
+        side_panel.setLayout(side)
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side_panel)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_scroll.setFixedWidth(330)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.canvas, 1)
+        middle.addWidget(side_scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top_bar)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.status)
+        totals_row = QHBoxLayout()
+        totals_row.addWidget(self.zone_totals, 1, Qt.AlignmentFlag.AlignTop)
+        totals_row.addSpacing(24)
+        totals_row.addWidget(self.product_totals, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(totals_row)
+
+        self.view_tabs.currentChanged.connect(self._show_view)
+        self.canvas.place_requested.connect(self.place_at)
+        self.canvas.moved.connect(self._dragged)
+        self.canvas.nudge_requested.connect(self.nudge)
+        self.canvas.delete_requested.connect(self.delete_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.selected.edited.connect(self._edit_selected)
+        self.fill_button.clicked.connect(self.fill_zone)
+        self.clear_zone_button.clicked.connect(self.clear_zone)
+        self.copy_button.clicked.connect(self.copy_last_map)
+        for scene in self.scenes.values():
+            scene.selectionChanged.connect(self._selection_changed)
+        self.document.added.connect(self._added)
+        self.document.removed.connect(self._removed)
+        self.document.changed.connect(self._changed)
+        self.document.reset.connect(self._rebuild)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self._show_view(0)
+        self._selection_changed()
+        self._after_change()
+
+    # -- what the session holds --------------------------------------------
+
+    def load(self, points: tuple[InjectionPoint, ...]) -> None:
+        self.document.load(points)
+        self.undo_stack.clear()
+        counts = {view: sum(p.view is view for p in points) for view in ScalpView}
+        busiest = max(ScalpView, key=lambda v: counts[v]) if points else ScalpView.TOP
+        self.view_tabs.setCurrentIndex(list(ScalpView).index(busiest))
+
+    def points(self) -> tuple[InjectionPoint, ...]:
+        return self.document.points()
+
+    def set_lots(self, lots: list[Lot]) -> None:
+        """The session's lots, in its product list's order: what points may use."""
+        self._lots = list(lots)
+        by_product = product_colours(lot.product_id for lot in lots)
+        self._colours = {lot.id: by_product[lot.product_id] for lot in lots}
+        self.next_point.set_lots(self._lots)
+        self.selected.set_lots(self._lots)
+        self.legend.setText(legend_html(self._lots, by_product))
+        for key, point in self.document.items():
+            self.scenes[point.view].update_point(key, point, self._colours.get(point.lot_id))
+        self._show_totals()
+
+    def set_default_depth(self, depth_mm: float) -> None:
+        self.next_point.show_values(self.next_point.lot_id(), depth_mm,
+                                    self.next_point.volume_ml())
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self.canvas.editable = editable
+        for scene in self.scenes.values():
+            scene.set_editable(editable)
+        for widget in (self.next_point, self.selected, self.delete_button, self.zone,
+                       self.spacing, self.fill_button, self.clear_zone_button,
+                       self.copy_button):
+            widget.setEnabled(editable)
+        if editable:
+            self._selection_changed()
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def current_view(self) -> ScalpView:
+        return list(ScalpView)[self.view_tabs.currentIndex()]
+
+    @property
+    def scene(self) -> MapScene:
+        return self.scenes[self.current_view]
+
+    # -- edits, each one command ---------------------------------------------
+
+    def place_at(self, position: QPointF) -> bool:
+        """A point where the practitioner clicked, with the next point's lot, depth and volume."""
+        where = self.scene.to_normalised(position)
+        if zone_at(self.current_view, where) is None:
+            self._say("That is outside the scalp outline; click on the diagram.")
+            return False
+        point = self._new_point(where)
+        if point is None:
+            return False
+        command = AddPoints(self.document, [point], f"Place point in {point.zone.label}")
+        self.undo_stack.push(command)
+        self.scene.select_keys(command.keys)
+        self._say(f"Point placed in {point.zone.label}.")
+        return True
+
+    def _new_point(self, where: tuple[float, float]) -> InjectionPoint | None:
+        if self.next_point.lot_id() is None:
+            self._say("Add the product and lot to the session first (Products and lots); "
+                      "points are placed with a lot.")
+            return None
+        if not self.next_point.check():
+            self._say("Correct the depth or volume of the next point first.")
+            return None
+        return InjectionPoint(self.current_view, where[0], where[1], self.next_point.depth_mm(),
+                              self.next_point.volume_ml(), self.next_point.lot_id())
+
+    def _dragged(self, positions: dict[int, QPointF]) -> None:
+        after = {key: self.document.point(key).moved_to(*self.scene.to_normalised(position))
+                 for key, position in positions.items()}
+        if any(point.zone is None for point in after.values()):
+            self.canvas.restore_positions({k: self.scene.to_scene(
+                (self.document.point(k).x, self.document.point(k).y)) for k in positions})
+            self._say("Points stay on the scalp: the move was undone.")
+            return
+        count = len(after)
+        self.undo_stack.push(ChangePoints(self.document, after,
+                                          f"Move {count} point{'s' if count > 1 else ''}"))
+
+    def nudge(self, dx: int, dy: int) -> None:
+        keys = self.scene.selected_keys()
+        after = {key: nudged(self.document.point(key), dx, dy) for key in keys}
+        if not after:
+            return
+        if any(point.zone is None for point in after.values()):
+            self._say("Points stay on the scalp: that nudge would take one off it.")
+            return
+        self.undo_stack.push(ChangePoints(self.document, after, "Nudge points"))
+        self.scene.select_keys(keys)
+
+    def delete_selected(self) -> None:
+        keys = self.scene.selected_keys()
+        if keys and self._editable:
+            self.undo_stack.push(RemovePoints(self.document, keys, f"Delete {len(keys)} points"))
+            self._say(f"{len(keys)} point{'s' if len(keys) > 1 else ''} deleted "
+                      "(Ctrl+Z brings them back).")
+
+    def _edit_selected(self, field: str) -> None:
+        keys = self.scene.selected_keys()
+        value = {"lot_id": self.selected.lot_id(), "depth_mm": self.selected.depth_mm(),
+                 "volume_ml": self.selected.volume_ml()}[field]
+        if value is None:
+            return
+        after = {key: _with(self.document.point(key), field, value) for key in keys
+                 if getattr(self.document.point(key), field) != value}
+        if after:
+            label = {"lot_id": "lot", "depth_mm": "depth", "volume_ml": "volume"}[field]
+            self.undo_stack.push(ChangePoints(self.document, after, f"Change {label}"))
+            self.scene.select_keys(keys)
+
+    def fill_zone(self) -> int:
+        """Fill the chosen zone of this view with points ``spacing`` apart on the head."""
+        zone = self.chosen_zone()
+        if zone is None:
+            return 0
+        spacing = self.spacing.value()
+        view = self.current_view
+        taken = [(p.x, p.y) for p in self.document.points() if p.view is view]
+        spots = [spot for spot in grid(view, zone, spacing)
+                 if all(distance_cm(view, spot, other) >= spacing / 2 for other in taken)]
+        points = [p for p in (self._new_point(spot) for spot in spots) if p is not None]
+        if not points:
+            if spots == [] and self.next_point.lot_id() is not None:
+                self._say(f"{zone.label} is already covered at {spacing:g} cm.")
+            return 0
+        command = AddPoints(self.document, points, f"Fill {zone.label}")
+        self.undo_stack.push(command)
+        self.scene.select_keys(command.keys)
+        self._say(f"{zone.label} filled with {len(points)} points {spacing:g} cm apart.")
+        return len(points)
+
+    def clear_zone(self) -> int:
+        """Remove the chosen zone's points on every view (the zone is one place on the head)."""
+        zone = self.chosen_zone()
+        keys = [key for key, point in self.document.items() if point.zone is zone]
+        if keys:
+            self.undo_stack.push(RemovePoints(self.document, keys, f"Clear {zone.label}"))
+        self._say(f"{len(keys)} points removed from {zone.label} on all views."
+                  if keys else f"No points in {zone.label}.")
+        return len(keys)
+
+    def copy_last_map(self) -> int:
+        """Place the points of the patient's previous mapped session, with this session's lots."""
+        if self._previous_map is None:
+            return 0
+        try:
+            when, points = self._previous_map()
+        except NotFoundError as e:
+            self._say(str(e))
+            return 0
+        if not self._lots:
+            self._say("Add the products and lots of this session first; the copied points "
+                      "take them.")
+            return 0
+        copied = [_with(p, "lot_id", self._lot_for(p.lot_id)) for p in points]
+        if len(self.document) and QMessageBox.question(
+                self, "Copy last map",
+                f"Replace the {len(self.document)} points on this map with the "
+                f"{len(copied)} points of {when:%Y-%m-%d}?") != QMessageBox.StandardButton.Yes:
+            return 0
+        self.undo_stack.beginMacro(f"Copy map of {when:%Y-%m-%d}")
+        if len(self.document):
+            self.undo_stack.push(RemovePoints(self.document, [k for k, _ in
+                                                              self.document.items()], "Clear"))
+        self.undo_stack.push(AddPoints(self.document, copied, "Copy"))
+        self.undo_stack.endMacro()
+        self._say(f"{len(copied)} points copied from the session of {when:%Y-%m-%d} "
+                  "(Ctrl+Z takes them back).")
+        return len(copied)
+
+    def chosen_zone(self) -> ScalpZone | None:
+        value = self.zone.currentData()  # Qt hands a StrEnum back as its plain string
+        return ScalpZone(value) if value else None
+
+    def _lot_for(self, old_lot_id: int) -> int:
+        """This session's lot for a copied point: the same lot, else one of the same product,
+        else the next point's lot."""
+        ids = [lot.id for lot in self._lots]
+        if old_lot_id in ids:
+            return old_lot_id
+        old = self._catalogue.get(old_lot_id)
+        same = next((lot.id for lot in self._lots
+                     if old is not None and lot.product_id == old.product_id), None)
+        return same or self.next_point.lot_id() or ids[0]
+
+    # -- following the document --------------------------------------------------
+
+    def _added(self, keys: list[int]) -> None:
+        for key in keys:
+            point = self.document.point(key)
+            self.scenes[point.view].add_point(key, point, self._colours.get(point.lot_id),
+                                              self._editable)
+        self._after_change()
+
+    def _removed(self, keys: list[int]) -> None:
+        for scene in self.scenes.values():
+            for key in keys:
+                scene.remove_point(key)
+        self._after_change()
+
+    def _changed(self, keys: list[int]) -> None:
+        for key in keys:
+            point = self.document.point(key)
+            self.scenes[point.view].update_point(key, point, self._colours.get(point.lot_id))
+        self._after_change()
+        self._selection_changed()
+
+    def _rebuild(self) -> None:
+        for scene in self.scenes.values():
+            scene.clear_points()
+        self._added([key for key, _ in self.document.items()])
+
+    def _after_change(self) -> None:
+        points = self.document.points()
+        for i, view in enumerate(ScalpView):
+            count = sum(1 for p in points if p.view is view)
+            self.view_tabs.setTabText(i, f"{view.label} · {count}" if count else view.label)
+        self._show_totals()
+        counts, volumes = counts_by_lot(points), volumes_by_lot(points)
+        self.volumes_changed.emit({lot: (counts[lot], volumes[lot]) for lot in counts})
+
+    def _show_totals(self) -> None:
+        by_zone, by_product = totals_html(totals(self.document.points()),
+                                          {lot.id: lot for lot in self._lots})
+        self.zone_totals.setText(by_zone)
+        self.product_totals.setText(by_product)
+
+    def _show_view(self, index: int) -> None:
+        view = list(ScalpView)[index]
+        self.canvas.setScene(self.scenes[view])
+        self.canvas.fit()
+        chosen = self.zone.currentData()
+        self.zone.clear()
+        for zone, _ in VIEWS[view].zones:
+            self.zone.addItem(zone.label, zone)
+        self.zone.setCurrentIndex(max(self.zone.findData(chosen), 0))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        # while points are removed, the scene still reports the ones going
+        keys = [key for key in self.scene.selected_keys() if key in self.document]
+        self.selected.setEnabled(bool(keys) and self._editable)
+        self.delete_button.setEnabled(bool(keys) and self._editable)
+        if not keys:
+            self.selection_label.setText("No point selected. Click a point, or drag a frame "
+                                         "around several.")
+            return
+        first = self.document.point(keys[0])
+        zones = {self.document.point(k).zone for k in keys}
+        where = first.zone.label if len(zones) == 1 and first.zone else "several zones"
+        self.selection_label.setText(f"{len(keys)} point{'s' if len(keys) > 1 else ''} "
+                                     f"selected, in {where}.")
+        self.selected.show_values(first.lot_id, first.depth_mm, first.volume_ml)
+        if first.zone is not None:
+            self.zone.setCurrentIndex(max(self.zone.findData(first.zone), 0))
+
+    def _stack_moved(self, _index: int) -> None:
+        self.edited.emit()
+
+    def _say(self, message: str) -> None:
+        self.status.setText(message)
+
+
+def _with(point: InjectionPoint, field: str, value: object) -> InjectionPoint:
+    return replace(point, **{field: value})
+
+
+def _tool_button(text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button

@@ -1,0 +1,184 @@
+"""One view of the scalp diagram as a graphics scene: outline, zones, points.
+
+The drawing comes from ``domain/scalp.py`` (the printed report draws the same
+polygons). Scene units are a fixed number per centimetre on the head; point
+markers ignore the view's zoom, so they stay one size on screen and on
+high-DPI displays. Points are plain Qt items (no Python subclass), so drawing
+and dragging a thousand of them stays in C++.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
+
+from mesolog.domain.injection_map import InjectionPoint
+from mesolog.domain.scalp import VIEWS, Point, Polygon, ScalpView
+
+UNITS_PER_CM = 30.0
+MARKER_RADIUS = 5.0  # screen pixels
+_KEY = 0  # item data slot holding a point's key
+_ZONE_TINTS = ("#eef3fb", "#f6f1e9", "#eef7f0", "#f7eef4", "#f1f1f1", "#f3f0fa")
+_NO_LOT = "#9e9e9e"
+# What lies beyond each side of a view, so nobody reads it the wrong way round.
+_ORIENTATION = {
+    ScalpView.TOP: ("◀ Patient's left", "▲ Face", "Patient's right ▶"),
+    ScalpView.FRONT: ("◀ Patient's right", "", "Patient's left ▶"),
+    ScalpView.LEFT: ("◀ Face", "", "Back ▶"),
+    ScalpView.RIGHT: ("◀ Back", "", "Face ▶"),
+    ScalpView.BACK: ("◀ Patient's left", "", "Patient's right ▶"),
+}
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, view: ScalpView, parent=None):
+        super().__init__(parent)
+        self.scalp_view = view
+        geometry = VIEWS[view]
+        self.canvas = QRectF(0, 0, geometry.width_cm * UNITS_PER_CM,
+                             geometry.height_cm * UNITS_PER_CM)
+        self.setSceneRect(self.canvas.adjusted(-20, -36, 20, 36))
+        # markers move as a whole on drags; a BSP index would be rebuilt every step
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._items: dict[int, QGraphicsEllipseItem] = {}
+        self._draw_diagram()
+
+    # -- coordinates -------------------------------------------------------
+
+    def to_scene(self, point: Point) -> QPointF:
+        return QPointF(point[0] * self.canvas.width(), point[1] * self.canvas.height())
+
+    def to_normalised(self, position: QPointF) -> Point:
+        return (round(position.x() / self.canvas.width(), 4),
+                round(position.y() / self.canvas.height(), 4))
+
+    def _polygon(self, polygon: Polygon) -> QPolygonF:
+        return QPolygonF([self.to_scene(p) for p in polygon])
+
+    # -- the diagram ---------------------------------------------------------
+
+    def _draw_diagram(self) -> None:
+        geometry = VIEWS[self.scalp_view]
+        outline = QPainterPath()
+        outline.addPolygon(self._polygon(geometry.outline))
+        outline.closeSubpath()
+        thin = QPen(QColor("#8a94a6"), 1)
+        thin.setCosmetic(True)
+        thin.setStyle(Qt.PenStyle.DashLine)
+        label_font = QFont()
+        label_font.setPointSizeF(9)
+        for index, (zone, polygon) in enumerate(geometry.zones):
+            area = QPainterPath()
+            area.addPolygon(self._polygon(polygon))
+            area.closeSubpath()
+            shown = area.intersected(outline)
+            item = self.addPath(shown, thin, QBrush(QColor(_ZONE_TINTS[index % 6])))
+            item.setZValue(-2)
+            label = self._label(zone.label, label_font, "#55606e", shown.boundingRect().center(),
+                                0.5, 0.5)
+            label.setZValue(-1)
+        border = QPen(QColor("#2f3a4a"), 2)
+        border.setCosmetic(True)
+        self.addPath(outline, border).setZValue(-1)
+        self._draw_orientation(label_font)
+        self._draw_scale_bar(label_font)
+
+    def _draw_orientation(self, font: QFont) -> None:
+        left, middle, right = _ORIENTATION[self.scalp_view]
+        c = self.canvas
+        y = c.top() - 6
+        for text, x, align in ((left, c.left(), 0.0), (middle, c.center().x(), 0.5),
+                               (right, c.right(), 1.0)):
+            if text:
+                self._label(text, font, "#8a94a6", QPointF(x, y), align, 1.0)
+
+    def _label(self, text: str, font: QFont, colour: str, anchor: QPointF, across: float,
+               down: float) -> QGraphicsSimpleTextItem:
+        """Text of one size at any zoom, placed so that the point ``across`` × ``down`` of
+        its box (0–1 each way) sits on ``anchor``."""
+        label = QGraphicsSimpleTextItem(text)
+        label.setFont(font)
+        label.setBrush(QColor(colour))
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        box = label.boundingRect()  # in pixels: the item ignores the view's scale
+        label.setTransform(QTransform.fromTranslate(-box.width() * across,
+                                                    -box.height() * down))
+        label.setPos(anchor)
+        self.addItem(label)
+        return label
+
+    def _draw_scale_bar(self, font: QFont) -> None:
+        pen = QPen(QColor("#55606e"), 2)
+        pen.setCosmetic(True)
+        y = self.canvas.bottom() + 16
+        self.addLine(0, y, 2 * UNITS_PER_CM, y, pen)
+        self._label("2 cm", font, "#55606e", QPointF(2 * UNITS_PER_CM + 6, y), 0.0, 0.5)
+
+    # -- the points ----------------------------------------------------------
+
+    def add_point(self, key: int, point: InjectionPoint, colour: str | None,
+                  editable: bool) -> None:
+        r = MARKER_RADIUS
+        item = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+        item.setData(_KEY, key)
+        item.setPos(self.to_scene((point.x, point.y)))
+        flags = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations | \
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+        if editable:
+            flags |= QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        item.setFlags(flags)
+        self._paint(item, colour)
+        self.addItem(item)
+        self._items[key] = item
+
+    def remove_point(self, key: int) -> None:
+        item = self._items.pop(key, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def update_point(self, key: int, point: InjectionPoint, colour: str | None) -> None:
+        item = self._items[key]
+        item.setPos(self.to_scene((point.x, point.y)))
+        self._paint(item, colour)
+
+    def clear_points(self) -> None:
+        for key in list(self._items):
+            self.remove_point(key)
+
+    def set_editable(self, editable: bool) -> None:
+        for item in self._items.values():
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, editable)
+
+    @staticmethod
+    def _paint(item: QGraphicsEllipseItem, colour: str | None) -> None:
+        item.setBrush(QColor(colour or _NO_LOT))
+        item.setPen(QPen(QColor("#ffffff"), 1.2))
+        item.setToolTip("" if colour else "This point's lot is not in the session's products.")
+
+    def point_keys(self) -> list[int]:
+        return list(self._items)
+
+    def item(self, key: int) -> QGraphicsEllipseItem:
+        return self._items[key]
+
+    @staticmethod
+    def key_of(item: QGraphicsItem) -> int | None:
+        key = item.data(_KEY)
+        return key if isinstance(key, int) else None
+
+    def selected_keys(self) -> list[int]:
+        return [k for k in (self.key_of(i) for i in self.selectedItems()) if k is not None]
+
+    def select_keys(self, keys: list[int]) -> None:
+        wanted = set(keys)
+        self.clearSelection()
+        for key in wanted:
+            if key in self._items:
+                self._items[key].setSelected(True)
+
