@@ -111,6 +111,33 @@ def test_demo_has_two_years_of_treatment(tmp_path):
                    "WHERE date(s.performed_at) > l.expiry") == 0
         assert one("SELECT count(*) FROM session s JOIN practitioner p ON p.id = "
                    "s.practitioner_id WHERE p.role = 'assistant'") == 0
+    # every session carries a map where the diagnosis thins the hair, and the
+    # service reads each one back as a session that passes the domain's checks
+    from mesolog.domain.injection_map import totals
+    from mesolog.domain.scalp import ScalpZone
+    from mesolog.domain.session import check_session
+    from mesolog.services.sessions import SessionService
+    from mesolog.store.database import open_database
+    db = open_database(path)
+    try:
+        sessions = SessionService(db)
+        counts = []
+        for (session_id, diagnosis) in db.fetch_all(
+                "SELECT s.id, p.diagnosis FROM session s JOIN patient p ON p.id = s.patient_id "
+                "ORDER BY s.id"):
+            stored = sessions.get(session_id)
+            check_session(stored.details, stored.details.performed_at)
+            points = stored.details.points
+            assert points, f"session {session_id} has no map"
+            if diagnosis != "alopecia_areata":
+                counts.append(len(points))
+            zones = set(totals(points).by_zone)
+            if diagnosis in ("male_aga", "female_aga"):
+                assert zones <= {ScalpZone.FRONTAL, ScalpZone.MID_SCALP, ScalpZone.VERTEX,
+                                 ScalpZone.LEFT_TEMPORAL, ScalpZone.RIGHT_TEMPORAL}
+        assert min(counts) >= 60 and max(counts) <= 150
+    finally:
+        db.close()
 
 
 def test_demo_side_effects_follow_real_frequencies(tmp_path):

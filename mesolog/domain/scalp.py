@@ -149,6 +149,7 @@ def contains(polygon: Polygon, point: Point) -> bool:
     return inside
 
 
+@lru_cache(maxsize=1 << 16)  # totals re-read every point's zone after each edit
 def zone_at(view: ScalpView, point: Point) -> ScalpZone | None:
     """The zone a point on ``view`` falls in; None off the scalp."""
     geometry = VIEWS[view]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -69,10 +69,21 @@ class InjectionMapEditor(QWidget):
             self.view_tabs.addTab(view.label)
         self.canvas = MapView()
         self.canvas.setScene(self.scenes[ScalpView.TOP])
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        # short labels that keep the toolbar still; what would be undone is in the tooltip
+        self.undo_action = QAction("Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = QAction("Redo", self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, step, can, text in (
+                (self.undo_action, self.undo_stack.undo, self.undo_stack.canUndoChanged,
+                 self.undo_stack.undoTextChanged),
+                (self.redo_action, self.undo_stack.redo, self.undo_stack.canRedoChanged,
+                 self.undo_stack.redoTextChanged)):
+            action.triggered.connect(step)
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda words, a=action: a.setToolTip(
+                f"{a.text()} {words[:1].lower()}{words[1:]}" if words else a.text()))
         for action in (self.undo_action, self.redo_action):
             # text fields keep their own Ctrl+Z; the map's applies anywhere else in the editor
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -199,9 +210,11 @@ class InjectionMapEditor(QWidget):
         self.next_point.set_lots(self._lots)
         self.selected.set_lots(self._lots)
         self.legend.setText(legend_html(self._lots, by_product))
-        for key, point in self.document.items():
-            self.scenes[point.view].update_point(key, point, self._colours.get(point.lot_id))
-        self._show_totals()
+        for view, scene in self.scenes.items():
+            scene.recolour({key: self._colours.get(point.lot_id)
+                            for key, point in self.document.items() if point.view is view})
+        if len(self.document):
+            self._show_totals()  # product names may have changed
 
     def set_default_depth(self, depth_mm: float) -> None:
         self.next_point.show_values(self.next_point.lot_id(), depth_mm,

@@ -9,6 +9,8 @@ and dragging a thousand of them stays in C++.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
@@ -26,6 +28,15 @@ MARKER_RADIUS = 5.0  # screen pixels
 _KEY = 0  # item data slot holding a point's key
 _ZONE_TINTS = ("#eef3fb", "#f6f1e9", "#eef7f0", "#f7eef4", "#f1f1f1", "#f3f0fa")
 _NO_LOT = "#9e9e9e"
+_FIXED = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations | \
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_EDITABLE = _FIXED | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_OUTLINE = QPen(QColor("#ffffff"), 1.2)
+
+
+@lru_cache(maxsize=32)
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
 # What lies beyond each side of a view, so nobody reads it the wrong way round.
 _ORIENTATION = {
     ScalpView.TOP: ("◀ Patient's left", "▲ Face", "Patient's right ▶"),
@@ -128,11 +139,10 @@ class MapScene(QGraphicsScene):
         item = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
         item.setData(_KEY, key)
         item.setPos(self.to_scene((point.x, point.y)))
-        flags = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations | \
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-        if editable:
-            flags |= QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        item.setFlags(flags)
+        item.setFlags(_EDITABLE if editable else _FIXED)
+        # painted once into a pixmap, then blitted: a frame of 1,000 markers stays cheap
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.setPen(_OUTLINE)
         self._paint(item, colour)
         self.addItem(item)
         self._items[key] = item
@@ -147,19 +157,28 @@ class MapScene(QGraphicsScene):
         item.setPos(self.to_scene((point.x, point.y)))
         self._paint(item, colour)
 
+    def recolour(self, colours: dict[int, str | None]) -> None:
+        """New colours for the points of the given keys."""
+        for key, colour in colours.items():
+            self._paint(self._items[key], colour)
+
     def clear_points(self) -> None:
         for key in list(self._items):
             self.remove_point(key)
 
     def set_editable(self, editable: bool) -> None:
         for item in self._items.values():
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, editable)
+            item.setFlags(_EDITABLE if editable else _FIXED)
 
     @staticmethod
     def _paint(item: QGraphicsEllipseItem, colour: str | None) -> None:
-        item.setBrush(QColor(colour or _NO_LOT))
-        item.setPen(QPen(QColor("#ffffff"), 1.2))
-        item.setToolTip("" if colour else "This point's lot is not in the session's products.")
+        if colour is None:
+            item.setBrush(_brush(_NO_LOT))
+            item.setToolTip("This point's lot is not in the session's products.")
+        elif item.brush().color().name() != colour:
+            item.setBrush(_brush(colour))
+            if item.toolTip():
+                item.setToolTip("")
 
     def point_keys(self) -> list[int]:
         return list(self._items)

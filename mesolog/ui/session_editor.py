@@ -165,6 +165,7 @@ class SessionEditor(QDialog):
         self.record_event_button = QPushButton("&Record Side Effect…")
         self.none_observed_button = QPushButton("&None Observed")
         self.side_effects_hint = QLabel()
+        self.side_effects_hint.setWordWrap(True)
         effects_layout = QVBoxLayout(self.side_effects_box)
         effects_layout.addWidget(self.side_effects_hint)
         effects_layout.addWidget(self.side_effects)

@@ -85,6 +85,7 @@ class SessionProducts(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.total_label = QLabel()
+        self.total_label.setWordWrap(True)
 
         picker_row = QHBoxLayout()
         picker_row.addWidget(self.lot_picker, 1)
