@@ -208,7 +208,9 @@ class TreatmentPanel(QWidget):
             item = QTreeWidgetItem([f"{s.details.performed_at:%Y-%m-%d %H:%M}", what,
                                     f"{session_status(s)} · {self._effects[s.id].text}",
                                     s.practitioner_name,
-                                    f"{s.total_volume_ml:g} ml", products])
+                                    f"{s.total_volume_ml:g} ml" + (
+                                        f" · {len(s.details.points)} points"
+                                        if s.details.points else ""), products])
             item.setData(0, SESSION_ROLE, s.id)
             item.setToolTip(5, products)
             parent.addChild(item)
