@@ -138,6 +138,8 @@ def contains(polygon: Polygon, point: Point) -> bool:
     """Whether ``point`` lies inside ``polygon`` (ray casting; edges count as inside
     only where the ray says so, which is enough at map precision)."""
     x, y = point
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return False  # NaN and infinity lie nowhere
     top, height, bands = _edges_by_band(polygon)
     band = int((y - top) / height * _BANDS)
     if not 0 <= band < _BANDS:

@@ -1,6 +1,7 @@
 """Every service's create and update: hostile values are stored exactly or refused whole."""
 
 import itertools
+import math
 import shutil
 from datetime import date, datetime
 
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 from mesolog.domain.adverse_event import EventDetails, EventKind, Outcome
 from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
 from mesolog.domain.course import CourseDetails
+from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.measurement import MeasurementDetails
+from mesolog.domain.scalp import ScalpView
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
@@ -82,8 +85,8 @@ def fresh(template, tmp_path_factory):
 
 def counts(db) -> tuple:
     return tuple(db.fetch_all(f"SELECT count(*) FROM {t}")[0][0] for t in (
-        "session", "session_product", "course", "adverse_event", "measurement", "product",
-        "product_ingredient", "lot"))
+        "session", "session_product", "injection_point", "course", "adverse_event",
+        "measurement", "product", "product_ingredient", "lot"))
 
 
 def stored_or_refused(db, act, read_back, expected):
@@ -97,6 +100,29 @@ def stored_or_refused(db, act, read_back, expected):
         return
     assert read_back(result) == expected
     event("stored exactly")
+
+
+POINTS = st.lists(st.tuples(
+    st.sampled_from(list(ScalpView)), floats_in(0.3, 0.7), floats_in(0.3, 0.7),
+    floats_in(0, 6), floats_in(0.01, 1)), max_size=40)
+
+
+@CASES
+@given(points=POINTS)
+def test_injection_maps(template, tmp_path_factory, points):
+    db, clinic, ids = fresh(template, tmp_path_factory)
+    try:
+        mapped = tuple(InjectionPoint(view, x, y, depth, volume, ids["lot"])
+                       for view, x, y, depth, volume in points)
+        total = sum(p.volume_ml for p in mapped)
+        volume = round(total, 3) if mapped and math.isfinite(total) else 1.0
+        d = SessionDetails(performed_at=datetime(2026, 11, 21, 10), practitioner_id=ids["doctor"],
+                           technique=Technique.PAPULE, device=Device.INJECTOR_GUN,
+                           products=(ProductUse(ids["lot"], volume),), points=mapped)
+        stored_or_refused(db, lambda: clinic.sessions.create(ids["patient"], d),
+                          lambda s: clinic.sessions.get(s.id).details, d)
+    finally:
+        db.close()
 
 
 @CASES
