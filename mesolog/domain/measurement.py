@@ -114,6 +114,12 @@ class Change:
             return None
         return round(100 * (self.latest - self.baseline) / self.baseline, 1)
 
+    @property
+    def text(self) -> str:
+        """"+21 (+15 %), from 140 to 161": how the window and the reports say it."""
+        percent = f" ({self.percent:+g} %)" if self.percent is not None else ""
+        return f"{self.absolute:+g}{percent}, from {self.baseline:g} to {self.latest:g}"
+
 
 def change_since_baseline(values: list[tuple[date, float | None]]) -> Change | None:
     """First and latest values by date (missing values skipped); None with fewer than two."""

@@ -193,3 +193,34 @@ def grid(view: ScalpView, zone: ScalpZone, spacing_cm: float) -> list[Point]:
             x += step_x
         y += step_y
     return points
+
+
+@lru_cache(maxsize=64)
+def label_anchor(view: ScalpView, zone: ScalpZone) -> Point:
+    """Where a zone's name is written: the spot of the zone farthest from other zones,
+    the outline and the canvas' edge, so a name never sits inside a neighbour (the
+    occipital band wraps round the vertex)."""
+    g = VIEWS[view]
+    step = 0.5  # cm
+    columns, rows = int(g.width_cm / step), int(g.height_cm / step)
+    inside = [[zone_at(view, ((i + 0.5) / columns, (j + 0.5) / rows)) is zone
+               for i in range(columns)] for j in range(rows)]
+    # breadth-first distance (in grid steps) from everything that is not this zone
+    far = [[0 if not inside[j][i] or i in (0, columns - 1) or j in (0, rows - 1) else -1
+            for i in range(columns)] for j in range(rows)]
+    frontier = [(j, i) for j in range(rows) for i in range(columns) if far[j][i] == 0]
+    while frontier:
+        following = []
+        for j, i in frontier:
+            for dj, di in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)):
+                y, x = j + dj, i + di
+                if 0 <= y < rows and 0 <= x < columns and far[y][x] == -1:
+                    far[y][x] = far[j][i] + 1
+                    following.append((y, x))
+        frontier = following
+    cells = [(far[j][i], -abs(i - columns / 2) - abs(j - rows / 2), j, i)
+             for j in range(rows) for i in range(columns) if inside[j][i]]
+    if not cells:
+        return (0.5, 0.5)
+    _, _, j, i = max(cells)  # ties go to the spot nearest the middle
+    return ((i + 0.5) / columns, (j + 0.5) / rows)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.injection_map import InjectionPoint
-from mesolog.domain.scalp import VIEWS, Point, Polygon, ScalpView
+from mesolog.domain.scalp import VIEWS, Point, Polygon, ScalpView, label_anchor
 
 UNITS_PER_CM = 30.0
 MARKER_RADIUS = 5.0  # screen pixels
@@ -84,15 +84,16 @@ class MapScene(QGraphicsScene):
         thin.setStyle(Qt.PenStyle.DashLine)
         label_font = QFont()
         label_font.setPointSizeF(9)
-        for index, (zone, polygon) in enumerate(geometry.zones):
+        # the first zone that holds a point wins (scalp.zone_at), so it is drawn on top
+        for index, (zone, polygon) in reversed(list(enumerate(geometry.zones))):
             area = QPainterPath()
             area.addPolygon(self._polygon(polygon))
             area.closeSubpath()
             shown = area.intersected(outline)
             item = self.addPath(shown, thin, QBrush(QColor(_ZONE_TINTS[index % 6])))
             item.setZValue(-2)
-            label = self._label(zone.label, label_font, "#55606e", shown.boundingRect().center(),
-                                0.5, 0.5)
+            label = self._label(zone.label, label_font, "#55606e",
+                                self.to_scene(label_anchor(self.scalp_view, zone)), 0.5, 0.5)
             label.setZValue(-1)
         border = QPen(QColor("#2f3a4a"), 2)
         border.setCosmetic(True)

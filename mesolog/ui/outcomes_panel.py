@@ -39,9 +39,7 @@ PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1
 def change_text(trend: Trend) -> str:
     if trend.change is None:
         return "Change since baseline: needs two measurements."
-    c = trend.change
-    percent = f" ({c.percent:+g} %)" if c.percent is not None else ""
-    return f"Change since baseline: {c.absolute:+g}{percent}, from {c.baseline:g} to {c.latest:g}."
+    return f"Change since baseline: {trend.change.text}."
 
 
 def _ms(day: date) -> float:

@@ -91,3 +91,12 @@ def test_the_banded_point_test_agrees_with_a_plain_ray_cast(view):
         point = (rng.uniform(-0.1, 1.1), rng.uniform(-0.1, 1.1))
         for polygon in polygons:
             assert contains(polygon, point) == _naive_contains(polygon, point)
+
+
+def test_each_zone_name_is_written_inside_its_own_zone():
+    from mesolog.domain.scalp import label_anchor
+    for view, geometry in VIEWS.items():
+        for zone, _ in geometry.zones:
+            assert zone_at(view, label_anchor(view, zone)) is zone
+    # the occipital band wraps round the vertex: its name goes below it, not on it
+    assert label_anchor(ScalpView.TOP, ScalpZone.OCCIPITAL)[1] > 0.82

@@ -1,0 +1,150 @@
+"""The page every report is printed on: letterhead, footer with "page N of M",
+styles, and the PDF's metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.flowables import Image
+
+from mesolog.reports.content import Letterhead
+from mesolog.reports.fonts import BOLD, REGULAR, register_fonts
+
+MARGIN = 18 * mm
+INK = colors.HexColor("#1f2a37")
+MUTED = colors.HexColor("#5b6675")
+RULE = colors.HexColor("#c9d1dc")
+BAND = colors.HexColor("#eef2f7")
+
+
+class Styles:
+    """Paragraph styles in the report font (built after the font is registered)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5,
+                              textColor=INK)
+        self.body = base
+        self.small = ParagraphStyle("small", base, fontSize=8, leading=10, textColor=MUTED)
+        self.cell = ParagraphStyle("cell", base, fontSize=8.5, leading=10.5)
+        self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
+        self.title = ParagraphStyle("title", base, fontName=BOLD, fontSize=16, leading=20,
+                                    spaceAfter=4)
+        self.heading = ParagraphStyle("heading", base, fontName=BOLD, fontSize=11.5,
+                                      leading=15, spaceBefore=10, spaceAfter=4)
+        self.right = ParagraphStyle("right", self.small, alignment=TA_RIGHT)
+
+
+def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles,
+          *, align_right: Sequence[int] = ()) -> Table:
+    """A table with a shaded header row that repeats on every page it spans."""
+    cells = [[c if isinstance(c, Flowable) else Paragraph(
+        _escape(str(c)), styles.cell_right if i in align_right else styles.cell)
+        for i, c in enumerate(row)] for row in rows]
+    t = Table(cells, colWidths=widths, repeatRows=1)
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), BAND),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape(text: str) -> str:
+    """Text safe inside a Paragraph's mark-up; line breaks kept."""
+    return _escape(text).replace("\n", "<br/>")
+
+
+def _numbered_canvas(footer_left: str):
+    """A canvas that holds its pages back until the end, so each can say "of M"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(REGULAR, 7.5)
+                self.setFillColor(MUTED)
+                self.drawString(MARGIN, 10 * mm, footer_left)
+                self.drawRightString(A4[0] - MARGIN, 10 * mm,
+                                     f"Page {self._pageNumber} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject: str,
+          author: str, letterhead: Letterhead, printed_at: datetime) -> None:
+    """Lay ``story`` out on A4 pages with the letterhead on each and write the PDF."""
+    register_fonts()
+
+    def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        top = A4[1] - 12 * mm
+        x = MARGIN
+        if letterhead.logo and letterhead.logo.exists():
+            canvas.drawImage(str(letterhead.logo), x, top - 12 * mm, width=12 * mm,
+                             height=12 * mm, preserveAspectRatio=True, mask="auto")
+            x += 15 * mm
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(x, top - 4 * mm, letterhead.name)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(MUTED)
+        lines = [line for line in letterhead.address.splitlines() if line.strip()]
+        if letterhead.phone:
+            lines.append(f"Tel. {letterhead.phone}")
+        for i, line in enumerate(lines[:3]):
+            canvas.drawString(x, top - (8 + 3.2 * i) * mm, line)
+        canvas.drawRightString(A4[0] - MARGIN, top - 4 * mm, title)
+        canvas.drawRightString(A4[0] - MARGIN, top - 8 * mm,
+                               f"Printed {printed_at:%Y-%m-%d %H:%M}")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, top - 16 * mm, A4[0] - MARGIN, top - 16 * mm)
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=34 * mm, bottomMargin=18 * mm, title=title, author=author,
+        subject=subject, creator="Mesolog")
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
+              canvasmaker=_numbered_canvas(f"{title} · {subject}"))
+
+
+def photo(path: Path, width: float, height: float) -> Flowable:
+    """A photo scaled to fit ``width`` × ``height`` keeping its proportions."""
+    image = Image(str(path))
+    scale = min(width / image.imageWidth, height / image.imageHeight)
+    image.drawWidth = image.imageWidth * scale
+    image.drawHeight = image.imageHeight * scale
+    return image
