@@ -43,6 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--db", type=Path, required=True, help="database file to back up")
     backup.add_argument("-o", "--output", type=Path, required=True, help="new backup file")
 
+    report = commands.add_parser("report", help="a patient's report as a PDF")
+    report.add_argument("--db", type=Path, required=True, help="database file")
+    report.add_argument("--patient", required=True, metavar="CHART_NO",
+                        help="the patient's chart number")
+    report.add_argument("-o", "--output", type=Path, required=True, help="new PDF file")
+    report.add_argument("--kind", choices=("progress", "summary", "consent"),
+                        default="progress", help="progress report (default), patient "
+                        "summary, or consent form to sign")
+    report.add_argument("--every-map", action="store_true",
+                        help="print every session's injection map, not only the latest")
+
     restore = commands.add_parser("restore", help="replace a database by a checked backup")
     restore.add_argument("--db", type=Path, required=True, help="database file to replace")
     restore.add_argument("backup", type=Path, help="backup file made by mesolog backup")
@@ -75,8 +86,8 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _log_in(db_path: Path) -> None:
-    """Clinical data leaves the database only for someone with an account.
+def _log_in(db_path: Path) -> int | None:
+    """Clinical data leaves the database only for someone with an account; their id.
 
     Scripts give MESOLOG_LOGIN and MESOLOG_PASSWORD; a person is asked.
     """
@@ -91,11 +102,11 @@ def _log_in(db_path: Path) -> None:
     try:
         accounts = AccountService(db, PractitionerService(db))
         if not accounts.has_accounts():
-            return  # a database nobody has logged in to yet (a new or demo-less file)
+            return None  # a database nobody has logged in to yet (a new or demo-less file)
         login = os.environ.get("MESOLOG_LOGIN") or input("Mesolog login: ")
         password = os.environ.get("MESOLOG_PASSWORD") or getpass.getpass("Password: ")
         try:
-            accounts.authenticate(login, password)
+            return accounts.authenticate(login, password).id
         except LoginRefused as e:
             raise UserError(str(e)) from None
     finally:
@@ -107,6 +118,39 @@ def _run_backup(args: argparse.Namespace) -> int:
 
     _log_in(args.db)
     print(f"backup {backup_database(args.db, args.output).summary()}")
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from mesolog.domain.validation import NotFoundError
+    from mesolog.services.clinic import Clinic
+    from mesolog.services.clock import local_now
+    from mesolog.services.reports import ReportKind, ReportService
+    from mesolog.store.database import open_database
+
+    if args.output.exists():
+        raise UserError(f"{args.output} already exists; choose another file name.")
+    if not args.output.parent.is_dir():
+        raise UserError(f"No folder {args.output.parent} to write the report into.")
+    who = _log_in(args.db)
+    db = open_database(args.db, create=False)
+    try:
+        db.actor_id = who
+        reports = ReportService(Clinic.of(db))
+        try:
+            patient_id = reports.patient_id_of(args.patient)
+        except NotFoundError as e:
+            raise UserError(str(e)) from None
+        partial = args.output.with_name(f".{args.output.name}.part")
+        try:
+            reports.write(ReportKind(args.kind), patient_id, partial, local_now(),
+                          every_map=args.every_map)
+            partial.replace(args.output)  # a report is whole or not there at all
+        finally:
+            partial.unlink(missing_ok=True)
+    finally:
+        db.close()
+    print(f"{args.kind} report for {args.patient} written to {args.output}")
     return 0
 
 
@@ -137,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
-              "restore": _run_restore}.get(args.command, _run_gui)
+              "restore": _run_restore, "report": _run_report}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError) as e:

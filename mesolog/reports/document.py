@@ -134,9 +134,9 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
-        target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=34 * mm, bottomMargin=18 * mm, title=title, author=author,
-        subject=subject, creator="Mesolog")
+        str(target) if isinstance(target, Path) else target, pagesize=A4,
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=34 * mm, bottomMargin=18 * mm,
+        title=title, author=author, subject=subject, creator="Mesolog")
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
               canvasmaker=_numbered_canvas(f"{title} · {subject}"))
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
 
+from mesolog.domain.consent import ConsentKind
 from mesolog.domain.measurement import Metric
 from mesolog.domain.session import Session
 from mesolog.domain.validation import NotFoundError
+from mesolog.reports.consent_form import build_consent_form
 from mesolog.reports.content import (
     CourseBlock,
     Grade,
@@ -18,7 +21,21 @@ from mesolog.reports.content import (
     ReportContent,
     TrendBlock,
 )
+from mesolog.reports.progress import build_progress_report
+from mesolog.reports.summary import build_patient_summary
 from mesolog.services.clinic import Clinic
+
+
+class ReportKind(StrEnum):
+    PROGRESS = "progress"
+    SUMMARY = "summary"
+    CONSENT = "consent"
+
+    @property
+    def label(self) -> str:
+        return {"progress": "Progress Report", "summary": "Patient Summary",
+                "consent": "Consent Form"}[self.value]
+
 
 # What a progress report charts, per measurement site, when measured.
 CHARTED = (Metric.DENSITY, Metric.SHAFT_DIAMETER)
@@ -92,7 +109,15 @@ class ReportService:
         return PhotoPair(best[0].view.label, (best[0].taken_on, best[0].path),
                          (best[-1].taken_on, best[-1].path))
 
-    def progress_report(self, patient_id: int, target: Path | BytesIO, now: datetime, *,
-                        every_map: bool = False) -> None:
-        from mesolog.reports.progress import build_progress_report
-        build_progress_report(self.content(patient_id, now), target, every_map=every_map)
+    def write(self, kind: ReportKind, patient_id: int, target: Path | BytesIO,
+              now: datetime, *, every_map: bool = False) -> None:
+        """Build the ``kind`` of report for the patient as a PDF at ``target``."""
+        content = self.content(patient_id, now)
+        if kind is ReportKind.PROGRESS:
+            build_progress_report(content, target, every_map=every_map)
+        elif kind is ReportKind.SUMMARY:
+            build_patient_summary(content, target)
+        else:
+            build_consent_form(content, self._clinic.consent.current_form(
+                ConsentKind.TREATMENT), target)
+

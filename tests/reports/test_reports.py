@@ -1,0 +1,132 @@
+"""Printed reports, read back from the PDF as a reader (or a referring doctor) would."""
+
+from datetime import date, datetime
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from mesolog.domain.adverse_event import Action, EventDetails, EventKind, Outcome
+from mesolog.domain.catalogue import LotDetails, ProductDetails
+from mesolog.domain.consent import ConsentKind
+from mesolog.domain.course import CourseDetails
+from mesolog.domain.injection_map import InjectionPoint
+from mesolog.domain.scalp import ScalpView, ScalpZone, grid
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.reports.content import Letterhead
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from mesolog.services.reports import ReportKind, ReportService
+from tests.conftest import details
+
+NOW = datetime(2026, 11, 25, 10, 30)
+LONG_NOTE = "Patient asked many questions about diet and supplements. " * 40
+
+
+def clock() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def world(db):
+    clinic = Clinic.of(db, clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    db.actor_id = doctor.id
+    biotin = clinic.catalogue.create_product(ProductDetails("Biotin complex", "Meso Labs", "", ()))
+    lots = [clinic.catalogue.add_lot(biotin.id, LotDetails(f"B-{n}", date(2027, 6, 30)))
+            for n in range(1, 4)]
+    patient = clinic.patients.create(details(last_name="Żółkiewska-Øster", first_name="Ağça",
+                                             allergies=""))
+    clinic.consent.record(patient.id, ConsentKind.TREATMENT, doctor.id, NOW)
+    course = clinic.courses.create(patient.id, CourseDetails("Biotin series", 24, 14,
+                                                             date(2025, 11, 1)))
+    return clinic, doctor, patient, course, lots
+
+
+def add_sessions(clinic, doctor, patient, course, lots, count: int) -> list:
+    vertex = grid(ScalpView.TOP, ScalpZone.VERTEX, 1.5)
+    made = []
+    for n in range(count):
+        lot = lots[n % len(lots)]
+        points = tuple(InjectionPoint(ScalpView.TOP, x, y, 1.5, 0.05, lot.id) for x, y in vertex)
+        made.append(clinic.sessions.create(patient.id, SessionDetails(
+            performed_at=datetime(2025, 11, 1, 9) + (datetime(2025, 11, 15) -
+                                                    datetime(2025, 11, 1)) * n,
+            practitioner_id=doctor.id, course_id=course.id, technique=Technique.PAPULE,
+            device=Device.MANUAL, notes=LONG_NOTE if n == 3 else "",
+            products=(ProductUse(lot.id, round(0.05 * len(points), 3)),), points=points),
+            signed_by=doctor.id))
+    return made
+
+
+def pdf_of(clinic, patient, kind=ReportKind.PROGRESS) -> PdfReader:
+    target = BytesIO()
+    ReportService(clinic, Letterhead("Clinique Saint-Éloi", "12 rue des Lilas\n75011 Paris",
+                                     "+33 1 23 45 67 89")).write(kind, patient.id, target, NOW)
+    return PdfReader(BytesIO(target.getvalue()))
+
+
+def text_of(reader: PdfReader) -> str:
+    """The text of every page, with table cells' line breaks made spaces."""
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_the_progress_report_holds_every_session_lot_and_side_effect(world):
+    clinic, doctor, patient, course, lots = world
+    sessions = add_sessions(clinic, doctor, patient, course, lots, 24)
+    clinic.adverse_events.record(EventDetails(
+        session_id=sessions[5].id, kind=EventKind.BRUISING, onset=date(2026, 1, 13), grade=2,
+        actions=(Action.COLD_COMPRESS,), suspected_lot_id=lots[2].id,
+        resolved_on=date(2026, 1, 20), outcome=Outcome.RESOLVED))
+    reader = pdf_of(clinic, patient)
+    text = text_of(reader)
+    assert "Żółkiewska-Øster, Ağça" in text and patient.details.chart_no in text
+    for s in sessions:
+        assert f"{s.details.performed_at:%Y-%m-%d}" in text
+    for lot in lots:
+        assert f"lot {lot.details.lot_no}" in text
+    assert "Bruising / haematoma, grade 2" in text and "Cold compress" in text
+    assert "Injection map" in text and "Vertex / crown" in text
+    assert "Clinique Saint-Éloi" in text
+    pages = len(reader.pages)
+    assert pages >= 3
+    assert f"Page 1 of {pages}" in reader.pages[0].extract_text()
+    assert f"Page {pages} of {pages}" in reader.pages[-1].extract_text()
+    # a long table goes on over pages with its header again on top
+    assert sum("Products and lots" in p.extract_text() for p in reader.pages) >= 2
+    assert reader.metadata.title == "Progress report"
+    assert reader.metadata.author == "Dr Claire Moreau"
+    assert "Żółkiewska-Øster" in reader.metadata.subject
+
+
+def test_a_long_note_is_printed_whole(world):
+    clinic, doctor, patient, course, lots = world
+    add_sessions(clinic, doctor, patient, course, lots, 4)
+    text = text_of(pdf_of(clinic, patient))
+    assert text.count("diet and supplements") == 40
+
+
+def test_a_patient_without_sessions_gets_a_sensible_report(world):
+    clinic, _, patient, _, _ = world
+    reader = pdf_of(clinic, patient)
+    text = text_of(reader)
+    assert "Biotin series" in text and "0 of 24 sessions" in text
+    assert "Side effects" in text and "None recorded." in text
+    assert "Injection map" not in text and len(reader.pages) == 1
+
+
+def test_the_summary_speaks_to_the_patient(world):
+    clinic, doctor, patient, course, lots = world
+    add_sessions(clinic, doctor, patient, course, lots, 2)
+    text = text_of(pdf_of(clinic, patient, ReportKind.SUMMARY))
+    assert "You have had 2 sessions so far." in text
+    assert "Your next session is due on" in text and "+33 1 23 45 67 89" in text
+    assert "signs of an infection" in text
+
+
+def test_the_consent_form_prints_its_version_and_signature_lines(world):
+    clinic, _, patient, _, _ = world
+    text = text_of(pdf_of(clinic, patient, ReportKind.CONSENT))
+    assert "Consent to scalp mesotherapy" in text and "Form version 1" in text
+    assert "Patient's signature" in text and "Practitioner's signature" in text
+    assert "Żółkiewska-Øster, Ağça" in text
