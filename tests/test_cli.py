@@ -172,3 +172,39 @@ def test_demo_outcomes_start_from_plausible_baselines(tmp_path):
         assert conn.execute("SELECT count(DISTINCT scale) FROM grade_record").fetchone()[0] >= 3
         photos = conn.execute("SELECT file_name FROM photo").fetchall()
     assert photos and all((tmp_path / "clinic-photos" / name).is_file() for (name,) in photos)
+
+
+def test_report_writes_a_pdf_for_a_chart_number_after_a_login(tmp_path, capsys, monkeypatch):
+    from pypdf import PdfReader
+
+    from mesolog.services.demo import DEMO_PASSWORD
+
+    path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(path), "--patients", "12", "--seed", "2"]) == 0
+    chart, last_name = dump(path)[3][:2]
+    capsys.readouterr()
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", "not the password")
+    out = tmp_path / "report.pdf"
+    assert main(["report", "--db", str(path), "--patient", chart, "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == "mesolog: Wrong login or password."
+    assert not out.exists()
+
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    assert main(["report", "--db", str(path), "--patient", chart.lower(), "-o", str(out)]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert chart in text and last_name in text and "Dr Claire Moreau" in \
+        PdfReader(out).metadata.author
+    summary = tmp_path / "summary.pdf"
+    assert main(["report", "--db", str(path), "--patient", chart, "--kind", "summary",
+                 "-o", str(summary)]) == 0
+    assert "Your treatment summary" in PdfReader(summary).pages[0].extract_text()
+    capsys.readouterr()
+    # mistakes: one line, exit 1, nothing written over
+    assert main(["report", "--db", str(path), "--patient", "P-404", "-o",
+                 str(tmp_path / "x.pdf")]) == 1
+    assert capsys.readouterr().err.strip() == "mesolog: No patient with chart number P-404."
+    before = out.read_bytes()
+    assert main(["report", "--db", str(path), "--patient", chart, "-o", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_bytes() == before
+    assert not list(tmp_path.glob(".*.part"))
