@@ -21,7 +21,7 @@ class Letterhead:
     name: str = "Mesolog clinic"
     address: str = ""  # one line per line of the address
     phone: str = ""
-    logo: Path | None = None
+    logo: bytes | None = None  # PNG or JPEG
 
 
 @dataclass(frozen=True)

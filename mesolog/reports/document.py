@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Image
@@ -111,9 +112,10 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
         canvas.saveState()
         top = A4[1] - 12 * mm
         x = MARGIN
-        if letterhead.logo and letterhead.logo.exists():
-            canvas.drawImage(str(letterhead.logo), x, top - 12 * mm, width=12 * mm,
-                             height=12 * mm, preserveAspectRatio=True, mask="auto")
+        if letterhead.logo:
+            canvas.drawImage(ImageReader(BytesIO(letterhead.logo)), x, top - 12 * mm,
+                             width=12 * mm, height=12 * mm, preserveAspectRatio=True,
+                             mask="auto")
             x += 15 * mm
         canvas.setFillColor(INK)
         canvas.setFont(BOLD, 11)

@@ -24,6 +24,7 @@ from mesolog.reports.content import (
 from mesolog.reports.progress import build_progress_report
 from mesolog.reports.summary import build_patient_summary
 from mesolog.services.clinic import Clinic
+from mesolog.services.letterhead import LetterheadService
 
 
 class ReportKind(StrEnum):
@@ -43,8 +44,9 @@ CHARTED = (Metric.DENSITY, Metric.SHAFT_DIAMETER)
 
 class ReportService:
     def __init__(self, clinic: Clinic, letterhead: Letterhead | None = None):
+        """``letterhead`` overrides the one stored in the database (for tests and previews)."""
         self._clinic = clinic
-        self._letterhead = letterhead or Letterhead()
+        self._letterhead = letterhead
 
     def patient_id_of(self, chart_no: str) -> int:
         """The patient with this chart number (as typed: case and spaces do not matter)."""
@@ -85,7 +87,8 @@ class ReportService:
                            if p.id == c.db.actor_id), "")
         due = [x.next_due for x in summaries if x.next_due]
         return ReportContent(
-            letterhead=self._letterhead, printed_at=now, printed_by=printed_by,
+            letterhead=self._letterhead or LetterheadService(c.db).get(), printed_at=now,
+            printed_by=printed_by,
             patient=patient, consents=tuple(c.consent.for_patient(patient_id)),
             grades=tuple(Grade(g.recorded_on, g.scale, g.value, g.description)
                          for g in sorted(c.outcomes.grades(patient_id),

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from mesolog.store import models
 
 # Bookkeeping tables: not clinical records, and the trail itself.
-NOT_AUDITED = {"audit_entry", "alembic_version"}
+# the letterhead is the clinic's stationery, not a record about a patient
+NOT_AUDITED = {"audit_entry", "alembic_version", "letterhead"}
 
 
 def _plain(value: Any) -> Any:

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -192,6 +202,18 @@ class InjectionPoint(Base):
     depth_mm: Mapped[float] = mapped_column(Float)
     volume_ml: Mapped[float] = mapped_column(Float)
     lot_id: Mapped[int] = mapped_column(ForeignKey("lot.id"))
+
+
+class LetterheadRow(Base):
+    """The clinic's name, address, phone and logo on printed reports (one row)."""
+
+    __tablename__ = "letterhead"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class SessionAmendment(Base):

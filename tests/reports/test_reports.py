@@ -130,3 +130,34 @@ def test_the_consent_form_prints_its_version_and_signature_lines(world):
     assert "Consent to scalp mesotherapy" in text and "Form version 1" in text
     assert "Patient's signature" in text and "Practitioner's signature" in text
     assert "Żółkiewska-Øster, Ağça" in text
+
+
+def test_the_letterhead_is_kept_in_the_database_and_printed(world, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from mesolog.domain.validation import ValidationError
+    from mesolog.services.letterhead import LetterheadService
+
+    clinic, _, patient, _, _ = world
+    letterheads = LetterheadService(clinic.db)
+    assert letterheads.get().name == "Mesolog clinic"  # until one is set
+    logo = tmp_path / "logo.png"
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0072B2"))
+    image.save(str(logo))
+    with pytest.raises(ValidationError, match="Only an administrator"):
+        letterheads.set("Trichology Centre Łódź", "", "")  # the logged-in doctor
+    admin = clinic.practitioners.create("Office Admin", "admin", Role.ADMINISTRATOR)
+    clinic.db.actor_id = admin.id
+    letterheads.set("Trichology Centre Łódź", "ul. Piotrkowska 1\n90-001 Łódź", "+48 42 000",
+                    logo)
+    target = BytesIO()
+    ReportService(clinic).write(ReportKind.SUMMARY, patient.id, target, NOW)
+    reader = PdfReader(BytesIO(target.getvalue()))
+    text = text_of(reader)
+    assert "Trichology Centre Łódź" in text and "90-001 Łódź" in text and "+48 42 000" in text
+    assert any(page.images for page in reader.pages)  # the logo
+    with pytest.raises(ValidationError) as caught:
+        letterheads.set("", "", "", tmp_path / "missing.png")
+    assert {e.field for e in caught.value.errors} == {"name", "logo"}
+    assert letterheads.get().name == "Trichology Centre Łódź"

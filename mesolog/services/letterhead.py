@@ -1,0 +1,61 @@
+"""The clinic's letterhead: what every printed report carries at its top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mesolog.domain.practitioner import Role
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.reports.content import Letterhead
+from mesolog.store import models
+from mesolog.store.database import Database
+
+LOGO_MAX_BYTES = 1_000_000
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+
+
+class LetterheadService:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def get(self) -> Letterhead:
+        with self._db.reading() as session:
+            row = session.get(models.LetterheadRow, 1)
+            if row is None:
+                return Letterhead()
+            return Letterhead(row.name, row.address, row.phone, row.logo_png)
+
+    def set(self, name: str, address: str, phone: str, logo: Path | None = None, *,
+            keep_logo: bool = True) -> Letterhead:
+        """Store the letterhead; ``logo`` replaces the logo, ``keep_logo=False`` drops it."""
+        name, address, phone = name.strip(), address.strip(), phone.strip()
+        errors = []
+        if not name or len(name) > 200 or has_control_characters(name):
+            errors.append(FieldError("name", "The clinic's name: 1 to 200 characters."))
+        if len(address) > 500 or has_control_characters(address.replace("\n", " ")):
+            errors.append(FieldError("address", "The address: at most 500 characters."))
+        if len(phone) > 60 or has_control_characters(phone):
+            errors.append(FieldError("phone", "The phone number: at most 60 characters."))
+        picture = None
+        if logo is not None:
+            picture = logo.read_bytes() if logo.is_file() else b""
+            if not picture.startswith((_PNG, _JPEG)) or len(picture) > LOGO_MAX_BYTES:
+                errors.append(FieldError("logo", "The logo: a PNG or JPEG file up to 1 MB."))
+        if errors:
+            raise ValidationError(errors)
+        with self._db.transaction() as session:
+            if self._db.actor_id is not None:
+                actor = session.get(models.Practitioner, self._db.actor_id)
+                if actor is not None and Role(actor.role) is not Role.ADMINISTRATOR:
+                    raise ValidationError([FieldError(
+                        "name", "Only an administrator changes the letterhead.")])
+            row = session.get(models.LetterheadRow, 1) or models.LetterheadRow(id=1)
+            row.name, row.address, row.phone = name, address, phone
+            if picture is not None:
+                row.logo_png = picture
+            elif not keep_logo:
+                row.logo_png = None
+            session.add(row)
+        return self.get()
