@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
             "New &Course…", lambda: self._on_treatment(self.treatment.new_course))
         self.history_action = self._action("&History…", self.show_history, "Ctrl+H",
                                            "Who changed what in this chart, and when")
+        self.report_action = self._action("&Print or Save Report…", self.show_reports,
+                                          QKeySequence.StandardKey.Print,
+                                          "Progress report, patient summary or consent form")
         self.consent_action = self._action(
             "Record C&onsent…", lambda: self._on_treatment(self.treatment.record_consent))
         self.catalogue_action = self._action("&Products and Lots…", self.show_catalogue,
@@ -212,7 +215,8 @@ class MainWindow(QMainWindow):
         patient_menu.addSeparator()
         patient_menu.addActions([self.new_course_action, self.consent_action])
         patient_menu.addSeparator()
-        patient_menu.addActions([self.history_action, self.archive_action, self.find_action])
+        patient_menu.addActions([self.report_action, self.history_action, self.archive_action,
+                                 self.find_action])
         session_menu = self.menuBar().addMenu("&Session")
         session_menu.addActions([self.new_session_action, self.open_session_action,
                                  self.sign_session_action, self.amend_session_action])
@@ -503,7 +507,8 @@ class MainWindow(QMainWindow):
         stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
         for action in (self.new_session_action, self.open_session_action,
                        self.sign_session_action, self.amend_session_action,
-                       self.new_course_action, self.consent_action, self.history_action):
+                       self.new_course_action, self.consent_action, self.history_action,
+                       self.report_action):
             action.setEnabled(stored)
         on_form = self.pages.currentWidget() is self.patient_tabs
         self.save_action.setEnabled(on_form and self.form.is_dirty())
@@ -558,18 +563,16 @@ class MainWindow(QMainWindow):
             HistoryDialog(self._clinic, self.form.patient, parent=self).exec()
 
     def show_preferences(self) -> None:
-        from mesolog.domain.practitioner import Role
-        from mesolog.ui.preferences import PreferencesDialog
+        from mesolog.ui.preferences import open_preferences
 
-        actor = self._db.actor_id if self._db else None
-        if actor is not None and all(p.id != actor or p.role is not Role.ADMINISTRATOR
-                                     for p in self._clinic.practitioners.active()):
-            QMessageBox.information(self, "Preferences",
-                                    "Only an administrator changes the preferences.")
-            return
+        open_preferences(self, self._clinic if self._db else None, self._settings,
+                         self._db.path if self._db else Path.home())
 
-        PreferencesDialog(self._settings, self._db.path if self._db else Path.home(),
-                          parent=self).exec()
+    def show_reports(self) -> None:
+        from mesolog.ui.report_dialog import ReportDialog
+
+        if self.form.patient is not None and self.settle_unsaved():
+            ReportDialog(self._clinic, self.form.patient, parent=self).exec()
 
     @property
     def settings(self) -> Settings:

@@ -1,8 +1,9 @@
-"""Preferences: automatic backups, and how soon an idle window locks."""
+"""Preferences: automatic backups, how soon an idle window locks, the letterhead."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,9 +11,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,8 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.backup_rotation import DAILY_KEPT, WEEKLY_KEPT
+from mesolog.domain.validation import ValidationError
 from mesolog.ui import settings as opt
+from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
 
 
 def backup_folder(settings: Settings, db_path: Path) -> Path:
@@ -31,10 +40,14 @@ def backup_folder(settings: Settings, db_path: Path) -> Path:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, db_path: Path, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, db_path: Path, clinic: Clinic | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._settings = settings
+        self._clinic = clinic
+        self._logo: Path | None = None
+        self._drop_logo = False
         self.auto_backup = QCheckBox("Back up automatically when Mesolog closes "
                                      "(once a day)")
         self.auto_backup.setChecked(settings.get(opt.AUTO_BACKUP))
@@ -60,7 +73,46 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.errors = FieldErrors()
+        if clinic is not None:
+            layout.addWidget(self._letterhead_box(clinic))
         layout.addWidget(buttons)
+
+    def _letterhead_box(self, clinic: Clinic) -> QGroupBox:
+        from mesolog.services.letterhead import LetterheadService
+
+        current = LetterheadService(clinic.db).get()
+        self.clinic_name = QLineEdit(current.name)
+        self.address = QPlainTextEdit(current.address)
+        self.address.setMaximumHeight(60)
+        self.address.setTabChangesFocus(True)
+        self.phone = QLineEdit(current.phone)
+        self.logo_label = QLabel("A logo is set." if current.logo else "No logo.")
+        choose, clear = QPushButton("Choose &Logo…"), QPushButton("No Logo")
+        choose.clicked.connect(self._choose_logo)
+        clear.clicked.connect(self._clear_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(clear)
+        box = QGroupBox("Letterhead on printed reports (shared by every desk)")
+        form = QFormLayout(box)
+        form.addRow("Clinic &name", self.errors.under("name", self.clinic_name))
+        form.addRow("&Address", self.errors.under("address", self.address))
+        form.addRow("P&hone", self.errors.under("phone", self.phone))
+        form.addRow("Logo", self.errors.under("logo", logo_row))
+        return box
+
+    def _choose_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Logo", str(Path.home()),
+                                              "Images (*.png *.jpg *.jpeg)")
+        if name:
+            self._logo, self._drop_logo = Path(name), False
+            self.logo_label.setText(Path(name).name)
+
+    def _clear_logo(self) -> None:
+        self._logo, self._drop_logo = None, True
+        self.logo_label.setText("No logo.")
 
     def _browse(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
@@ -68,8 +120,33 @@ class PreferencesDialog(QDialog):
             self.folder.setText(name)
 
     def accept(self) -> None:
+        if self._clinic is not None:
+            from mesolog.services.letterhead import LetterheadService
+
+            self.errors.clear()
+            try:
+                LetterheadService(self._clinic.db).set(
+                    self.clinic_name.text(), self.address.toPlainText(), self.phone.text(),
+                    self._logo, keep_logo=not self._drop_logo)
+            except ValidationError as e:
+                self.errors.show(e.errors, fallback="name")
+                return
         self._settings.set(opt.AUTO_BACKUP, self.auto_backup.isChecked())
         self._settings.set(opt.BACKUP_FOLDER, self.folder.text().strip())
         self._settings.set(opt.IDLE_LOCK_MINUTES, self.idle_lock.value())
         self._settings.sync()
         super().accept()
+
+
+def open_preferences(window: QWidget, clinic: Clinic | None, settings: Settings,
+                     db_path: Path) -> None:
+    """Preferences are an administrator's (when someone is logged in)."""
+    from mesolog.domain.practitioner import Role
+
+    actor = clinic.db.actor_id if clinic is not None else None
+    if actor is not None and all(p.id != actor or p.role is not Role.ADMINISTRATOR
+                                 for p in clinic.practitioners.active()):
+        QMessageBox.information(window, "Preferences",
+                                "Only an administrator changes the preferences.")
+        return
+    PreferencesDialog(settings, db_path, clinic, parent=window).exec()

@@ -1,0 +1,184 @@
+"""Print or save a patient's report: choose which, see it, then print or save it.
+
+The PDF is built by ``mesolog.reports`` (no Qt); the preview and the printed
+pages are its pages rendered by PDFium, so what is seen, printed and saved is
+the same document.
+"""
+
+from __future__ import annotations
+
+import os
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.patient import Patient
+from mesolog.services.clock import local_now
+from mesolog.services.reports import ReportKind, ReportService
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+
+PREVIEW_WIDTH = 620  # pixels for one page on screen
+PRINT_DPI_MAX = 300
+
+
+class ReportDialog(QDialog):
+    def __init__(self, clinic: Clinic, patient: Patient, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._reports = ReportService(clinic)
+        self._patient = patient
+        self.pdf = b""
+        d = patient.details
+        self.setWindowTitle(f"Print or Save Report — {d.full_name} ({d.chart_no})")
+        self.kind = QComboBox()
+        for kind in ReportKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.every_map = QCheckBox("Every session's injection map")
+        self.pages_label = QLabel()
+        self.pages = QVBoxLayout()
+        self.pages.setSpacing(12)
+        sheet = QWidget()
+        sheet.setLayout(self.pages)
+        sheet.setStyleSheet("background: #8a94a6;")
+        scroll = QScrollArea()
+        scroll.setWidget(sheet)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.save_button = QPushButton("&Save as PDF…")
+        self.print_button = QPushButton("&Print…")
+        close = QPushButton("Close")
+        top = QHBoxLayout()
+        label = QLabel("&Report")
+        label.setBuddy(self.kind)
+        top.addWidget(label)
+        top.addWidget(self.kind)
+        top.addWidget(self.every_map)
+        top.addStretch(1)
+        top.addWidget(self.pages_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (close, self.save_button, self.print_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        screen = self.screen().availableGeometry()
+        self.resize(PREVIEW_WIDTH + 90, min(960, int(screen.height() * 0.9)))
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.every_map.toggled.connect(self.refresh)
+        self.save_button.clicked.connect(lambda: self.save_as_pdf())
+        self.print_button.clicked.connect(lambda: self.print_report())
+        close.clicked.connect(self.reject)
+        self.refresh()
+
+    @property
+    def report_kind(self) -> ReportKind:
+        return ReportKind(self.kind.currentData())
+
+    def refresh(self) -> None:
+        """Build the chosen report and show its pages."""
+        self.every_map.setEnabled(self.report_kind is ReportKind.PROGRESS)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            target = BytesIO()
+            self._reports.write(self.report_kind, self._patient.id, target, local_now(),
+                                every_map=self.every_map.isChecked())
+            self.pdf = target.getvalue()
+            images = page_images(self.pdf, width_px=PREVIEW_WIDTH * self.devicePixelRatio())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        while self.pages.count():
+            self.pages.takeAt(0).widget().deleteLater()
+        for image in images:
+            label = QLabel()
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatio())
+            label.setPixmap(pixmap)
+            self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.pages_label.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}")
+
+    def suggested_name(self) -> str:
+        d = self._patient.details
+        return f"{d.chart_no}-{self.report_kind.value}-{local_now():%Y-%m-%d}.pdf"
+
+    def save_as_pdf(self, path: Path | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, "Save Report as PDF",
+                                                  str(Path.home() / self.suggested_name()),
+                                                  "PDF documents (*.pdf)")
+            if not name:
+                return False
+            path = Path(name)
+        partial = path.with_name(f".{path.name}.part")
+        try:
+            partial.write_bytes(self.pdf)
+            os.replace(partial, path)  # whole or not at all
+        except OSError as e:
+            partial.unlink(missing_ok=True)
+            QMessageBox.warning(self, "Not saved", f"The report could not be saved: {e}")
+            return False
+        return True
+
+    def print_report(self, printer: QPrinter | None = None) -> bool:
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.suggested_name())
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return False
+        dpi = min(printer.resolution(), PRINT_DPI_MAX)
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, "Not printed", "The printer could not be started.")
+            return False
+        try:
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            for number, image in enumerate(page_images(self.pdf, dpi=dpi)):
+                if number:
+                    printer.newPage()
+                scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(area.topLeft().x(), area.topLeft().y(),
+                                  image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        finally:
+            painter.end()
+        return True
+
+
+def page_images(pdf: bytes, *, width_px: float | None = None,
+                dpi: float | None = None) -> list[QImage]:
+    """The PDF's pages as images, ``width_px`` wide or at ``dpi``."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    try:
+        for page in document:
+            width_pt = page.get_width()
+            scale = (width_px / width_pt) if width_px else (dpi or 96) / 72
+            bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB order, for Qt
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB888)
+            images.append(image.copy())  # own the pixels before PDFium frees them
+            page.close()
+    finally:
+        document.close()
+    return images

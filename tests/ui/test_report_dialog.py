@@ -1,0 +1,96 @@
+"""Printing and saving a patient's report from the window."""
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+
+from mesolog.services.clinic import Clinic
+from mesolog.services.demo import build_demo_clinic
+from mesolog.ui.main_window import MainWindow
+from mesolog.ui.report_dialog import ReportDialog
+from tests.conftest import TODAY
+from tests.ui.modal import close_dialog
+
+
+@pytest.fixture
+def clinic(db):
+    build_demo_clinic(db, 12, seed=2)
+    clinic = Clinic.of(db)
+    db.actor_id = 1
+    return clinic
+
+
+def treated(clinic):
+    (patient_id,) = clinic.db.fetch_all(
+        "SELECT patient_id FROM session GROUP BY patient_id ORDER BY count(*) DESC LIMIT 1")[0]
+    return clinic.patients.get(patient_id)
+
+
+def test_save_as_pdf_writes_the_report_shown(qtbot, clinic, tmp_path, monkeypatch):
+    patient = treated(clinic)
+    dialog = ReportDialog(clinic, patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pages = len(PdfReader(BytesIO(dialog.pdf)).pages)
+    assert dialog.pages.count() == pages and dialog.pages_label.text().startswith(str(pages))
+    target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def choose(parent, title, suggested, filters):
+        asked.append(suggested)
+        return str(target), filters
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].endswith(f"{patient.details.chart_no}-progress-"
+                                       f"{asked[0][-14:-4]}.pdf")
+    reader = PdfReader(target)
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert patient.details.chart_no in text and "Progress report" in text
+    for session in clinic.sessions.for_patient(patient.id):
+        assert f"{session.details.performed_at:%Y-%m-%d}" in text
+    assert not list(target.parent.glob(".*.part"))
+
+
+def test_choosing_the_summary_rebuilds_the_preview(qtbot, clinic):
+    dialog = ReportDialog(clinic, treated(clinic))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    progress = dialog.pdf
+    dialog.kind.setFocus()
+    qtbot.keyClicks(dialog.kind, "Patient")
+    assert dialog.kind.currentText() == "Patient Summary"
+    assert dialog.pdf != progress and not dialog.every_map.isEnabled()
+    assert "Your treatment summary" in PdfReader(BytesIO(dialog.pdf)).pages[0].extract_text()
+
+
+def test_printing_sends_every_page_to_the_printer(qtbot, clinic, tmp_path):
+    dialog = ReportDialog(clinic, treated(clinic))
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_report(printer)
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == len(PdfReader(BytesIO(dialog.pdf)).pages)
+
+
+def test_the_patient_menu_opens_it_for_the_open_chart(qtbot, clinic, settings):
+    window = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.attach(clinic.db)
+    window.show()
+    assert not window.report_action.isEnabled()  # no chart open yet
+    patient = treated(clinic)
+    window.show_patient(patient.id)
+    assert window.report_action.isEnabled()
+    assert window.report_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    opened: list = []
+    close_dialog(ReportDialog, opened)
+    window.report_action.trigger()
+    assert len(opened) == 1 and patient.details.chart_no in opened[0].windowTitle()
