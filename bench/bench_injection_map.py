@@ -13,23 +13,20 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_clinic import bench_clinic
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from mesolog.domain.catalogue import LotDetails, ProductDetails
 from mesolog.domain.injection_map import InjectionPoint
-from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
 from mesolog.domain.scalp import ScalpView, ScalpZone, grid
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
-from mesolog.services.practitioners import Role
-from mesolog.store.database import open_database
 from mesolog.ui.map_editor import InjectionMapEditor
 from mesolog.ui.session_editor import SessionEditor
 
@@ -44,17 +41,7 @@ def thousand_points(lot_ids: list[int]) -> tuple[InjectionPoint, ...]:
 
 
 def build_clinic(folder: Path) -> tuple[Clinic, int, int]:
-    db = open_database(folder / "bench.sqlite")
-    clinic = Clinic.of(db, lambda: NOW)
-    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
-    db.actor_id = doctor.id
-    lots = []
-    for name in ("Minoxidil 0.5 %", "Biotin complex"):
-        product = clinic.catalogue.create_product(ProductDetails(name, "Maker", "", ()))
-        lots.append(clinic.catalogue.add_lot(product.id, LotDetails("L-1", date(2027, 6, 30))))
-    patient = clinic.patients.create(PatientDetails(
-        chart_no="P-1", last_name="Öztürk", first_name="Zeynep", date_of_birth=date(1984, 3, 27),
-        sex=Sex.FEMALE, diagnosis=Diagnosis.FEMALE_AGA))
+    clinic, doctor, lots, patient = bench_clinic(folder, NOW)
     points = thousand_points([lot.id for lot in lots])
     uses = tuple(ProductUse(lot.id, round(sum(p.volume_ml for p in points
                                               if p.lot_id == lot.id), 3)) for lot in lots)

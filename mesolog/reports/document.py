@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Image
@@ -48,21 +49,41 @@ class Styles:
 
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles,
           *, align_right: Sequence[int] = ()) -> Table:
-    """A table with a shaded header row that repeats on every page it spans."""
-    cells = [[c if isinstance(c, Flowable) else Paragraph(
-        _escape(str(c)), styles.cell_right if i in align_right else styles.cell)
-        for i, c in enumerate(row)] for row in rows]
+    """A table with a shaded header row that repeats on every page it spans.
+
+    Text that fits its column on one line is set as a plain string, the rest
+    as a wrapping paragraph: a 24-session report has some 1,000 cells, and a
+    paragraph costs ten times a string to lay out.
+    """
+    size = styles.cell.fontSize
+    cells = []
+    for row in rows:
+        line = []
+        for i, c in enumerate(row):
+            text = str(c)
+            if isinstance(c, Flowable):
+                line.append(c)
+            elif all(stringWidth(part, REGULAR, size) <= widths[i] - 6
+                     for part in text.split("\n")):
+                line.append(text)  # a table sets each line of a string as it is
+            else:
+                line.append(Paragraph(escape(text), styles.cell_right if i in align_right
+                                      else styles.cell))
+        cells.append(line)
     t = Table(cells, colWidths=widths, repeatRows=1)
     commands = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, size, styles.cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), BAND),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in align_right]
     t.setStyle(TableStyle(commands))
     return t
 

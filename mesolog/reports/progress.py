@@ -7,15 +7,15 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from mesolog.domain.injection_map import totals
 from mesolog.domain.scalp import ScalpView
 from mesolog.domain.session import Session
 from mesolog.reports.content import ReportContent
 from mesolog.reports.document import Styles, build, escape, photo, table
-from mesolog.reports.scalp_drawing import lot_colours, view_drawing
-from mesolog.reports.trend_chart import trend_drawing
+from mesolog.reports.scalp_drawing import ScalpViewFlowable, lot_colours
+from mesolog.reports.trend_chart import TrendChart
 
 WIDTH = 174 * mm  # A4 less the margins
 
@@ -102,23 +102,25 @@ def treatment(content: ReportContent, s: Styles) -> list[Flowable]:
             rows.append(_session_row(session, s))
         volume = sum(x.total_volume_ml for x in course.sessions)
         rows.append(("", "", "", Paragraph("<b>Course total</b>", s.cell), f"{volume:.2f}", ""))
-        out += [Spacer(1, 2), table(rows, [21 * mm, 29 * mm, 25 * mm, 71 * mm, 13 * mm,
-                                           15 * mm], s, align_right=(4, 5)), Spacer(1, 6)]
+        sessions_table = table(rows, [21 * mm, 29 * mm, 25 * mm, 71 * mm, 13 * mm, 15 * mm],
+                               s, align_right=(4, 5))
+        # the course total never starts a page on its own
+        sessions_table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))
+        out += [Spacer(1, 2), sessions_table, Spacer(1, 6)]
     return out
 
 
 def _session_row(session: Session, s: Styles) -> tuple:
     d = session.details
-    lots = "<br/>".join(f"{escape(u.product_name)} · lot {escape(u.lot_no)} · "
-                        f"{u.volume_ml:g} ml" for u in session.used)
-    if d.notes:
-        lots += f"<br/><font color='#5b6675'>{escape(d.notes)}</font>"
-    when = f"{d.performed_at:%Y-%m-%d}" + ("" if session.signed else "<br/>(not signed)")
+    # plain lines where they fit (the table sets them fast); a note that does not is
+    # wrapped by table()
+    lots = "\n".join([f"{u.product_name} · lot {u.lot_no} · {u.volume_ml:g} ml"
+                      for u in session.used] + ([f"Note: {d.notes}"] if d.notes else []))
+    when = f"{d.performed_at:%Y-%m-%d}" + ("" if session.signed else "\n(not signed)")
     how = d.technique.label if d.technique else ""
     if d.depth_mm is not None:
         how += f", {d.depth_mm:g} mm"
-    return (Paragraph(when, s.cell), session.practitioner_name, how,
-            Paragraph(lots, s.cell), f"{session.total_volume_ml:.2f}",
+    return (when, session.practitioner_name, how, lots, f"{session.total_volume_ml:.2f}",
             str(len(d.points)) if d.points else "—")
 
 
@@ -127,7 +129,7 @@ def injection_map(content: ReportContent, session: Session, s: Styles) -> list[F
     lot_products = {lot: product for lot, (product, _) in content.lot_labels.items()}
     colours = lot_colours(points, lot_products)
     views = [v for v in ScalpView if any(p.view is v for p in points)]
-    drawings = [view_drawing(v, points, colours, 78 * mm) for v in views]
+    drawings = [ScalpViewFlowable(v, points, colours, 78 * mm) for v in views]
     grid = [drawings[i:i + 2] for i in range(0, len(drawings), 2)]
     grid[-1] += [""] * (2 - len(grid[-1]))
     legend = "   ".join(
@@ -155,12 +157,12 @@ def trends(content: ReportContent, s: Styles) -> list[Flowable]:
     cells = []
     for trend in content.trends:
         caption = escape(trend.title) + (f" — {escape(trend.change)}" if trend.change else "")
-        cells.append([Paragraph(caption, s.small), trend_drawing(trend, 82 * mm, 42 * mm)])
+        cells.append([Paragraph(caption, s.small), TrendChart(trend, 82 * mm, 42 * mm)])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     rows[-1] += [""] * (2 - len(rows[-1]))
-    return [Paragraph("Measurements", s.heading),
-            Paragraph("Orange ticks mark the sessions.", s.small),
-            Table(rows, colWidths=[87 * mm, 87 * mm])]
+    return [KeepTogether([Paragraph("Measurements", s.heading),
+                          Paragraph("Orange ticks mark the sessions.", s.small),
+                          Table(rows, colWidths=[87 * mm, 87 * mm])])]
 
 
 def photos(content: ReportContent, s: Styles) -> list[Flowable]:

@@ -1,11 +1,14 @@
-"""A measurement trend as a small vector chart: values over time, sessions marked."""
+"""A measurement trend as a small vector chart: values over time, sessions marked.
+
+Drawn straight onto the canvas, like the scalp maps, for the same reason.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 
 from mesolog.reports.content import TrendBlock
 from mesolog.reports.fonts import REGULAR
@@ -15,38 +18,53 @@ _AXIS = colors.HexColor("#8a94a6")
 _SESSION = colors.HexColor("#E69F00")
 
 
-def trend_drawing(trend: TrendBlock, width: float, height: float) -> Drawing:
-    drawing = Drawing(width, height)
-    left, bottom, right, top = 34, 16, width - 6, height - 6
-    days = [d for d, _ in trend.points] + list(trend.session_days)
-    first, last = min(days), max(days)
-    span = max((last - first).days, 1)
-    values = [v for _, v in trend.points]
-    low, high = min(values), max(values)
-    pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
-    low, high = low - pad, high + pad
+class TrendChart(Flowable):
+    def __init__(self, trend: TrendBlock, width: float, height: float):
+        super().__init__()
+        self.trend = trend
+        self.chart_width, self.chart_height = width, height
 
-    def x_of(day: date) -> float:
-        return left + (day - first).days / span * (right - left)
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.chart_width, self.chart_height
 
-    def y_of(value: float) -> float:
-        return bottom + (value - low) / (high - low) * (top - bottom)
+    def draw(self) -> None:
+        canvas, trend = self.canv, self.trend
+        left, bottom = 34, 16
+        right, top = self.chart_width - 6, self.chart_height - 6
+        days = [d for d, _ in trend.points] + list(trend.session_days)
+        first, last = min(days), max(days)
+        span = max((last - first).days, 1)
+        values = [v for _, v in trend.points]
+        low, high = min(values), max(values)
+        pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
+        low, high = low - pad, high + pad
 
-    drawing.add(Line(left, bottom, right, bottom, strokeColor=_AXIS, strokeWidth=0.6))
-    drawing.add(Line(left, bottom, left, top, strokeColor=_AXIS, strokeWidth=0.6))
-    for value in (low + pad, high - pad):
-        drawing.add(String(left - 3, y_of(value) - 2, f"{value:g}", fontName=REGULAR,
-                           fontSize=6, fillColor=_AXIS, textAnchor="end"))
-    for day in trend.session_days:
-        drawing.add(Line(x_of(day), bottom, x_of(day), bottom + 5, strokeColor=_SESSION,
-                         strokeWidth=1))
-    drawing.add(String(left, 3, f"{first:%Y-%m-%d}", fontName=REGULAR, fontSize=6,
-                       fillColor=_AXIS))
-    drawing.add(String(right, 3, f"{last:%Y-%m-%d}", fontName=REGULAR, fontSize=6,
-                       fillColor=_AXIS, textAnchor="end"))
-    coordinates = [c for d, v in trend.points for c in (x_of(d), y_of(v))]
-    if len(trend.points) > 1:
-        drawing.add(PolyLine(coordinates, strokeColor=_LINE, strokeWidth=1.2))
-    for d, v in trend.points:
-        drawing.add(Circle(x_of(d), y_of(v), 1.8, fillColor=_LINE, strokeColor=None))
-    return drawing
+        def x_of(day: date) -> float:
+            return left + (day - first).days / span * (right - left)
+
+        def y_of(value: float) -> float:
+            return bottom + (value - low) / (high - low) * (top - bottom)
+
+        canvas.setStrokeColor(_AXIS)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, bottom, right, bottom)
+        canvas.line(left, bottom, left, top)
+        canvas.setFont(REGULAR, 6)
+        canvas.setFillColor(_AXIS)
+        for value in (low + pad, high - pad):
+            canvas.drawRightString(left - 3, y_of(value) - 2, f"{value:g}")
+        canvas.drawString(left, 3, f"{first:%Y-%m-%d}")
+        canvas.drawRightString(right, 3, f"{last:%Y-%m-%d}")
+        canvas.setStrokeColor(_SESSION)
+        canvas.setLineWidth(1)
+        for day in trend.session_days:
+            canvas.line(x_of(day), bottom, x_of(day), bottom + 5)
+        canvas.setStrokeColor(_LINE)
+        canvas.setFillColor(_LINE)
+        canvas.setLineWidth(1.2)
+        path = canvas.beginPath()
+        for i, (d, v) in enumerate(trend.points):
+            (path.lineTo if i else path.moveTo)(x_of(d), y_of(v))
+        canvas.drawPath(path, stroke=1, fill=0)
+        for d, v in trend.points:
+            canvas.circle(x_of(d), y_of(v), 1.8, stroke=0, fill=1)

@@ -149,6 +149,9 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
             session.execute(insert(models.Patient), batch)
         add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids, now)
         add_outcomes(session, rng, now, photo_folder_of(db.path))
+        session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
+                                         address="1 Example Street\nSpringfield",
+                                         phone="+1 555 0100"))
     return patients
 
 
