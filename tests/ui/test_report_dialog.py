@@ -94,3 +94,37 @@ def test_the_patient_menu_opens_it_for_the_open_chart(qtbot, clinic, settings):
     close_dialog(ReportDialog, opened)
     window.report_action.trigger()
     assert len(opened) == 1 and patient.details.chart_no in opened[0].windowTitle()
+
+
+def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
+        qtbot, db, db_path, settings, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    from mesolog.services.letterhead import LetterheadService
+    from mesolog.ui.preferences import PreferencesDialog
+
+    clinic = Clinic.of(db)  # no login: whoever runs the window
+    dialog = PreferencesDialog(settings, db_path, clinic)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.clinic_name.text() == "Mesolog clinic"
+    dialog.clinic_name.clear()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("name") == "The clinic's name: 1 to 200 characters."
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.clinic_name, "Clinique Saint-Eloi")
+    qtbot.keyClicks(dialog.phone, "+33 1 23 45 67 89")
+    logo = tmp_path / "logo.png"
+    image = QImage(32, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#009E73"))
+    image.save(str(logo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args: (str(logo), "Images (*.png *.jpg *.jpeg)"))
+    qtbot.mouseClick(dialog.choose_logo_button, Qt.MouseButton.LeftButton)
+    assert dialog.logo_label.text() == "logo.png"
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    stored = LetterheadService(db).get()
+    assert (stored.name, stored.phone) == ("Clinique Saint-Eloi", "+33 1 23 45 67 89")
+    assert stored.logo == logo.read_bytes() and not dialog.isVisible()
