@@ -14,7 +14,7 @@ from mesolog.services.demo import build_demo_clinic
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.report_dialog import ReportDialog
 from tests.conftest import TODAY
-from tests.ui.modal import close_dialog
+from tests.ui.modal import when_modal
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_printing_sends_every_page_to_the_printer(qtbot, clinic, tmp_path):
     assert len(printed.pages) == len(PdfReader(BytesIO(dialog.pdf)).pages)
 
 
-def test_the_patient_menu_opens_it_for_the_open_chart(qtbot, clinic, settings):
+def test_save_as_pdf_from_the_patient_window(qtbot, clinic, settings, tmp_path, monkeypatch):
     window = MainWindow(settings, today=lambda: TODAY)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(clinic.db)
@@ -90,10 +90,20 @@ def test_the_patient_menu_opens_it_for_the_open_chart(qtbot, clinic, settings):
     window.show_patient(patient.id)
     assert window.report_action.isEnabled()
     assert window.report_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    target = tmp_path / "from-window.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(target), "PDF documents (*.pdf)"))
     opened: list = []
-    close_dialog(ReportDialog, opened)
+
+    def save_then_close(dialog) -> None:
+        opened.append(dialog.windowTitle())
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+    when_modal(ReportDialog, save_then_close)
     window.report_action.trigger()
-    assert len(opened) == 1 and patient.details.chart_no in opened[0].windowTitle()
+    assert len(opened) == 1 and patient.details.chart_no in opened[0]
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert patient.details.chart_no in text and "Progress report" in text
 
 
 def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
