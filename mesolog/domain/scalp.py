@@ -195,26 +195,39 @@ def grid(view: ScalpView, zone: ScalpZone, spacing_cm: float) -> list[Point]:
     return points
 
 
+@lru_cache(maxsize=8)
+def _zone_cells(view: ScalpView) -> tuple[int, int, tuple[tuple[ScalpZone | None, ...], ...]]:
+    """The zone of every half-centimetre cell of a view (read once per view)."""
+    g = VIEWS[view]
+    columns, rows = int(g.width_cm / 0.5), int(g.height_cm / 0.5)
+    return columns, rows, tuple(tuple(zone_at(view, ((i + 0.5) / columns, (j + 0.5) / rows))
+                                      for i in range(columns)) for j in range(rows))
+
+
 @lru_cache(maxsize=64)
 def label_anchor(view: ScalpView, zone: ScalpZone) -> Point:
     """Where a zone's name is written: the spot of the zone farthest from other zones,
     the outline and the canvas' edge, so a name never sits inside a neighbour (the
     occipital band wraps round the vertex)."""
-    g = VIEWS[view]
-    step = 0.5  # cm
-    columns, rows = int(g.width_cm / step), int(g.height_cm / step)
-    inside = [[zone_at(view, ((i + 0.5) / columns, (j + 0.5) / rows)) is zone
-               for i in range(columns)] for j in range(rows)]
-    # breadth-first distance (in grid steps) from everything that is not this zone
-    far = [[0 if not inside[j][i] or i in (0, columns - 1) or j in (0, rows - 1) else -1
-            for i in range(columns)] for j in range(rows)]
-    frontier = [(j, i) for j in range(rows) for i in range(columns) if far[j][i] == 0]
+    columns, rows, zones = _zone_cells(view)
+    inside = [[zones[j][i] is zone for i in range(columns)] for j in range(rows)]
+    # breadth-first distance (in grid steps) inward from the zone's own edge cells
+    steps = ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
+
+    def inner(j: int, i: int) -> bool:
+        return 0 <= j < rows and 0 <= i < columns and inside[j][i]
+
+    far = [[-1] * columns for _ in range(rows)]
+    frontier = [(j, i) for j in range(rows) for i in range(columns) if inside[j][i]
+                and not all(inner(j + dj, i + di) for dj, di in steps)]
+    for j, i in frontier:
+        far[j][i] = 1
     while frontier:
         following = []
         for j, i in frontier:
-            for dj, di in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)):
+            for dj, di in steps:
                 y, x = j + dj, i + di
-                if 0 <= y < rows and 0 <= x < columns and far[y][x] == -1:
+                if inner(y, x) and far[y][x] == -1:
                     far[y][x] = far[j][i] + 1
                     following.append((y, x))
         frontier = following
