@@ -370,8 +370,15 @@ class InjectionMapEditor(QWidget):
                                                               self.document.items()], "Clear"))
         self.undo_stack.push(AddPoints(self.document, copied, "Copy"))
         self.undo_stack.endMacro()
+        # a point whose product this session does not use took another: say so
+        products = {lot.id: lot.product_id for lot in self._lots}
+        switched = sum(1 for old, new in zip(points, copied, strict=True)
+                       if self._catalogue.get(old.lot_id) is None
+                       or self._catalogue[old.lot_id].product_id != products[new.lot_id])
         self._say(f"{len(copied)} points copied from the session of {when:%Y-%m-%d} "
-                  "(Ctrl+Z takes them back).")
+                  "(Ctrl+Z takes them back)." + (
+                      f" {switched} of them were of a product not in this session and now "
+                      "use the next point's lot: check them." if switched else ""))
         return len(copied)
 
     def chosen_zone(self) -> ScalpZone | None:

@@ -180,6 +180,7 @@ def test_copy_the_last_map_with_this_sessions_lot_of_the_same_product(qtbot, edi
     points = editor.points()
     assert [(p.x, p.y) for p in points] == [(p.x, p.y) for p in LAST_MAP]
     assert {p.lot_id for p in points} == {BIOTIN.id}  # the old biotin lot → today's
+    assert "were of a product not in this session" not in editor.status.text()
     editor.undo_action.trigger()  # one step takes the whole copy back
     assert [p.zone for p in editor.points()] == [ScalpZone.MID_SCALP]
 
@@ -255,3 +256,11 @@ def test_zoom_keeps_points_where_they_are(qtbot, editor):
     click(qtbot, editor, 0.5, 0.7)
     assert [p.zone for p in editor.points()] == [ScalpZone.MID_SCALP, ScalpZone.VERTEX]
     assert editor.canvas.zoom == 1.0
+
+
+def test_a_copied_point_of_a_product_not_in_the_session_is_pointed_out(qtbot, editor):
+    editor.set_lots([MINOX])  # no biotin today
+    qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
+    assert {p.lot_id for p in editor.points()} == {MINOX.id}
+    assert f"{len(LAST_MAP)} of them were of a product not in this session" in \
+        editor.status.text()
