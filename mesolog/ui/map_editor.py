@@ -232,9 +232,6 @@ class InjectionMapEditor(QWidget):
         if editable:
             self._selection_changed()
 
-    def is_modified(self) -> bool:
-        return not self.undo_stack.isClean()
-
     @property
     def current_view(self) -> ScalpView:
         return list(ScalpView)[self.view_tabs.currentIndex()]
@@ -324,11 +321,12 @@ class InjectionMapEditor(QWidget):
         taken = [(p.x, p.y) for p in self.document.points() if p.view is view]
         spots = [spot for spot in grid(view, zone, spacing)
                  if all(distance_cm(view, spot, other) >= spacing / 2 for other in taken)]
+        if not spots:
+            self._say(f"{zone.label} is already covered at {spacing:g} cm.")
+            return 0
         points = [p for p in (self._new_point(spot) for spot in spots) if p is not None]
         if not points:
-            if spots == [] and self.next_point.lot_id() is not None:
-                self._say(f"{zone.label} is already covered at {spacing:g} cm.")
-            return 0
+            return 0  # _new_point said why
         command = AddPoints(self.document, points, f"Fill {zone.label}")
         self.undo_stack.push(command)
         self.scene.select_keys(command.keys)
