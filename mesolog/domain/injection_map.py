@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, zone_at
+from mesolog.domain.text import count_of
 from mesolog.domain.validation import FieldError
 
 # Sane bounds per injection point on the scalp; outside them it is a slip.
@@ -134,8 +135,8 @@ def describe_map_change(before: tuple[InjectionPoint, ...],
     if sorted(before, key=_order) == sorted(after, key=_order):
         return ()
     old, new = totals(before), totals(after)
-    lines = [f"injection map: {old.points} points, {old.volume_ml:g} ml → "
-             f"{new.points} points, {new.volume_ml:g} ml"]
+    lines = [f"injection map: {count_of(old.points, 'point')}, {old.volume_ml:g} ml → "
+             f"{count_of(new.points, 'point')}, {new.volume_ml:g} ml"]
     for zone in ScalpZone:
         a, b = old.by_zone.get(zone), new.by_zone.get(zone)
         if a != b:
@@ -148,7 +149,7 @@ def _order(point: InjectionPoint) -> tuple:
 
 
 def _tally_text(tally: Tally | None) -> str:
-    return "—" if tally is None else f"{tally.points} points, {tally.volume_ml:g} ml"
+    return "—" if tally is None else f"{count_of(tally.points, 'point')}, {tally.volume_ml:g} ml"
 
 
 # Colour-blind-safe (Okabe–Ito) colours for the products of one session, in

@@ -33,6 +33,80 @@ class ScalpZone(StrEnum):
                 "left_temporal": "Left temporal", "right_temporal": "Right temporal",
                 "occipital": "Occipital"}[self.value]
 
+    @property
+    def side(self) -> Side | None:
+        """The patient's side a lateral zone lies on; None for a zone across the midline."""
+        return {"left_temporal": Side.PATIENT_LEFT,
+                "right_temporal": Side.PATIENT_RIGHT}.get(self.value)
+
+    @property
+    def tint(self) -> str:
+        """The zone's colour, the same on every view, on screen and on paper; the two
+        temporal zones differ, so a mirrored reading shows at a glance."""
+        return _ZONE_TINTS[self]
+
+
+class Side(StrEnum):
+    """What lies beyond an edge of a view, in the practitioner's words."""
+
+    PATIENT_LEFT = "patient_left"
+    PATIENT_RIGHT = "patient_right"
+    FACE = "face"
+    BACK = "back"
+
+    @property
+    def label(self) -> str:
+        return {"patient_left": "Patient's left", "patient_right": "Patient's right",
+                "face": "Face", "back": "Back of head"}[self.value]
+
+
+_ZONE_TINTS = {
+    ScalpZone.FRONTAL: "#e3ecfa",
+    ScalpZone.MID_SCALP: "#e4f3e7",
+    ScalpZone.VERTEX: "#f7efdf",
+    ScalpZone.LEFT_TEMPORAL: "#f9e4ee",
+    ScalpZone.RIGHT_TEMPORAL: "#e9e3f8",
+    ScalpZone.OCCIPITAL: "#ececec",
+}
+
+
+@dataclass(frozen=True)
+class Orientation:
+    """How a view lies on its canvas: what is beyond each edge as the practitioner looks
+    at the diagram, and which side of the head a side view shows whole. The zones'
+    sides, the editor's edge labels and the printed map's labels all come from here."""
+
+    left: Side
+    right: Side
+    top: Side | None = None
+    bottom: Side | None = None
+    shows: Side | None = None  # a side view: every point on it is on this side
+
+    def patient_side(self, point: Point) -> Side | None:
+        """The patient's side ``point`` lies on; None on the midline or for a view across
+        the head's length."""
+        if self.shows is not None:
+            return self.shows
+        if {self.left, self.right} != {Side.PATIENT_LEFT, Side.PATIENT_RIGHT}:
+            return None
+        x = point[0]
+        return self.left if x < 0.5 else self.right if x > 0.5 else None
+
+    def edge_labels(self) -> dict[str, str]:
+        """The words printed beyond each edge ("left", "right", "top", "bottom"), with an
+        arrow pointing out of the diagram."""
+        arrows = {"left": "◀ {}", "right": "{} ▶", "top": "▲ {}", "bottom": "▼ {}"}
+        edges = {"left": self.left, "right": self.right, "top": self.top,
+                 "bottom": self.bottom}
+        return {edge: arrows[edge].format(side.label) for edge, side in edges.items()
+                if side is not None}
+
+
+def temporal_zone(side: Side) -> ScalpZone:
+    """The temporal zone on the patient's ``side``."""
+    return {Side.PATIENT_LEFT: ScalpZone.LEFT_TEMPORAL,
+            Side.PATIENT_RIGHT: ScalpZone.RIGHT_TEMPORAL}[side]
+
 
 class ScalpView(StrEnum):
     TOP = "top"
@@ -54,6 +128,7 @@ class ViewGeometry:
     height_cm: float
     outline: Polygon
     zones: tuple[tuple[ScalpZone, Polygon], ...]  # first match wins, inside the outline
+    orientation: Orientation
 
 
 def _ellipse(cx: float, cy: float, rx: float, ry: float, start: float = 0.0,
@@ -69,46 +144,58 @@ def _box(x0: float, y0: float, x1: float, y1: float) -> Polygon:
     return ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
 
 
-# Seen from above, the face at the top of the picture: the patient's left is
-# on the left. Head about 15.5 cm wide and 19.5 cm from front to back.
+_UPPER_HALF = _ellipse(0.5, 1.0, 0.48, 0.95, math.pi, 2 * math.pi)
+
+# Seen from above, standing behind the patient, the face at the top of the picture:
+# the patient's left is on the viewer's left. Head about 15.5 cm wide and 19.5 cm
+# from front to back.
+_TOP_SIDES = Orientation(left=Side.PATIENT_LEFT, right=Side.PATIENT_RIGHT, top=Side.FACE,
+                         bottom=Side.BACK)
 _TOP = ViewGeometry(ScalpView.TOP, 16.0, 20.0, _ellipse(0.5, 0.5, 0.48, 0.48), (
     (ScalpZone.FRONTAL, _box(0.27, 0.0, 0.73, 0.3)),
-    (ScalpZone.LEFT_TEMPORAL, _box(0.0, 0.0, 0.27, 0.58)),
-    (ScalpZone.RIGHT_TEMPORAL, _box(0.73, 0.0, 1.0, 0.58)),
+    (temporal_zone(_TOP_SIDES.left), _box(0.0, 0.0, 0.27, 0.58)),
+    (temporal_zone(_TOP_SIDES.right), _box(0.73, 0.0, 1.0, 0.58)),
     (ScalpZone.MID_SCALP, _box(0.27, 0.3, 0.73, 0.58)),
     (ScalpZone.VERTEX, _box(0.2, 0.58, 0.8, 0.82)),
     (ScalpZone.OCCIPITAL, _box(0.0, 0.58, 1.0, 1.0)),
-))
-# The hairline from the front: the upper half of the head above the forehead.
-_FRONT = ViewGeometry(ScalpView.FRONT, 16.0, 9.0, _ellipse(0.5, 1.0, 0.48, 0.95, math.pi,
-                                                             2 * math.pi), (
-    (ScalpZone.LEFT_TEMPORAL, _box(0.0, 0.0, 0.3, 1.0)),
-    (ScalpZone.RIGHT_TEMPORAL, _box(0.7, 0.0, 1.0, 1.0)),
+), _TOP_SIDES)
+# The hairline facing the patient, the upper half of the head above the forehead:
+# the patient's right is on the viewer's left, as in a photograph of the face.
+_FRONT_SIDES = Orientation(left=Side.PATIENT_RIGHT, right=Side.PATIENT_LEFT,
+                           bottom=Side.FACE)
+_FRONT = ViewGeometry(ScalpView.FRONT, 16.0, 9.0, _UPPER_HALF, (
+    (temporal_zone(_FRONT_SIDES.left), _box(0.0, 0.0, 0.3, 1.0)),
+    (temporal_zone(_FRONT_SIDES.right), _box(0.7, 0.0, 1.0, 1.0)),
     (ScalpZone.FRONTAL, _box(0.3, 0.0, 0.7, 1.0)),
-))
-# The sides: the face on the left of the left view and on the right of the right one.
-_SIDE_ZONES = (
-    (ScalpZone.LEFT_TEMPORAL, _box(0.0, 0.35, 0.45, 1.0)),
-    (ScalpZone.MID_SCALP, _box(0.0, 0.0, 0.6, 0.35)),
-    (ScalpZone.VERTEX, _box(0.6, 0.0, 1.0, 0.35)),
-    (ScalpZone.OCCIPITAL, _box(0.45, 0.35, 1.0, 1.0)),
-)
-_LEFT = ViewGeometry(ScalpView.LEFT, 20.0, 11.0, _ellipse(0.5, 1.0, 0.48, 0.95, math.pi,
-                                                           2 * math.pi), _SIDE_ZONES)
+), _FRONT_SIDES)
+# The sides, looking at the patient's ear: the face on the left of the left view and
+# on the right of the right one.
+_LEFT_SIDES = Orientation(left=Side.FACE, right=Side.BACK, shows=Side.PATIENT_LEFT)
+_RIGHT_SIDES = Orientation(left=Side.BACK, right=Side.FACE, shows=Side.PATIENT_RIGHT)
 
 
-def _mirror(zones: tuple[tuple[ScalpZone, Polygon], ...]) -> tuple[tuple[ScalpZone, Polygon], ...]:
-    swap = {ScalpZone.LEFT_TEMPORAL: ScalpZone.RIGHT_TEMPORAL}
-    return tuple((swap.get(zone, zone), tuple((round(1 - x, 4), y) for x, y in poly))
-                 for zone, poly in zones)
+def _side_zones(sides: Orientation) -> tuple[tuple[ScalpZone, Polygon], ...]:
+    zones = (
+        (temporal_zone(sides.shows), _box(0.0, 0.35, 0.45, 1.0)),
+        (ScalpZone.MID_SCALP, _box(0.0, 0.0, 0.6, 0.35)),
+        (ScalpZone.VERTEX, _box(0.6, 0.0, 1.0, 0.35)),
+        (ScalpZone.OCCIPITAL, _box(0.45, 0.35, 1.0, 1.0)),
+    )  # drawn with the face on the left; mirrored when the face is on the right
+    if sides.left is Side.FACE:
+        return zones
+    return tuple((zone, tuple((round(1 - x, 4), y) for x, y in polygon))
+                 for zone, polygon in zones)
 
 
-_RIGHT = ViewGeometry(ScalpView.RIGHT, 20.0, 11.0, _LEFT.outline, _mirror(_SIDE_ZONES))
-_BACK = ViewGeometry(ScalpView.BACK, 16.0, 12.0, _ellipse(0.5, 1.0, 0.48, 0.95, math.pi,
-                                                           2 * math.pi), (
+_LEFT = ViewGeometry(ScalpView.LEFT, 20.0, 11.0, _UPPER_HALF, _side_zones(_LEFT_SIDES),
+                     _LEFT_SIDES)
+_RIGHT = ViewGeometry(ScalpView.RIGHT, 20.0, 11.0, _UPPER_HALF, _side_zones(_RIGHT_SIDES),
+                      _RIGHT_SIDES)
+# From behind the patient: the patient's left is on the viewer's left.
+_BACK = ViewGeometry(ScalpView.BACK, 16.0, 12.0, _UPPER_HALF, (
     (ScalpZone.VERTEX, _box(0.0, 0.0, 1.0, 0.4)),
     (ScalpZone.OCCIPITAL, _box(0.0, 0.4, 1.0, 1.0)),
-))
+), Orientation(left=Side.PATIENT_LEFT, right=Side.PATIENT_RIGHT))
 VIEWS: dict[ScalpView, ViewGeometry] = {g.view: g for g in (_TOP, _FRONT, _LEFT, _RIGHT, _BACK)}
 
 

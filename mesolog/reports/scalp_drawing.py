@@ -12,13 +12,13 @@ from reportlab.platypus import Flowable
 
 from mesolog.domain.injection_map import InjectionPoint, product_colours
 from mesolog.domain.scalp import VIEWS, ScalpView, label_anchor
+from mesolog.domain.text import count_of
 from mesolog.reports.fonts import BOLD, REGULAR
 
-_TINTS = ("#eef3fb", "#f6f1e9", "#eef7f0", "#f7eef4", "#f1f1f1", "#f3f0fa")
 _OUTLINE = colors.HexColor("#2f3a4a")
 _LABEL = colors.HexColor("#55606e")
 _ZONE_EDGE = colors.HexColor("#9aa3b2")
-_TITLE_ROOM = 12
+_TITLE_ROOM = 20  # the view's name, then what lies beyond its upper corners
 _SCALE_ROOM = 10
 
 
@@ -59,8 +59,8 @@ class ScalpViewFlowable(Flowable):
         canvas.setLineWidth(0.4)
         canvas.setDash(2, 2)
         # the first zone that holds a point wins (scalp.zone_at), so it is drawn on top
-        for index, (_, polygon) in reversed(list(enumerate(g.zones))):
-            canvas.setFillColor(colors.HexColor(_TINTS[index % 6]))
+        for zone, polygon in reversed(g.zones):
+            canvas.setFillColor(colors.HexColor(zone.tint))
             canvas.drawPath(self._path(canvas, polygon), stroke=1, fill=1)
         canvas.restoreState()
         canvas.setFont(REGULAR, 6)
@@ -79,14 +79,31 @@ class ScalpViewFlowable(Flowable):
         canvas.setFont(BOLD, 7)
         canvas.setFillColor(_OUTLINE)
         count = len(self.points)
-        canvas.drawString(0, _SCALE_ROOM + self.map_height + 3,
-                          f"{self.view.label} · {count} points" if count else self.view.label)
+        title = f"{self.view.label} · {count_of(count, 'point')}" if count else self.view.label
+        canvas.drawString(0, _SCALE_ROOM + self.map_height + 11, title)
+        self._draw_orientation(canvas)
         canvas.setStrokeColor(_LABEL)
         canvas.setLineWidth(0.8)
         canvas.line(0, 3, 2 * self.scale, 3)
         canvas.setFont(REGULAR, 5.5)
         canvas.setFillColor(_LABEL)
         canvas.drawString(2 * self.scale + 3, 1, "2 cm")
+
+
+    def _draw_orientation(self, canvas: Canvas) -> None:
+        """The editor's edge labels (scalp.Orientation), so paper is never read mirrored."""
+        labels = VIEWS[self.view].orientation.edge_labels()
+        canvas.setFont(REGULAR, 5.5)
+        canvas.setFillColor(_LABEL)
+        y = _SCALE_ROOM + self.map_height + 3
+        if "left" in labels:
+            canvas.drawString(0, y, labels["left"])
+        if "right" in labels:
+            canvas.drawRightString(self.map_width, y, labels["right"])
+        if "top" in labels:
+            canvas.drawCentredString(self.map_width / 2, y, labels["top"])
+        if "bottom" in labels:
+            canvas.drawCentredString(self.map_width / 2, 1, labels["bottom"])
 
 
 def lot_colours(points: tuple[InjectionPoint, ...],

@@ -39,6 +39,7 @@ from mesolog.domain.injection_map import (
     volumes_by_lot,
 )
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid, zone_at
+from mesolog.domain.text import count_of
 from mesolog.domain.validation import NotFoundError
 from mesolog.ui.map_document import AddPoints, ChangePoints, MapDocument, RemovePoints
 from mesolog.ui.map_panels import PointFields, legend_html, status_label, totals_html
@@ -278,7 +279,7 @@ class InjectionMapEditor(QWidget):
             return
         count = len(after)
         self.undo_stack.push(ChangePoints(self.document, after,
-                                          f"Move {count} point{'s' if count > 1 else ''}"))
+                                          f"Move {count_of(count, 'point')}"))
 
     def nudge(self, dx: int, dy: int) -> None:
         keys = self.scene.selected_keys()
@@ -294,8 +295,9 @@ class InjectionMapEditor(QWidget):
     def delete_selected(self) -> None:
         keys = self.scene.selected_keys()
         if keys and self._editable:
-            self.undo_stack.push(RemovePoints(self.document, keys, f"Delete {len(keys)} points"))
-            self._say(f"{len(keys)} point{'s' if len(keys) > 1 else ''} deleted "
+            self.undo_stack.push(RemovePoints(self.document, keys,
+                                              f"Delete {count_of(len(keys), 'point')}"))
+            self._say(f"{count_of(len(keys), 'point')} deleted "
                       "(Ctrl+Z brings them back).")
 
     def _edit_selected(self, field: str) -> None:
@@ -330,7 +332,8 @@ class InjectionMapEditor(QWidget):
         command = AddPoints(self.document, points, f"Fill {zone.label}")
         self.undo_stack.push(command)
         self.scene.select_keys(command.keys)
-        self._say(f"{zone.label} filled with {len(points)} points {spacing:g} cm apart.")
+        self._say(f"{zone.label} filled with {count_of(len(points), 'point')} "
+                  f"{spacing:g} cm apart.")
         return len(points)
 
     def clear_zone(self) -> int:
@@ -339,7 +342,7 @@ class InjectionMapEditor(QWidget):
         keys = [key for key, point in self.document.items() if point.zone is zone]
         if keys:
             self.undo_stack.push(RemovePoints(self.document, keys, f"Clear {zone.label}"))
-        self._say(f"{len(keys)} points removed from {zone.label} on all views."
+        self._say(f"{count_of(len(keys), 'point')} removed from {zone.label} on all views."
                   if keys else f"No points in {zone.label}.")
         return len(keys)
 
@@ -359,8 +362,9 @@ class InjectionMapEditor(QWidget):
         copied = [_with(p, "lot_id", self._lot_for(p.lot_id)) for p in points]
         if len(self.document) and QMessageBox.question(
                 self, "Copy last map",
-                f"Replace the {len(self.document)} points on this map with the "
-                f"{len(copied)} points of {when:%Y-%m-%d}?") != QMessageBox.StandardButton.Yes:
+                f"Replace the {count_of(len(self.document), 'point')} on this map with the "
+                f"{count_of(len(copied), 'point')} of {when:%Y-%m-%d}?"
+        ) != QMessageBox.StandardButton.Yes:
             return 0
         self.undo_stack.beginMacro(f"Copy map of {when:%Y-%m-%d}")
         if len(self.document):
@@ -373,7 +377,7 @@ class InjectionMapEditor(QWidget):
         switched = sum(1 for old, new in zip(points, copied, strict=True)
                        if self._catalogue.get(old.lot_id) is None
                        or self._catalogue[old.lot_id].product_id != products[new.lot_id])
-        self._say(f"{len(copied)} points copied from the session of {when:%Y-%m-%d} "
+        self._say(f"{count_of(len(copied), 'point')} copied from the session of {when:%Y-%m-%d} "
                   "(Ctrl+Z takes them back)." + (
                       f" {switched} of them were of a product not in this session and now "
                       "use the next point's lot: check them." if switched else ""))
@@ -459,7 +463,7 @@ class InjectionMapEditor(QWidget):
         first = self.document.point(keys[0])
         zones = {self.document.point(k).zone for k in keys}
         where = first.zone.label if len(zones) == 1 and first.zone else "several zones"
-        self.selection_label.setText(f"{len(keys)} point{'s' if len(keys) > 1 else ''} "
+        self.selection_label.setText(f"{count_of(len(keys), 'point')} "
                                      f"selected, in {where}.")
         self.selected.show_values(first.lot_id, first.depth_mm, first.volume_ml)
         if first.zone is not None:

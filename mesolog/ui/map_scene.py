@@ -26,7 +26,6 @@ from mesolog.domain.scalp import VIEWS, Point, Polygon, ScalpView, label_anchor
 UNITS_PER_CM = 30.0
 MARKER_RADIUS = 5.0  # screen pixels
 _KEY = 0  # item data slot holding a point's key
-_ZONE_TINTS = ("#eef3fb", "#f6f1e9", "#eef7f0", "#f7eef4", "#f1f1f1", "#f3f0fa")
 _NO_LOT = "#9e9e9e"
 _FIXED = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations | \
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -37,14 +36,6 @@ _OUTLINE = QPen(QColor("#ffffff"), 1.2)
 @lru_cache(maxsize=32)
 def _brush(colour: str) -> QBrush:
     return QBrush(QColor(colour))
-# What lies beyond each side of a view, so nobody reads it the wrong way round.
-_ORIENTATION = {
-    ScalpView.TOP: ("◀ Patient's left", "▲ Face", "Patient's right ▶"),
-    ScalpView.FRONT: ("◀ Patient's right", "", "Patient's left ▶"),
-    ScalpView.LEFT: ("◀ Face", "", "Back ▶"),
-    ScalpView.RIGHT: ("◀ Back", "", "Face ▶"),
-    ScalpView.BACK: ("◀ Patient's left", "", "Patient's right ▶"),
-}
 
 
 class MapScene(QGraphicsScene):
@@ -85,12 +76,12 @@ class MapScene(QGraphicsScene):
         label_font = QFont()
         label_font.setPointSizeF(9)
         # the first zone that holds a point wins (scalp.zone_at), so it is drawn on top
-        for index, (zone, polygon) in reversed(list(enumerate(geometry.zones))):
+        for zone, polygon in reversed(geometry.zones):
             area = QPainterPath()
             area.addPolygon(self._polygon(polygon))
             area.closeSubpath()
             shown = area.intersected(outline)
-            item = self.addPath(shown, thin, QBrush(QColor(_ZONE_TINTS[index % 6])))
+            item = self.addPath(shown, thin, QBrush(QColor(zone.tint)))
             item.setZValue(-2)
             label = self._label(zone.label, label_font, "#55606e",
                                 self.to_scene(label_anchor(self.scalp_view, zone)), 0.5, 0.5)
@@ -102,13 +93,17 @@ class MapScene(QGraphicsScene):
         self._draw_scale_bar(label_font)
 
     def _draw_orientation(self, font: QFont) -> None:
-        left, middle, right = _ORIENTATION[self.scalp_view]
+        """What lies beyond each edge (scalp.Orientation), above and below the canvas,
+        so nobody reads a view the wrong way round."""
+        labels = VIEWS[self.scalp_view].orientation.edge_labels()
         c = self.canvas
-        y = c.top() - 6
-        for text, x, align in ((left, c.left(), 0.0), (middle, c.center().x(), 0.5),
-                               (right, c.right(), 1.0)):
-            if text:
-                self._label(text, font, "#8a94a6", QPointF(x, y), align, 1.0)
+        places = {"left": (QPointF(c.left(), c.top() - 6), 0.0, 1.0),
+                  "right": (QPointF(c.right(), c.top() - 6), 1.0, 1.0),
+                  "top": (QPointF(c.center().x(), c.top() - 6), 0.5, 1.0),
+                  "bottom": (QPointF(c.center().x(), c.bottom() + 16), 0.5, 0.5)}
+        for edge, text in labels.items():
+            anchor, across, down = places[edge]
+            self._label(text, font, "#6b7585", anchor, across, down)
 
     def _label(self, text: str, font: QFont, colour: str, anchor: QPointF, across: float,
                down: float) -> QGraphicsSimpleTextItem:

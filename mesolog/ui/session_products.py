@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.catalogue import Lot, LotDetails
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
+from mesolog.domain.text import count_of
 from mesolog.domain.validation import ValidationError
 from mesolog.ui import styles
 from mesolog.ui.scan_field import ScanField
@@ -139,7 +140,8 @@ class SessionProducts(QWidget):
                 spin.setValue(on_map[1])
             spin.blockSignals(False)
             spin.setEnabled(self._editable and not on_map)
-            spin.setToolTip(f"From the injection map: {on_map[0]} points" if on_map else "")
+            spin.setToolTip(f"From the injection map: {count_of(on_map[0], 'point')}"
+                            if on_map else "")
         self._update_total()
 
     def uses(self) -> tuple[ProductUse, ...]:
@@ -253,9 +255,9 @@ class SessionProducts(QWidget):
             lot, count = on_map[0]
             QMessageBox.information(
                 self, "On the injection map",
-                f"{lot.product_name} lot {lot.details.lot_no} has {count} points on the "
-                "injection map. Remove them there first (select them and press Delete, or "
-                "Clear Zone).")
+                f"{lot.product_name} lot {lot.details.lot_no} has "
+                f"{count_of(count, 'point')} on the injection map. Remove them there "
+                "first (select them and press Delete, or Clear Zone).")
             return
         for i in rows:
             self.table.removeRow(i)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.course import CourseStatus, days_late
 from mesolog.domain.patient import Patient
 from mesolog.domain.session import Session
+from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
 from mesolog.ui.session_editor import SessionEditor
@@ -209,7 +210,7 @@ class TreatmentPanel(QWidget):
                                     f"{session_status(s)} · {self._effects[s.id].text}",
                                     s.practitioner_name,
                                     f"{s.total_volume_ml:g} ml" + (
-                                        f" · {len(s.details.points)} points"
+                                        f" · {count_of(len(s.details.points), 'point')}"
                                         if s.details.points else ""), products])
             item.setData(0, SESSION_ROLE, s.id)
             item.setToolTip(5, products)

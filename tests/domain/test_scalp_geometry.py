@@ -7,6 +7,7 @@ from mesolog.domain.scalp import (
     VIEWS,
     ScalpView,
     ScalpZone,
+    Side,
     area_cm2,
     contains,
     distance_cm,
@@ -100,3 +101,63 @@ def test_each_zone_name_is_written_inside_its_own_zone():
             assert zone_at(view, label_anchor(view, zone)) is zone
     # the occipital band wraps round the vertex: its name goes below it, not on it
     assert label_anchor(ScalpView.TOP, ScalpZone.OCCIPITAL)[1] > 0.82
+
+
+# -- laterality: the side a point is on, as the practitioner clicked it -------------
+
+
+def test_the_front_view_faces_the_patient_so_their_right_temple_is_on_the_viewers_left():
+    front = VIEWS[ScalpView.FRONT].orientation
+    assert (front.left, front.right) == (Side.PATIENT_RIGHT, Side.PATIENT_LEFT)
+    assert zone_at(ScalpView.FRONT, (0.1, 0.7)) is ScalpZone.RIGHT_TEMPORAL
+    assert zone_at(ScalpView.FRONT, (0.9, 0.7)) is ScalpZone.LEFT_TEMPORAL
+    assert zone_at(ScalpView.FRONT, (0.5, 0.5)) is ScalpZone.FRONTAL
+
+
+@pytest.mark.parametrize("view", list(ScalpView))
+def test_every_lateral_zone_lies_on_the_patients_side_the_view_declares(view):
+    """Walk a fine grid of every view: a point in a left zone is on the patient's left
+    as the view's orientation says, and one in a right zone on the right."""
+    geometry = VIEWS[view]
+    seen = set()
+    for j in range(100):
+        for i in range(100):
+            point = ((i + 0.5) / 100, (j + 0.5) / 100)
+            zone = zone_at(view, point)
+            if zone is None or zone.side is None:
+                continue
+            seen.add(zone.side)
+            assert zone.side is geometry.orientation.patient_side(point), (view, point, zone)
+    lateral = {z.side for z, _ in geometry.zones if z.side is not None}
+    assert seen == lateral  # every lateral zone drawn is reachable
+
+
+@pytest.mark.parametrize(("view", "left_point", "right_point"), [
+    (ScalpView.TOP, (0.1, 0.4), (0.9, 0.4)),
+    (ScalpView.FRONT, (0.9, 0.7), (0.1, 0.7)),
+    (ScalpView.LEFT, (0.2, 0.7), None),
+    (ScalpView.RIGHT, None, (0.8, 0.7)),
+])
+def test_a_point_on_the_patients_left_lands_in_a_left_zone_and_right_in_a_right(
+        view, left_point, right_point):
+    orientation = VIEWS[view].orientation
+    if left_point:
+        assert orientation.patient_side(left_point) is Side.PATIENT_LEFT
+        assert zone_at(view, left_point) is ScalpZone.LEFT_TEMPORAL
+    if right_point:
+        assert orientation.patient_side(right_point) is Side.PATIENT_RIGHT
+        assert zone_at(view, right_point) is ScalpZone.RIGHT_TEMPORAL
+
+
+def test_the_edge_labels_say_what_lies_beyond_each_edge():
+    assert VIEWS[ScalpView.FRONT].orientation.edge_labels() == {
+        "left": "◀ Patient's right", "right": "Patient's left ▶", "bottom": "▼ Face"}
+    assert VIEWS[ScalpView.TOP].orientation.edge_labels()["top"] == "▲ Face"
+    assert VIEWS[ScalpView.LEFT].orientation.edge_labels()["left"] == "◀ Face"
+    assert VIEWS[ScalpView.RIGHT].orientation.edge_labels()["right"] == "Face ▶"
+    back = VIEWS[ScalpView.BACK].orientation
+    assert (back.left, back.right) == (Side.PATIENT_LEFT, Side.PATIENT_RIGHT)
+
+
+def test_a_zone_has_one_colour_on_every_view_and_the_temples_differ():
+    assert len({zone.tint for zone in ScalpZone}) == len(ScalpZone)

@@ -176,7 +176,7 @@ def test_copy_the_last_map_with_this_sessions_lot_of_the_same_product(qtbot, edi
     seen: list[str] = []
     answer_message_box(QMessageBox.StandardButton.Yes, seen)
     qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
-    assert seen and "Replace the 1 points" in seen[0] and "2026-10-01" in seen[0]
+    assert seen and "Replace the 1 point on" in seen[0] and "2026-10-01" in seen[0]
     points = editor.points()
     assert [(p.x, p.y) for p in points] == [(p.x, p.y) for p in LAST_MAP]
     assert {p.lot_id for p in points} == {BIOTIN.id}  # the old biotin lot → today's
@@ -264,3 +264,18 @@ def test_a_copied_point_of_a_product_not_in_the_session_is_pointed_out(qtbot, ed
     assert {p.lot_id for p in editor.points()} == {MINOX.id}
     assert f"{len(LAST_MAP)} of them were of a product not in this session" in \
         editor.status.text()
+
+
+def test_a_click_on_the_patients_right_temple_on_the_front_view_is_right_temporal(
+        qtbot, editor):
+    editor.view_tabs.setCurrentIndex(list(ScalpView).index(ScalpView.FRONT))
+    labels = {item.text(): item.scenePos().x() for item in editor.scene.items()
+              if hasattr(item, "text") and "Patient's" in item.text()}
+    # the label on the viewer's left of the canvas names the patient's right
+    assert labels["◀ Patient's right"] < editor.scene.canvas.center().x() < labels[
+        "Patient's left ▶"]
+    click(qtbot, editor, 0.1, 0.7)  # viewer's left, under "◀ Patient's right"
+    (point,) = editor.points()
+    assert point.view is ScalpView.FRONT and point.zone is ScalpZone.RIGHT_TEMPORAL
+    assert "Right temporal" in editor.zone_totals.text()
+    assert "Left temporal" not in editor.zone_totals.text()
