@@ -24,6 +24,27 @@ def fixed_clock() -> datetime:
     return NOW
 
 
+@pytest.fixture(autouse=True)
+def pinned_world(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+    """Nothing a test sees depends on the day it runs or on the machine's own files:
+    the clinic's clock reads NOW, and Qt's settings and standard folders, and the
+    user data folder the default database lives in, point at a fresh temporary folder."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from mesolog.domain import clock
+
+    monkeypatch.setattr(clock, "_system_time", lambda: NOW)
+    home = tmp_path_factory.mktemp("home")
+    for variable, folder in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                             ("XDG_CACHE_HOME", "cache")):
+        (home / folder).mkdir()
+        monkeypatch.setenv(variable, str(home / folder))
+    QStandardPaths.setTestModeEnabled(True)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(home / "config"))
+    yield home
+
+
 def details(**changes: object) -> PatientDetails:
     """A valid patient, with ``changes`` applied."""
     values: dict[str, object] = {

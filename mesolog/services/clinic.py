@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from mesolog.services.adverse_events import AdverseEventService
 from mesolog.services.catalogue import CatalogueService
-from mesolog.services.clock import Clock, local_now
+from mesolog.services.clock import Clock
 from mesolog.services.consent import ConsentService
 from mesolog.services.courses import CourseService
 from mesolog.services.history import HistoryService
@@ -29,11 +29,15 @@ class Clinic:
     adverse_events: AdverseEventService
     outcomes: OutcomeService
     history: HistoryService
+    clock: Clock
 
     @classmethod
-    def of(cls, db: Database, clock: Clock = local_now) -> Clinic:
+    def of(cls, db: Database, clock: Clock | None = None) -> Clinic:
+        """Every service of ``db`` on one clock: ``clock``, else the database's own."""
+        clock = clock or db.clock
+        db.clock = clock  # the audit trail's times come from the same clock
         return cls(db, PatientService(db, clock), PractitionerService(db, clock),
                    CatalogueService(db, clock), ConsentService(db, clock),
                    CourseService(db, clock), SessionService(db, clock),
                    AdverseEventService(db, clock), OutcomeService(db, clock),
-                   HistoryService(db))
+                   HistoryService(db), clock)

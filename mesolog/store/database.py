@@ -12,13 +12,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, PoolProxiedConnection, create_engine, event
 from sqlalchemy.orm import Session
 
+from mesolog.domain.clock import Clock, local_now
 from mesolog.store import audit
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
@@ -155,6 +155,9 @@ class Database:
         # Who the audit trail names for changes made through this object; set
         # by the window or the command line once someone has logged in.
         self.actor_id: int | None = None
+        # When the audit trail says a change was made: the clinic's one clock,
+        # replaced by the window's or the command line's own.
+        self.clock: Clock = local_now
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -163,7 +166,7 @@ class Database:
         The audit entries of the change are written in the same transaction.
         """
         with Session(self._writer, expire_on_commit=False) as session:
-            at = datetime.now().replace(microsecond=0)
+            at = self.clock()
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.record(s, self.actor_id, at))
             event.listen(session, "after_flush", lambda s, _context: audit.write(s))

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from mesolog.services.clock import local_now
-
 if TYPE_CHECKING:
     from mesolog.ui.main_window import MainWindow
 
@@ -55,7 +53,7 @@ class FileActions:
         path = self._window.database.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            automatic_backup(path, backup_folder(settings, path), local_now())
+            automatic_backup(path, backup_folder(settings, path), self._window.clock())
         except (DatabaseError, OSError) as e:
             QMessageBox.warning(self._window, "Automatic backup failed",
                                 f"{e}\n\nMake a backup with File ▸ Back Up, or choose another "
@@ -67,7 +65,7 @@ class FileActions:
         from mesolog.store.backup import backup_database
         from mesolog.store.database import DatabaseError
 
-        stamp = local_now().strftime("%Y%m%d-%H%M")
+        stamp = self._window.clock().strftime("%Y%m%d-%H%M")
         stem = self._window.database.path.stem
         suggestion = self._window.folder() / f"{stem}-backup-{stamp}.sqlite"
         name, _ = QFileDialog.getSaveFileName(self._window, "Back Up", str(suggestion), FILE_FILTER)

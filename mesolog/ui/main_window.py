@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mesolog import APP_NAME
 from mesolog.domain.validation import ConflictError
-from mesolog.services.clock import local_now
+from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.about import show_about
@@ -55,12 +55,13 @@ SEARCH_DELAY_MS = 200
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, today: Callable[[], date] = date.today,
+    def __init__(self, settings: Settings, clock: Clock = local_now,
                  parent: QWidget | None = None, gate: Gate | None = None):
         super().__init__(parent)
         self._settings = settings
         self._gate: Gate = gate or OpenGate()
-        self._today = today
+        # one clock for the window, its tabs, dialogs and the services it opens
+        self._clock = clock
         self._db: Database | None = None
         self._patients: PatientService | None = None
         self._clinic: Clinic | None = None
@@ -83,12 +84,12 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.include_archived)
         list_layout.addWidget(self.list_view)
 
-        self.form = PatientForm(today())
-        self.treatment = TreatmentPanel(local_now)
+        self.form = PatientForm(self.today)
+        self.treatment = TreatmentPanel(clock)
         self.patient_tabs = QTabWidget()
         self.patient_tabs.addTab(self.form, "&Chart")
         self.patient_tabs.addTab(self.treatment, "&Treatment")
-        self.outcomes = OutcomesPanel(local_now)
+        self.outcomes = OutcomesPanel(clock)
         self.patient_tabs.addTab(self.outcomes, "&Outcomes")
         self.welcome = WelcomePage()
         self.hint = QLabel()
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
         """Ask who is at the desk (per the gate), then show ``db``; False if refused."""
         from mesolog.services.clinic import Clinic
 
-        if not self._gate.admit(self, Clinic.of(db)):
+        if not self._gate.admit(self, Clinic.of(db, self._clock)):
             db.close()
             return False
         self.attach(db)
@@ -288,12 +289,12 @@ class MainWindow(QMainWindow):
                 window.deleteLater()
         self._due_window = self._events_window = None
         self._db = db
-        self._clinic = Clinic.of(db)
+        self._clinic = Clinic.of(db, self._clock)
         self._patients = self._clinic.patients
         self.form.set_service(self._patients)
         self.form.load(None)
         self._show_clinical_tabs(None)
-        self.model = PatientListModel(self._patients, self._today(), self)
+        self.model = PatientListModel(self._patients, self.today, self)
         self.list_view.setModel(self.model)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.model.modelReset.connect(self._after_list_reset)
@@ -532,7 +533,7 @@ class MainWindow(QMainWindow):
     def show_catalogue(self) -> None:
         from mesolog.ui.catalogue_dialog import CatalogueDialog
 
-        CatalogueDialog(self._clinic, self._today, parent=self).exec()
+        CatalogueDialog(self._clinic, self.today, parent=self).exec()
         self.treatment.refresh()
 
     def show_due(self) -> None:
@@ -548,7 +549,7 @@ class MainWindow(QMainWindow):
     def _raise_list_window(self, window: QWidget | None, kind: type) -> QWidget:
         """A clinic-wide list: made once per database, refreshed whenever it is shown."""
         if window is None:
-            window = kind(self._clinic, self._today, parent=self)
+            window = kind(self._clinic, self.today, parent=self)
             window.open_patient.connect(self.show_patient)
             self.treatment.changed.connect(window.refresh)
         window.refresh()
@@ -573,6 +574,13 @@ class MainWindow(QMainWindow):
 
         if self.form.patient is not None and self.settle_unsaved():
             ReportDialog(self._clinic, self.form.patient, parent=self).exec()
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    def today(self) -> date:
+        return self._clock().date()
 
     @property
     def settings(self) -> Settings:

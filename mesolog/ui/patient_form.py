@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ class PatientForm(QWidget):
     dirty_changed = Signal(bool)
     saved = Signal(object)  # the stored Patient
 
-    def __init__(self, today: date, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._patients: PatientService | None = None
         self._today = today
@@ -168,8 +169,9 @@ class PatientForm(QWidget):
         d = self.details().normalised()
         self.title_label.setText(d.full_name or "New patient")
         parts = [d.chart_no] if d.chart_no else []
-        if d.date_of_birth and d.date_of_birth <= self._today:
-            parts.append(f"{age_on(d.date_of_birth, self._today)} years")
+        today = self._today()
+        if d.date_of_birth and d.date_of_birth <= today:
+            parts.append(f"{age_on(d.date_of_birth, today)} years")
         if d.diagnosis:
             parts.append(d.diagnosis.label)
         self.subtitle_label.setText(" · ".join(parts))

@@ -8,6 +8,7 @@ them, and a small number of pages is kept.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -40,7 +41,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class PatientListModel(QAbstractTableModel):
-    def __init__(self, patients: PatientService, today: date, parent: Any = None):
+    def __init__(self, patients: PatientService, today: Callable[[], date],
+                 parent: Any = None):
         super().__init__(parent)
         self._patients = patients
         self._today = today
@@ -144,7 +146,8 @@ class PatientListModel(QAbstractTableModel):
         if column == DATE_OF_BIRTH:
             return patient.date_of_birth.isoformat() if patient.date_of_birth else ""
         if column == AGE:
-            return str(age_on(patient.date_of_birth, self._today)) if patient.date_of_birth else ""
+            born = patient.date_of_birth
+            return str(age_on(born, self._today())) if born else ""
         if column == DIAGNOSIS:
             return patient.diagnosis.label if patient.diagnosis else ""
         return ""

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.patient import Patient
-from mesolog.services.clock import local_now
 from mesolog.services.reports import ReportKind, ReportService
 
 if TYPE_CHECKING:
@@ -43,6 +42,7 @@ PRINT_DPI_MAX = 300
 class ReportDialog(QDialog):
     def __init__(self, clinic: Clinic, patient: Patient, parent: QWidget | None = None):
         super().__init__(parent)
+        self._clinic = clinic
         self._reports = ReportService(clinic)
         self._patient = patient
         self.pdf = b""
@@ -100,7 +100,7 @@ class ReportDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             target = BytesIO()
-            self._reports.write(self.report_kind, self._patient.id, target, local_now(),
+            self._reports.write(self.report_kind, self._patient.id, target, self._clinic.clock(),
                                 every_map=self.every_map.isChecked())
             self.pdf = target.getvalue()
             images = page_images(self.pdf, width_px=PREVIEW_WIDTH * self.devicePixelRatio())
@@ -118,7 +118,7 @@ class ReportDialog(QDialog):
 
     def suggested_name(self) -> str:
         d = self._patient.details
-        return f"{d.chart_no}-{self.report_kind.value}-{local_now():%Y-%m-%d}.pdf"
+        return f"{d.chart_no}-{self.report_kind.value}-{self._clinic.clock():%Y-%m-%d}.pdf"
 
     def save_as_pdf(self, path: Path | None = None) -> bool:
         if path is None:

@@ -60,7 +60,7 @@ class SessionProducts(QWidget):
         self._rows: list[_Row] = []
         self._mapped: dict[int, tuple[int, float]] = {}  # lot id → points, ml on the map
         self._editable = True
-        self._session_day = date.today()
+        self._session_day = clinic.clock().date()
         self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
 
         self.scan_box = ScanField()

@@ -306,6 +306,7 @@ class TreatmentPanel(QWidget):
                           | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Yes).setText("Record Consent…")
         box.button(QMessageBox.StandardButton.Ignore).setText("Continue Without")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)  # Enter records consent
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Yes:
             self.record_consent()

@@ -5,14 +5,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesolog.services.demo import build_demo_clinic
 from mesolog.ui.main_window import MainWindow
-from tests.conftest import TODAY
+from tests.conftest import fixed_clock
 from tests.ui.modal import answer_message_box
 
 
 def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, tmp_path,
                                                  monkeypatch):
     build_demo_clinic(db, 25, seed=3)
-    window = MainWindow(settings, today=lambda: TODAY)
+    window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(db)
     window.show()
@@ -48,7 +48,7 @@ def test_closing_makes_the_days_automatic_backup_where_preferences_say(qtbot, db
     from mesolog.ui.preferences import PreferencesDialog
 
     build_demo_clinic(db, 5, seed=1)
-    window = MainWindow(settings, today=lambda: TODAY)
+    window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window)
     window.attach(db)
     window.show()

@@ -2,17 +2,21 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
 
 from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
 from mesolog.domain.course import CourseDetails
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
+from mesolog.store.models import Patient
 from mesolog.ui.catalogue_dialog import CatalogueDialog, RecallDialog
 from mesolog.ui.due_view import DueListModel, DueWindow
 from mesolog.ui.main_window import MainWindow
+from mesolog.ui.session_editor import SessionEditor
 from tests.conftest import TODAY, details, fixed_clock
-from tests.ui.modal import close_dialog
+from tests.ui.modal import answer_message_box, close_dialog, when_modal
 
 
 @pytest.fixture
@@ -41,7 +45,7 @@ def test_due_model_passes_the_model_tester(qtmodeltester, clinic):
 
 
 def test_due_window_lists_the_latest_first_and_opens_the_patient(qtbot, clinic, settings):
-    window = MainWindow(settings, today=lambda: TODAY)
+    window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(clinic.db)
     window.show()
@@ -96,3 +100,38 @@ def test_catalogue_adds_products_and_lots_and_recalls(qtbot, clinic):
     qtbot.mouseClick(dialog.recall_button, Qt.MouseButton.LeftButton)
     assert seen and seen[0].summary.text() == "3 sessions, 3 patients."
     assert seen[0].table.rowCount() == 3
+
+
+def test_one_clock_runs_the_window_its_tabs_dialogs_and_the_audit_trail(qtbot, clinic,
+                                                                        settings):
+    """The window's clock, not the wall clock nor the services' own: seven days after
+    the fixture's day, the late patient is 26 days late everywhere."""
+    later = datetime(2026, 12, 2, 16, 45)
+    window = MainWindow(settings, clock=lambda: later)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.attach(clinic.db)
+    window.show()
+    window.show_due()
+    due: DueWindow = window._due_window
+    assert due.model.data(due.model.index(0, 0)) == "26 days late"
+    window.show_patient(_patient_id(clinic, "Late0"))
+    assert "26 days late" in window.treatment.timeline.topLevelItem(0).text(2)
+    opened = []
+
+    def look(editor) -> None:
+        opened.append(editor.performed_at.dateTime().toPython())
+        editor.reject()
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ignore, seen)  # no consent: go on
+    when_modal(SessionEditor, look)
+    window.new_session_action.trigger()
+    assert opened == [later]
+    window.form.inputs["phone"].setText("+33 1 23 45 67 89")
+    window.form.save()
+    entries = window._clinic.history.for_patient(window.form.patient.id)
+    assert max(e.at for e in entries) == later
+
+
+def _patient_id(clinic, last_name: str) -> int:
+    with clinic.db.reading() as s:
+        return s.scalar(select(Patient.id).where(Patient.last_name == last_name))

@@ -8,7 +8,7 @@ from mesolog.ui import settings as opt
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import FirstAdministratorDialog, LockDialog, LoginDialog
 from mesolog.ui.main_window import MainWindow
-from tests.conftest import TODAY, fixed_clock
+from tests.conftest import fixed_clock
 from tests.ui.modal import when_modal
 
 
@@ -38,7 +38,7 @@ def test_a_new_database_asks_for_the_first_administrator(qtbot, db):
 def test_log_in_then_the_idle_lock_keeps_unsaved_edits(qtbot, db, settings):
     build_demo_clinic(db, 10, seed=1)
     gate = LoginGate(settings)
-    window = MainWindow(settings, today=lambda: TODAY, gate=gate)
+    window = MainWindow(settings, clock=fixed_clock, gate=gate)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.show()
     tries: list[str] = []
@@ -74,7 +74,7 @@ def test_log_in_then_the_idle_lock_keeps_unsaved_edits(qtbot, db, settings):
 
 def test_refusing_to_log_in_shows_nothing(qtbot, db, settings):
     build_demo_clinic(db, 3, seed=1)
-    window = MainWindow(settings, today=lambda: TODAY, gate=LoginGate(settings))
+    window = MainWindow(settings, clock=fixed_clock, gate=LoginGate(settings))
     qtbot.addWidget(window)
     when_modal(LoginDialog, lambda dialog: dialog.reject())
     assert not window.admit_and_attach(db)
@@ -88,7 +88,7 @@ def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db,
 
     build_demo_clinic(db, 3, seed=1)
     gate = LoginGate(settings)
-    window = MainWindow(settings, today=lambda: TODAY, gate=gate)
+    window = MainWindow(settings, clock=fixed_clock, gate=gate)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.show()
 
@@ -121,7 +121,7 @@ def test_only_an_administrator_opens_preferences(qtbot, db, settings):
     from tests.ui.modal import answer_message_box
 
     build_demo_clinic(db, 3, seed=1)
-    window = MainWindow(settings, today=lambda: TODAY)
+    window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window)
     window.attach(db)
     window.show()

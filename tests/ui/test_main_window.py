@@ -8,14 +8,14 @@ from mesolog.services.demo import build_demo_clinic
 from mesolog.store.database import open_database
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
-from tests.conftest import TODAY
+from tests.conftest import fixed_clock
 from tests.ui.modal import answer_message_box
 
 
 @pytest.fixture
 def make_window(qtbot, settings):
     def make(db):
-        window = MainWindow(settings, today=lambda: TODAY)
+        window = MainWindow(settings, clock=fixed_clock)
         window.attach(db)
         # Teardown closes the window; unsaved test edits must not prompt then.
         qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())

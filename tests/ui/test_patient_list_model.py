@@ -26,7 +26,7 @@ class CountingService(PatientService):
 
 def test_model_passes_the_model_tester(qtmodeltester, db, patients):
     build_demo_clinic(db, 50, seed=3)
-    model = PatientListModel(patients, TODAY)
+    model = PatientListModel(patients, lambda: TODAY)
     model.set_query(SearchQuery())
     qtmodeltester.check(model, force_py=True)
 
@@ -34,7 +34,7 @@ def test_model_passes_the_model_tester(qtmodeltester, db, patients):
 def test_rows_are_fetched_a_page_at_a_time(db):
     build_demo_clinic(db, 1000, seed=1)
     service = CountingService(db)
-    model = PatientListModel(service, TODAY)
+    model = PatientListModel(service, lambda: TODAY)
     model.set_query(SearchQuery())
     assert model.rowCount() > 900 and service.fetched == []
     model.data(model.index(0, NAME))
@@ -49,7 +49,7 @@ def test_display_and_sorting(patients):
                                     date_of_birth=TODAY.replace(year=TODAY.year - 20)))
     old = patients.create(details(chart_no="P-2", last_name="Old", allergies="",
                                   date_of_birth=TODAY.replace(year=TODAY.year - 70)))
-    model = PatientListModel(patients, TODAY)
+    model = PatientListModel(patients, lambda: TODAY)
     model.set_query(SearchQuery())
     assert [model.id_at(r) for r in range(2)] == [old.id, young.id]
     assert model.data(model.index(1, NAME)) == "Young, Zeynep"

@@ -13,7 +13,7 @@ from mesolog.services.clinic import Clinic
 from mesolog.services.demo import build_demo_clinic
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.report_dialog import ReportDialog
-from tests.conftest import TODAY
+from tests.conftest import fixed_clock
 from tests.ui.modal import when_modal
 
 
@@ -81,7 +81,7 @@ def test_printing_sends_every_page_to_the_printer(qtbot, clinic, tmp_path):
 
 
 def test_save_as_pdf_from_the_patient_window(qtbot, clinic, settings, tmp_path, monkeypatch):
-    window = MainWindow(settings, today=lambda: TODAY)
+    window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(clinic.db)
     window.show()

@@ -169,7 +169,7 @@ def test_a_signed_session_is_read_only_until_amended_with_a_reason(qtbot, clinic
 
 def test_new_session_action_opens_the_editor_for_the_open_patient(qtbot, clinic, patient,
                                                                    settings):
-    window = MainWindow(settings, today=lambda: TODAY)
+    window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(clinic.db)
     window.show()
@@ -282,4 +282,4 @@ def test_a_signed_map_changes_only_by_amendment(qtbot, clinic, doctor, patient):
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     amended = clinic.sessions.get(stored.id)
     assert len(amended.details.points) == 2 and amended.used[0].volume_ml == 0.1
-    assert "injection map: 1 points, 0.05 ml → 2 points, 0.1 ml" in amended.amendments[0].changes
+    assert "injection map: 1 point, 0.05 ml → 2 points, 0.1 ml" in amended.amendments[0].changes
