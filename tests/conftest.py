@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -60,6 +61,21 @@ def details(**changes: object) -> PatientDetails:
     }
     values.update(changes)
     return PatientDetails(**values)
+
+
+@pytest.fixture
+def paris() -> Iterator[None]:
+    """The process runs in Europe/Paris time (its clock changes on 29 March and on
+    25 October 2026), as a clinic's desktop does; put back afterwards."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Paris"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
 
 
 @pytest.fixture

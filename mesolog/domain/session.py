@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
+from mesolog.domain.clock import is_later, never_happened
 from mesolog.domain.injection_map import (
     InjectionPoint,
     describe_map_change,
@@ -124,7 +125,10 @@ def check_session(details: SessionDetails, now: datetime) -> SessionDetails:
 
     if details.performed_at is None:
         error("performed_at", "Date and time of the session are required.")
-    elif details.performed_at > now.replace(second=59, microsecond=999_999):
+    elif never_happened(details.performed_at):
+        error("performed_at", f"{details.performed_at:%H:%M} did not happen on "
+                              f"{details.performed_at:%Y-%m-%d}: the clocks went forward.")
+    elif is_later(details.performed_at, now.replace(second=59, microsecond=999_999)):
         error("performed_at", "The session cannot be in the future.")
     if details.practitioner_id is None:
         error("practitioner_id", "Choose who performed the session.")
@@ -159,6 +163,21 @@ def check_session(details: SessionDetails, now: datetime) -> SessionDetails:
     if errors:
         raise ValidationError(errors)
     return details
+
+
+def check_session_in_life(performed_at: datetime, born: date | None,
+                          signed_at: datetime | None = None) -> None:
+    """ValidationError when a session is dated before the patient was born, or a signed
+    session after its own signature (both are slips of the date field)."""
+    if born is not None and performed_at.date() < born:
+        raise ValidationError([FieldError(
+            "performed_at", f"The session is dated before the patient's birth "
+                            f"({born:%Y-%m-%d}).")])
+    if signed_at is not None and is_later(performed_at.replace(second=0),
+                                          signed_at.replace(second=59)):
+        raise ValidationError([FieldError(
+            "performed_at", f"The session was signed at {signed_at:%Y-%m-%d %H:%M}; "
+                            "it cannot be dated after its signature.")])
 
 
 def _map_disagreements(details: SessionDetails) -> list[FieldError]:

@@ -24,6 +24,7 @@ from mesolog.domain.session import (
     Technique,
     UsedLot,
     check_session,
+    check_session_in_life,
     describe_changes,
 )
 from mesolog.domain.text import has_control_characters
@@ -51,9 +52,11 @@ class SessionService:
         details = check_session(details, self._clock())
         now = self._clock()
         with self._db.transaction() as session:
-            if session.get(models.Patient, patient_id) is None:
+            patient = session.get(models.Patient, patient_id)
+            if patient is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
             require_clinician(self._db, session)
+            check_session_in_life(details.performed_at, patient.date_of_birth)
             self._check_references(session, patient_id, details)
             row = models.Session(patient_id=patient_id, created_at=now, updated_at=now)
             _apply(row, details)
@@ -73,6 +76,7 @@ class SessionService:
             if row.signed_at is not None:
                 raise SessionSignedError("This session is signed; amend it with a reason.")
             require_clinician(self._db, session)
+            check_session_in_life(details.performed_at, _born(session, row.patient_id))
             self._check_references(session, row.patient_id, details)
             _apply(row, details)
             row.updated_at = self._clock()
@@ -122,6 +126,8 @@ class SessionService:
             if not Role(author.role).can_sign:
                 raise ValidationError([FieldError("author", f"{author.name} is an assistant; "
                                                             "a practitioner amends sessions.")])
+            check_session_in_life(details.performed_at, _born(session, row.patient_id),
+                                  row.signed_at)
             self._check_references(session, row.patient_id, details)
             before = _details_of(session, row)
             changes = describe_changes(before, details, self._lot_labels(session, before, details))
@@ -351,3 +357,8 @@ def _read(session: OrmSession, row: models.Session) -> Session:
 
 def _as_json(details: SessionDetails) -> str:
     return json.dumps(asdict(details), default=str, ensure_ascii=False, sort_keys=True)
+
+
+def _born(session: OrmSession, patient_id: int) -> date | None:
+    patient = session.get(models.Patient, patient_id)
+    return patient.date_of_birth if patient else None

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.adverse_event import EventKind
+from mesolog.domain.clock import latest_not_later
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.patient import Patient
@@ -86,7 +87,10 @@ class SessionEditor(QDialog):
         self.performed_at = QDateTimeEdit()
         self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.performed_at.setCalendarPopup(True)
-        self.performed_at.setMaximumDateTime(QDateTime(now).addSecs(59))
+        # in the repeated autumn hour, up to its end: those times are not in the future
+        self.performed_at.setMaximumDateTime(QDateTime(latest_not_later(now)).addSecs(59))
+        if patient.details.date_of_birth:
+            self.performed_at.setMinimumDate(QDate(patient.details.date_of_birth))
         people = [p for p in clinic.practitioners.active() if p.role.can_sign]
         self.practitioner = combo([("— choose —", None)] + [(p.name, p.id) for p in people])
         courses = [s.course for s in clinic.courses.for_patient(patient.id)

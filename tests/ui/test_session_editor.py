@@ -283,3 +283,30 @@ def test_a_signed_map_changes_only_by_amendment(qtbot, clinic, doctor, patient):
     amended = clinic.sessions.get(stored.id)
     assert len(amended.details.points) == 2 and amended.used[0].volume_ml == 0.1
     assert "injection map: 1 point, 0.05 ml → 2 points, 0.1 ml" in amended.amendments[0].changes
+
+
+def test_after_the_autumn_change_a_session_of_the_repeated_hour_is_amended_as_it_stands(
+        qtbot, paris, db, seeded):
+    """02:30 summer time, amended at 02:10 winter time (40 minutes later): the editor
+    keeps 02:30 instead of pulling it back to 'now', and the amendment is saved."""
+    _, doctor, patient = seeded
+    first_pass, second_pass = datetime(2026, 10, 25, 2, 30), datetime(2026, 10, 25, 2, 10,
+                                                                         fold=1)
+    clinic = Clinic.of(db, lambda: first_pass)
+    lot = clinic.catalogue.lots()[0]
+    stored = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=first_pass, practitioner_id=doctor.id, technique=Technique.PAPULE,
+        device=Device.MANUAL, pain_score=2, products=(ProductUse(lot.id, 2.0),)),
+        signed_by=doctor.id)
+    clinic = Clinic.of(db, lambda: second_pass)
+    editor = SessionEditor(clinic, patient, stored, second_pass)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.performed_at.dateTime().toPython() == first_pass
+    qtbot.mouseClick(editor.amend_button, Qt.MouseButton.LeftButton)
+    retype(qtbot, editor.pain, "4")
+    qtbot.keyClicks(editor.reason, "Pain score read back to the patient.")
+    choose(qtbot, editor.author, "Ines")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    amended = clinic.sessions.get(stored.id)
+    assert (amended.details.pain_score, amended.details.performed_at) == (4, first_pass)
