@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
 
 class SessionEditor(QDialog):
+    # side effects recorded or changed from here are stored at once, whatever the
+    # editor's own answer (Close on a signed session), so the lists behind it follow
+    side_effects_changed = Signal()
     """A new session for ``patient``, or an existing one (read-only once signed)."""
 
     def __init__(self, clinic: Clinic, patient: Patient, session: Session | None,
@@ -356,6 +359,7 @@ class SessionEditor(QDialog):
         if not dialog.exec():
             return False
         self._show_side_effects()
+        self.side_effects_changed.emit()
         return True
 
     def _edit_side_effect(self, item: QListWidgetItem) -> None:
@@ -363,6 +367,7 @@ class SessionEditor(QDialog):
         if AdverseEventDialog(self._clinic, self._session, self._now.date(), event,
                               parent=self).exec():
             self._show_side_effects()
+            self.side_effects_changed.emit()
 
     def mark_none_observed(self) -> None:
         who = self.practitioner.currentData() or self._session.details.practitioner_id
@@ -370,6 +375,8 @@ class SessionEditor(QDialog):
             self._clinic.adverse_events.mark_none_observed(self._session.id, who)
         except ValidationError as e:
             QMessageBox.warning(self, "Not recorded", str(e))
+        else:
+            self.side_effects_changed.emit()
         self._show_side_effects()
 
     # -- editing ---------------------------------------------------------

@@ -329,12 +329,15 @@ class TreatmentPanel(QWidget):
         editor = SessionEditor(self._clinic, self._patient, session, self._now(), parent=self)
         if amend:
             editor.start_amending()
-        if editor.exec() != SessionEditor.DialogCode.Accepted:
+        side_effects: list[bool] = []
+        editor.side_effects_changed.connect(lambda: side_effects.append(True))
+        accepted = editor.exec() == SessionEditor.DialogCode.Accepted
+        if not accepted and not side_effects:
             return None
         self.refresh()
-        self.select_session(editor.saved_session.id)
+        self.select_session(editor.saved_session.id if accepted else session.id)
         self.changed.emit()
-        return editor.saved_session
+        return editor.saved_session if accepted else None
 
     def sign_selected(self) -> bool:
         session = self.selected_session()

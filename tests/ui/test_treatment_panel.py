@@ -79,3 +79,43 @@ def test_pause_resume_and_stop_a_course(qtbot, panel):
     assert course.status is CourseStatus.STOPPED
     assert course.stop_reason == "No improvement after four sessions."
     assert widget.timeline.topLevelItem(0).text(2).startswith("Stopped (No improvement")
+
+
+def test_a_side_effect_recorded_from_a_signed_session_shows_once_the_editor_is_closed(
+        qtbot, panel):
+    """The editor of a signed session is left with Close (Rejected), but the side effect
+    was stored: the Treatment tab shows it at once, and listeners hear of it."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from mesolog.ui.adverse_event_dialog import AdverseEventDialog
+    from mesolog.ui.session_editor import SessionEditor
+
+    widget, _, _ = panel
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0).child(0))
+    answer_message_box(QMessageBox.StandardButton.Yes, [])
+    assert widget.sign_selected()
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0).child(0))
+    assert widget.timeline.topLevelItem(0).child(0).text(2) == (
+        "Signed · side effects not checked")
+
+    def fill(dialog: AdverseEventDialog) -> None:
+        dialog.kind.setFocus()
+        qtbot.keyClicks(dialog.kind, "Redn")
+        dialog.grade.setFocus()
+        qtbot.keyClicks(dialog.grade, "1")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+
+    def record_then_close(editor: SessionEditor) -> None:
+        when_modal(AdverseEventDialog, fill)
+        qtbot.mouseClick(editor.record_event_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Close
+
+    changed: list[bool] = []
+    widget.changed.connect(lambda: changed.append(True))
+    when_modal(SessionEditor, record_then_close)
+    widget.open_selected()
+    row = widget.timeline.topLevelItem(0).child(0)
+    assert row.text(2) == "Signed · 1 side effect, 1 open"
+    assert changed == [True]
+    assert widget.events.topLevelItemCount() == 1
