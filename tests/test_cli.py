@@ -5,6 +5,7 @@ from contextlib import closing
 
 from mesolog.cli import main
 from mesolog.store.database import SCHEMA_HEAD
+from tests.conftest import NOW
 
 
 def dump(path):
@@ -97,7 +98,9 @@ def test_demo_has_two_years_of_treatment(tmp_path):
     path = tmp_path / "clinic.sqlite"
     assert main(["demo", "--db", str(path), "--patients", "150", "--seed", "3"]) == 0
     with closing(sqlite3.connect(path)) as conn:
-        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        # the clinic's clock (pinned by the fixtures), not SQLite's, which reads the system
+        now = f"'{NOW:%Y-%m-%d %H:%M:%S}'"
+        one = lambda sql: conn.execute(sql.replace("'now'", now)).fetchone()[0]  # noqa: E731
         assert one("SELECT count(*) FROM product") >= 5
         assert one("SELECT count(*) FROM lot WHERE expiry < date('now')") >= 3
         assert one("SELECT count(*) FROM lot WHERE expiry >= date('now')") >= 3

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+
+from mesolog.domain.text import has_control_characters
+from mesolog.domain.validation import FieldError
 
 
 class Role(StrEnum):
@@ -30,6 +34,23 @@ def password_problem(password: str, login: str) -> str | None:
     if login and login.lower() in password.lower():
         return "The password must not contain the login."
     return None
+
+
+_LOGIN = re.compile(r"^[a-z0-9._-]{2,64}$")
+
+
+def account_problems(name: str, login: str, password: str | None = None) -> list[FieldError]:
+    """Every field of a new account that will not do, at once (a password only when
+    one is given)."""
+    name, login = name.strip(), login.strip().lower()
+    errors = []
+    if not name or len(name) > 200 or has_control_characters(name):
+        errors.append(FieldError("name", "Name: 1 to 200 plain characters."))
+    if not _LOGIN.match(login):
+        errors.append(FieldError("login", "Login: 2 to 64 lower-case letters, digits, . _ -"))
+    if password is not None and (problem := password_problem(password, login)):
+        errors.append(FieldError("password", problem))
+    return errors
 
 
 def lockout_seconds(failures: int) -> int:

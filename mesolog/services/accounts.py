@@ -9,7 +9,12 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from mesolog.domain.practitioner import Role, lockout_seconds, password_problem
+from mesolog.domain.practitioner import (
+    Role,
+    account_problems,
+    lockout_seconds,
+    password_problem,
+)
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.services.practitioners import PractitionerRef, PractitionerService
 from mesolog.store import models
@@ -42,7 +47,8 @@ class AccountService:
         if self.has_accounts():
             raise ValidationError([FieldError("login", "Accounts exist already; an "
                                                        "administrator adds new ones.")])
-        self._check_password(password, login)
+        if errors := account_problems(name, login, password):
+            raise ValidationError(errors)  # every wrong field at once
         admin = self._practitioners.create(name, login, Role.ADMINISTRATOR)
         self.set_password(admin.id, password)
         return admin
@@ -56,7 +62,8 @@ class AccountService:
                 if actor is None or Role(actor.role) is not Role.ADMINISTRATOR:
                     raise ValidationError([FieldError("login", "Only an administrator adds "
                                                                "accounts.")])
-        self._check_password(password, login)
+        if errors := account_problems(name, login, password):
+            raise ValidationError(errors)
         person = self._practitioners.create(name, login, role)
         self.set_password(person.id, password)
         return person

@@ -5,13 +5,11 @@ Role is re-exported here for the callers of this service.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from mesolog.domain.practitioner import Role
-from mesolog.domain.text import has_control_characters
+from mesolog.domain.practitioner import Role, account_problems
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
@@ -27,7 +25,6 @@ class PractitionerRef:
     role: Role
 
 
-_LOGIN = re.compile(r"^[a-z0-9._-]{2,64}$")
 
 
 class PractitionerService:
@@ -45,12 +42,7 @@ class PractitionerService:
 
     def create(self, name: str, login: str, role: Role) -> PractitionerRef:
         name, login = name.strip(), login.strip().lower()
-        errors = []
-        if not name or len(name) > 200 or has_control_characters(name):
-            errors.append(FieldError("name", "Name: 1 to 200 plain characters."))
-        if not _LOGIN.match(login):
-            errors.append(FieldError("login", "Login: 2 to 64 lower-case letters, digits, . _ -"))
-        if errors:
+        if errors := account_problems(name, login):
             raise ValidationError(errors)
         now = self._clock()
         with self._db.transaction() as session:

@@ -33,6 +33,7 @@ from mesolog.domain.catalogue import Ingredient, Lot, LotDetails, Product, Produ
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
 from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.form_dialog import OpensAtFirstField
 from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def parse_ingredients(text: str) -> tuple[Ingredient, ...]:
     return tuple(found)
 
 
-class CatalogueDialog(QDialog):
+class CatalogueDialog(OpensAtFirstField, QDialog):
     def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Products and lots")
@@ -80,6 +81,7 @@ class CatalogueDialog(QDialog):
         self.new_button = QPushButton("&New Product")
         self.scan_box = ScanField()
         self.scan_box.setPlaceholderText("Scan a vial: fills the GTIN, or finds the product")
+        self.first_field = self.scan_box  # a vial can be scanned the moment it opens
         self.name = QLineEdit()
         self.maker = QLineEdit()
         self.gtin = QLineEdit()
@@ -268,7 +270,7 @@ class CatalogueDialog(QDialog):
             self.expiry.setDate(QDate(match.scan.expiry))
 
 
-class RecallDialog(QDialog):
+class RecallDialog(OpensAtFirstField, QDialog):
     """Every patient and session that received one lot."""
 
     def __init__(self, clinic: Clinic, lot: Lot, parent: QWidget | None = None):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesolog.ui.form_dialog import OpensAtFirstField
 from mesolog.ui.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class DueListModel(RowTableModel["DueEntry"]):
         return None
 
 
-class DueWindow(QDialog):
+class DueWindow(OpensAtFirstField, QDialog):
     """A window of its own, beside the main one: double-click opens the patient."""
 
     open_patient = Signal(int)

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from mesolog.domain.validation import ValidationError
+from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.field_errors import FieldErrors
 
 
@@ -35,8 +45,64 @@ def date_edit(day: date) -> QDateEdit:
     return edit
 
 
-class FormDialog(QDialog):
-    """A form with Save/Cancel whose errors appear under their fields."""
+def edited_signal(field: QWidget) -> SignalInstance | None:
+    """The signal a field sends when the person changes its value."""
+    for kind, name in ((QLineEdit, "textChanged"), (QPlainTextEdit, "textChanged"),
+                       (QComboBox, "currentIndexChanged"), (QDateTimeEdit, "dateTimeChanged"),
+                       (QSpinBox, "valueChanged"), (QDoubleSpinBox, "valueChanged"),
+                       (QAbstractButton, "toggled")):
+        if isinstance(field, kind):
+            return getattr(field, name)
+    return None
+
+
+def focus_first_field(dialog: QWidget, first: QWidget | None = None,
+                      last: list[QWidget] | None = None) -> None:
+    """Open ``dialog`` with the cursor in ``first`` (else the first field of its focus
+    chain), and its ``last`` widgets (the buttons) at the end of the chain, so what the
+    person types at once goes into the form and Space never submits it."""
+    chain, widget = [], dialog.nextInFocusChain()
+    while widget is not dialog and widget not in chain:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    moved = [w for w in last or [] if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    tail = [w for w in chain if w not in moved and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    if tail and moved:
+        for before, after in zip([tail[-1], *moved], moved, strict=False):
+            QWidget.setTabOrder(before, after)
+    if first is None:
+        first = next((w for w in tail if w.isVisibleTo(dialog) and w.isEnabled()
+                      and not isinstance(w, QPushButton | QToolButton | QTabBar)), None)
+    if first is not None:
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(first, QLineEdit):
+            first.selectAll()
+
+
+class OpensAtFirstField:
+    """For a dialog (listed before QDialog among its bases): on its first showing, the
+    cursor goes to ``first_field`` (else its first field) and ``buttons_last`` go to the
+    end of the focus chain."""
+
+    first_field: QWidget | None = None
+    _focused = False
+
+    def buttons_last(self) -> list[QWidget]:
+        return []
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if not self._focused:
+            self._focused = True
+            focus_first_field(self, self.first_field, self.buttons_last())  # type: ignore[arg-type]
+
+
+class FormDialog(OpensAtFirstField, QDialog):
+    """A form with Save/Cancel whose errors appear under their fields.
+
+    It opens with the cursor in its first field; after a refused save, a message goes
+    as soon as its field is right (per ``check``), the others stay until fixed.
+    """
 
     def __init__(self, title: str, parent: QWidget | None):
         super().__init__(parent)
@@ -44,6 +110,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.errors = FieldErrors()
         self._first_key: str | None = None  # where a message without a field goes
+        self.first_field: QWidget | None = None  # where the cursor starts
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
@@ -55,6 +122,24 @@ class FormDialog(QDialog):
     def add_row(self, label: str, key: str, widget: QWidget) -> None:
         self.form.addRow(label, self.errors.under(key, widget))
         self._first_key = self._first_key or key
+        signal = edited_signal(widget)
+        if signal is not None:
+            signal.connect(lambda *_: self._field_edited(key))
+
+    def buttons_last(self) -> list[QWidget]:
+        return self.buttons.buttons()
+
+    def check(self) -> list[FieldError] | None:
+        """What is wrong with the form as it stands, without storing anything; None when
+        the form cannot tell, and then a message goes as soon as its field is edited."""
+        return None
+
+    def _field_edited(self, key: str) -> None:
+        if not self.errors.text(key):
+            return
+        problems = self.check()
+        if problems is None or not any(p.field == key for p in problems):
+            self.errors.set(key, "")
 
     def _save(self) -> None:
         self.errors.clear()

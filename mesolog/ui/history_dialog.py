@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mesolog.domain.patient import Patient
+from mesolog.ui.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(OpensAtFirstField, QDialog):
     def __init__(self, clinic: Clinic, patient: Patient, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"History — {patient.details.full_name} ({patient.details.chart_no})")

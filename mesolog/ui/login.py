@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
+from mesolog.domain.practitioner import account_problems
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.form_dialog import FormDialog
 
@@ -40,9 +41,15 @@ class FirstAdministratorDialog(FormDialog):
         self.setMinimumWidth(460)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Create Account")
 
-    def store(self) -> None:
+    def check(self) -> list[FieldError]:
+        problems = account_problems(self.name.text(), self.login.text(), self.password.text())
         if self.password.text() != self.repeat.text():
-            raise ValidationError([FieldError("repeat", "The two passwords differ.")])
+            problems.append(FieldError("repeat", "The two passwords differ."))
+        return problems
+
+    def store(self) -> None:
+        if problems := self.check():
+            raise ValidationError(problems)  # every wrong field at once
         self.practitioner = self._accounts.create_first_administrator(
             self.name.text(), self.login.text(), self.password.text())
 
@@ -61,7 +68,7 @@ class LoginDialog(FormDialog):
         self.setMinimumWidth(380)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Log In")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
-        (self.password if login else self.login).setFocus()
+        self.first_field = self.password if login else self.login
 
     def store(self) -> None:
         from mesolog.services.accounts import LoginRefused

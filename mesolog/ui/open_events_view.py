@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
 from mesolog.ui.adverse_event_dialog import ResolveDialog
+from mesolog.ui.form_dialog import OpensAtFirstField
 from mesolog.ui.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class OpenEventsModel(RowTableModel["OpenEvent"]):
         return None
 
 
-class OpenEventsWindow(QDialog):
+class OpenEventsWindow(OpensAtFirstField, QDialog):
     open_patient = Signal(int)
 
     def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):

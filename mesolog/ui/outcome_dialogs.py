@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.measurement import BOUNDS, TERMINAL_MIN_UM, MeasurementDetails
+from mesolog.domain.measurement import (
+    BOUNDS,
+    TERMINAL_MIN_UM,
+    MeasurementDetails,
+    check_measurement,
+)
 from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
 from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
@@ -101,20 +106,26 @@ class MeasurementDialog(FormDialog):
             kind = "a whole number" if whole else "a number"
             raise ValidationError([FieldError(name, f"“{text}” is not {kind}.")]) from None
 
-    def details(self) -> MeasurementDetails:
+    def _read(self) -> tuple[MeasurementDetails, list[FieldError]]:
+        """The form's values (a number that is not one left empty), and what was not."""
         values = {}
         errors: list[FieldError] = []
         for name, _, whole in _VALUES:
             try:
                 values[name] = self._number(name, whole)
             except ValidationError as e:
+                values[name] = None
                 errors += e.errors
-        if errors:
-            raise ValidationError(errors)
         return MeasurementDetails(site_id=self.site.currentData(),
                                   taken_on=self.taken_on.date().toPython(),
                                   session_id=self.session.currentData(),
-                                  notes=self.notes.toPlainText(), **values)
+                                  notes=self.notes.toPlainText(), **values), errors
+
+    def details(self) -> MeasurementDetails:
+        details, errors = self._read()
+        if errors:
+            raise ValidationError(errors)
+        return details
 
     def _show_ratio(self) -> None:
         try:
@@ -123,7 +134,19 @@ class MeasurementDialog(FormDialog):
             ratio = None
         self.ratio.setText(f"T/V ratio: {ratio:g}" if ratio is not None else "T/V ratio: —")
 
+    def check(self) -> list[FieldError]:
+        details, errors = self._read()
+        try:
+            check_measurement(details, self._today)
+        except ValidationError as e:
+            unreadable = {error.field for error in errors}
+            errors += [error for error in e.errors if error.field not in unreadable
+                       and not (unreadable and error.message.startswith("Enter at least"))]
+        return errors
+
     def store(self) -> None:
+        if problems := self.check():
+            raise ValidationError(problems)  # unreadable numbers and bounds at once
         self._clinic.outcomes.record_measurement(self._patient_id, self.details())
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.photo import Photo, PhotoView, file_sha256
+from mesolog.ui.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -69,7 +70,7 @@ class ThumbnailLoader(QObject):
         self._pool.waitForDone()
 
 
-class BeforeAfterDialog(QDialog):
+class BeforeAfterDialog(OpensAtFirstField, QDialog):
     """Two dates of the same view side by side."""
 
     def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):

@@ -27,6 +27,7 @@ from mesolog.domain.backup_rotation import DAILY_KEPT, WEEKLY_KEPT
 from mesolog.domain.validation import ValidationError
 from mesolog.ui import settings as opt
 from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.form_dialog import OpensAtFirstField
 from mesolog.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def backup_folder(settings: Settings, db_path: Path) -> Path:
     return Path(chosen) if chosen else db_path.parent / "backups"
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(OpensAtFirstField, QDialog):
     def __init__(self, settings: Settings, db_path: Path, clinic: Clinic | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +80,9 @@ class PreferencesDialog(QDialog):
         if clinic is not None:
             layout.addWidget(self._letterhead_box(clinic))
         layout.addWidget(buttons)
+
+    def buttons_last(self) -> list[QWidget]:
+        return self.buttons.buttons()
 
     def _letterhead_box(self, clinic: Clinic) -> QGroupBox:
         from mesolog.services.letterhead import LetterheadService

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.patient import Patient
 from mesolog.services.reports import ReportKind, ReportService
+from mesolog.ui.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -39,7 +40,7 @@ PREVIEW_WIDTH = 620  # pixels for one page on screen
 PRINT_DPI_MAX = 300
 
 
-class ReportDialog(QDialog):
+class ReportDialog(OpensAtFirstField, QDialog):
     def __init__(self, clinic: Clinic, patient: Patient, parent: QWidget | None = None):
         super().__init__(parent)
         self._clinic = clinic

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -48,7 +48,7 @@ from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui import styles
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import combo
+from mesolog.ui.form_dialog import OpensAtFirstField, combo
 from mesolog.ui.map_editor import InjectionMapEditor
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.session_products import SessionProducts
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
 
-class SessionEditor(QDialog):
+class SessionEditor(OpensAtFirstField, QDialog):
     # side effects recorded or changed from here are stored at once, whatever the
     # editor's own answer (Close on a signed session), so the lists behind it follow
     side_effects_changed = Signal()
@@ -441,6 +441,14 @@ class SessionEditor(QDialog):
 
     def error_text(self, key: str) -> str:
         return self.errors.text(key)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.performed_at.isEnabled():
+            self.first_field = self.performed_at
+        super().showEvent(event)
+
+    def buttons_last(self) -> list[QWidget]:
+        return [self.amend_button, self.close_button, self.sign_button, self.save_button]
 
     def reject(self) -> None:  # Escape and the window's close button
         if self._dirty:

@@ -1,0 +1,120 @@
+"""Every dialog opens with the cursor in its first field, and its buttons come last:
+what the practitioner types at once goes into the form, and Space never submits it."""
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton
+
+from mesolog.domain.adverse_event import EventDetails, EventKind
+from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
+from mesolog.domain.course import CourseDetails
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.services.accounts import AccountService
+from mesolog.services.clinic import Clinic
+from mesolog.services.practitioners import Role
+from tests.conftest import NOW, TODAY, details, fixed_clock
+
+
+@pytest.fixture
+def world(db, settings):
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    product = clinic.catalogue.create_product(ProductDetails(
+        "Biotin complex", "Meso Labs", "", (Ingredient("Biotin", "5 mg/ml"),)))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("B-1", date(2027, 6, 30)))
+    patient = clinic.patients.create(details(allergies=""))
+    course = clinic.courses.create(patient.id, CourseDetails("Series", 6, 21, TODAY))
+    session = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 20, 9, 0), practitioner_id=doctor.id,
+        technique=Technique.NAPPAGE, device=Device.MANUAL, course_id=course.id,
+        products=(ProductUse(lot.id, 2.0),)))
+    event = clinic.adverse_events.record(EventDetails(
+        session_id=session.id, kind=EventKind.BRUISING, onset=date(2026, 11, 20), grade=1))
+    clinic.outcomes.add_site(patient.id, "Vertex centre")
+    return {"clinic": clinic, "doctor": doctor, "lot": lot, "patient": patient,
+            "course": course, "session": session, "event": event, "settings": settings,
+            "path": db.path}
+
+
+def _dialogs():
+    """(name, how to make it, the attribute of the field that must hold the cursor)."""
+    from mesolog.ui import (
+        adverse_event_dialog,
+        catalogue_dialog,
+        due_view,
+        history_dialog,
+        login,
+        open_events_view,
+        outcome_dialogs,
+        photo_views,
+        preferences,
+        report_dialog,
+        session_editor,
+        treatment_dialogs,
+    )
+
+    def accounts(w):
+        return AccountService(w["clinic"].db, w["clinic"].practitioners)
+
+    return [
+        ("first account", lambda w: login.FirstAdministratorDialog(accounts(w)), "name"),
+        ("log in", lambda w: login.LoginDialog(accounts(w)), "login"),
+        ("unlock", lambda w: login.LockDialog(accounts(w), w["doctor"], "cmoreau"),
+         "password"),
+        ("change password", lambda w: login.ChangePasswordDialog(accounts(w), w["doctor"],
+                                                                  "cmoreau"), "current"),
+        ("add account", lambda w: treatment_dialogs.PractitionerDialog(w["clinic"]), "name"),
+        ("new course", lambda w: treatment_dialogs.CourseDialog(
+            w["clinic"], w["patient"].id, TODAY), "protocol"),
+        ("consent", lambda w: treatment_dialogs.ConsentDialog(
+            w["clinic"], w["patient"].id, NOW), None),
+        ("stop course", lambda w: treatment_dialogs.StopCourseDialog(w["clinic"],
+                                                                     w["course"]), None),
+        ("side effect", lambda w: adverse_event_dialog.AdverseEventDialog(
+            w["clinic"], w["session"], TODAY), "kind"),
+        ("resolve", lambda w: adverse_event_dialog.ResolveDialog(
+            w["clinic"], w["event"], TODAY), "resolved_on"),
+        ("site", lambda w: outcome_dialogs.SiteDialog(w["clinic"], w["patient"].id), "name"),
+        ("measurement", lambda w: outcome_dialogs.MeasurementDialog(
+            w["clinic"], w["patient"].id, TODAY), "site"),
+        ("grade", lambda w: outcome_dialogs.GradeDialog(w["clinic"], w["patient"].id, TODAY),
+         None),
+        ("photo", lambda w: outcome_dialogs.PhotoDialog(w["clinic"], w["patient"].id, TODAY),
+         None),
+        ("session", lambda w: session_editor.SessionEditor(w["clinic"], w["patient"], None,
+                                                           NOW), "performed_at"),
+        ("products and lots", lambda w: catalogue_dialog.CatalogueDialog(
+            w["clinic"], lambda: TODAY), "scan_box"),
+        ("preferences", lambda w: preferences.PreferencesDialog(
+            w["settings"], w["path"], w["clinic"]), "auto_backup"),
+        ("who received this lot", lambda w: catalogue_dialog.RecallDialog(
+            w["clinic"], w["clinic"].catalogue.lots()[0]), None),
+        ("report", lambda w: report_dialog.ReportDialog(w["clinic"], w["patient"]), None),
+        ("history", lambda w: history_dialog.HistoryDialog(w["clinic"], w["patient"]), None),
+        ("due", lambda w: due_view.DueWindow(w["clinic"], lambda: TODAY), None),
+        ("open side effects", lambda w: open_events_view.OpenEventsWindow(
+            w["clinic"], lambda: TODAY), None),
+        ("before and after", lambda w: photo_views.BeforeAfterDialog(
+            w["clinic"], w["patient"].id), None),
+    ]
+
+
+@pytest.mark.parametrize(("name", "make", "first"), _dialogs(),
+                         ids=[d[0] for d in _dialogs()])
+def test_every_dialog_opens_with_the_cursor_in_its_first_field(qtbot, world, name, make,
+                                                              first):
+    dialog = make(world)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    focused = dialog.focusWidget()  # what has the cursor once the window is active
+    assert focused is not None and not isinstance(focused, QPushButton | QToolButton), (
+        name, focused)
+    if first is not None:
+        expected = getattr(dialog, first)
+        assert focused is expected or expected.isAncestorOf(focused), (name, focused)
+    if isinstance(focused, QLineEdit) and not focused.isReadOnly():
+        qtbot.keyClicks(focused, "x")  # typed at once: it lands in the field
+        assert focused.text().endswith("x")
+    dialog.close()
