@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from mesolog.domain.catalogue import Ingredient, Lot, LotDetails, Product, Produ
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
 from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import OpensAtFirstField
+from mesolog.ui.form_dialog import OpensAtFirstField, date_edit
 from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
@@ -103,13 +102,9 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         self.lots_table = _table(("Lot", "Expires", "Opened", "Status"))
         self.lot_no = QLineEdit()
         self.lot_no.setPlaceholderText("Lot number")
-        self.expiry = QDateEdit(QDate(today()))
-        self.expiry.setCalendarPopup(True)
-        self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.expiry = date_edit(today())
         self.opened_check = QCheckBox("opened")
-        self.opened = QDateEdit(QDate(today()))
-        self.opened.setCalendarPopup(True)
-        self.opened.setDisplayFormat("yyyy-MM-dd")
+        self.opened = date_edit(today())
         self.opened.setEnabled(False)
         self.opened_check.toggled.connect(self.opened.setEnabled)
         self.add_lot_button = QPushButton("Add &Lot")
@@ -225,6 +220,15 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         self.errors.clear()
         if self._product is None:
             self.errors.show([FieldError("lot_no", "Save the product first, then add its lots.")])
+            return False
+        expiry = self.expiry.date().toPython()
+        if expiry < self._today() and QMessageBox.question(
+                self, "Expired lot",
+                f"This lot expired on {expiry:%Y-%m-%d}. Add it to the catalogue anyway "
+                "(to record a session that used it, say)?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self.expiry.setFocus()
             return False
         try:
             opened = self.opened.date().toPython() if self.opened_check.isChecked() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, SignalInstance
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -38,8 +38,41 @@ def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
     return box
 
 
+class _TypedWhole:
+    """A date typed whole after the field gets the cursor ("2027-06-30") lands whole:
+    Qt's date fields otherwise type into whatever section the click left the cursor in,
+    and the year silently stays what it was."""
+
+    _fresh = False
+    _advanced = False  # a full section moved the cursor on by itself
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)  # type: ignore[misc]
+        self._fresh = True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if self._fresh and text.isdigit():
+            self.setSelectedSection(self.sectionAt(0))  # type: ignore[attr-defined]
+        self._fresh = False
+        if self._advanced and text in "-./: " and text:
+            self._advanced = False  # the separator typed after a full year or month
+            return
+        before = self.currentSection()  # type: ignore[attr-defined]
+        super().keyPressEvent(event)  # type: ignore[misc]
+        self._advanced = text.isdigit() and self.currentSection() != before  # type: ignore[attr-defined]
+
+
+class DateField(_TypedWhole, QDateEdit):
+    pass
+
+
+class DateTimeField(_TypedWhole, QDateTimeEdit):
+    pass
+
+
 def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
+    edit = DateField(QDate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit

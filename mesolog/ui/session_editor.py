@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
@@ -48,7 +47,7 @@ from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui import styles
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import OpensAtFirstField, combo
+from mesolog.ui.form_dialog import DateTimeField, OpensAtFirstField, combo
 from mesolog.ui.map_editor import InjectionMapEditor
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.session_products import SessionProducts
@@ -87,7 +86,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.signed_banner.setWordWrap(True)
         self.signed_banner.setStyleSheet(styles.SIGNED)
 
-        self.performed_at = QDateTimeEdit()
+        self.performed_at = DateTimeField()
         self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.performed_at.setCalendarPopup(True)
         # in the repeated autumn hour, up to its end: those times are not in the future

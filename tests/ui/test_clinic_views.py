@@ -135,3 +135,35 @@ def test_one_clock_runs_the_window_its_tabs_dialogs_and_the_audit_trail(qtbot, c
 def _patient_id(clinic, last_name: str) -> int:
     with clinic.db.reading() as s:
         return s.scalar(select(Patient.id).where(Patient.last_name == last_name))
+
+
+def test_an_expiry_date_is_typed_whole_and_an_expired_lot_asks_first(qtbot, clinic):
+    dialog = CatalogueDialog(clinic, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # focus moves, as at the desk
+    dialog.product_list.setCurrentRow(0)
+    qtbot.keyClicks(dialog.lot_no, "M-88")
+    # click into the expiry (the cursor lands wherever the click was) and type a date
+    qtbot.mouseClick(dialog.expiry, Qt.MouseButton.LeftButton,
+                     pos=dialog.expiry.rect().center())
+    qtbot.keyClicks(dialog.expiry, "2027-06-30")
+    assert dialog.expiry.date() == QDate(2027, 6, 30)
+    qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
+    assert "M-88" in [lot.details.lot_no for lot in clinic.catalogue.lots()]
+
+    qtbot.keyClicks(dialog.lot_no, "M-01")
+    qtbot.mouseClick(dialog.expiry, Qt.MouseButton.LeftButton,
+                     pos=dialog.expiry.rect().center())  # on the month, this time
+    assert dialog.expiry.hasFocus()
+    qtbot.keyClicks(dialog.expiry, "2026-01-31")  # already past: asked, and No adds nothing
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.No, seen)
+    qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
+    assert "expired on 2026-01-31" in seen[0]
+    assert "M-01" not in [lot.details.lot_no for lot in clinic.catalogue.lots()]
+    answer_message_box(QMessageBox.StandardButton.Yes, seen)
+    qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
+    assert "M-01" in [lot.details.lot_no for lot in clinic.catalogue.lots()]

@@ -4,7 +4,7 @@ what the practitioner types at once goes into the form, and Space never submits 
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QToolButton
 
 from mesolog.domain.adverse_event import EventDetails, EventKind
 from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
@@ -108,7 +108,9 @@ def test_every_dialog_opens_with_the_cursor_in_its_first_field(qtbot, world, nam
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    focused = dialog.focusWidget()  # what has the cursor once the window is active
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    focused = QApplication.focusWidget()
     assert focused is not None and not isinstance(focused, QPushButton | QToolButton), (
         name, focused)
     if first is not None:
