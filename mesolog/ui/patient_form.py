@@ -25,6 +25,7 @@ from mesolog.domain.patient import (
     Patient,
     PatientDetails,
     Sex,
+    check_patient,
 )
 from mesolog.domain.text import age_on, parse_date
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
@@ -149,8 +150,20 @@ class PatientForm(QWidget):
                                                "write it as 1984-03-27 or 27.03.1984.")
         return None
 
+    def problems(self) -> list[FieldError]:
+        """What is wrong with the chart as it stands, without saving (the uniqueness of a
+        chart number is the service's to say)."""
+        unreadable = self._unreadable_date()
+        try:
+            check_patient(self.details(), self._today())
+        except ValidationError as e:
+            return [unreadable, *e.errors] if unreadable else e.errors
+        return [unreadable] if unreadable else []
+
     def _edited(self, name: str) -> None:
-        self.errors.hide(name)  # being fixed; other fields keep their messages
+        # a message goes as soon as its field is right; other fields keep theirs
+        if self.errors.text(name) and not any(p.field == name for p in self.problems()):
+            self.errors.hide(name)
         self.saved_label.clear()
         if name in ("allergies", "contraindications", "last_name", "first_name",
                     "date_of_birth", "chart_no", "diagnosis"):

@@ -42,6 +42,7 @@ from mesolog.domain.session import (
     Session,
     SessionDetails,
     Technique,
+    check_session,
 )
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui import styles
@@ -382,9 +383,36 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
     def _edited(self, *_args: object) -> None:
         self._dirty = True
+        self._drop_fixed_messages()
+
+    def _drop_fixed_messages(self) -> None:
+        """A message goes as soon as its field is right (as the domain sees it)."""
+        shown = [key for key in _CHECKED_FIELDS if self.errors.text(key)]
+        if not shown:
+            return
+        try:
+            check_session(self.details(), self._now)
+            problems: set[str] = set()
+        except ValidationError as e:
+            problems = {error.field for error in e.errors}
+        for key in shown:
+            if key not in problems:
+                self.errors.set(key, "")
 
     def is_dirty(self) -> bool:
         return self._dirty
+
+    def _confirm_signature(self, details: SessionDetails, signer: int | None) -> bool:
+        """Save and Sign asks as Session ▸ Sign Session does: a signature is not undone."""
+        names = {p.id: p.name for p in self._clinic.practitioners.active()}
+        who = names.get(signer, "the practitioner") if signer is not None else "—"
+        when = f"{details.performed_at:%Y-%m-%d %H:%M}" if details.performed_at else "this day"
+        return QMessageBox.question(
+            self, "Sign session",
+            f"Sign the session of {when} as {who}?\n\nA signed session is read-only; later "
+            "changes are amendments with a reason.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes
 
     def start_amending(self) -> None:
         self._amending = True
@@ -418,6 +446,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
         sessions = self._clinic.sessions
         # the one logged in signs; without logins, the one who performed it
         signer = (self._clinic.db.actor_id or details.practitioner_id) if sign else None
+        if sign and not self._confirm_signature(details, signer):
+            return False
         try:
             if self._session is None:
                 stored = sessions.create(self._patient.id, details, signed_by=signer)
@@ -458,6 +488,11 @@ class SessionEditor(OpensAtFirstField, QDialog):
                 self.save(sign=False)
                 return
         super().reject()
+
+
+# the fields whose messages the domain's session check can withdraw as they are fixed
+_CHECKED_FIELDS = ("performed_at", "practitioner_id", "technique", "device", "needle_gauge",
+                   "depth_mm", "pain_score", "notes", "products", "injection_map")
 
 
 def _select(combo: QComboBox, data: object) -> None:

@@ -114,6 +114,13 @@ def test_record_a_full_session_with_clicks_and_keys(qtbot, clinic, patient):
     assert products.table.rowCount() == 3 and "allergy" in products.table.item(2, 3).text()
     assert products.total_label.text() == "3 products, total 4.5 ml"
 
+    asked: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.No, asked)  # Save and Sign asks first
+    qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].startswith("Sign the session of 2026-11-25")
+    assert "as Dr Claire Moreau" in asked[0]
+    assert editor.isVisible() and clinic.sessions.for_patient(patient.id) == []
+    answer_message_box(QMessageBox.StandardButton.Yes, asked)
     qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
     assert editor.result() == SessionEditor.DialogCode.Accepted
     (stored,) = clinic.sessions.for_patient(patient.id)
