@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog import APP_NAME
+from mesolog.domain.text import parse_date
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
@@ -40,7 +41,7 @@ from mesolog.ui.patient_list_model import NAME, PatientListModel
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.settings import Settings
 from mesolog.ui.treatment_panel import TreatmentPanel
-from mesolog.ui.welcome import WelcomePage
+from mesolog.ui.welcome import NoPatientPage, WelcomePage
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -92,8 +93,7 @@ class MainWindow(QMainWindow):
         self.outcomes = OutcomesPanel(clock)
         self.patient_tabs.addTab(self.outcomes, "&Outcomes")
         self.welcome = WelcomePage()
-        self.hint = QLabel()
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = NoPatientPage()
         self.pages = QStackedWidget()
         for page in (self.welcome, self.hint, self.patient_tabs):
             self.pages.addWidget(page)
@@ -232,13 +232,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.returnPressed.connect(self.apply_search)
+        self.search_box.installEventFilter(self)
         self._search_timer.timeout.connect(self.apply_search)
         self.include_archived.toggled.connect(self.apply_search)
         self.form.dirty_changed.connect(self._on_dirty_changed)
         self.form.saved.connect(self._on_saved)
         self.welcome.create_patient.connect(self.new_patient)
         self.welcome.open_demo.connect(self.files.open_demo_clinic)
+        self.hint.create_patient.connect(self.new_patient_from_search)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.get(opt.MAIN_WINDOW_GEOMETRY)
@@ -358,6 +359,25 @@ class MainWindow(QMainWindow):
         self.model.set_query(self._query_from_widgets())
         self._update_count()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)):
+            self.enter_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def enter_list(self) -> None:
+        """From the search box into the list (Enter or Down): the first match is chosen,
+        which opens it, so one match is one key away."""
+        self.apply_search()
+        if self.model is None or self.model.rowCount() == 0:
+            return
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list_view.selectionModel().hasSelection():
+            self.list_view.selectionModel().setCurrentIndex(
+                self.model.index(0, NAME), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -365,6 +385,11 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         total = self._patients.count(include_archived=self.include_archived.isChecked())
         shown = self.model.rowCount()
+        searched = self.search_box.text().strip()
+        if searched and shown == 0:
+            self.hint.show_no_match(searched)
+        else:
+            self.hint.show_hint()
         noun = "patient" if total == 1 else "patients"
         if self.search_box.text().strip():
             self.count_label.setText(f"{shown:,} of {total:,} {noun} match")
@@ -448,9 +473,9 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def new_patient(self) -> None:
+    def new_patient(self) -> bool:
         if not self.settle_unsaved():
-            return
+            return False
         self.form.load(None, self._patients.next_chart_no())
         self._show_clinical_tabs(None)
         self.patient_tabs.setCurrentIndex(0)
@@ -459,6 +484,22 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.patient_tabs)
         self.form.inputs["last_name"].setFocus()
         self._update_actions()
+        return True
+
+    def new_patient_from_search(self, searched: str) -> None:
+        """A new chart (or the empty page's New Patient), started with what was searched
+        for: a date of birth, or the last name then the first names."""
+        if not self.new_patient() or not searched:
+            return
+        born = parse_date(searched)
+        if born is not None:
+            self.form.inputs["date_of_birth"].setText(born.isoformat())
+            return
+        last, _, first = searched.replace(",", " ").partition(" ")
+        self.form.inputs["last_name"].setText(last.strip())
+        self.form.inputs["first_name"].setText(first.strip())
+        self.form.inputs["first_name" if last and not first.strip() else "date_of_birth"
+                         ].setFocus()
 
     def _on_saved(self, patient: object) -> None:
         self._show_clinical_tabs(patient)

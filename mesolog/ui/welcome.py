@@ -51,3 +51,43 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+
+class NoPatientPage(QWidget):
+    """The right side while no chart is open: what to do, or that a search found nobody,
+    with the way to create that patient."""
+
+    create_patient = Signal(str)  # what was searched for, to start the chart with
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.create_button = QPushButton()
+        self.create_button.clicked.connect(lambda: self.create_patient.emit(self._searched))
+        self._searched = ""
+        column = QWidget()
+        column.setMaximumWidth(_COLUMN_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.addWidget(self.message)
+        inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.show_hint()
+
+    def show_hint(self) -> None:
+        self._searched = ""
+        self.message.setText(
+            "Find a patient: type part of a name, a chart number or a date of birth in the "
+            "search box (Ctrl+F), then press Enter or choose them in the list.\n\n"
+            "A patient who is not in the list yet gets a new chart (Ctrl+N).")
+        self.create_button.setText("&New Patient")
+
+    def show_no_match(self, searched: str) -> None:
+        self._searched = searched.strip()
+        self.message.setText(f"No patient matches “{self._searched}”.\n\nCheck the spelling, "
+                             "tick Include archived, or create the patient.")
+        self.create_button.setText(f"&Create Patient “{self._searched}”…")

@@ -214,3 +214,50 @@ def test_hidden_tabs_load_when_shown_not_on_every_click(qtbot, demo_window):
     window.patient_tabs.setCurrentWidget(window.treatment)
     assert window.treatment.timeline.topLevelItemCount() > 0
     assert window.treatment.consent_label.text().startswith("<")
+
+
+def test_enter_or_down_in_the_search_box_moves_into_the_list_and_one_match_opens(
+        qtbot, db, make_window, patients):
+    from tests.conftest import details
+
+    patients.create(details(chart_no="P-1", last_name="Öztürk", first_name="Zeynep"))
+    patients.create(details(chart_no="P-2", last_name="Nowak", first_name="Anna"))
+    patients.create(details(chart_no="P-3", last_name="Nowak", first_name="Piotr"))
+    window = make_window(db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert "Find a patient" in window.hint.message.text()  # nothing open: what to do
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "ozturk")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # one match: it opens
+    assert window.form.patient.details.last_name == "Öztürk"
+    assert window.pages.currentWidget() is window.patient_tabs
+    assert window.list_view.hasFocus()
+
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "nowak")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)  # into the list, on the first
+    assert window.list_view.hasFocus() and window.model.rowCount() == 2
+    assert window.form.patient.details.first_name == "Anna"
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Down)
+    assert window.form.patient.details.first_name == "Piotr"
+
+
+def test_a_search_that_finds_nobody_says_so_and_offers_to_create_that_patient(
+        qtbot, db, make_window, patients):
+    from tests.conftest import details
+
+    patients.create(details(chart_no="P-1"))
+    window = make_window(db)
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "Dubois Helene")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 0
+    assert window.pages.currentWidget() is window.hint
+    assert "No patient matches “Dubois Helene”" in window.hint.message.text()
+    assert window.hint.create_button.text() == "&Create Patient “Dubois Helene”…"
+    qtbot.mouseClick(window.hint.create_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.patient_tabs
+    assert window.form.inputs["last_name"].text() == "Dubois"
+    assert window.form.inputs["first_name"].text() == "Helene"
+    assert window.form.patient is None  # a new chart, not yet saved
