@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
                                         "Open another Mesolog database file")
         self.new_db_action = self._action("&New Database…", self.files.choose_new_database, None,
                                           "Create an empty Mesolog database file")
+        self.demo_action = self._action(
+            "Open &Demo Clinic", self.files.open_demo_clinic, None,
+            "A separate database of invented patients, to try things without touching yours")
         self.backup_action = self._action("&Back Up…", self.files.back_up, None,
                                           "A verified copy of the database and its photos")
         self.restore_action = self._action("&Restore…", self.files.restore, None,
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
                                                "Unresolved side effects across the clinic")
 
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.open_action, self.new_db_action])
+        file_menu.addActions([self.open_action, self.new_db_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()

@@ -158,7 +158,8 @@ class SessionProducts(QWidget):
 
     def _fill_picker(self) -> None:
         self.lot_picker.clear()
-        self.lot_picker.addItem("— choose a lot —", None)
+        self.lot_picker.addItem("— choose a lot —" if self._lots else
+                                "— no products yet: Clinic ▸ Products and Lots —", None)
         for lot in sorted(self._lots.values(), key=lambda x: (x.product_name, x.details.expiry)):
             expired = " (expired)" if lot.is_expired(self._session_day) else ""
             self.lot_picker.addItem(f"{lot.label}{expired}", lot.id)
@@ -167,6 +168,33 @@ class SessionProducts(QWidget):
         lot_id = self.lot_picker.currentData()
         if lot_id is not None:
             self.add_lot(self._lots[lot_id])
+        elif not self._lots:
+            self.offer_catalogue()
+        else:
+            self._scan_problem("Choose the lot in the list first, or scan the vial.")
+            self.lot_picker.setFocus()
+
+    def offer_catalogue(self) -> None:
+        """A clinic without products: say where they are added, and open it there."""
+        box = QMessageBox(QMessageBox.Icon.Information, "No products yet",
+                          "The catalogue has no products yet. Products and their lots (lot "
+                          "number and expiry date) are added under Clinic ▸ Products and "
+                          "Lots; a scanned vial fills in the product's barcode.",
+                          QMessageBox.StandardButton.Cancel, self)
+        open_button = box.addButton("Open Products and Lots…",
+                                    QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is not open_button:
+            return
+        from mesolog.ui.catalogue_dialog import CatalogueDialog
+
+        CatalogueDialog(self._clinic, lambda: self._clinic.clock().date(), parent=self).exec()
+        self._lots = {lot.id: lot for lot in self._clinic.catalogue.lots()}
+        self._fill_picker()
+        if self._lots:
+            self.lot_picker.setCurrentIndex(1)
+            self.lot_picker.setFocus()
 
     def add_lot(self, lot: Lot) -> bool:
         """Add ``lot`` after the checks a practitioner must see; False if not added."""

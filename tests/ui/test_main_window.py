@@ -261,3 +261,17 @@ def test_a_search_that_finds_nobody_says_so_and_offers_to_create_that_patient(
     assert window.form.inputs["last_name"].text() == "Dubois"
     assert window.form.inputs["first_name"].text() == "Helene"
     assert window.form.patient is None  # a new chart, not yet saved
+
+
+def test_the_demo_clinic_stays_in_the_file_menu_once_patients_exist(qtbot, db, make_window,
+                                                                    patients):
+    from tests.conftest import details
+
+    patients.create(details())
+    window = make_window(db)
+    assert window.pages.currentWidget() is not window.welcome
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.demo_action in file_menu.actions() and window.demo_action.isEnabled()
+    window.demo_action.trigger()
+    assert window.database.path.name == "demo-clinic.sqlite"
+    assert window.model.rowCount() > 250

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
@@ -317,3 +317,40 @@ def test_after_the_autumn_change_a_session_of_the_repeated_hour_is_amended_as_it
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     amended = clinic.sessions.get(stored.id)
     assert (amended.details.pain_score, amended.details.performed_at) == (4, first_pass)
+
+
+def test_add_lot_in_a_clinic_without_products_says_where_and_opens_the_catalogue(
+        qtbot, db):
+    from mesolog.ui.catalogue_dialog import CatalogueDialog
+
+    clinic = Clinic.of(db, fixed_clock)
+    clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    patient = clinic.patients.create(details(allergies=""))
+    editor = SessionEditor(clinic, patient, None, NOW)
+    qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))  # unsaved: no prompt
+    editor.show()
+    products = editor.products
+    assert "no products yet" in products.lot_picker.currentText()
+
+    def add_a_product(dialog: CatalogueDialog) -> None:
+        qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.name, "Minoxidil 0.5 %")
+        dialog.ingredients.setPlainText("Minoxidil, 0.5 %")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.lot_no, "M-77")
+        dialog.expiry.setDate(QDate(2027, 1, 31))
+        qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    seen: list[str] = []
+
+    def open_catalogue(box: QMessageBox) -> None:
+        seen.append(box.text())
+        when_modal(CatalogueDialog, add_a_product)
+        next(b for b in box.buttons() if b.text() == "Open Products and Lots…").click()
+    when_modal(QMessageBox, open_catalogue)
+    qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
+    assert "Clinic ▸ Products and Lots" in seen[0]
+    assert products.lot_picker.currentText().startswith("Minoxidil 0.5 %")
+    qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
+    assert [lot.details.lot_no for lot in products.lots()] == ["M-77"]
