@@ -1,11 +1,21 @@
-"""A patient's history: who changed what in the chart, and when, from the audit trail."""
+"""A patient's history: who changed what in the chart, and when, from the audit trail,
+told in the practitioner's words ("Session of 12 Mar 2026: notes changed", "signed by
+Dr Claire Moreau"), never in the database's (table names, row numbers, ids)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
 
+from mesolog.domain.adverse_event import EventKind, Outcome
+from mesolog.domain.consent import ConsentKind
+from mesolog.domain.course import CourseStatus
+from mesolog.domain.patient import FIELD_LABELS, Diagnosis, Sex
+from mesolog.domain.photo import PhotoView
+from mesolog.domain.scalp import ScalpView, ScalpZone
+from mesolog.domain.session import Device, Technique
 from mesolog.store.database import Database
 
 # What each audited table is called at the desk.
@@ -14,9 +24,25 @@ RECORD_NAMES = {
     "session_product": "Product given", "session_amendment": "Amendment",
     "adverse_event": "Side effect", "side_effect_check": "Side-effect check",
     "measurement_site": "Measurement site", "measurement": "Measurement",
-    "grade_record": "Grade", "photo": "Photo",
+    "grade_record": "Grade", "photo": "Photo", "injection_point": "Injection point",
 }
-_HIDDEN = {"version", "updated_at", "created_at", "name_key", "id", "patient_id"}
+_HIDDEN = {"version", "updated_at", "created_at", "name_key", "id", "patient_id",
+           "before_json", "after_json", "sha256"}
+# the words of stored codes, from the domain's own labels
+_CHOICES: dict[str, type[StrEnum]] = {
+    "technique": Technique, "device": Device, "diagnosis": Diagnosis, "sex": Sex,
+    "kind": EventKind, "outcome": Outcome, "status": CourseStatus, "zone": ScalpZone,
+}
+_FIELD_WORDS = {"practitioner_id": "practitioner", "course_id": "course",
+                "signed_by_id": "signed by", "taken_by_id": "taken by", "lot_id": "lot",
+                "suspected_lot_id": "suspected lot", "session_id": "session",
+                "site_id": "site", "author_id": "author", "checked_by_id": "checked by",
+                "form_id": "form", "needle_length_mm": "needle length (mm)",
+                "depth_mm": "depth (mm)", "volume_ml": "volume (ml)",
+                "shaft_diameter_um": "shaft diameter (µm)", "anagen_pct": "anagen (%)",
+                "telogen_pct": "telogen (%)", "pain_score": "pain (0–10)",
+                "salt_score": "SALT score", "interval_days": "interval (days)",
+                "file_name": "file", "expired_override": "expired lot used because"}
 
 
 @dataclass(frozen=True)
@@ -28,23 +54,126 @@ class HistoryLine:
     changes: tuple[str, ...]
 
 
-def _describe(action: str, before: dict, after: dict) -> tuple[str, ...]:
-    if action == "insert":
-        return tuple(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(after.items())
+def _day(value: object) -> str:
+    """A stored date or time as the desk writes it: 12 Mar 2026 (09:30)."""
+    text = str(value)
+    try:
+        if len(text) <= 10:
+            day = date.fromisoformat(text)
+            return f"{day.day} {day:%b %Y}"  # %-d is not on every platform
+        moment = datetime.fromisoformat(text)
+        return f"{moment.day} {moment:%b %Y %H:%M}"
+    except ValueError:
+        return text
+
+
+class _Names:
+    """The names behind the ids a record points to, read once per history."""
+
+    def __init__(self, db: Database, patient_id: int):
+        def pairs(sql: str, params: tuple = ()) -> dict[int, str]:
+            return {row[0]: row[1] for row in db.fetch_all(sql, params)}
+
+        self.people = pairs("SELECT id, name FROM practitioner")
+        self.lots = pairs("SELECT l.id, p.name || ' lot ' || l.lot_no FROM lot l "
+                          "JOIN product p ON p.id = l.product_id")
+        self.courses = pairs("SELECT id, protocol FROM course WHERE patient_id = ?",
+                             (patient_id,))
+        self.sessions = {k: f"session of {_day(v)}" for k, v in pairs(
+            "SELECT id, performed_at FROM session WHERE patient_id = ?", (patient_id,)).items()}
+        self.sites = pairs("SELECT id, name FROM measurement_site WHERE patient_id = ?",
+                           (patient_id,))
+        self.forms = {k: f"{ConsentKind(kind).label} form, version {version}"
+                      for k, kind, version in db.fetch_all(
+                          "SELECT id, kind, version FROM consent_form")}
+
+    def of(self, field: str, value: object) -> str:
+        if value in (None, ""):
+            return "—"
+        table = {"practitioner_id": self.people, "signed_by_id": self.people,
+                 "taken_by_id": self.people, "author_id": self.people,
+                 "checked_by_id": self.people, "lot_id": self.lots,
+                 "suspected_lot_id": self.lots, "course_id": self.courses,
+                 "session_id": self.sessions, "site_id": self.sites, "form_id": self.forms}
+        if field in table:
+            return table[field].get(value, "(removed)")
+        if field in _CHOICES:
+            try:
+                return _CHOICES[field](value).label
+            except ValueError:
+                return str(value)
+        if field == "view":
+            for kind in (PhotoView, ScalpView):
+                try:
+                    return kind(value).label
+                except ValueError:
+                    continue
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if field.endswith(("_at", "_on", "date_of_birth", "start_date", "onset")):
+            return _day(value)
+        return str(value)
+
+
+def _field(table: str, key: str) -> str:
+    if table == "patient" and key in FIELD_LABELS:
+        return FIELD_LABELS[key].lower()
+    return _FIELD_WORDS.get(key, key.replace("_", " "))
+
+
+def _title(table: str, values: dict, names: _Names) -> str:
+    """What the record is, as the chart would name it."""
+    v = values.get
+    if table == "patient":
+        return "Chart"
+    if table == "session":
+        return f"Session of {_day(v('performed_at'))}"
+    if table in ("session_product", "side_effect_check", "session_amendment",
+                 "injection_point"):
+        session = names.of("session_id", v("session_id"))
+        return f"{RECORD_NAMES[table]}, {session}"
+    if table == "course":
+        return f"Course “{v('protocol')}” from {_day(v('start_date'))}"
+    if table == "consent":
+        return f"Consent: {names.of('form_id', v('form_id'))}"
+    if table == "adverse_event":
+        return f"Side effect: {names.of('kind', v('kind'))} from {_day(v('onset'))}"
+    if table == "measurement":
+        return f"Measurement of {_day(v('taken_on'))} at {names.of('site_id', v('site_id'))}"
+    if table == "measurement_site":
+        return f"Measurement site “{v('name')}”"
+    if table == "grade_record":
+        return f"Grade of {_day(v('recorded_on'))}"
+    if table == "photo":
+        return f"Photo, {names.of('view', v('view'))}, {_day(v('taken_on'))}"
+    return RECORD_NAMES.get(table, "Record")
+
+
+def _describe(table: str, action: str, before: dict, after: dict,
+              names: _Names) -> tuple[str, ...]:
+    if action in ("insert", "delete"):
+        values = after if action == "insert" else before
+        return tuple(f"{_field(table, k)}: {names.of(k, v)}" for k, v in values.items()
                      if k not in _HIDDEN and v not in (None, ""))
-    keys = sorted((before.keys() | after.keys()) - _HIDDEN)
-    return tuple(f"{k.replace('_', ' ')}: {_shown(before.get(k))} → {_shown(after.get(k))}"
-                 for k in keys)
+    keys = [k for k in after if k not in _HIDDEN and before.get(k) != after.get(k)]
+    keys += [k for k in before if k not in after and k not in _HIDDEN]
+    return tuple(f"{_field(table, k)}: {names.of(k, before.get(k))} → "
+                 f"{names.of(k, after.get(k))}" for k in keys)
 
 
-def _shown(value: object) -> str:
-    return "—" if value in (None, "") else str(value)
-
-
-def _action(action: str, before: dict, after: dict) -> str:
+def _action(table: str, action: str, before: dict, after: dict, names: _Names,
+            changes: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The verb of a line, and the changes left to list under it."""
     if action == "update" and set(after) - _HIDDEN == {"archived"}:
-        return "archived" if after["archived"] else "restored from archive"
-    return {"insert": "added", "update": "changed", "delete": "removed"}[action]
+        return ("archived" if after["archived"] else "restored from archive"), ()
+    if (table == "session" and action == "update" and after.get("signed_by_id")
+            and not before.get("signed_by_id")):
+        signer = names.of("signed_by_id", after["signed_by_id"])
+        rest = tuple(c for c in changes if not c.startswith(("signed by:", "signed at:")))
+        return f"signed by {signer}", rest
+    if action == "update" and len(changes) == 1:
+        return f"{changes[0].partition(':')[0]} changed", changes
+    return {"insert": "added", "update": "changed", "delete": "removed"}[action], changes
 
 
 class HistoryService:
@@ -58,13 +187,21 @@ class HistoryService:
             "a.action, a.before_json, a.after_json FROM audit_entry a "
             "LEFT JOIN practitioner p ON p.id = a.practitioner_id "
             "WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC", (patient_id,))
+        names = _Names(self._db, patient_id)
         lines = []
-        for at, who, table, record_id, action, before_json, after_json in rows:
+        # oldest first, so each record's full values at the time name it (an update
+        # holds only what it changed)
+        known: dict[tuple[str, int], dict] = {}
+        for at, who, table, record_id, action, before_json, after_json in reversed(rows):
             before, after = json.loads(before_json), json.loads(after_json)
-            changes = _describe(action, before, after)
+            values = known.setdefault((table, record_id), {})
+            values.update(before)
+            values.update(after)
+            changes = _describe(table, action, before, after, names)
             if action == "update" and not changes:
                 continue  # only bookkeeping moved (a version number)
+            verb, changes = _action(table, action, before, after, names, changes)
             lines.append(HistoryLine(datetime.fromisoformat(str(at)), who,
-                                     f"{RECORD_NAMES.get(table, table)} #{record_id}",
-                                     _action(action, before, after), changes))
+                                     _title(table, values, names), verb, changes))
+        lines.reverse()
         return lines

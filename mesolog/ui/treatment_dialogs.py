@@ -72,6 +72,9 @@ class ConsentDialog(FormDialog):
         self.taken_by.addItem("— choose —", None)
         for person in clinic.practitioners.active():
             self.taken_by.addItem(person.name, person.id)
+        # whoever is logged in took it, unless they say otherwise
+        self.taken_by.setCurrentIndex(max(0, self.taken_by.findData(clinic.db.actor_id))
+                                      if clinic.db.actor_id is not None else 0)
         self.signed_on = date_edit(now.date())
         self.signed_on.setMaximumDate(QDate(now.date()))
         self.add_row("&Form", "kind", self.kind)

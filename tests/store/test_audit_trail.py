@@ -87,7 +87,42 @@ def test_the_patient_history_reads_like_a_chart_note(db):
     clinic.patients.archive(changed.id, changed.version)
     lines = clinic.history.for_patient(patient.id)
     assert [(line.record, line.action) for line in lines] == [
-        ("Chart #1", "archived"), ("Chart #1", "changed"), ("Chart #1", "added")]
+        ("Chart", "archived"), ("Chart", "allergies changed"), ("Chart", "added")]
     assert lines[1].changes == ("allergies: Lidocaine → Latex",)
     assert lines[1].who == "Dr Claire Moreau"
     assert "last name: Öztürk" in lines[2].changes
+
+
+def test_a_sessions_history_speaks_the_practitioners_words(db):
+    from datetime import date, datetime
+
+    from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
+    from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+
+    clinic = Clinic.of(db, fixed_clock)
+    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
+    db.actor_id = doctor.id
+    product = clinic.catalogue.create_product(ProductDetails(
+        "Biotin complex", "Meso Labs", "", (Ingredient("Biotin", "5 mg/ml"),)))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("B-1", date(2027, 6, 30)))
+    patient = clinic.patients.create(details())
+    session = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 3, 12, 9, 30), practitioner_id=doctor.id,
+        technique=Technique.NAPPAGE, device=Device.MANUAL, notes="Tolerated well.",
+        products=(ProductUse(lot.id, 2.0),)))
+    session = clinic.sessions.update(session.id, session.version, SessionDetails(
+        performed_at=datetime(2026, 3, 12, 9, 30), practitioner_id=doctor.id,
+        technique=Technique.NAPPAGE, device=Device.MANUAL, notes="Mild redness.",
+        products=(ProductUse(lot.id, 2.0),)))
+    clinic.sessions.sign(session.id, session.version, doctor.id)
+    signed, noted, added = clinic.history.for_patient(patient.id)[:3]
+    assert (signed.record, signed.action) == ("Session of 12 Mar 2026 09:30",
+                                              "signed by Dr Claire Moreau")
+    assert (noted.record, noted.action) == ("Session of 12 Mar 2026 09:30", "notes changed")
+    assert noted.changes == ("notes: Tolerated well. → Mild redness.",)
+    assert added.action == "added"
+    assert "practitioner: Dr Claire Moreau" in added.changes
+    assert "technique: Nappage" in added.changes
+    every_word = " ".join(" ".join((line.record, line.action, *line.changes))
+                          for line in clinic.history.for_patient(patient.id))
+    assert "#" not in every_word and " id" not in every_word and "_" not in every_word

@@ -120,3 +120,16 @@ def test_every_dialog_opens_with_the_cursor_in_its_first_field(qtbot, world, nam
         qtbot.keyClicks(focused, "x")  # typed at once: it lands in the field
         assert focused.text().endswith("x")
     dialog.close()
+
+
+def test_a_consent_is_taken_by_the_person_logged_in_unless_changed(qtbot, world):
+    from mesolog.ui.treatment_dialogs import ConsentDialog
+
+    clinic = world["clinic"]
+    nurse = clinic.practitioners.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER)
+    clinic.db.actor_id = nurse.id
+    dialog = ConsentDialog(clinic, world["patient"].id, NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.taken_by.currentText() == "Ines Álvarez"
+    clinic.db.actor_id = None  # without logins nobody is assumed
+    assert ConsentDialog(clinic, world["patient"].id, NOW).taken_by.currentData() is None

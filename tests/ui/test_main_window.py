@@ -202,7 +202,7 @@ def test_history_shows_who_changed_the_chart(qtbot, demo_window, patients):
     window.history_action.trigger()
     (dialog,) = opened
     first = dialog.tree.topLevelItem(0)
-    assert (first.text(2), first.text(3)) == (f"Chart #{window.form.patient.id}", "changed")
+    assert first.text(2) == "Chart" and first.text(3).endswith("changed")
     assert first.child(0).text(3).startswith("phone: ")
 
 
