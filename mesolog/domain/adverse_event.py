@@ -21,6 +21,10 @@ class EventKind(StrEnum):
     INFECTION = "infection"
     SCARRING = "scarring"
     ALLERGIC_REACTION = "allergic_reaction"
+    HAIR_SHEDDING = "hair_shedding"
+    NODULE = "nodule_granuloma"
+    VASOVAGAL = "vasovagal_episode"
+    NECROSIS = "necrosis"
     OTHER = "other"
 
     @property
@@ -33,7 +37,10 @@ _KIND_LABELS = {
     EventKind.SWELLING: "Swelling / oedema", EventKind.BRUISING: "Bruising / haematoma",
     EventKind.ITCHING: "Itching", EventKind.HEADACHE: "Headache",
     EventKind.INFECTION: "Infection", EventKind.SCARRING: "Scarring",
-    EventKind.ALLERGIC_REACTION: "Allergic reaction", EventKind.OTHER: "Other",
+    EventKind.ALLERGIC_REACTION: "Allergic reaction",
+    EventKind.HAIR_SHEDDING: "Hair shedding (temporary)",
+    EventKind.NODULE: "Nodule / granuloma", EventKind.VASOVAGAL: "Vasovagal episode (fainting)",
+    EventKind.NECROSIS: "Skin necrosis", EventKind.OTHER: "Other",
 }
 
 # CTCAE's general grade meanings, shown beside each grade where one is chosen.

@@ -26,6 +26,8 @@ class Diagnosis(StrEnum):
     FEMALE_AGA = "female_aga"
     TELOGEN_EFFLUVIUM = "telogen_effluvium"
     ALOPECIA_AREATA = "alopecia_areata"
+    SCARRING_ALOPECIA = "scarring_alopecia"
+    TRACTION_ALOPECIA = "traction_alopecia"
     OTHER = "other"
 
     @property
@@ -38,6 +40,8 @@ _DIAGNOSIS_LABELS = {
     Diagnosis.FEMALE_AGA: "Female androgenetic alopecia",
     Diagnosis.TELOGEN_EFFLUVIUM: "Telogen effluvium",
     Diagnosis.ALOPECIA_AREATA: "Alopecia areata",
+    Diagnosis.SCARRING_ALOPECIA: "Scarring (cicatricial) alopecia",
+    Diagnosis.TRACTION_ALOPECIA: "Traction alopecia",
     Diagnosis.OTHER: "Other",
 }
 
@@ -69,6 +73,9 @@ class PatientDetails:
     medical_conditions: str = ""
     medications: str = ""
     allergies: str = ""
+    # the day the patient said they have no allergies: an empty field alone cannot
+    # tell "none" from "never asked"
+    no_known_allergies_on: date | None = None
     contraindications: str = ""
     notes: str = ""
 
@@ -81,6 +88,15 @@ class PatientDetails:
         }
         changes["chart_no"] = changes["chart_no"].upper()
         return replace(self, **changes)
+
+    @property
+    def allergy_status(self) -> str:
+        """What the chart says about allergies, in one line ("" when some are listed)."""
+        if self.allergies.strip():
+            return ""
+        if self.no_known_allergies_on is not None:
+            return f"No known allergies (asked on {self.no_known_allergies_on:%Y-%m-%d})"
+        return "Allergies not asked yet"
 
     @property
     def full_name(self) -> str:
@@ -100,6 +116,7 @@ FIELD_LABELS: dict[str, str] = {
     "medical_conditions": "Medical conditions",
     "medications": "Current medications",
     "allergies": "Allergies",
+    "no_known_allergies_on": "No known allergies",
     "contraindications": "Contraindications",
     "notes": "Notes",
 }
@@ -150,6 +167,14 @@ def validate_patient(details: PatientDetails, today: date) -> list[FieldError]:
         error("date_of_birth", "Date of birth is in the future.")
     elif age_on(born, today) > MAX_AGE_YEARS:
         error("date_of_birth", f"Date of birth gives an age over {MAX_AGE_YEARS} years.")
+
+    asked = details.no_known_allergies_on
+    if asked is not None:
+        if details.allergies.strip():
+            error("allergies", "Allergies are listed and “No known allergies” is ticked: "
+                               "keep one of the two.")
+        elif asked > today:
+            error("allergies", "“No known allergies” cannot be asked in the future.")
 
     if details.sex is None:
         error("sex", "Sex is required.")

@@ -31,10 +31,14 @@ class Technique(StrEnum):
 class Device(StrEnum):
     MANUAL = "manual"
     INJECTOR_GUN = "injector_gun"
+    MICRONEEDLING_PEN = "microneedling_pen"
+    DERMAROLLER = "dermaroller"
 
     @property
     def label(self) -> str:
-        return {"manual": "Manual (syringe)", "injector_gun": "Injector gun"}[self.value]
+        return {"manual": "Manual (syringe)", "injector_gun": "Injector gun",
+                "microneedling_pen": "Microneedling pen",
+                "dermaroller": "Dermaroller"}[self.value]
 
 
 # Sane bounds for scalp mesotherapy; anything outside is a typing slip.

@@ -64,6 +64,7 @@ class Patient(Base):
     medical_conditions: Mapped[str] = mapped_column(Text, default="")
     medications: Mapped[str] = mapped_column(Text, default="")
     allergies: Mapped[str] = mapped_column(Text, default="")
+    no_known_allergies_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     contraindications: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

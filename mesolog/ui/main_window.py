@@ -92,10 +92,16 @@ class MainWindow(QMainWindow):
         self.patient_tabs.addTab(self.treatment, "&Treatment")
         self.outcomes = OutcomesPanel(clock)
         self.patient_tabs.addTab(self.outcomes, "&Outcomes")
+        # the chart's allergy banner stands above the tabs: seen whatever tab is open
+        self.patient_page = QWidget()
+        page_layout = QVBoxLayout(self.patient_page)
+        page_layout.setContentsMargins(0, 6, 0, 0)
+        page_layout.addWidget(self.form.alerts_banner)
+        page_layout.addWidget(self.patient_tabs, 1)
         self.welcome = WelcomePage()
         self.hint = NoPatientPage()
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.hint, self.patient_tabs):
+        for page in (self.welcome, self.hint, self.patient_page):
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(self.hint)
 
@@ -341,7 +347,7 @@ class MainWindow(QMainWindow):
     def _show_database(self) -> None:
         empty = self._patients.count(include_archived=True) == 0
         self.list_panel.setVisible(not empty or self.form.patient is not None)
-        if empty and self.pages.currentWidget() is not self.patient_tabs:
+        if empty and self.pages.currentWidget() is not self.patient_page:
             self.pages.setCurrentWidget(self.welcome)
         elif self.pages.currentWidget() is self.welcome:
             self.pages.setCurrentWidget(self.hint)
@@ -437,7 +443,7 @@ class MainWindow(QMainWindow):
         patient = self._patients.get(patient_id)
         self.form.load(patient)
         self._show_clinical_tabs(patient)
-        self.pages.setCurrentWidget(self.patient_tabs)
+        self.pages.setCurrentWidget(self.patient_page)
         self._update_actions()
 
     def _show_clinical_tabs(self, patient: object) -> None:
@@ -484,7 +490,7 @@ class MainWindow(QMainWindow):
         self.patient_tabs.setCurrentIndex(0)
         self._select_row_of(None)
         self.list_panel.setVisible(self.list_panel.isVisible() or self.model.rowCount() > 0)
-        self.pages.setCurrentWidget(self.patient_tabs)
+        self.pages.setCurrentWidget(self.patient_page)
         self.form.inputs["last_name"].setFocus()
         self._update_actions()
         return True
@@ -549,13 +555,13 @@ class MainWindow(QMainWindow):
         # without logins (no LoginGate) there is no password to change
         self.password_action.setVisible(self._gate.logged_in)
         patient = self.form.patient
-        stored = self.pages.currentWidget() is self.patient_tabs and patient is not None
+        stored = self.pages.currentWidget() is self.patient_page and patient is not None
         for action in (self.new_session_action, self.open_session_action,
                        self.sign_session_action, self.amend_session_action,
                        self.new_course_action, self.consent_action, self.history_action,
                        self.report_action):
             action.setEnabled(stored)
-        on_form = self.pages.currentWidget() is self.patient_tabs
+        on_form = self.pages.currentWidget() is self.patient_page
         self.save_action.setEnabled(on_form and self.form.is_dirty())
         self.revert_action.setEnabled(on_form and self.form.is_dirty())
         self.archive_action.setEnabled(on_form and patient is not None)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -36,8 +37,11 @@ from mesolog.ui.forms import load_form
 if TYPE_CHECKING:
     from mesolog.services.patients import PatientService
 
-_FIELDS = tuple(f.name for f in fields(PatientDetails))
+# the typed fields; "no known allergies" is a tick box beside the allergies
+_FIELDS = tuple(f.name for f in fields(PatientDetails) if f.name != "no_known_allergies_on")
 _CHOICES: dict[str, type[Sex] | type[Diagnosis]] = {"sex": Sex, "diagnosis": Diagnosis}
+
+
 class PatientForm(QWidget):
     """Edits one patient (or a new one); saving goes through PatientService."""
 
@@ -76,6 +80,9 @@ class PatientForm(QWidget):
             signal = (widget.currentIndexChanged if isinstance(widget, QComboBox)
                       else widget.textChanged)
             signal.connect(lambda *_, n=name: self._edited(n))
+        self.no_known_allergies: QCheckBox = form.findChild(QCheckBox, "no_known_allergies")
+        self._nka_on: date | None = None  # the day "no known allergies" was asked
+        self.no_known_allergies.toggled.connect(self._no_known_allergies_toggled)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.load(None)
@@ -113,6 +120,11 @@ class PatientForm(QWidget):
         self._set_dirty(False)
 
     def _fill(self, details: PatientDetails) -> None:
+        self._nka_on = details.no_known_allergies_on
+        self.no_known_allergies.blockSignals(True)
+        self.no_known_allergies.setChecked(self._nka_on is not None)
+        self.no_known_allergies.blockSignals(False)
+        self._show_no_known_allergies()
         for name, widget in self.inputs.items():
             widget.blockSignals(True)
             value = getattr(details, name)
@@ -130,9 +142,22 @@ class PatientForm(QWidget):
         widget = self.inputs[name]
         return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
 
+    def _no_known_allergies_toggled(self, checked: bool) -> None:
+        # ticked now means asked today; unticked forgets the day
+        self._nka_on = self._today() if checked else None
+        self._show_no_known_allergies()
+        self._edited("allergies")
+
+    def _show_no_known_allergies(self) -> None:
+        asked = self._nka_on
+        self.no_known_allergies.setText(
+            "&No known allergies (asked today)" if asked in (None, self._today())
+            else f"&No known allergies (asked on {asked:%Y-%m-%d})")
+        self.inputs["allergies"].setEnabled(asked is None)
+
     def details(self) -> PatientDetails:
         """What the form holds now (a date of birth that does not parse is None)."""
-        values: dict[str, object] = {}
+        values: dict[str, object] = {"no_known_allergies_on": self._nka_on}
         for name, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
                 chosen = widget.currentData()
@@ -191,10 +216,14 @@ class PatientForm(QWidget):
         self.archived_banner.setVisible(bool(self._patient and self._patient.archived))
         alerts = [(FIELD_LABELS[n], getattr(d, n)) for n in ("allergies", "contraindications")
                   if getattr(d, n)]
-        self.alerts_banner.setText("<br>".join(
-            f"<b>{label}:</b> {html.escape(text).replace(chr(10), '; ')}"
-            for label, text in alerts))
-        self.alerts_banner.setVisible(bool(alerts))
+        lines = [f"<b>{label}:</b> {html.escape(text).replace(chr(10), '; ')}"
+                 for label, text in alerts]
+        if d.allergy_status:  # none listed: say whether they were asked
+            lines.insert(0, html.escape(d.allergy_status) + ".")
+        self.alerts_banner.setText("<br>".join(lines))
+        self.alerts_banner.setStyleSheet(
+            styles.ALERT if alerts else styles.CALM if d.no_known_allergies_on
+            else styles.WARNING)
 
     # -- saving ----------------------------------------------------------
 

@@ -269,9 +269,15 @@ class SessionEditor(OpensAtFirstField, QDialog):
                    if e.details.kind is EventKind.ALLERGIC_REACTION]
         self.alerts.setText("<br>".join(alerts))
         self.alerts.setVisible(bool(alerts))
+        warnings = []
         warning = self._clinic.consent.treatment_warning(self._patient.id)
-        self.consent_warning.setText(f"<b>Consent:</b> {html.escape(warning)}" if warning else "")
-        self.consent_warning.setVisible(bool(warning) and self._session is None)
+        if warning:
+            warnings.append(f"<b>Consent:</b> {html.escape(warning)}")
+        if not d.allergies.strip() and d.no_known_allergies_on is None:
+            warnings.append("<b>Allergies:</b> not asked yet; ask before injecting, and "
+                            "record the answer in the chart.")
+        self.consent_warning.setText("<br>".join(warnings))
+        self.consent_warning.setVisible(bool(warnings) and self._session is None)
 
     def _load(self, session: Session | None, practitioner_id: int | None) -> None:
         d = session.details if session else SessionDetails(practitioner_id=practitioner_id)

@@ -67,7 +67,7 @@ def test_create_a_patient_through_the_form(qtbot, demo_window, patients):
     window = demo_window
     before = patients.count()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.patient_tabs
+    assert window.pages.currentWidget() is window.patient_page
     assert window.form.inputs["chart_no"].text() == "P-00301"
     fill_new_patient(qtbot, window)
     assert window.isWindowModified()
@@ -158,7 +158,7 @@ def test_an_empty_database_explains_what_to_do(qtbot, db, make_window, patients)
     assert window.pages.currentWidget() is window.welcome
     assert not window.list_panel.isVisible()
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.patient_tabs
+    assert window.pages.currentWidget() is window.patient_page
     assert window.form.inputs["chart_no"].text() == "P-00001"
     fill_new_patient(qtbot, window)
     qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
@@ -231,7 +231,7 @@ def test_enter_or_down_in_the_search_box_moves_into_the_list_and_one_match_opens
     qtbot.keyClicks(window.search_box, "ozturk")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # one match: it opens
     assert window.form.patient.details.last_name == "Öztürk"
-    assert window.pages.currentWidget() is window.patient_tabs
+    assert window.pages.currentWidget() is window.patient_page
     assert window.list_view.hasFocus()
 
     window.focus_search()
@@ -257,7 +257,7 @@ def test_a_search_that_finds_nobody_says_so_and_offers_to_create_that_patient(
     assert "No patient matches “Dubois Helene”" in window.hint.message.text()
     assert window.hint.create_button.text() == "&Create Patient “Dubois Helene”…"
     qtbot.mouseClick(window.hint.create_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.patient_tabs
+    assert window.pages.currentWidget() is window.patient_page
     assert window.form.inputs["last_name"].text() == "Dubois"
     assert window.form.inputs["first_name"].text() == "Helene"
     assert window.form.patient is None  # a new chart, not yet saved
@@ -275,3 +275,40 @@ def test_the_demo_clinic_stays_in_the_file_menu_once_patients_exist(qtbot, db, m
     window.demo_action.trigger()
     assert window.database.path.name == "demo-clinic.sqlite"
     assert window.model.rowCount() > 250
+
+
+def test_no_known_allergies_is_recorded_as_asked_and_the_banner_shows_on_every_tab(
+        qtbot, db, make_window, patients):
+    from tests.conftest import TODAY, details
+
+    asked = patients.create(details(chart_no="P-1", allergies=""))
+    allergic = patients.create(details(chart_no="P-2", last_name="Nowak", allergies="Latex"))
+    window = make_window(db)
+    window.show_patient(asked.id, tab=0)
+    banner = window.form.alerts_banner
+    assert "Allergies not asked yet" in banner.text()
+    box = window.form.no_known_allergies
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not window.form.inputs["allergies"].isEnabled()
+    assert window.form.save()
+    stored = patients.get(asked.id).details
+    assert stored.no_known_allergies_on == TODAY and stored.allergies == ""
+    assert f"No known allergies (asked on {TODAY:%Y-%m-%d})" in banner.text()
+    for tab in range(window.patient_tabs.count()):  # the banner stands above every tab
+        window.patient_tabs.setCurrentIndex(tab)
+        assert banner.isVisible()
+
+    window.show_patient(allergic.id, tab=2)
+    assert window.patient_tabs.currentIndex() == 2
+    assert banner.isVisible() and "<b>Allergies:</b> Latex" in banner.text()
+
+
+def test_allergies_listed_and_no_known_allergies_ticked_is_refused(patients):
+    from dataclasses import replace
+
+    from mesolog.domain.validation import ValidationError
+    from tests.conftest import TODAY, details
+
+    with pytest.raises(ValidationError) as caught:
+        patients.create(replace(details(allergies="Latex"), no_known_allergies_on=TODAY))
+    assert "keep one of the two" in caught.value.for_field("allergies")
