@@ -25,6 +25,11 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "mesolog.sqlite"
 
 
+def _db_option(command: argparse.ArgumentParser, help_text: str) -> None:
+    # SUPPRESS: a --db given before the sub-command is not overwritten by an absent one
+    command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=help_text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mesolog", description="Mesolog: a logbook for scalp mesotherapy.")
     parser.add_argument("--version", action="version", version=f"mesolog {__version__}")
@@ -32,19 +37,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="fill a new database with a demo clinic")
-    demo.add_argument("--db", type=Path, required=True, help="database file to create or fill")
+    _db_option(demo, "database file to create or fill")
     demo.add_argument("--patients", type=int, default=200, help="number of patients (200)")
     demo.add_argument("--seed", type=int, default=1, help="random seed; same seed, same clinic")
 
     check = commands.add_parser("check", help="integrity and schema check of a database")
-    check.add_argument("--db", type=Path, required=True, help="database file to check")
+    _db_option(check, "database file to check")
 
     backup = commands.add_parser("backup", help="a verified copy of a database and its photos")
-    backup.add_argument("--db", type=Path, required=True, help="database file to back up")
+    _db_option(backup, "database file to back up")
     backup.add_argument("-o", "--output", type=Path, required=True, help="new backup file")
 
     report = commands.add_parser("report", help="a patient's report as a PDF")
-    report.add_argument("--db", type=Path, required=True, help="database file")
+    _db_option(report, "database file")
     report.add_argument("--patient", required=True, metavar="CHART_NO",
                         help="the patient's chart number")
     report.add_argument("-o", "--output", type=Path, required=True, help="new PDF file")
@@ -55,9 +60,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="print every session's injection map, not only the latest")
 
     restore = commands.add_parser("restore", help="replace a database by a checked backup")
-    restore.add_argument("--db", type=Path, required=True, help="database file to replace")
+    _db_option(restore, "database file to replace")
     restore.add_argument("backup", type=Path, help="backup file made by mesolog backup")
     return parser
+
+
+# every sub-command works on one database, named before or after the sub-command
+_NEEDS_DB = ("demo", "check", "backup", "report", "restore")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -103,8 +112,12 @@ def _log_in(db_path: Path) -> int | None:
         accounts = AccountService(db, PractitionerService(db))
         if not accounts.has_accounts():
             return None  # a database nobody has logged in to yet (a new or demo-less file)
-        login = os.environ.get("MESOLOG_LOGIN") or input("Mesolog login: ")
-        password = os.environ.get("MESOLOG_PASSWORD") or getpass.getpass("Password: ")
+        login, password = os.environ.get("MESOLOG_LOGIN"), os.environ.get("MESOLOG_PASSWORD")
+        if not (login and password) and not sys.stdin.isatty():
+            raise UserError(f"{db_path.name} has accounts, so this needs a login: set "
+                            "MESOLOG_LOGIN and MESOLOG_PASSWORD, or run it in a terminal")
+        login = login or input("Mesolog login: ")
+        password = password or getpass.getpass("Password: ")
         try:
             return accounts.authenticate(login, password).id
         except LoginRefused as e:
@@ -124,7 +137,6 @@ def _run_backup(args: argparse.Namespace) -> int:
 def _run_report(args: argparse.Namespace) -> int:
     from mesolog.domain.validation import NotFoundError
     from mesolog.services.clinic import Clinic
-    from mesolog.services.clock import local_now
     from mesolog.services.reports import ReportKind, ReportService
     from mesolog.store.database import open_database
 
@@ -136,14 +148,15 @@ def _run_report(args: argparse.Namespace) -> int:
     db = open_database(args.db, create=False)
     try:
         db.actor_id = who
-        reports = ReportService(Clinic.of(db))
+        clinic = Clinic.of(db)
+        reports = ReportService(clinic)
         try:
             patient_id = reports.patient_id_of(args.patient)
         except NotFoundError as e:
             raise UserError(str(e)) from None
         partial = args.output.with_name(f".{args.output.name}.part")
         try:
-            reports.write(ReportKind(args.kind), patient_id, partial, local_now(),
+            reports.write(ReportKind(args.kind), patient_id, partial, clinic.clock(),
                           every_map=args.every_map)
             partial.replace(args.output)  # a report is whole or not there at all
         finally:
@@ -179,7 +192,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     from mesolog.store.database import DatabaseError
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command in _NEEDS_DB and args.db is None:
+        parser.error(f"{args.command} needs --db FILE")
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
               "restore": _run_restore, "report": _run_report}.get(args.command, _run_gui)
     try:
@@ -187,5 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, DatabaseError) as e:
         print(f"mesolog: {e}", file=sys.stderr)
         return 1
-    except (KeyboardInterrupt, EOFError):
+    except EOFError:
+        print("mesolog: no answer to the login prompt; nothing was done", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
         return 130

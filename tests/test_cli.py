@@ -1,3 +1,4 @@
+import os
 import sqlite3
 import subprocess
 import sys
@@ -211,3 +212,32 @@ def test_report_writes_a_pdf_for_a_chart_number_after_a_login(tmp_path, capsys, 
     assert main(["report", "--db", str(path), "--patient", chart, "-o", str(out)]) == 1
     assert "already exists" in capsys.readouterr().err and out.read_bytes() == before
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_db_goes_before_or_after_the_sub_command(tmp_path, capsys):
+    path = tmp_path / "clinic.sqlite"
+    assert main(["--db", str(path), "demo", "--patients", "3"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(path), "check"]) == 0
+    before = capsys.readouterr().out
+    assert main(["check", "--db", str(path)]) == 0
+    assert capsys.readouterr().out == before and "3 patients" in before
+
+
+def test_a_command_that_needs_a_login_without_a_terminal_says_so_in_one_line(tmp_path):
+    path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(path), "--patients", "3"]) == 0
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("MESOLOG_")}
+    for args in (["report", "--patient", "P-00001", "-o", str(tmp_path / "r.pdf")],
+                 ["backup", "-o", str(tmp_path / "b.sqlite")]):
+        done = subprocess.run([sys.executable, "-m", "mesolog", "--db", str(path), *args],
+                              capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL, env=env)
+        assert done.returncode == 1, done.stderr
+        assert "needs a login: set MESOLOG_LOGIN and MESOLOG_PASSWORD" in done.stderr
+        assert done.stderr.count("\n") == 1
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "b.sqlite").exists()
+    done = subprocess.run([sys.executable, "-m", "mesolog", "check"], capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert done.returncode == 2 and "check needs --db FILE" in done.stderr
