@@ -49,6 +49,9 @@ from mesolog.ui.map_view import MapView
 PreviousMap = Callable[[], tuple[datetime, tuple[InjectionPoint, ...]]]
 
 
+_TOTAL_LINES = 9  # header, six zones, the total, a spare line for wrapping
+
+
 class InjectionMapEditor(QWidget):
     edited = Signal()
     volumes_changed = Signal(object)  # lot id → (points, ml): the map's share of the products
@@ -164,11 +167,22 @@ class InjectionMapEditor(QWidget):
         layout.addLayout(top_bar)
         layout.addLayout(middle, 1)
         layout.addWidget(self.status)
-        totals_row = QHBoxLayout()
+        self.status.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # one or two lines
+        totals_panel = QWidget()
+        totals_row = QHBoxLayout(totals_panel)
+        totals_row.setContentsMargins(0, 0, 0, 0)
         totals_row.addWidget(self.zone_totals, 1, Qt.AlignmentFlag.AlignTop)
         totals_row.addSpacing(24)
         totals_row.addWidget(self.product_totals, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(totals_row)
+        # a fixed height, there from the start: the totals appearing or growing never
+        # shrink the canvas, so the map does not jump under the cursor
+        self.totals_area = QScrollArea()
+        self.totals_area.setWidget(totals_panel)
+        self.totals_area.setWidgetResizable(True)
+        self.totals_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.totals_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals_area.setFixedHeight(self.fontMetrics().lineSpacing() * _TOTAL_LINES + 8)
+        layout.addWidget(self.totals_area)
 
         self.view_tabs.currentChanged.connect(self._show_view)
         self.canvas.place_requested.connect(self.place_at)

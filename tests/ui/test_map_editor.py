@@ -279,3 +279,21 @@ def test_a_click_on_the_patients_right_temple_on_the_front_view_is_right_tempora
     assert point.view is ScalpView.FRONT and point.zone is ScalpZone.RIGHT_TEMPORAL
     assert "Right temporal" in editor.zone_totals.text()
     assert "Left temporal" not in editor.zone_totals.text()
+
+
+def test_the_map_does_not_move_under_the_cursor_as_the_totals_appear_and_grow(qtbot, editor):
+    """A point just placed stays where it was clicked on screen, while the totals under
+    the map go from nothing to several zones and products."""
+    spot = at(editor, 0.5, 0.45)
+    height = editor.canvas.height()
+    click(qtbot, editor, 0.5, 0.45)
+    qtbot.wait(20)  # let layouts settle, as the event loop would
+    assert editor.canvas.height() == height
+    assert at(editor, 0.5, 0.45) == spot
+    for x, y in ((0.1, 0.4), (0.9, 0.4), (0.5, 0.1), (0.5, 0.7), (0.5, 0.93)):
+        click(qtbot, editor, x, y)
+    editor.next_point.lot.setCurrentIndex(1)
+    click(qtbot, editor, 0.4, 0.45)
+    qtbot.wait(20)
+    assert "Occipital" in editor.zone_totals.text() and "Biotin" in editor.product_totals.text()
+    assert editor.canvas.height() == height and at(editor, 0.5, 0.45) == spot
