@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mesolog.domain.adverse_event import AdverseEvent
 from mesolog.domain.consent import Consent
+from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
 from mesolog.domain.session import Session
 
@@ -47,6 +48,7 @@ class TrendBlock:
     points: tuple[tuple[date, float], ...]
     session_days: tuple[date, ...]
     change: str  # "+21 (+15 %) since baseline", or ""
+    metric: Metric  # its axis spans what matters for the metric (domain/trend_axes.py)
 
 
 @dataclass(frozen=True)

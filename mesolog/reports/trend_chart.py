@@ -10,6 +10,7 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from mesolog.domain.trend_axes import month_starts, value_axis
 from mesolog.reports.content import TrendBlock
 from mesolog.reports.fonts import REGULAR
 
@@ -34,10 +35,7 @@ class TrendChart(Flowable):
         days = [d for d, _ in trend.points] + list(trend.session_days)
         first, last = min(days), max(days)
         span = max((last - first).days, 1)
-        values = [v for _, v in trend.points]
-        low, high = min(values), max(values)
-        pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
-        low, high = low - pad, high + pad
+        low, high, step = value_axis(trend.metric, [v for _, v in trend.points])
 
         def x_of(day: date) -> float:
             return left + (day - first).days / span * (right - left)
@@ -51,10 +49,15 @@ class TrendChart(Flowable):
         canvas.line(left, bottom, left, top)
         canvas.setFont(REGULAR, 6)
         canvas.setFillColor(_AXIS)
-        for value in (low + pad, high - pad):
+        ticks = round((high - low) / step)
+        for i in range(0, ticks + 1, 2 if ticks > 5 else 1):  # the same axis as on screen
+            value = low + i * step
+            canvas.line(left - 2, y_of(value), left, y_of(value))
             canvas.drawRightString(left - 3, y_of(value) - 2, f"{value:g}")
-        canvas.drawString(left, 3, f"{first:%Y-%m-%d}")
-        canvas.drawRightString(right, 3, f"{last:%Y-%m-%d}")
+        for month in month_starts(first, last, most=5):  # each month named once
+            canvas.line(x_of(month), bottom - 2, x_of(month), bottom)
+            canvas.drawCentredString(min(max(x_of(month), left + 12), right - 12), 3,
+                                     f"{month:%b %Y}")
         canvas.setStrokeColor(_SESSION)
         canvas.setLineWidth(1)
         for day in trend.session_days:

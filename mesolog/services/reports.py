@@ -80,7 +80,8 @@ class ReportService:
                 if trend.points:
                     trends.append(TrendBlock(
                         f"{metric.label} — {site.name}", trend.points, trend.session_days,
-                        f"{trend.change.text} since baseline" if trend.change else ""))
+                        f"{trend.change.text} since baseline" if trend.change else "",
+                        metric))
         lots = {lot.id: (lot.product_id, f"{lot.product_name} lot {lot.details.lot_no}")
                 for lot in c.catalogue.lots()}
         printed_by = next((p.name for p in c.practitioners.active()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
+from mesolog.domain.trend_axes import month_starts, value_axis
 from mesolog.ui.outcome_dialogs import GradeDialog, MeasurementDialog, PhotoDialog, SiteDialog
 from mesolog.ui.photo_views import THUMBNAIL_SIZE, BeforeAfterDialog, ThumbnailLoader
 
@@ -183,9 +184,9 @@ class OutcomesPanel(QWidget):
 
     def draw_trend(self) -> None:
         from PySide6.QtCharts import (
+            QCategoryAxis,
             QChart,
             QChartView,
-            QDateTimeAxis,
             QLineSeries,
             QScatterSeries,
             QValueAxis,
@@ -211,22 +212,29 @@ class OutcomesPanel(QWidget):
         line.setPointsVisible(True)
         for day, value in trend.points:
             line.append(_ms(day), value)
-        values = [v for _, v in trend.points] or [0.0]
-        low, high = min(values), max(values)
-        pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1.0)
+        low, high, step = value_axis(metric, [v for _, v in trend.points])
         sessions = QScatterSeries()
         sessions.setName("Sessions")
         sessions.setMarkerSize(9)
         days = [d for d, _ in trend.points]
         for day in trend.session_days:
             if not days or days[0] <= day <= days[-1]:
-                sessions.append(_ms(day), low - pad * 0.6)
+                sessions.append(_ms(day), low + (high - low) * 0.03)
         chart.addSeries(line)
         chart.addSeries(sessions)
-        x_axis = QDateTimeAxis()
-        x_axis.setFormat("yyyy-MM")
+        # one label per month, on the month's first day (a date axis repeats "2026-03")
+        x_axis = QCategoryAxis()
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        shown = days + [d for d in trend.session_days if not days or days[0] <= d <= days[-1]]
+        first, last = (min(shown), max(shown)) if shown else (self._now().date(),) * 2
+        margin = max(2, (last - first).days // 30)
+        x_axis.setRange(_ms(first - timedelta(days=margin)), _ms(last + timedelta(days=margin)))
+        for month in month_starts(first, last):
+            x_axis.append(f"{month:%b %Y}", _ms(month))
         y_axis = QValueAxis()
-        y_axis.setRange(low - pad, high + pad)
+        y_axis.setRange(low, high)
+        y_axis.setTickCount(round((high - low) / step) + 1)
+        y_axis.setLabelFormat("%g")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for series in (line, sessions):

@@ -130,3 +130,25 @@ def test_a_changed_photo_file_is_marked(qtbot, panel, tmp_path):
     widget.refresh()
     widget._loader.wait()
     qtbot.waitUntil(lambda: "file changed" in widget.photos.item(0).text())
+
+
+def test_the_trend_chart_keeps_a_meaningful_axis_and_names_each_month_once(qtbot, panel):
+    from datetime import date as day
+
+    from mesolog.domain.measurement import MeasurementDetails
+
+    widget, clinic, patient = panel
+    site = clinic.outcomes.add_site(patient.id, "vertex centre")
+    for taken_on, density in ((day(2026, 3, 12), 142.985), (day(2026, 6, 2), 143.05),
+                              (day(2026, 9, 3), 143.085)):
+        clinic.outcomes.record_measurement(patient.id, MeasurementDetails(
+            site_id=site.id, taken_on=taken_on, density=density))
+    widget.show_patient(clinic, patient)
+    widget.site.setCurrentIndex(widget.site.findData(site.id))
+    widget.draw_trend()
+    chart = widget._chart_view.chart()
+    y_axis = chart.axes(Qt.Orientation.Vertical)[0]
+    assert y_axis.max() - y_axis.min() >= 40  # a +0.1 change is not a steep climb
+    x_axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    labels = x_axis.categoriesLabels()
+    assert labels == ["Apr 2026", "May 2026", "Jun 2026", "Jul 2026", "Aug 2026", "Sep 2026"]
