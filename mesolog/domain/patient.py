@@ -34,13 +34,18 @@ class Diagnosis(StrEnum):
     def label(self) -> str:
         return _DIAGNOSIS_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        """For narrow columns: the abbreviation clinicians write on charts."""
+        return {"male_aga": "Male AGA", "female_aga": "Female AGA"}.get(self.value, self.label)
+
 
 _DIAGNOSIS_LABELS = {
     Diagnosis.MALE_AGA: "Male androgenetic alopecia",
     Diagnosis.FEMALE_AGA: "Female androgenetic alopecia",
     Diagnosis.TELOGEN_EFFLUVIUM: "Telogen effluvium",
     Diagnosis.ALOPECIA_AREATA: "Alopecia areata",
-    Diagnosis.SCARRING_ALOPECIA: "Scarring (cicatricial) alopecia",
+    Diagnosis.SCARRING_ALOPECIA: "Scarring alopecia",
     Diagnosis.TRACTION_ALOPECIA: "Traction alopecia",
     Diagnosis.OTHER: "Other",
 }

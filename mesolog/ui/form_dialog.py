@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -141,6 +142,8 @@ class FormDialog(OpensAtFirstField, QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setHorizontalSpacing(12)  # labels never run into their fields
         self.errors = FieldErrors()
         self._first_key: str | None = None  # where a message without a field goes
         self.first_field: QWidget | None = None  # where the cursor starts
@@ -153,7 +156,13 @@ class FormDialog(OpensAtFirstField, QDialog):
         self.layout_.addWidget(self.buttons)
 
     def add_row(self, label: str, key: str, widget: QWidget) -> None:
-        self.form.addRow(label, self.errors.under(key, widget))
+        caption = QLabel(label)
+        # its mnemonic reaches the field itself (the row holds the field and its message)
+        focusable = [widget, *widget.findChildren(QWidget)]
+        caption.setBuddy(next((w for w in focusable
+                               if w.focusPolicy() & Qt.FocusPolicy.TabFocus), widget))
+        caption.setContentsMargins(0, 0, 3, 0)  # no last letter cut at fractional scales
+        self.form.addRow(caption, self.errors.under(key, widget))
         self._first_key = self._first_key or key
         signal = edited_signal(widget)
         if signal is not None:
@@ -161,6 +170,13 @@ class FormDialog(OpensAtFirstField, QDialog):
 
     def buttons_last(self) -> list[QWidget]:
         return self.buttons.buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # wide enough for its title, its placeholders and labels at any font size
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(max(self.minimumWidth(), metrics.averageCharWidth() * 62,
+                                 metrics.horizontalAdvance(self.windowTitle()) + 160))
+        super().showEvent(event)
 
     def check(self) -> list[FieldError] | None:
         """What is wrong with the form as it stands, without storing anything; None when

@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._settings.get(opt.MAIN_WINDOW_STATE))
         splitter = self._settings.get(opt.MAIN_SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([460, 740])
+            self.splitter.setSizes([520, 760])
 
     def _save_layout(self) -> None:
         s = self._settings
@@ -320,8 +320,9 @@ class MainWindow(QMainWindow):
         view, header = self.list_view, self.list_view.horizontalHeader()
         saved = self._settings.get(opt.PATIENT_LIST_HEADER)
         if saved.isEmpty() or not header.restoreState(saved):
-            for column, width in enumerate((80, 180, 90, 40)):
-                header.resizeSection(column, width)
+            character = view.fontMetrics().averageCharWidth()
+            for column, width in enumerate((10, 24, 13, 5)):  # in characters: any scale
+                header.resizeSection(column, width * character + 12)
             header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)  # sorts the (not yet loaded) model by the indicator
 

@@ -218,7 +218,7 @@ class PhotoDialog(FormDialog):
         super().__init__("Attach photo", parent)
         self._clinic, self._patient_id = clinic, patient_id
         self.file = QLineEdit()
-        self.file.setPlaceholderText("The image file; it is copied into Mesolog's photo folder")
+        self.file.setPlaceholderText("Choose or type the image file")
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         file_box = QWidget()
@@ -232,6 +232,10 @@ class PhotoDialog(FormDialog):
         self.session = combo([("— none —", None)] + [
             (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
         self.add_row("&File", "file", file_box)
+        copied = QLabel("A copy goes into Mesolog's photo folder; the original stays.")
+        copied.setStyleSheet("color: #55606e;")
+        copied.setWordWrap(True)
+        self.form.addRow("", copied)
         self.add_row("&View", "view", self.view)
         self.add_row("&Taken on", "taken_on", self.taken_on)
         self.add_row("&Session", "session_id", self.session)

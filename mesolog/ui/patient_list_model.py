@@ -123,6 +123,8 @@ class PatientListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(patient, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DIAGNOSIS and patient.diagnosis:
+            return patient.diagnosis.label
         if role == Qt.ItemDataRole.ToolTipRole and patient.has_alerts:
             return "Allergies or contraindications recorded: read them before treating."
         if role == Qt.ItemDataRole.DecorationRole and column == NAME and patient.has_alerts:
@@ -149,7 +151,7 @@ class PatientListModel(QAbstractTableModel):
             born = patient.date_of_birth
             return str(age_on(born, self._today())) if born else ""
         if column == DIAGNOSIS:
-            return patient.diagnosis.label if patient.diagnosis else ""
+            return patient.diagnosis.short_label if patient.diagnosis else ""
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

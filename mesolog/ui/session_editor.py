@@ -176,11 +176,6 @@ class SessionEditor(OpensAtFirstField, QDialog):
         effects_layout = QVBoxLayout(self.side_effects_box)
         effects_layout.addWidget(self.side_effects_hint)
         effects_layout.addWidget(self.side_effects)
-        effects_buttons = QHBoxLayout()
-        effects_buttons.addWidget(self.record_event_button)
-        effects_buttons.addWidget(self.none_observed_button)
-        effects_buttons.addStretch(1)
-        effects_layout.addLayout(effects_buttons)
 
         self.save_button = QPushButton("&Save")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -188,6 +183,9 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.amend_button = QPushButton("&Amend…")
         self.close_button = QPushButton("Close")
         buttons = QHBoxLayout()
+        # side effects are recorded from the bottom row, never scrolled out of reach
+        buttons.addWidget(self.record_event_button)
+        buttons.addWidget(self.none_observed_button)
         buttons.addStretch(1)
         for button in (self.amend_button, self.close_button, self.sign_button, self.save_button):
             buttons.addWidget(button)

@@ -59,6 +59,18 @@ def session_status(session: Session) -> str:
     return f"Signed{amended}"
 
 
+def _fit_columns(tree: QTreeWidget, items: list[QTreeWidgetItem], columns: int) -> None:
+    """Each column as wide as its widest text among ``items`` (the course rows span the
+    whole width and are left out), so nothing is cut at any font size or scale."""
+    metrics = tree.fontMetrics()
+    for column in range(columns):
+        widest = max((metrics.horizontalAdvance(item.text(column)) for item in items),
+                     default=0)
+        header = metrics.horizontalAdvance(tree.headerItem().text(column))
+        indent = tree.indentation() * 2 if column == 0 else 0
+        tree.setColumnWidth(column, max(widest, header) + indent + 16)
+
+
 class TreatmentPanel(QWidget):
     changed = Signal()
 
@@ -84,15 +96,12 @@ class TreatmentPanel(QWidget):
         self.timeline.setHeaderLabels(_COLUMNS)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setUniformRowHeights(True)
-        for column, width in enumerate((165, 240, 300, 150, 60)):
-            self.timeline.setColumnWidth(column, width)
         self.events_label = QLabel("<b>Side effects</b>")
         self.events = QTreeWidget()
         self.events.setRootIsDecorated(False)
         self.events.setHeaderLabels(("Onset", "Side effect", "Status", "After session",
                                      "Suspected lot", "Actions"))
-        for column, width in enumerate((95, 220, 200, 110, 220)):
-            self.events.setColumnWidth(column, width)
+
         self.events.setMaximumHeight(170)
         self.resolve_button = QPushButton("Resol&ve…")
 
@@ -174,31 +183,50 @@ class TreatmentPanel(QWidget):
             course = summary.course
             self._courses[course.id] = summary
             totals = ", ".join(f"{t.name} {t.volume_ml:g} ml" for t in summary.products)
-            item = QTreeWidgetItem([f"{course.details.start_date:%Y-%m-%d}",
-                                    course.details.protocol, due_text(summary, today), "", "",
-                                    totals])
+            due = due_text(summary, today)
+            # one line across the tree: the course's words never squeeze the columns
+            item = QTreeWidgetItem([f"{course.details.start_date:%Y-%m-%d}  ·  "
+                                    f"{course.details.protocol}  ·  {due}",
+                                    course.details.protocol, due, "", "", totals])
             item.setData(0, COURSE_ROLE, course.id)
-            font = item.font(1)
+            font = item.font(0)
             font.setBold(True)
-            item.setFont(1, font)
+            item.setFont(0, font)
             ingredients = ", ".join(f"{t.name} {t.volume_ml:g} ml in {t.sessions} sessions"
                                     for t in summary.ingredients)
-            item.setToolTip(5, f"Products: {totals or 'none yet'}\n"
-                               f"Active ingredients: {ingredients or 'none yet'}")
+            for column in (0, 5):
+                item.setToolTip(column, f"Products: {totals or 'none yet'}\n"
+                                        f"Active ingredients: {ingredients or 'none yet'}")
             self.timeline.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
             self._add_sessions(item, by_course.get(course.id, []))
+            if totals:  # the running totals, under the course's sessions
+                given = QTreeWidgetItem([f"Given so far: {totals}"])
+                given.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                italic = given.font(0)
+                italic.setItalic(True)
+                given.setFont(0, italic)
+                given.setToolTip(0, item.toolTip(0))
+                item.addChild(given)
+                given.setFirstColumnSpanned(True)
             item.setExpanded(course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED))
         if by_course.get(None):
-            loose = QTreeWidgetItem(["", "Sessions outside a course"])
+            loose = QTreeWidgetItem(["Sessions outside a course", "Sessions outside a course"])
             self.timeline.addTopLevelItem(loose)
+            loose.setFirstColumnSpanned(True)
             self._add_sessions(loose, by_course[None])
             loose.setExpanded(True)
         self._show_events(today)
+        sessions_shown = [top.child(i) for top in (self.timeline.topLevelItem(t) for t in
+                          range(self.timeline.topLevelItemCount())) for i in
+                          range(top.childCount()) if not top.child(i).isFirstColumnSpanned()]
+        _fit_columns(self.timeline, sessions_shown, len(_COLUMNS) - 1)
         if not self.timeline.topLevelItemCount():
-            placeholder = QTreeWidgetItem(["", "No courses or sessions yet: start with "
-                                               "New Course… or New Session…"])
+            empty = "No courses or sessions yet: start with New Course… or New Session…"
+            placeholder = QTreeWidgetItem([empty, empty])
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.timeline.addTopLevelItem(placeholder)
+            placeholder.setFirstColumnSpanned(True)
         self._update_buttons()
 
     def _add_sessions(self, parent: QTreeWidgetItem, sessions: list[Session]) -> None:
@@ -228,6 +256,7 @@ class TreatmentPanel(QWidget):
             item.setData(0, EVENT_ROLE, event.id)
             self.events.addTopLevelItem(item)
         count = self.events.topLevelItemCount()
+        _fit_columns(self.events, [self.events.topLevelItem(i) for i in range(count)], 5)
         self.events_label.setText(f"<b>Side effects</b> ({count})" if count else
                                   "<b>Side effects</b>: none recorded")
 

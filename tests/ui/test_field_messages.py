@@ -69,3 +69,16 @@ def test_a_corrected_density_loses_its_message_while_a_wrong_one_keeps_it(qtbot,
     assert dialog.result() == MeasurementDialog.DialogCode.Accepted
     (measurement,) = clinic.outcomes.measurements(patient.id)
     assert measurement.details.density == 90
+
+
+def test_a_label_mnemonic_moves_the_cursor_to_its_field(qtbot, db):
+    clinic = Clinic.of(db, fixed_clock)
+    patient = clinic.patients.create(details())
+    clinic.outcomes.add_site(patient.id, "Vertex centre")
+    dialog = MeasurementDialog(clinic, patient.id, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # &Vellus hairs
+    assert dialog.values["vellus_count"].hasFocus()

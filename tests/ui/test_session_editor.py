@@ -354,3 +354,24 @@ def test_add_lot_in_a_clinic_without_products_says_where_and_opens_the_catalogue
     assert products.lot_picker.currentText().startswith("Minoxidil 0.5 %")
     qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
     assert [lot.details.lot_no for lot in products.lots()] == ["M-77"]
+
+
+def test_record_side_effect_is_in_reach_without_scrolling_at_1280_by_800(qtbot, clinic,
+                                                                         doctor, patient):
+    from PySide6.QtWidgets import QScrollArea
+
+    lot = clinic.catalogue.lots()[0]
+    stored = clinic.sessions.create(patient.id, SessionDetails(
+        performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
+        technique=Technique.PAPULE, device=Device.MANUAL, products=(ProductUse(lot.id, 2.0),)),
+        signed_by=doctor.id)
+    editor = SessionEditor(clinic, patient, stored, NOW)
+    qtbot.addWidget(editor)
+    editor.resize(1280, 760)
+    editor.show()
+    qtbot.waitExposed(editor)
+    button = editor.record_event_button
+    scroll = editor.findChild(QScrollArea)
+    assert not scroll.isAncestorOf(button)  # it never scrolls away
+    assert editor.rect().contains(button.mapTo(editor, button.rect().bottomRight()))
+    assert button.isVisible() and button.isEnabled()

@@ -41,8 +41,16 @@ def test_the_timeline_shows_the_course_its_sessions_and_when_the_next_is_due(pan
     course = widget.timeline.topLevelItem(0)
     assert course.text(1) == "Minoxidil series"
     assert course.text(2) == ("Active · 1 of 6 done · next 2026-11-16 (9 days late)")
-    assert course.childCount() == 1
+    assert course.childCount() == 2  # the session, then what was given so far
     assert course.child(0).text(2) == "Not signed · side effects not checked"
+    assert course.child(1).text(0) == "Given so far: Minoxidil 0.5 % 2 ml"
+    assert course.isFirstColumnSpanned() and course.text(0).startswith(
+        "2026-10-26  ·  Minoxidil series  ·  Active")
+    # every session column is as wide as its widest text: nothing is cut
+    metrics = widget.timeline.fontMetrics()
+    for column in range(4):
+        text = course.child(0).text(column)
+        assert widget.timeline.columnWidth(column) >= metrics.horizontalAdvance(text)
     assert "No valid treatment consent" in widget.consent_label.text()
 
 
