@@ -73,6 +73,10 @@ class PatientForm(QWidget):
         self._style(form)
         for name, choices in _CHOICES.items():
             combo = self.inputs[name]
+            # the longest diagnosis shows whole: the grid gives each column its minimum
+            # first, so the minimum is the longest choice and the drop-down arrow
+            longest = max(combo.fontMetrics().horizontalAdvance(c.label) for c in choices)
+            combo.setMinimumWidth(longest + 2 * combo.fontMetrics().height() + 8)
             combo.addItem("— choose —", None)
             for choice in choices:
                 combo.addItem(choice.label, choice.value)
@@ -150,9 +154,11 @@ class PatientForm(QWidget):
 
     def _show_no_known_allergies(self) -> None:
         asked = self._nka_on
-        self.no_known_allergies.setText(
-            "&No known allergies (asked today)" if asked in (None, self._today())
-            else f"&No known allergies (asked on {asked:%Y-%m-%d})")
+        self.no_known_allergies.setText("&No known allergies" if asked is None else
+                                        f"&No known allergies · {asked:%Y-%m-%d}")
+        self.no_known_allergies.setToolTip(
+            "Tick when the patient was asked and has none; the day is kept" if asked is None
+            else f"The patient said so on {asked:%Y-%m-%d}")
         self.inputs["allergies"].setEnabled(asked is None)
 
     def details(self) -> PatientDetails:
