@@ -1,6 +1,7 @@
 """Field messages behave alike in every form: every wrong field is named at once, and a
 message goes as soon as its field is right (typed, not set)."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -48,13 +49,20 @@ def test_the_first_account_names_every_wrong_field_at_once_and_each_goes_when_ri
     assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
 
 
-def test_a_corrected_density_loses_its_message_while_a_wrong_one_keeps_it(qtbot, db):
+@pytest.fixture
+def measuring(qtbot, db):
+    """A patient with a measurement site, and the Measurement dialog open for them."""
     clinic = Clinic.of(db, fixed_clock)
     patient = clinic.patients.create(details())
     clinic.outcomes.add_site(patient.id, "Vertex centre")
     dialog = MeasurementDialog(clinic, patient.id, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    return clinic, patient, dialog
+
+
+def test_a_corrected_density_loses_its_message_while_a_wrong_one_keeps_it(qtbot, measuring):
+    clinic, patient, dialog = measuring
     qtbot.keyClicks(dialog.values["density"], "900")
     qtbot.keyClicks(dialog.values["shaft_diameter_um"], "abc")
     save(qtbot, dialog)  # both named at once
@@ -71,13 +79,8 @@ def test_a_corrected_density_loses_its_message_while_a_wrong_one_keeps_it(qtbot,
     assert measurement.details.density == 90
 
 
-def test_a_label_mnemonic_moves_the_cursor_to_its_field(qtbot, db):
-    clinic = Clinic.of(db, fixed_clock)
-    patient = clinic.patients.create(details())
-    clinic.outcomes.add_site(patient.id, "Vertex centre")
-    dialog = MeasurementDialog(clinic, patient.id, TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+def test_a_label_mnemonic_moves_the_cursor_to_its_field(qtbot, measuring):
+    _, _, dialog = measuring
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # &Vellus hairs
