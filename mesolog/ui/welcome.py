@@ -68,7 +68,7 @@ class NoPatientPage(QWidget):
         self.create_button.clicked.connect(lambda: self.create_patient.emit(self._searched))
         self._searched = ""
         column = QWidget()
-        column.setMaximumWidth(_COLUMN_WIDTH)
+        column.setFixedWidth(_COLUMN_WIDTH)  # so the wrapped message's height is known
         inner = QVBoxLayout(column)
         inner.addWidget(self.message)
         inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -78,9 +78,14 @@ class NoPatientPage(QWidget):
         layout.addStretch(2)
         self.show_hint()
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        # reserve the wrapped text's height, or a centred layout squeezes its lines
+        self.message.setMinimumHeight(self.message.heightForWidth(_COLUMN_WIDTH - 20))
+
     def show_hint(self) -> None:
         self._searched = ""
-        self.message.setText(
+        self._say(
             "Find a patient: type part of a name, a chart number or a date of birth in the "
             "search box (Ctrl+F), then press Enter or choose them in the list.\n\n"
             "A patient who is not in the list yet gets a new chart (Ctrl+N).")
@@ -88,6 +93,6 @@ class NoPatientPage(QWidget):
 
     def show_no_match(self, searched: str) -> None:
         self._searched = searched.strip()
-        self.message.setText(f"No patient matches “{self._searched}”.\n\nCheck the spelling, "
+        self._say(f"No patient matches “{self._searched}”.\n\nCheck the spelling, "
                              "tick Include archived, or create the patient.")
         self.create_button.setText(f"&Create Patient “{self._searched}”…")

@@ -127,3 +127,15 @@ def test_a_side_effect_recorded_from_a_signed_session_shows_once_the_editor_is_c
     assert row.text(2) == "Signed · 1 side effect, 1 open"
     assert changed == [True]
     assert widget.events.topLevelItemCount() == 1
+
+
+def test_without_consent_enter_records_consent_rather_than_going_on(qtbot, panel):
+    widget, _, _ = panel
+    seen: list[str] = []
+
+    def look(box: QMessageBox) -> None:
+        seen.append(box.defaultButton().text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+    when_modal(QMessageBox, look)
+    assert widget.new_session() is None
+    assert seen == ["Record Consent…"]
