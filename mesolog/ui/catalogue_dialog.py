@@ -28,11 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.catalogue import Ingredient, Lot, LotDetails, Product, ProductDetails
+from mesolog.domain.catalogue import (
+    Ingredient,
+    Lot,
+    LotDetails,
+    Product,
+    ProductDetails,
+    check_lot,
+    check_product,
+)
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
 from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import OpensAtFirstField, date_edit
+from mesolog.ui.form_dialog import OpensAtFirstField, date_edit, edited_signal
 from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
@@ -143,7 +151,28 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         self.recall_button.clicked.connect(self.show_recall)
         self.scan_box.scanned.connect(self._scanned)
         self.lots_table.itemSelectionChanged.connect(self._update_buttons)
+        # a message goes as soon as its field is right, as in every form
+        for key in ("name", "maker", "gtin", "ingredients"):
+            edited_signal(getattr(self, key)).connect(
+                lambda *_, k=key: self._drop_fixed("product", k))
+        for field in (self.lot_no, self.expiry, self.opened, self.opened_check):
+            edited_signal(field).connect(lambda *_: self._drop_fixed("lot", "lot_no"))
         self._reload_products()
+
+    def _drop_fixed(self, form: str, key: str) -> None:
+        if not self.errors.text(key):
+            return
+        try:
+            if form == "product":
+                check_product(self.product_details())
+            else:
+                check_lot(self._lot_details())
+        except ValidationError as e:
+            # the lot's three fields share one message line
+            fields = {error.field for error in e.errors}
+            if key in fields or (form == "lot" and fields):
+                return
+        self.errors.set(key, "")
 
     # -- products --------------------------------------------------------
 
@@ -231,9 +260,7 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
             self.expiry.setFocus()
             return False
         try:
-            opened = self.opened.date().toPython() if self.opened_check.isChecked() else None
-            self._clinic.catalogue.add_lot(self._product.id, LotDetails(
-                self.lot_no.text(), self.expiry.date().toPython(), opened))
+            self._clinic.catalogue.add_lot(self._product.id, self._lot_details())
         except ValidationError as e:
             self.errors.show(e.errors, fallback="lot_no")
             return False
@@ -241,6 +268,10 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         self.opened_check.setChecked(False)
         self._show_product(self._product)
         return True
+
+    def _lot_details(self) -> LotDetails:
+        opened = self.opened.date().toPython() if self.opened_check.isChecked() else None
+        return LotDetails(self.lot_no.text(), self.expiry.date().toPython(), opened)
 
     def selected_lot(self) -> Lot | None:
         row = self.lots_table.currentRow()
