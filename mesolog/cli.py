@@ -191,7 +191,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from mesolog.store.database import DatabaseError
+    from mesolog.store.private import owner_only_process
 
+    owner_only_process()  # health records: whatever this process writes is the owner's
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command in _NEEDS_DB and args.db is None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session as OrmSession
 from mesolog.domain.scales import LUDWIG, NORWOOD_HAMILTON, SINCLAIR
 from mesolog.services.outcomes import photo_file_name
 from mesolog.store import models
+from mesolog.store.private import private_folder, write_private
 
 PHOTO_PATIENTS = 12  # drawn photos cost time; a few patients show the feature
 _PHOTO_SIZE = (200, 150)
@@ -126,8 +127,9 @@ def _photos(rng: random.Random, patient_id: int, vertex: list[tuple[date, float]
         digest = hashlib.sha256(data).hexdigest()
         name = photo_file_name(patient_id, digest, ".png")
         path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        private_folder(folder)
+        private_folder(path.parent)
+        write_private(path, data)
         rows.append({"patient_id": patient_id, "session_id": None, "view": "vertex",
                      "taken_on": day, "file_name": name, "sha256": digest, "created_at": now})
     return rows

@@ -32,6 +32,7 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
+from mesolog.store.private import keep_private, private_folder
 
 _VALUE_FIELDS = [f.name for f in fields(MeasurementDetails)
                  if f.name not in ("site_id", "taken_on", "session_id", "notes")]
@@ -202,8 +203,10 @@ class OutcomeService:
         target = self.photo_folder / name
         copied = not target.exists()
         if copied:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.photo_folder)
+            private_folder(target.parent)
             shutil.copyfile(source, target)
+            keep_private(target)
         try:
             with self._db.transaction() as session:
                 if session.get(models.Patient, patient_id) is None:

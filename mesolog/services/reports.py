@@ -25,6 +25,7 @@ from mesolog.reports.progress import build_progress_report
 from mesolog.reports.summary import build_patient_summary
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
+from mesolog.store.private import new_file
 
 
 class ReportKind(StrEnum):
@@ -117,6 +118,8 @@ class ReportService:
               now: datetime, *, every_map: bool = False) -> None:
         """Build the ``kind`` of report for the patient as a PDF at ``target``."""
         content = self.content(patient_id, now)
+        if isinstance(target, Path):
+            new_file(target)  # a patient's report: the owner's alone
         if kind is ReportKind.PROGRESS:
             build_progress_report(content, target, every_map=every_map)
         elif kind is ReportKind.SUMMARY:

@@ -18,6 +18,7 @@ from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file
+from mesolog.store.private import keep_private, new_file, private_folder
 
 # Tables whose rows are counted in a report; records are never deleted, so a
 # backup taken later can only hold as many rows or more.
@@ -81,6 +82,7 @@ def backup_database(source: Path, target: Path) -> BackupReport:
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
+        new_file(partial)  # the owner's alone from its first byte
         with closing(sqlite3.connect(source, timeout=30)) as src, \
                 closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
@@ -101,10 +103,12 @@ def _copy_photos(source_db: Path, target_db: Path) -> None:
     if not names:
         return
     src, dst = photo_folder_of(source_db), photo_folder_of(target_db)
+    private_folder(dst)
     for name, _ in names:
-        (dst / name).parent.mkdir(parents=True, exist_ok=True)
+        private_folder((dst / name).parent)
         if (src / name).is_file():
             shutil.copy2(src / name, dst / name)
+            keep_private(dst / name)
 
 
 def _move_photo_folder(old_db: Path, new_db: Path) -> None:
@@ -126,6 +130,8 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
         kept = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
         backup_database(db_path, kept)
+    else:
+        new_file(db_path)
     with closing(sqlite3.connect(backup)) as src, \
             closing(sqlite3.connect(db_path, timeout=30)) as dst:
         src.backup(dst)
@@ -151,7 +157,7 @@ def automatic_backups(folder: Path, db_path: Path) -> dict[datetime, Path]:
 
 def automatic_backup(db_path: Path, folder: Path, now: datetime) -> BackupReport | None:
     """Today's backup into ``folder`` if none was taken today; then the rotation."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     existing = automatic_backups(folder, db_path)
     if not due(max(existing, default=None), now):
         return None

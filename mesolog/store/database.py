@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from mesolog.domain.clock import Clock, local_now
 from mesolog.store import audit
+from mesolog.store.private import new_file
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
 # Revisions of mesolog/store/migrations/versions, oldest first; a test keeps
@@ -107,6 +108,7 @@ def _create_file(path: Path) -> None:
     The application id is written while the journal is still a rollback
     journal, so the main file's header carries it from the first commit.
     """
+    new_file(path)  # 0600: SQLite gives its -wal and -shm files the same mode
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = WAL")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.patient import Patient
 from mesolog.services.reports import ReportKind, ReportService
+from mesolog.store.private import write_private
 from mesolog.ui.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
             path = Path(name)
         partial = path.with_name(f".{path.name}.part")
         try:
-            partial.write_bytes(self.pdf)
+            write_private(partial, self.pdf)
             os.replace(partial, path)  # whole or not at all
         except OSError as e:
             partial.unlink(missing_ok=True)

@@ -1,5 +1,7 @@
 """Printing and saving a patient's report from the window."""
 
+import os
+import stat
 from io import BytesIO
 
 import pytest
@@ -55,6 +57,8 @@ def test_save_as_pdf_writes_the_report_shown(qtbot, clinic, tmp_path, monkeypatc
     for session in clinic.sessions.for_patient(patient.id):
         assert f"{session.details.performed_at:%Y-%m-%d}" in text
     assert not list(target.parent.glob(".*.part"))
+    if os.name == "posix":  # a patient's report is the owner's alone
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
 def test_choosing_the_summary_rebuilds_the_preview(qtbot, clinic):
