@@ -65,6 +65,17 @@ def record(session: Session, actor_id: int | None, at: datetime) -> None:
     session.info["audit_actor"] = (actor_id, at)
 
 
+# Columns whose values never enter the trail: a password hash kept there would outlive
+# every password change (and travel in every backup). The trail says that it changed.
+SECRET_COLUMNS = frozenset({"password_hash"})
+REDACTED = "(not recorded)"
+
+
+def _redacted(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (REDACTED if k in SECRET_COLUMNS and v is not None else v)
+            for k, v in values.items()}
+
+
 def write(session: Session) -> None:
     """After the flush: ids are known; write the queued entries on the same connection."""
     pending = session.info.pop("audit_pending", [])
@@ -78,6 +89,7 @@ def write(session: Session) -> None:
             changed = {k for k in after if after[k] != before.get(k)}
             before = {k: before[k] for k in changed}
             after = {k: after[k] for k in changed}
+        before, after = _redacted(before), _redacted(after)  # compared first, then hidden
         rows.append({"at": at, "practitioner_id": actor_id, "patient_id": _patient_of(obj),
                      "table_name": obj.__tablename__, "record_id": inspect(obj).identity[0]
                      if inspect(obj).identity else getattr(obj, "id", 0) or 0,

@@ -126,3 +126,42 @@ def test_a_sessions_history_speaks_the_practitioners_words(db):
     every_word = " ".join(" ".join((line.record, line.action, *line.changes))
                           for line in clinic.history.for_patient(patient.id))
     assert "#" not in every_word and " id" not in every_word and "_" not in every_word
+
+
+def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
+    import sqlite3
+    from contextlib import closing
+
+    from mesolog.services.accounts import AccountService
+    from mesolog.store.database import open_database
+
+    db = open_database(db_path)
+    try:
+        clinic = Clinic.of(db, fixed_clock)
+        accounts = AccountService(db, clinic.practitioners)
+        admin = accounts.create_first_administrator("Dr Claire Moreau", "cmoreau",
+                                                    "correct horse battery")
+        accounts.set_password(admin.id, "another long passphrase")
+    finally:
+        db.close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        trail = conn.execute("SELECT before_json || after_json FROM audit_entry").fetchall()
+        assert trail and not any("$argon2" in text for (text,) in trail)
+        assert any('"password_hash": "(not recorded)"' in text for (text,) in trail)
+        # a trail written by an earlier Mesolog, hashes and all, at schema 0008
+        conn.execute("INSERT INTO audit_entry (at, practitioner_id, patient_id, table_name, "
+                     "record_id, action, before_json, after_json) VALUES ('2026-01-01 "
+                     "10:00:00', NULL, NULL, 'practitioner', 1, 'update', ?, ?)",
+                     ('{"password_hash": "$argon2id$v=19$m=65536,t=3,p=4$old"}',
+                      '{"password_hash": "$argon2id$v=19$m=65536,t=3,p=4$new"}'))
+        conn.execute("UPDATE alembic_version SET version_num = '0008'")
+        conn.commit()
+    open_database(db_path).close()  # the upgrade redacts
+    with closing(sqlite3.connect(db_path)) as conn:
+        trail = conn.execute("SELECT table_name, before_json || after_json FROM audit_entry"
+                             ).fetchall()
+        assert not any("$argon2" in text for _, text in trail)
+        assert any(table == "audit_entry" and "password hashes removed from 1 entries" in text
+                   for table, text in trail)
+        with pytest.raises(sqlite3.DatabaseError, match="cannot be changed"):
+            conn.execute("UPDATE audit_entry SET action = 'delete'")  # append-only again
