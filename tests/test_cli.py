@@ -241,3 +241,21 @@ def test_a_command_that_needs_a_login_without_a_terminal_says_so_in_one_line(tmp
     done = subprocess.run([sys.executable, "-m", "mesolog", "check"], capture_output=True,
                           text=True, timeout=60, env=env)
     assert done.returncode == 2 and "check needs --db FILE" in done.stderr
+
+
+def test_wrong_passwords_through_separate_processes_are_slowed_down(tmp_path):
+    path = tmp_path / "clinic.sqlite"
+    assert main(["demo", "--db", str(path), "--patients", "2"]) == 0
+
+    def backup(password: str, n: int) -> subprocess.CompletedProcess:
+        env = {**os.environ, "MESOLOG_LOGIN": "cmoreau", "MESOLOG_PASSWORD": password}
+        return subprocess.run([sys.executable, "-m", "mesolog", "backup", "--db", str(path),
+                               "-o", str(tmp_path / f"b{n}.sqlite")], capture_output=True,
+                              text=True, timeout=120, env=env)
+
+    answers = [backup("a wrong guess", n).stderr for n in range(5)]
+    assert all("Wrong login or password" in a for a in answers[:3])
+    assert all("Too many wrong passwords; try again in" in a for a in answers[3:])
+    right = backup("mesolog-demo", 9)  # straight after: the right password waits too
+    assert right.returncode == 1 and "try again in" in right.stderr
+    assert not list(tmp_path.glob("b*.sqlite"))

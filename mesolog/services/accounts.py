@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from mesolog.domain.practitioner import (
     Role,
@@ -25,14 +25,21 @@ class LoginRefused(PermissionError):
     """Wrong login or password, or too many wrong tries; the message says which."""
 
 
+# What a login that does not exist is checked against: a hash with this library's
+# default cost (argon2-cffi's PasswordHasher(): t=3, m=64 MiB, p=4), so an unknown
+# login takes as long as a known one with a wrong password. It matches no password.
+_NO_SUCH_LOGIN = ("$argon2id$v=19$m=65536,t=3,p=4$z9C7UXuNI2DLgeuxQKE81A$"
+                  "PaA41pTTKup2r9w22MEsWbGNyhDc5wcVCnJV+mY3giw")
+
+
 class AccountService:
     def __init__(self, db: Database, practitioners: PractitionerService,
-                 monotonic: Callable[[], float] = time.monotonic):
+                 seconds: Callable[[], float] = time.time):
         self._db = db
         self._practitioners = practitioners
         self._hasher = PasswordHasher()
-        self._monotonic = monotonic
-        self._failures: dict[str, tuple[int, float]] = {}  # login: (count, time of last)
+        # seconds since the epoch: wrong tries are compared across processes and restarts
+        self._seconds = seconds
 
     def has_accounts(self) -> bool:
         """True once anyone can log in; before that, the first administrator is created."""
@@ -83,24 +90,45 @@ class AccountService:
             raise ValidationError([FieldError("password", problem)])
 
     def authenticate(self, login: str, password: str) -> PractitionerRef:
-        """The practitioner, or LoginRefused; wrong tries slow further tries down."""
-        login = login.strip().lower()
-        count, last = self._failures.get(login, (0, 0.0))
-        wait = lockout_seconds(count) - (self._monotonic() - last)
-        if wait > 0:
-            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
+        """The practitioner, or LoginRefused; wrong tries slow further tries down.
+
+        The count of wrong tries is kept in the database, so it holds across
+        processes and restarts (the window and the command line alike). A login
+        that does not exist costs the same work as one that does, so the time taken
+        does not tell which logins exist.
+        """
+        login = login.strip().lower()[:64]
         with self._db.reading() as session:
+            failed = session.get(models.LoginFailure, login)
+            count, last = (failed.failures, failed.last_failed) if failed else (0, 0.0)
             row = session.execute(select(models.Practitioner).where(
                 models.Practitioner.login == login,
                 models.Practitioner.active.is_(True))).scalar()
             stored = row.password_hash if row is not None else None
             who = PractitionerRef(row.id, row.name, Role(row.role)) if row is not None else None
+        wait = lockout_seconds(count) - (self._seconds() - last)
+        if wait > 0:
+            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
         try:
+            # an unknown login is checked against a hash of the same cost
+            self._hasher.verify(stored or _NO_SUCH_LOGIN, password)
             if stored is None:
                 raise VerificationError
-            self._hasher.verify(stored, password)
         except (VerificationError, InvalidHashError):
-            self._failures[login] = (count + 1, self._monotonic())
+            self._count_failure(login)
             raise LoginRefused("Wrong login or password.") from None
-        self._failures.pop(login, None)
+        if count:
+            with self._db.transaction() as session:
+                session.execute(delete(models.LoginFailure).where(
+                    models.LoginFailure.login == login))
         return who
+
+    def _count_failure(self, login: str) -> None:
+        with self._db.transaction() as session:
+            failed = session.get(models.LoginFailure, login)
+            if failed is None:
+                session.add(models.LoginFailure(login=login, failures=1,
+                                                last_failed=self._seconds()))
+            else:
+                failed.failures += 1
+                failed.last_failed = self._seconds()

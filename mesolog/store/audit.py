@@ -20,7 +20,8 @@ from mesolog.store import models
 
 # Bookkeeping tables: not clinical records, and the trail itself.
 # the letterhead is the clinic's stationery, not a record about a patient
-NOT_AUDITED = {"audit_entry", "alembic_version", "letterhead"}
+# wrong-password counters are bookkeeping of the login, not records
+NOT_AUDITED = {"audit_entry", "alembic_version", "letterhead", "login_failure"}
 
 
 def _plain(value: Any) -> Any:

@@ -44,6 +44,16 @@ class Practitioner(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
+class LoginFailure(Base):
+    """Wrong passwords in a row for one login (known or not), and when the last came."""
+
+    __tablename__ = "login_failure"
+
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failed: Mapped[float] = mapped_column(Float)  # seconds since the epoch
+
+
 class Patient(Base):
     """A patient's chart; archived, never deleted."""
 

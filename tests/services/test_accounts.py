@@ -111,3 +111,46 @@ def test_an_assistant_keeps_demographics_but_records_no_clinical_data(accounts, 
         performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
         technique=Technique.NAPPAGE, device=Device.MANUAL,
         products=(ProductUse(lot.id, 1.0),))).id
+
+
+def test_wrong_passwords_are_counted_in_the_database_across_restarts(db):
+    clinic = Clinic.of(db, fixed_clock)
+    clock = Clock()
+    AccountService(db, clinic.practitioners, clock).create_first_administrator(
+        "Dr A", "dra", "correct horse battery")
+    for _ in range(3):  # three separate runs, each with a fresh service
+        with pytest.raises(LoginRefused, match="Wrong login or password"):
+            AccountService(db, clinic.practitioners, clock).authenticate("dra", "guess")
+    later = AccountService(db, clinic.practitioners, clock)
+    with pytest.raises(LoginRefused, match="try again in 3 s"):
+        later.authenticate("dra", "correct horse battery")  # the right one waits too
+    clock.now += lockout_seconds(3) + 0.1
+    assert later.authenticate("dra", "correct horse battery").name == "Dr A"
+    assert db.fetch_all("SELECT count(*) FROM login_failure")[0][0] == 0  # forgiven
+    for _ in range(3):  # an unknown login is counted the same way
+        with pytest.raises(LoginRefused, match="Wrong login"):
+            later.authenticate("nobody", "guess")
+    with pytest.raises(LoginRefused, match="try again"):
+        later.authenticate("nobody", "guess")
+    assert db.fetch_all("SELECT count(*) FROM audit_entry WHERE table_name = "
+                        "'login_failure'")[0][0] == 0  # a counter, not a record
+
+
+def test_an_unknown_login_costs_the_same_argon2_work_as_a_known_one(db, monkeypatch):
+    """Timing (bench/bench_login.py) follows from the work: one verification against a
+    hash of the same parameters, whether or not the login exists."""
+    from argon2 import PasswordHasher, extract_parameters
+
+    clinic = Clinic.of(db, fixed_clock)
+    service = AccountService(db, clinic.practitioners, Clock())
+    service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    checked: list[str] = []
+    real_verify = PasswordHasher.verify
+    monkeypatch.setattr(PasswordHasher, "verify", lambda self, hash_, password: (
+        checked.append(hash_), real_verify(self, hash_, password))[1])
+    for login in ("dra", "nobody"):
+        with pytest.raises(LoginRefused, match="Wrong login or password"):
+            service.authenticate(login, "guess")
+    known, unknown = checked
+    assert known != unknown
+    assert extract_parameters(known) == extract_parameters(unknown)
