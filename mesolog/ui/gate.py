@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mesolog.ui import settings as opt
+from mesolog.ui.lock_screen import LockScreen
 from mesolog.ui.login import (
     ChangePasswordDialog,
     FirstAdministratorDialog,
@@ -99,8 +100,11 @@ class LoginGate(QObject):
         if self._user is None or self._locked:
             return
         self._locked = True
+        screen = LockScreen(self._user.name)
+        screen.cover()  # before the lock dialog opens: it alone stays shown
         try:
             LockDialog(self._accounts, self._user, self._login, parent=self._window).exec()
         finally:
+            screen.uncover()
             self._locked = False
             self._restart()

@@ -131,3 +131,67 @@ def test_only_an_administrator_opens_preferences(qtbot, db, settings):
     answer_message_box(QMessageBox.StandardButton.Ok, seen)
     window.preferences_action.trigger()
     assert seen == ["Only an administrator changes the preferences."]
+
+
+def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_path):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QApplication,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    from mesolog.ui.session_editor import SessionEditor
+    from tests.conftest import NOW
+
+    build_demo_clinic(db, 10, seed=1)
+    gate = LoginGate(settings)
+    window = MainWindow(settings, clock=fixed_clock, gate=gate)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.show()
+
+    def log_in(dialog: LoginDialog) -> None:
+        qtbot.keyClicks(dialog.login, "cmoreau")
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LoginDialog, log_in)
+    assert window.admit_and_attach(db)
+    window.list_view.selectRow(0)
+    patient = window.form.patient
+    name = patient.details.last_name
+    editor = SessionEditor(Clinic.of(db, fixed_clock), patient, None, NOW)  # left open
+    qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))
+    editor.show()
+
+    def shown_texts() -> list[str]:
+        texts = []
+        for top in QApplication.topLevelWidgets():
+            if not top.isVisible() or isinstance(top, LockDialog):
+                continue
+            texts.append(top.windowTitle())
+            for widget in top.findChildren(QWidget):
+                if not widget.isVisible():
+                    continue
+                if isinstance(widget, QLabel | QLineEdit | QAbstractButton):
+                    texts.append(widget.text())
+                elif isinstance(widget, QPlainTextEdit):
+                    texts.append(widget.toPlainText())
+        return texts
+
+    assert any(name in text for text in shown_texts())  # before: the chart is on screen
+    seen: list[list[str]] = []
+
+    def look_then_unlock(dialog: LockDialog) -> None:
+        seen.append(shown_texts())
+        window.grab().save(str(tmp_path / "locked.png"))
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LockDialog, look_then_unlock)
+    gate.idle.timeout.emit()
+    (locked,) = seen
+    assert locked and not any(name in text for text in locked)
+    assert any(text.startswith("Mesolog is locked (Dr Claire Moreau).") for text in locked)
+    assert any(name in text for text in shown_texts())  # unlocked: all back as it was
+    assert editor.isVisible() and window.form.patient == patient

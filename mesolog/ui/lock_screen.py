@@ -1,0 +1,50 @@
+"""While the window is locked, no patient data is on the screen.
+
+Every open window keeps its state (unsaved edits wait underneath), but its
+contents are hidden, its title says only that Mesolog is locked, and a plain
+note says who locked it. The lock dialog itself stays in front.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from mesolog import APP_NAME
+
+
+class LockScreen:
+    def __init__(self, who: str):
+        self._who = who
+        self._covered: list[tuple[QWidget, str, list[QWidget], QLabel]] = []
+
+    def cover(self) -> None:
+        """Hide what every visible window shows (not the windows: a dialog that is being
+        edited stays open, its edits intact)."""
+        for window in QApplication.topLevelWidgets():
+            if not window.isVisible():
+                continue
+            shown = [child for child in window.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if child.isVisible()]
+            for child in shown:
+                child.hide()
+            note = QLabel(f"{APP_NAME} is locked ({self._who}).\n\nThe password in the "
+                          "Locked window opens it again; unsaved changes are kept.", window)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            note.setWordWrap(True)
+            font = note.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            note.setFont(font)
+            note.setGeometry(window.rect())
+            note.show()
+            self._covered.append((window, window.windowTitle(), shown, note))
+            window.setWindowTitle(f"{APP_NAME} — locked")
+
+    def uncover(self) -> None:
+        for window, title, shown, note in reversed(self._covered):
+            note.deleteLater()
+            note.hide()
+            for child in shown:
+                child.show()
+            window.setWindowTitle(title)
+        self._covered.clear()
