@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.catalogue import (
@@ -90,6 +90,7 @@ class CatalogueService:
             if row.version != expected_version:
                 raise ConflictError(f"{row.name} was changed elsewhere; reload and edit again.")
             self._refuse_taken_gtin(session, details.gtin, product_id)
+            self._keep_what_was_given(session, row, details)
             row.name, row.maker, row.gtin = details.name, details.maker, details.gtin
             row.updated_at = self._clock()
             session.execute(models.ProductIngredient.__table__.delete()
@@ -97,6 +98,32 @@ class CatalogueService:
             _store_ingredients(session, product_id, details.ingredients)
             session.flush()
             return _product(row, details.ingredients)
+
+    @staticmethod
+    def _keep_what_was_given(session: OrmSession, row: models.Product,
+                             details: ProductDetails) -> None:
+        """A product already given in sessions keeps its name and ingredients: signed
+        sessions, their printed reports and recalls say what was given, and an edit of
+        the catalogue must not rewrite them. A new formulation is a new product."""
+        stored = tuple(session.execute(
+            select(models.ProductIngredient.name, models.ProductIngredient.concentration)
+            .where(models.ProductIngredient.product_id == row.id)
+            .order_by(models.ProductIngredient.position)).all())
+        same = (details.name == row.name
+                and tuple((i.name, i.concentration) for i in details.ingredients) == stored)
+        if same:
+            return
+        given = session.execute(
+            select(func.count(func.distinct(models.SessionProduct.session_id)))
+            .join(models.Lot, models.Lot.id == models.SessionProduct.lot_id)
+            .where(models.Lot.product_id == row.id)).scalar_one()
+        if given:
+            field = "name" if details.name != row.name else "ingredients"
+            raise ValidationError([FieldError(
+                field, f"{row.name} is recorded in {given} session"
+                       f"{'s' if given != 1 else ''}, which must go on saying what was "
+                       "given: its name and ingredients stay as they are. A new "
+                       "formulation is a new product (New Product).")])
 
     @staticmethod
     def _refuse_taken_gtin(session: OrmSession, gtin: str, own_id: int | None) -> None:

@@ -153,3 +153,31 @@ def test_a_session_in_the_future_or_without_products_names_the_fields(clinic):
         c["sessions"].create(c["other"].id, replace(
             session_details(c), performed_at=datetime(2027, 1, 1), products=(), depth_mm=7.0))
     assert {e.field for e in caught.value.errors} == {"performed_at", "products", "depth_mm"}
+
+
+def test_a_product_already_given_keeps_its_name_and_ingredients(clinic):
+    """What a signed session says was given does not change behind it: renaming or
+    reformulating a product already used is refused; its maker and GTIN may change."""
+    from dataclasses import replace as changed
+
+    from mesolog.domain.catalogue import Ingredient
+
+    c = clinic
+    signed = c["sessions"].create(c["other"].id, session_details(
+        c, ProductUse(c["fresh"].id, 1.0)), signed_by=c["doctor"].id)
+    biotin = c["catalogue"].product(c["biotin"].id)
+    for edit, field in ((changed(biotin.details, name="Biotin forte"), "name"),
+                        (changed(biotin.details, ingredients=(Ingredient("Biotin", "10 mg/ml"),)),
+                         "ingredients")):
+        with pytest.raises(ValidationError) as caught:
+            c["catalogue"].update_product(biotin.id, biotin.version, edit)
+        assert "recorded in 1 session" in caught.value.for_field(field)
+    (used,) = c["sessions"].get(signed.id).used
+    assert (used.product_name, used.lot_no) == ("Biotin complex", "B-2031")
+    moved = c["catalogue"].update_product(biotin.id, biotin.version,
+                                          changed(biotin.details, maker="Meso Labs GmbH"))
+    assert moved.details.maker == "Meso Labs GmbH"
+    unused = c["catalogue"].product(c["minox"].product_id)  # no session used it yet here
+    renamed = c["catalogue"].update_product(unused.id, unused.version, changed(
+        unused.details, name="Minoxidil 0.5 % solution"))
+    assert renamed.details.name == "Minoxidil 0.5 % solution"
