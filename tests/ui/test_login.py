@@ -72,6 +72,23 @@ def test_log_in_then_the_idle_lock_keeps_unsaved_edits(qtbot, db, settings):
     assert window.form.is_dirty() and "unsaved words" in window.form.inputs["notes"].toPlainText()
 
 
+def logged_in(qtbot, db, settings, patients: int, login: str):
+    """A demo clinic of ``patients`` in a window someone logged in to, typing as a person."""
+    build_demo_clinic(db, patients, seed=1)
+    gate = LoginGate(settings)
+    window = MainWindow(settings, clock=fixed_clock, gate=gate)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.show()
+
+    def log_in(dialog: LoginDialog) -> None:
+        qtbot.keyClicks(dialog.login, login)
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LoginDialog, log_in)
+    assert window.admit_and_attach(db)
+    return window, gate
+
+
 def test_refusing_to_log_in_shows_nothing(qtbot, db, settings):
     build_demo_clinic(db, 3, seed=1)
     window = MainWindow(settings, clock=fixed_clock, gate=LoginGate(settings))
@@ -86,18 +103,7 @@ def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db,
     from mesolog.ui.session_editor import SessionEditor
     from tests.conftest import NOW
 
-    build_demo_clinic(db, 3, seed=1)
-    gate = LoginGate(settings)
-    window = MainWindow(settings, clock=fixed_clock, gate=gate)
-    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
-    window.show()
-
-    def log_in(dialog: LoginDialog) -> None:
-        qtbot.keyClicks(dialog.login, "tzielinski")
-        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
-        save(qtbot, dialog)
-    when_modal(LoginDialog, log_in)
-    assert window.admit_and_attach(db)
+    window, _ = logged_in(qtbot, db, settings, 3, "tzielinski")
     assert window.password_action.isVisible()
 
     def change(dialog: ChangePasswordDialog) -> None:
@@ -146,18 +152,7 @@ def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_
     from mesolog.ui.session_editor import SessionEditor
     from tests.conftest import NOW
 
-    build_demo_clinic(db, 10, seed=1)
-    gate = LoginGate(settings)
-    window = MainWindow(settings, clock=fixed_clock, gate=gate)
-    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
-    window.show()
-
-    def log_in(dialog: LoginDialog) -> None:
-        qtbot.keyClicks(dialog.login, "cmoreau")
-        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
-        save(qtbot, dialog)
-    when_modal(LoginDialog, log_in)
-    assert window.admit_and_attach(db)
+    window, gate = logged_in(qtbot, db, settings, 10, "cmoreau")
     window.list_view.selectRow(0)
     patient = window.form.patient
     name = patient.details.last_name
