@@ -85,6 +85,11 @@ class SessionService:
             session.flush()
             return _read(session, row)
 
+    def signer(self, performer_id: int | None) -> int | None:
+        """Who signs: the person logged in, always; without logins, who performed it.
+        The editor's Save and Sign and the Treatment tab's Sign both ask here."""
+        return self._db.actor_id or performer_id
+
     def sign(self, session_id: int, expected_version: int, practitioner_id: int) -> Session:
         with self._db.transaction() as session:
             row = self._current(session, session_id, expected_version)

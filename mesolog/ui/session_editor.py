@@ -449,7 +449,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
         details = self.details()
         sessions = self._clinic.sessions
         # the one logged in signs; without logins, the one who performed it
-        signer = (self._clinic.db.actor_id or details.practitioner_id) if sign else None
+        signer = sessions.signer(details.practitioner_id) if sign else None
         if sign and not self._confirm_signature(details, signer):
             return False
         try:

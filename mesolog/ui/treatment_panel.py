@@ -372,16 +372,17 @@ class TreatmentPanel(QWidget):
         session = self.selected_session()
         if self._clinic is None or session is None or session.signed:
             return False
+        signer = self._clinic.sessions.signer(session.details.practitioner_id)
+        names = {p.id: p.name for p in self._clinic.practitioners.active()}
         answer = QMessageBox.question(
             self, "Sign session",
             f"Sign the session of {session.details.performed_at:%Y-%m-%d %H:%M} as "
-            f"{session.practitioner_name}?\n\nA signed session is read-only; later changes "
-            "are amendments with a reason.")
+            f"{names.get(signer, session.practitioner_name)}?\n\nA signed session is "
+            "read-only; later changes are amendments with a reason.")
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self._clinic.sessions.sign(session.id, session.version,
-                                       session.details.practitioner_id)
+            self._clinic.sessions.sign(session.id, session.version, signer)
         except (ConflictError, ValidationError) as e:
             QMessageBox.warning(self, "Not signed", str(e))
             return False

@@ -139,3 +139,17 @@ def test_without_consent_enter_records_consent_rather_than_going_on(qtbot, panel
     when_modal(QMessageBox, look)
     assert widget.new_session() is None
     assert seen == ["Record Consent…"]
+
+
+def test_the_treatment_tab_signs_as_the_person_logged_in_like_the_editor(qtbot, panel):
+    widget, clinic, patient = panel
+    nurse = clinic.practitioners.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER)
+    clinic.db.actor_id = nurse.id  # logged in; the session was performed by Dr Moreau
+    widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0).child(0))
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Yes, seen)
+    assert widget.sign_selected()
+    assert "as Ines Álvarez?" in seen[0]
+    (session,) = clinic.sessions.for_patient(patient.id)
+    assert session.signed_by == "Ines Álvarez" and session.practitioner_name == (
+        "Dr Claire Moreau")
