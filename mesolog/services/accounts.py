@@ -16,6 +16,7 @@ from mesolog.domain.practitioner import (
     password_problem,
 )
 from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.services.permissions import require_administrator
 from mesolog.services.practitioners import PractitionerRef, PractitionerService
 from mesolog.store import models
 from mesolog.store.database import Database
@@ -57,25 +58,41 @@ class AccountService:
         if errors := account_problems(name, login, password):
             raise ValidationError(errors)  # every wrong field at once
         admin = self._practitioners.create(name, login, Role.ADMINISTRATOR)
-        self.set_password(admin.id, password)
+        self._store_password(admin.id, password)
         return admin
 
-    def add_account(self, actor_id: int | None, name: str, login: str, role: Role,
-                    password: str) -> PractitionerRef:
-        """An administrator adds a colleague who can log in (without logins: anyone)."""
-        if actor_id is not None:
-            with self._db.reading() as session:
-                actor = session.get(models.Practitioner, actor_id)
-                if actor is None or Role(actor.role) is not Role.ADMINISTRATOR:
-                    raise ValidationError([FieldError("login", "Only an administrator adds "
-                                                               "accounts.")])
+    def add_account(self, name: str, login: str, role: Role, password: str) -> PractitionerRef:
+        """An administrator adds a colleague who can log in. The administrator is the
+        person logged in (never a parameter); without logins, anyone."""
+        require_administrator(self._db, "Only an administrator adds accounts.")
         if errors := account_problems(name, login, password):
             raise ValidationError(errors)
         person = self._practitioners.create(name, login, role)
-        self.set_password(person.id, password)
+        self._store_password(person.id, password)
         return person
 
-    def set_password(self, practitioner_id: int, password: str) -> None:
+    def set_password(self, practitioner_id: int, password: str, *,
+                     current: str | None = None) -> None:
+        """One's own password, given the current one; another person's only as an
+        administrator. Who asks is the person logged in."""
+        actor = self._db.actor_id
+        if actor is not None and actor == practitioner_id:
+            with self._db.reading() as session:
+                own = session.get(models.Practitioner, actor)
+                stored = own.password_hash if own is not None else None
+            try:
+                self._hasher.verify(stored or _NO_SUCH_LOGIN, current or "")
+                if stored is None:
+                    raise VerificationError
+            except (VerificationError, InvalidHashError):
+                raise ValidationError([FieldError("current", "The current password is "
+                                                             "wrong.")]) from None
+        else:
+            require_administrator(self._db, "Only an administrator sets another person's "
+                                            "password.")
+        self._store_password(practitioner_id, password)
+
+    def _store_password(self, practitioner_id: int, password: str) -> None:
         with self._db.transaction() as session:
             row = session.get(models.Practitioner, practitioner_id)
             if row is None:

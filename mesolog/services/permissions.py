@@ -10,6 +10,18 @@ from mesolog.store import models
 from mesolog.store.database import Database
 
 
+def require_administrator(db: Database, message: str, field: str = "login") -> None:
+    """Accounts and clinic settings are an administrator's: refused for anyone else logged
+    in (read in its own transaction, before the change's). Without logins (actor
+    unknown) nothing is refused here."""
+    if db.actor_id is None:
+        return
+    with db.reading() as session:
+        actor = session.get(models.Practitioner, db.actor_id)
+        if actor is None or Role(actor.role) is not Role.ADMINISTRATOR:
+            raise ValidationError([FieldError(field, message)])
+
+
 def require_clinician(db: Database, session: OrmSession, field: str = "practitioner_id") -> None:
     """Clinical records (sessions, side effects, courses, measurements, grades) are written
     by practitioners and administrators; an assistant keeps demographics, scheduling and

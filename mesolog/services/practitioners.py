@@ -12,6 +12,7 @@ from sqlalchemy import select
 from mesolog.domain.practitioner import Role, account_problems
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.permissions import require_administrator
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -42,6 +43,7 @@ class PractitionerService:
 
     def create(self, name: str, login: str, role: Role) -> PractitionerRef:
         name, login = name.strip(), login.strip().lower()
+        require_administrator(self._db, "Only an administrator adds practitioners.")
         if errors := account_problems(name, login):
             raise ValidationError(errors)
         now = self._clock()

@@ -126,4 +126,5 @@ class ChangePasswordDialog(FormDialog):
             raise ValidationError([FieldError("current", str(e))]) from None
         if self.new.text() != self.repeat.text():
             raise ValidationError([FieldError("repeat", "The two passwords differ.")])
-        self._accounts.set_password(self._practitioner.id, self.new.text())
+        self._accounts.set_password(self._practitioner.id, self.new.text(),
+                                    current=self.current.text())

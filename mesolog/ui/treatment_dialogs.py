@@ -141,5 +141,5 @@ class PractitionerDialog(FormDialog):
         from mesolog.services.accounts import AccountService
 
         AccountService(self._clinic.db, self._clinic.practitioners).add_account(
-            self._clinic.db.actor_id, self.name.text(), self.login.text(),
+            self.name.text(), self.login.text(),
             Role(self.role.currentData()), self.password.text())

@@ -147,6 +147,7 @@ def test_the_letterhead_is_kept_in_the_database_and_printed(world, tmp_path):
     image.save(str(logo))
     with pytest.raises(ValidationError, match="Only an administrator"):
         letterheads.set("Trichology Centre Łódź", "", "")  # the logged-in doctor
+    clinic.db.actor_id = None  # the account set up before anyone logs in, as a new clinic
     admin = clinic.practitioners.create("Office Admin", "admin", Role.ADMINISTRATOR)
     clinic.db.actor_id = admin.id
     letterheads.set("Trichology Centre Łódź", "ul. Piotrkowska 1\n90-001 Łódź", "+48 42 000",

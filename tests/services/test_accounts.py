@@ -79,21 +79,23 @@ def test_an_assistant_cannot_sign_or_amend(accounts):
     assert "assistant" in caught.value.for_field("author")
 
 
-def test_only_an_administrator_adds_accounts(accounts):
+def test_only_an_administrator_adds_accounts(accounts, db):
     service, _, _ = accounts
     admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
-    nurse = service.add_account(admin.id, "Ines Alvarez", "ialvarez", Role.PRACTITIONER,
+    db.actor_id = admin.id
+    nurse = service.add_account("Ines Alvarez", "ialvarez", Role.PRACTITIONER,
                                 "another long secret")
     assert service.authenticate("ialvarez", "another long secret").id == nurse.id
+    db.actor_id = nurse.id  # the person logged in decides, never a parameter
     with pytest.raises(ValidationError) as caught:
-        service.add_account(nurse.id, "Sam", "sam", Role.ASSISTANT, "yet another secret")
+        service.add_account("Sam", "sam", Role.ASSISTANT, "yet another secret")
     assert caught.value.for_field("login") == "Only an administrator adds accounts."
 
 
 def test_an_assistant_keeps_demographics_but_records_no_clinical_data(accounts, db):
     service, clinic, _ = accounts
-    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
-    assistant = service.add_account(admin.id, "Sam Becker", "sbecker", Role.ASSISTANT,
+    service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    assistant = service.add_account("Sam Becker", "sbecker", Role.ASSISTANT,
                                     "assistant secret")
     doctor = clinic.practitioners.create("Dr B", "drb", Role.PRACTITIONER)
     product = clinic.catalogue.create_product(ProductDetails("Biotin", "", "", ()))
@@ -154,3 +156,31 @@ def test_an_unknown_login_costs_the_same_argon2_work_as_a_known_one(db, monkeypa
     known, unknown = checked
     assert known != unknown
     assert extract_parameters(known) == extract_parameters(unknown)
+
+
+def test_an_assistant_cannot_take_over_an_account_or_make_an_administrator(accounts, db):
+    service, clinic, _ = accounts
+    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    db.actor_id = admin.id
+    assistant = service.add_account("Sam Becker", "sbecker", Role.ASSISTANT,
+                                    "assistant secret")
+    db.actor_id = assistant.id
+    with pytest.raises(ValidationError) as caught:
+        service.set_password(admin.id, "taken over at last")
+    assert "Only an administrator" in caught.value.for_field("login")
+    assert service.authenticate("dra", "correct horse battery").id == admin.id  # unchanged
+    for attempt in (lambda: service.add_account("Eve", "eve", Role.ADMINISTRATOR,
+                                                "a long enough secret"),
+                    lambda: clinic.practitioners.create("Eve", "eve", Role.ADMINISTRATOR)):
+        with pytest.raises(ValidationError):
+            attempt()
+    assert "eve" not in {p.name.lower() for p in clinic.practitioners.active()}
+    # one's own password: only with the current one
+    with pytest.raises(ValidationError) as caught:
+        service.set_password(assistant.id, "a new secret of mine", current="a wrong guess")
+    assert caught.value.for_field("current") == "The current password is wrong."
+    service.set_password(assistant.id, "a new secret of mine", current="assistant secret")
+    assert service.authenticate("sbecker", "a new secret of mine").id == assistant.id
+    db.actor_id = admin.id  # an administrator resets another's password
+    service.set_password(assistant.id, "reset by the administrator")
+    assert service.authenticate("sbecker", "reset by the administrator").id == assistant.id
