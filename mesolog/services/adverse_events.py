@@ -20,7 +20,7 @@ from mesolog.domain.adverse_event import (
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_clinician
+from mesolog.services.permissions import require_clinician, require_self
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -104,6 +104,8 @@ class AdverseEventService:
         with self._db.transaction() as session:
             if session.get(models.Session, session_id) is None:
                 raise NotFoundError(f"No session with id {session_id}.")
+            require_self(self._db, session, practitioner_id, "checked_by",
+                         "Checking a session for side effects")
             if session.get(models.Practitioner, practitioner_id) is None:
                 raise ValidationError([FieldError("checked_by", "Choose who checked.")])
             has_events = session.execute(select(models.AdverseEvent.id).where(

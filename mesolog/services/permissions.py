@@ -22,6 +22,18 @@ def require_administrator(db: Database, message: str, field: str = "login") -> N
             raise ValidationError([FieldError(field, message)])
 
 
+def require_self(db: Database, session: OrmSession, person_id: int | None, field: str,
+                 what: str) -> None:
+    """A signature, an amendment's authorship, a "none observed" are the logged-in
+    person's own: nobody acts under another's name. Without logins nothing is refused."""
+    if db.actor_id is None or person_id == db.actor_id:
+        return
+    actor = session.get(models.Practitioner, db.actor_id)
+    name = actor.name if actor is not None else "the person logged in"
+    raise ValidationError([FieldError(field, f"{what} is the own act of whoever does it: "
+                                             f"{name} is logged in, and acts as themself.")])
+
+
 def require_clinician(db: Database, session: OrmSession, field: str = "practitioner_id") -> None:
     """Clinical records (sessions, side effects, courses, measurements, grades) are written
     by practitioners and administrators; an assistant keeps demographics, scheduling and

@@ -30,7 +30,7 @@ from mesolog.domain.session import (
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_clinician
+from mesolog.services.permissions import require_clinician, require_self
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -102,6 +102,7 @@ class SessionService:
     def _sign(self, session: OrmSession, row: models.Session, practitioner_id: int | None) -> None:
         if practitioner_id is None:
             return
+        require_self(self._db, session, practitioner_id, "signed_by", "A signature")
         signer = session.get(models.Practitioner, practitioner_id)
         if signer is None:
             raise ValidationError([FieldError("signed_by", "Choose who signs.")])
@@ -125,6 +126,7 @@ class SessionService:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is None:
                 raise ConflictError("This session is not signed; edit it directly.")
+            require_self(self._db, session, author_id, "author", "An amendment")
             author = session.get(models.Practitioner, author_id)
             if author is None:
                 raise ValidationError([FieldError("author", "Choose who amends the session.")])

@@ -374,7 +374,9 @@ class SessionEditor(OpensAtFirstField, QDialog):
             self.side_effects_changed.emit()
 
     def mark_none_observed(self) -> None:
-        who = self.practitioner.currentData() or self._session.details.practitioner_id
+        # the person logged in checked; without logins, who performed the session
+        who = self._clinic.sessions.signer(self.practitioner.currentData()
+                                           or self._session.details.practitioner_id)
         try:
             self._clinic.adverse_events.mark_none_observed(self._session.id, who)
         except ValidationError as e:

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -184,3 +185,40 @@ def test_an_assistant_cannot_take_over_an_account_or_make_an_administrator(accou
     db.actor_id = admin.id  # an administrator resets another's password
     service.set_password(assistant.id, "reset by the administrator")
     assert service.authenticate("sbecker", "reset by the administrator").id == assistant.id
+
+
+def test_nobody_signs_amends_or_checks_under_another_persons_name(accounts, db):
+    from mesolog.domain.catalogue import Ingredient
+
+    service, clinic, _ = accounts
+    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    db.actor_id = admin.id
+    doctor = clinic.practitioners.create("Dr B", "drb", Role.PRACTITIONER)
+    assistant = clinic.practitioners.create("Sam Becker", "sbecker", Role.ASSISTANT)
+    product = clinic.catalogue.create_product(ProductDetails(
+        "Biotin", "", "", (Ingredient("Biotin", "5 mg/ml"),)))
+    lot = clinic.catalogue.add_lot(product.id, LotDetails("B1", date(2027, 1, 1)))
+    patient = clinic.patients.create(details())
+    details_ = SessionDetails(performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
+                              technique=Technique.NAPPAGE, device=Device.MANUAL,
+                              products=(ProductUse(lot.id, 1.0),))
+    db.actor_id = doctor.id
+    stored = clinic.sessions.create(patient.id, details_)
+    db.actor_id = assistant.id
+    with pytest.raises(ValidationError) as caught:
+        clinic.sessions.sign(stored.id, stored.version, doctor.id)
+    assert "Sam Becker is logged in" in caught.value.for_field("signed_by")
+    with pytest.raises(ValidationError):
+        clinic.adverse_events.mark_none_observed(stored.id, doctor.id)
+    db.actor_id = admin.id  # another practitioner, not the one named
+    with pytest.raises(ValidationError):
+        clinic.sessions.sign(stored.id, stored.version, doctor.id)
+    assert not clinic.sessions.get(stored.id).signed
+    db.actor_id = doctor.id
+    signed = clinic.sessions.sign(stored.id, stored.version, doctor.id)
+    db.actor_id = admin.id
+    with pytest.raises(ValidationError) as caught:
+        clinic.sessions.amend(signed.id, signed.version, replace(details_, pain_score=4),
+                              "Pain read back to the patient.", doctor.id)
+    assert caught.value.for_field("author")
+    assert clinic.sessions.get(signed.id).amendments == ()
