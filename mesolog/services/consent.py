@@ -7,9 +7,11 @@ from importlib.resources import files
 
 from sqlalchemy import func, select
 
+from mesolog.domain.clock import is_later
 from mesolog.domain.consent import Consent, ConsentForm, ConsentKind, treatment_consent_warning
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.permissions import require_self
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -58,12 +60,13 @@ class ConsentService:
         """The patient signed the current form of ``kind``, with ``taken_by_id`` present."""
         form = self.current_form(kind)
         signed_at = signed_at or self._clock()
-        if signed_at > self._clock():
+        if is_later(signed_at, self._clock()):  # the repeated autumn hour is not "future"
             raise ValidationError([FieldError("signed_at", "Consent cannot be signed in the "
                                                            "future.")])
         with self._db.transaction() as session:
             if session.get(models.Patient, patient_id) is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
+            require_self(self._db, session, taken_by_id, "taken_by", "Taking a consent")
             taker = session.get(models.Practitioner, taken_by_id)
             if taker is None:
                 raise ValidationError([FieldError("taken_by", "Choose who took the consent.")])

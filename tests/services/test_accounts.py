@@ -222,3 +222,19 @@ def test_nobody_signs_amends_or_checks_under_another_persons_name(accounts, db):
                               "Pain read back to the patient.", doctor.id)
     assert caught.value.for_field("author")
     assert clinic.sessions.get(signed.id).amendments == ()
+
+
+def test_a_consent_is_taken_by_the_person_logged_in(accounts, db):
+    from mesolog.domain.consent import ConsentKind
+
+    service, clinic, _ = accounts
+    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    db.actor_id = admin.id
+    nurse = clinic.practitioners.create("Ines Alvarez", "ialvarez", Role.PRACTITIONER)
+    patient = clinic.patients.create(details())
+    db.actor_id = nurse.id
+    with pytest.raises(ValidationError) as caught:
+        clinic.consent.record(patient.id, ConsentKind.TREATMENT, admin.id)
+    assert "Ines Alvarez is logged in" in caught.value.for_field("taken_by")
+    taken = clinic.consent.record(patient.id, ConsentKind.TREATMENT, nurse.id)
+    assert taken.taken_by == "Ines Alvarez"
