@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -23,6 +24,15 @@ class ValidationError(ValueError):
 
     def for_field(self, field: str) -> str | None:
         return next((e.message for e in self.errors if e.field == field), None)
+
+
+def problems_of(check: Callable[..., object], *args: object) -> list[FieldError]:
+    """What ``check`` (a function raising ValidationError) finds wrong; empty when fine."""
+    try:
+        check(*args)
+    except ValidationError as e:
+        return e.errors
+    return []
 
 
 class ConflictError(RuntimeError):

@@ -38,7 +38,7 @@ from mesolog.domain.catalogue import (
     check_product,
 )
 from mesolog.domain.gs1 import BarcodeError
-from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import OpensAtFirstField, date_edit, edited_signal
 from mesolog.ui.scan_field import ScanField
@@ -154,25 +154,12 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         # a message goes as soon as its field is right, as in every form
         for key in ("name", "maker", "gtin", "ingredients"):
             edited_signal(getattr(self, key)).connect(
-                lambda *_, k=key: self._drop_fixed("product", k))
+                lambda *_, k=key: self.errors.withdraw_fixed([k], lambda: problems_of(
+                    check_product, self.product_details())))
         for field in (self.lot_no, self.expiry, self.opened, self.opened_check):
-            edited_signal(field).connect(lambda *_: self._drop_fixed("lot", "lot_no"))
+            edited_signal(field).connect(lambda *_: self.errors.withdraw_fixed(
+                ["lot_no"], lambda: problems_of(check_lot, self._lot_details())))
         self._reload_products()
-
-    def _drop_fixed(self, form: str, key: str) -> None:
-        if not self.errors.text(key):
-            return
-        try:
-            if form == "product":
-                check_product(self.product_details())
-            else:
-                check_lot(self._lot_details())
-        except ValidationError as e:
-            # the lot's three fields share one message line
-            fields = {error.field for error in e.errors}
-            if key in fields or (form == "lot" and fields):
-                return
-        self.errors.set(key, "")
 
     # -- products --------------------------------------------------------
 

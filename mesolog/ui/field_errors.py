@@ -6,6 +6,8 @@ from any service lands under the widget that holds the bad value.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from mesolog.domain.validation import FieldError
@@ -71,6 +73,20 @@ class FieldErrors:
             label.show()
             shown.append(key)
         return shown
+
+    def withdraw_fixed(self, keys: Iterable[str],
+                       problems: Callable[[], list[FieldError] | None]) -> None:
+        """Hide the messages of ``keys`` whose field is right now. ``problems`` (asked only
+        when one of them shows a message) says what is still wrong, None when it cannot
+        tell, and then the messages go. Keys that share a line share its fate."""
+        shown = [key for key in keys if self.text(key)]
+        if not shown:
+            return
+        found = problems()
+        wrong = {id(self._labels[p.field]) for p in found or [] if p.field in self._labels}
+        for key in shown:
+            if id(self._labels[key]) not in wrong:
+                self.set(key, "")
 
     def text(self, key: str) -> str:
         label = self._labels[key]

@@ -184,11 +184,7 @@ class FormDialog(OpensAtFirstField, QDialog):
         return None
 
     def _field_edited(self, key: str) -> None:
-        if not self.errors.text(key):
-            return
-        problems = self.check()
-        if problems is None or not any(p.field == key for p in problems):
-            self.errors.set(key, "")
+        self.errors.withdraw_fixed([key], self.check)
 
     def _save(self) -> None:
         self.errors.clear()

@@ -28,7 +28,7 @@ from mesolog.domain.measurement import (
 from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
 from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
-from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.domain.validation import FieldError, ValidationError, problems_of
 from mesolog.ui.form_dialog import FormDialog, combo, date_edit
 
 if TYPE_CHECKING:
@@ -136,13 +136,10 @@ class MeasurementDialog(FormDialog):
 
     def check(self) -> list[FieldError]:
         details, errors = self._read()
-        try:
-            check_measurement(details, self._today)
-        except ValidationError as e:
-            unreadable = {error.field for error in errors}
-            errors += [error for error in e.errors if error.field not in unreadable
-                       and not (unreadable and error.message.startswith("Enter at least"))]
-        return errors
+        unreadable = {error.field for error in errors}
+        return errors + [error for error in problems_of(check_measurement, details, self._today)
+                         if error.field not in unreadable
+                         and not (unreadable and error.message.startswith("Enter at least"))]
 
     def store(self) -> None:
         if problems := self.check():

@@ -29,7 +29,7 @@ from mesolog.domain.patient import (
     check_patient,
 )
 from mesolog.domain.text import age_on, parse_date
-from mesolog.domain.validation import ConflictError, FieldError, ValidationError
+from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
 from mesolog.ui import styles
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.forms import load_form
@@ -185,16 +185,12 @@ class PatientForm(QWidget):
         """What is wrong with the chart as it stands, without saving (the uniqueness of a
         chart number is the service's to say)."""
         unreadable = self._unreadable_date()
-        try:
-            check_patient(self.details(), self._today())
-        except ValidationError as e:
-            return [unreadable, *e.errors] if unreadable else e.errors
-        return [unreadable] if unreadable else []
+        return ([unreadable] if unreadable else []) + problems_of(
+            check_patient, self.details(), self._today())
 
     def _edited(self, name: str) -> None:
         # a message goes as soon as its field is right; other fields keep theirs
-        if self.errors.text(name) and not any(p.field == name for p in self.problems()):
-            self.errors.hide(name)
+        self.errors.withdraw_fixed([name], self.problems)
         self.saved_label.clear()
         if name in ("allergies", "contraindications", "last_name", "first_name",
                     "date_of_birth", "chart_no", "diagnosis"):

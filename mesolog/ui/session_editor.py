@@ -44,7 +44,7 @@ from mesolog.domain.session import (
     Technique,
     check_session,
 )
-from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.domain.validation import ConflictError, ValidationError, problems_of
 from mesolog.ui import styles
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
@@ -393,17 +393,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
     def _drop_fixed_messages(self) -> None:
         """A message goes as soon as its field is right (as the domain sees it)."""
-        shown = [key for key in _CHECKED_FIELDS if self.errors.text(key)]
-        if not shown:
-            return
-        try:
-            check_session(self.details(), self._now)
-            problems: set[str] = set()
-        except ValidationError as e:
-            problems = {error.field for error in e.errors}
-        for key in shown:
-            if key not in problems:
-                self.errors.set(key, "")
+        self.errors.withdraw_fixed(_CHECKED_FIELDS, lambda: problems_of(
+            check_session, self.details(), self._now))
 
     def is_dirty(self) -> bool:
         return self._dirty
