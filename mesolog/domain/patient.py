@@ -95,13 +95,18 @@ class PatientDetails:
         return replace(self, **changes)
 
     @property
+    def allergies_asked(self) -> bool:
+        """Whether the chart answers the question: allergies listed, or none known."""
+        return bool(self.allergies.strip()) or self.no_known_allergies_on is not None
+
+    @property
     def allergy_status(self) -> str:
         """What the chart says about allergies, in one line ("" when some are listed)."""
-        if self.allergies.strip():
-            return ""
+        if not self.allergies_asked:
+            return "Allergies not asked yet"
         if self.no_known_allergies_on is not None:
             return f"No known allergies (asked on {self.no_known_allergies_on:%Y-%m-%d})"
-        return "Allergies not asked yet"
+        return ""
 
     @property
     def full_name(self) -> str:

@@ -80,13 +80,9 @@ class AccountService:
             with self._db.reading() as session:
                 own = session.get(models.Practitioner, actor)
                 stored = own.password_hash if own is not None else None
-            try:
-                self._hasher.verify(stored or _NO_SUCH_LOGIN, current or "")
-                if stored is None:
-                    raise VerificationError
-            except (VerificationError, InvalidHashError):
+            if not self._verifies(stored, current or ""):
                 raise ValidationError([FieldError("current", "The current password is "
-                                                             "wrong.")]) from None
+                                                             "wrong.")])
         else:
             require_administrator(self._db, "Only an administrator sets another person's "
                                             "password.")
@@ -126,19 +122,23 @@ class AccountService:
         wait = lockout_seconds(count) - (self._seconds() - last)
         if wait > 0:
             raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
-        try:
-            # an unknown login is checked against a hash of the same cost
-            self._hasher.verify(stored or _NO_SUCH_LOGIN, password)
-            if stored is None:
-                raise VerificationError
-        except (VerificationError, InvalidHashError):
+        if not self._verifies(stored, password):
             self._count_failure(login)
-            raise LoginRefused("Wrong login or password.") from None
+            raise LoginRefused("Wrong login or password.")
         if count:
             with self._db.transaction() as session:
                 session.execute(delete(models.LoginFailure).where(
                     models.LoginFailure.login == login))
         return who
+
+    def _verifies(self, stored: str | None, password: str) -> bool:
+        """Whether ``password`` matches ``stored``; with no stored hash (an unknown login),
+        the same work is done against a hash of the same cost, and the answer is no."""
+        try:
+            self._hasher.verify(stored or _NO_SUCH_LOGIN, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        return stored is not None
 
     def _count_failure(self, login: str) -> None:
         with self._db.transaction() as session:

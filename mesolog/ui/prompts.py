@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -32,3 +33,15 @@ def ask_about_unsaved(parent: QWidget, what: str) -> Unsaved:
     if answer == QMessageBox.StandardButton.Discard:
         return Unsaved.DISCARD
     return Unsaved.CANCEL
+
+
+def confirm_signature(parent: QWidget, performed_at: datetime | None, signer: str) -> bool:
+    """Before a signature, which is never undone: the same question from the editor's Save
+    and Sign and from Session ▸ Sign Session. Yes is the default."""
+    when = f"{performed_at:%Y-%m-%d %H:%M}" if performed_at else "this day"
+    return QMessageBox.question(
+        parent, "Sign session",
+        f"Sign the session of {when} as {signer}?\n\nA signed session is read-only; later "
+        "changes are amendments with a reason.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes

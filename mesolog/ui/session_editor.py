@@ -50,7 +50,7 @@ from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import DateTimeField, OpensAtFirstField, combo
 from mesolog.ui.map_editor import InjectionMapEditor
-from mesolog.ui.prompts import Unsaved, ask_about_unsaved
+from mesolog.ui.prompts import Unsaved, ask_about_unsaved, confirm_signature
 from mesolog.ui.session_products import SessionProducts
 
 if TYPE_CHECKING:
@@ -271,7 +271,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
         warning = self._clinic.consent.treatment_warning(self._patient.id)
         if warning:
             warnings.append(f"<b>Consent:</b> {html.escape(warning)}")
-        if not d.allergies.strip() and d.no_known_allergies_on is None:
+        if not d.allergies_asked:
             warnings.append("<b>Allergies:</b> not asked yet; ask before injecting, and "
                             "record the answer in the chart.")
         self.consent_warning.setText("<br>".join(warnings))
@@ -402,14 +402,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
     def _confirm_signature(self, details: SessionDetails, signer: int | None) -> bool:
         """Save and Sign asks as Session ▸ Sign Session does: a signature is not undone."""
         names = {p.id: p.name for p in self._clinic.practitioners.active()}
-        who = names.get(signer, "the practitioner") if signer is not None else "—"
-        when = f"{details.performed_at:%Y-%m-%d %H:%M}" if details.performed_at else "this day"
-        return QMessageBox.question(
-            self, "Sign session",
-            f"Sign the session of {when} as {who}?\n\nA signed session is read-only; later "
-            "changes are amendments with a reason.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes
+        return confirm_signature(self, details.performed_at,
+                                 names.get(signer, "the practitioner"))
 
     def start_amending(self) -> None:
         self._amending = True

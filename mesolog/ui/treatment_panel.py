@@ -26,6 +26,7 @@ from mesolog.domain.session import Session
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
+from mesolog.ui.prompts import confirm_signature
 from mesolog.ui.session_editor import SessionEditor
 from mesolog.ui.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
 
@@ -179,6 +180,7 @@ class TreatmentPanel(QWidget):
         by_course: dict[int | None, list[Session]] = {}
         for s in sessions:
             by_course.setdefault(s.details.course_id, []).append(s)
+        session_rows: list[QTreeWidgetItem] = []  # their texts set the columns' widths
         for summary in clinic.courses.for_patient(patient.id):
             course = summary.course
             self._courses[course.id] = summary
@@ -199,7 +201,7 @@ class TreatmentPanel(QWidget):
                                         f"Active ingredients: {ingredients or 'none yet'}")
             self.timeline.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
-            self._add_sessions(item, by_course.get(course.id, []))
+            session_rows += self._add_sessions(item, by_course.get(course.id, []))
             if totals:  # the running totals, under the course's sessions
                 given = QTreeWidgetItem([f"Given so far: {totals}"])
                 given.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -214,13 +216,10 @@ class TreatmentPanel(QWidget):
             loose = QTreeWidgetItem(["Sessions outside a course", "Sessions outside a course"])
             self.timeline.addTopLevelItem(loose)
             loose.setFirstColumnSpanned(True)
-            self._add_sessions(loose, by_course[None])
+            session_rows += self._add_sessions(loose, by_course[None])
             loose.setExpanded(True)
         self._show_events(today)
-        sessions_shown = [top.child(i) for top in (self.timeline.topLevelItem(t) for t in
-                          range(self.timeline.topLevelItemCount())) for i in
-                          range(top.childCount()) if not top.child(i).isFirstColumnSpanned()]
-        _fit_columns(self.timeline, sessions_shown, len(_COLUMNS) - 1)
+        _fit_columns(self.timeline, session_rows, len(_COLUMNS) - 1)
         if not self.timeline.topLevelItemCount():
             empty = "No courses or sessions yet: start with New Course… or New Session…"
             placeholder = QTreeWidgetItem([empty, empty])
@@ -229,7 +228,9 @@ class TreatmentPanel(QWidget):
             placeholder.setFirstColumnSpanned(True)
         self._update_buttons()
 
-    def _add_sessions(self, parent: QTreeWidgetItem, sessions: list[Session]) -> None:
+    def _add_sessions(self, parent: QTreeWidgetItem,
+                      sessions: list[Session]) -> list[QTreeWidgetItem]:
+        added = []
         for s in sessions:
             products = ", ".join(f"{u.product_name} ({u.lot_no}) {u.volume_ml:g} ml"
                                  for u in s.used)
@@ -243,6 +244,8 @@ class TreatmentPanel(QWidget):
             item.setData(0, SESSION_ROLE, s.id)
             item.setToolTip(5, products)
             parent.addChild(item)
+            added.append(item)
+        return added
 
     def _show_events(self, today: date) -> None:
         for event in self._clinic.adverse_events.for_patient(self._patient.id):
@@ -374,12 +377,8 @@ class TreatmentPanel(QWidget):
             return False
         signer = self._clinic.sessions.signer(session.details.practitioner_id)
         names = {p.id: p.name for p in self._clinic.practitioners.active()}
-        answer = QMessageBox.question(
-            self, "Sign session",
-            f"Sign the session of {session.details.performed_at:%Y-%m-%d %H:%M} as "
-            f"{names.get(signer, session.practitioner_name)}?\n\nA signed session is "
-            "read-only; later changes are amendments with a reason.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_signature(self, session.details.performed_at,
+                                 names.get(signer, session.practitioner_name)):
             return False
         try:
             self._clinic.sessions.sign(session.id, session.version, signer)
