@@ -8,26 +8,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mesolog import APP_NAME
-from mesolog.domain.text import parse_date
+from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
@@ -38,6 +33,7 @@ from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes_panel import OutcomesPanel
 from mesolog.ui.patient_form import PatientForm
 from mesolog.ui.patient_list_model import NAME, PatientListModel
+from mesolog.ui.patient_list_panel import PatientListPanel
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.settings import Settings
 from mesolog.ui.treatment_panel import TreatmentPanel
@@ -71,19 +67,10 @@ class MainWindow(QMainWindow):
         self.model: PatientListModel | None = None
         self._following_list = True  # False while the window itself moves the selection
 
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Find by name, chart number or date of birth")
-        self.search_box.setClearButtonEnabled(True)
-        self.include_archived = QCheckBox("Include archived")
-        self.include_archived.setChecked(settings.get(opt.INCLUDE_ARCHIVED))
-        self.list_view = QTableView()
-        self._setup_list_view()
-        self.list_panel = QWidget()
-        list_layout = QVBoxLayout(self.list_panel)
-        list_layout.setContentsMargins(6, 6, 0, 6)
-        list_layout.addWidget(self.search_box)
-        list_layout.addWidget(self.include_archived)
-        list_layout.addWidget(self.list_view)
+        self.list_panel = PatientListPanel(settings.get(opt.INCLUDE_ARCHIVED))
+        self.search_box = self.list_panel.search_box
+        self.include_archived = self.list_panel.include_archived
+        self.list_view = self.list_panel.list_view
 
         self.form = PatientForm(self.today)
         self.treatment = TreatmentPanel(clock)
@@ -125,21 +112,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- construction ----------------------------------------------------
-
-    def _setup_list_view(self) -> None:
-        view = self.list_view
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        # Fixed row heights keep a 100,000-row list from measuring every row.
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -241,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.installEventFilter(self)
+        self.list_panel.enter_list.connect(self.enter_list)
         self._search_timer.timeout.connect(self.apply_search)
         self.include_archived.toggled.connect(self.apply_search)
         self.form.dirty_changed.connect(self._on_dirty_changed)
@@ -310,21 +282,11 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._after_list_reset)
         header = self.list_view.horizontalHeader()
         if first:
-            self._lay_out_columns()
+            self.list_panel.lay_out_columns(self._settings.get(opt.PATIENT_LIST_HEADER))
         else:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.model.set_query(self._query_from_widgets())
         self._show_database()
-
-    def _lay_out_columns(self) -> None:
-        view, header = self.list_view, self.list_view.horizontalHeader()
-        saved = self._settings.get(opt.PATIENT_LIST_HEADER)
-        if saved.isEmpty() or not header.restoreState(saved):
-            character = view.fontMetrics().averageCharWidth()
-            for column, width in enumerate((10, 24, 13, 5)):  # in characters: any scale
-                header.resizeSection(column, width * character + 12)
-            header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        view.setSortingEnabled(True)  # sorts the (not yet loaded) model by the indicator
 
     def switch_database(self, path: Path) -> bool:
         """Open ``path`` in this window; False (and nothing changed) if it cannot be."""
@@ -369,13 +331,6 @@ class MainWindow(QMainWindow):
         self.model.set_query(self._query_from_widgets())
         self._update_count()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)):
-            self.enter_list()
-            return True
-        return super().eventFilter(watched, event)
-
     def enter_list(self) -> None:
         """From the search box into the list (Enter or Down): the first match is chosen,
         which opens it, so one match is one key away."""
@@ -396,15 +351,9 @@ class MainWindow(QMainWindow):
         total = self._patients.count(include_archived=self.include_archived.isChecked())
         shown = self.model.rowCount()
         searched = self.search_box.text().strip()
-        if searched and shown == 0:
-            self.hint.show_no_match(searched)
-        else:
-            self.hint.show_hint()
-        noun = "patient" if total == 1 else "patients"
-        if self.search_box.text().strip():
-            self.count_label.setText(f"{shown:,} of {total:,} {noun} match")
-        else:
-            self.count_label.setText(f"{total:,} {noun}")
+        self.hint.follow_search(searched, shown)
+        everyone = count_of(total, "patient")
+        self.count_label.setText(f"{shown:,} of {everyone} match" if searched else everyone)
 
     def _after_list_reset(self) -> None:
         patient = self.form.patient
@@ -499,17 +448,8 @@ class MainWindow(QMainWindow):
     def new_patient_from_search(self, searched: str) -> None:
         """A new chart (or the empty page's New Patient), started with what was searched
         for: a date of birth, or the last name then the first names."""
-        if not self.new_patient() or not searched:
-            return
-        born = parse_date(searched)
-        if born is not None:
-            self.form.inputs["date_of_birth"].setText(born.isoformat())
-            return
-        last, _, first = searched.replace(",", " ").partition(" ")
-        self.form.inputs["last_name"].setText(last.strip())
-        self.form.inputs["first_name"].setText(first.strip())
-        self.form.inputs["first_name" if last and not first.strip() else "date_of_birth"
-                         ].setFocus()
+        if self.new_patient() and searched:
+            self.form.start_with(searched)
 
     def _on_saved(self, patient: object) -> None:
         self._show_clinical_tabs(patient)

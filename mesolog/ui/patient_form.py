@@ -146,6 +146,18 @@ class PatientForm(QWidget):
         widget = self.inputs[name]
         return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
 
+    def start_with(self, searched: str) -> None:
+        """A new chart started from a search that found nobody: its date of birth, or the
+        last name then the first names, as typed; the cursor goes to what is missing."""
+        born = parse_date(searched)
+        if born is not None:
+            self.inputs["date_of_birth"].setText(born.isoformat())
+            return
+        last, _, first = searched.replace(",", " ").partition(" ")
+        self.inputs["last_name"].setText(last.strip())
+        self.inputs["first_name"].setText(first.strip())
+        self.inputs["date_of_birth" if first.strip() else "first_name"].setFocus()
+
     def _no_known_allergies_toggled(self, checked: bool) -> None:
         # ticked now means asked today; unticked forgets the day
         self._nka_on = self._today() if checked else None

@@ -83,6 +83,13 @@ class NoPatientPage(QWidget):
         # reserve the wrapped text's height, or a centred layout squeezes its lines
         self.message.setMinimumHeight(self.message.heightForWidth(_COLUMN_WIDTH - 20))
 
+    def follow_search(self, searched: str, found: int) -> None:
+        """Say what to do, or that ``searched`` found nobody."""
+        if searched.strip() and not found:
+            self.show_no_match(searched)
+        else:
+            self.show_hint()
+
     def show_hint(self) -> None:
         self._searched = ""
         self._say(

@@ -1,0 +1,73 @@
+"""The left side of the main window: the search box, Include archived, the patient list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.ui.patient_list_model import NAME
+
+# the columns' first widths, in characters, so they fit at any font size or scale
+_COLUMN_CHARACTERS = (10, 24, 13, 5)
+_ENTER_LIST_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+
+
+class PatientListPanel(QWidget):
+    # Enter or Down in the search box: the window moves into the list
+    enter_list = Signal()
+
+    def __init__(self, include_archived: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Find by name, chart number or date of birth")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self.include_archived = QCheckBox("Include archived")
+        self.include_archived.setChecked(include_archived)
+        self.list_view = QTableView()
+        self._set_up_list_view()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.include_archived)
+        layout.addWidget(self.list_view)
+
+    def _set_up_list_view(self) -> None:
+        view = self.list_view
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        # Fixed row heights keep a 100,000-row list from measuring every row.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+    def lay_out_columns(self, saved_header: bytes) -> None:
+        """The saved column layout, else widths in characters sorted by name."""
+        view, header = self.list_view, self.list_view.horizontalHeader()
+        if saved_header.isEmpty() or not header.restoreState(saved_header):
+            character = view.fontMetrics().averageCharWidth()
+            for column, width in enumerate(_COLUMN_CHARACTERS):
+                header.resizeSection(column, width * character + 12)
+            header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)  # sorts the (not yet loaded) model by the indicator
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
+                and event.key() in _ENTER_LIST_KEYS):
+            self.enter_list.emit()
+            return True
+        return super().eventFilter(watched, event)
