@@ -63,8 +63,8 @@ class AccountService:
 
     def add_account(self, name: str, login: str, role: Role, password: str) -> PractitionerRef:
         """An administrator adds a colleague who can log in. The administrator is the
-        person logged in (never a parameter); without logins, anyone."""
-        require_administrator(self._db, "Only an administrator adds accounts.")
+        person logged in (never a parameter; PractitionerService.create checks it);
+        without logins, anyone."""
         if errors := account_problems(name, login, password):
             raise ValidationError(errors)
         person = self._practitioners.create(name, login, role)
@@ -83,13 +83,16 @@ class AccountService:
             if not self._verifies(stored, current or ""):
                 raise ValidationError([FieldError("current", "The current password is "
                                                              "wrong.")])
+            self._store_password(practitioner_id, password)
         else:
-            require_administrator(self._db, "Only an administrator sets another person's "
-                                            "password.")
-        self._store_password(practitioner_id, password)
+            self._store_password(practitioner_id, password, by_administrator=True)
 
-    def _store_password(self, practitioner_id: int, password: str) -> None:
+    def _store_password(self, practitioner_id: int, password: str, *,
+                        by_administrator: bool = False) -> None:
         with self._db.transaction() as session:
+            if by_administrator:
+                require_administrator(self._db, session, "Only an administrator sets "
+                                                         "another person's password.")
             row = session.get(models.Practitioner, practitioner_id)
             if row is None:
                 raise ValidationError([FieldError("login", "No such practitioner.")])

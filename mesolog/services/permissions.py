@@ -10,16 +10,15 @@ from mesolog.store import models
 from mesolog.store.database import Database
 
 
-def require_administrator(db: Database, message: str, field: str = "login") -> None:
-    """Accounts and clinic settings are an administrator's: refused for anyone else logged
-    in (read in its own transaction, before the change's). Without logins (actor
-    unknown) nothing is refused here."""
+def require_administrator(db: Database, session: OrmSession, message: str,
+                          field: str = "login") -> None:
+    """Accounts are an administrator's: refused for anyone else logged in, inside the
+    change's transaction. Without logins (actor unknown) nothing is refused here."""
     if db.actor_id is None:
         return
-    with db.reading() as session:
-        actor = session.get(models.Practitioner, db.actor_id)
-        if actor is None or Role(actor.role) is not Role.ADMINISTRATOR:
-            raise ValidationError([FieldError(field, message)])
+    actor = session.get(models.Practitioner, db.actor_id)
+    if actor is None or Role(actor.role) is not Role.ADMINISTRATOR:
+        raise ValidationError([FieldError(field, message)])
 
 
 def require_self(db: Database, session: OrmSession, person_id: int | None, field: str,

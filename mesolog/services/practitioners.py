@@ -43,11 +43,11 @@ class PractitionerService:
 
     def create(self, name: str, login: str, role: Role) -> PractitionerRef:
         name, login = name.strip(), login.strip().lower()
-        require_administrator(self._db, "Only an administrator adds practitioners.")
         if errors := account_problems(name, login):
             raise ValidationError(errors)
         now = self._clock()
         with self._db.transaction() as session:
+            require_administrator(self._db, session, "Only an administrator adds accounts.")
             taken = session.execute(select(models.Practitioner.id)
                                     .where(models.Practitioner.login == login)).scalar()
             if taken is not None:

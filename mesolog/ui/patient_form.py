@@ -32,6 +32,7 @@ from mesolog.domain.text import age_on, parse_date
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
 from mesolog.ui import styles
 from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.form_dialog import edited_signal
 from mesolog.ui.forms import load_form
 
 if TYPE_CHECKING:
@@ -81,9 +82,7 @@ class PatientForm(QWidget):
             for choice in choices:
                 combo.addItem(choice.label, choice.value)
         for name, widget in self.inputs.items():
-            signal = (widget.currentIndexChanged if isinstance(widget, QComboBox)
-                      else widget.textChanged)
-            signal.connect(lambda *_, n=name: self._edited(n))
+            edited_signal(widget).connect(lambda *_, n=name: self._edited(n))
         self.no_known_allergies: QCheckBox = form.findChild(QCheckBox, "no_known_allergies")
         self._nka_on: date | None = None  # the day "no known allergies" was asked
         self.no_known_allergies.toggled.connect(self._no_known_allergies_toggled)
