@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mesolog.domain.catalogue import Lot, LotDetails, ProductDetails
 from mesolog.domain.patient import Diagnosis, Patient, PatientDetails, Sex
+from mesolog.domain.permissions import Actor
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import PractitionerRef, Role
 from mesolog.store.database import open_database
@@ -16,9 +17,10 @@ def bench_clinic(folder: Path, now: datetime) -> tuple[Clinic, PractitionerRef, 
                                                        Patient]:
     """A logged-in practitioner, two products with a lot each, and one patient."""
     db = open_database(folder / "bench.sqlite")
-    clinic = Clinic.of(db, lambda: now)
-    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
-    db.actor_id = doctor.id
+    setup = db.acting_as(Actor.program("the benchmark's set-up"))
+    doctor = Clinic.of(setup, lambda: now).practitioners.create("Dr Claire Moreau", "cmoreau",
+                                                                Role.PRACTITIONER)
+    clinic = Clinic.of(db.acting_as(doctor.actor), lambda: now)  # the doctor is logged in
     lots = []
     for name in ("Minoxidil 0.5 %", "Biotin complex"):
         product = clinic.catalogue.create_product(ProductDetails(name, "Maker", "", ()))

@@ -40,7 +40,7 @@ NOW = datetime(2026, 11, 25, 10, 30)
 def build_patient(folder: Path) -> tuple[Clinic, int]:
     """A patient with 24 mapped sessions, two measurement sites, grades, photos, side effects."""
     clinic, doctor, lots, patient = bench_clinic(folder, NOW)
-    clinic.consent.record(patient.id, ConsentKind.TREATMENT, doctor.id, NOW - timedelta(days=800))
+    clinic.consent.record(patient.id, ConsentKind.TREATMENT, NOW - timedelta(days=800))
     start = date(2024, 10, 1)
     course = clinic.courses.create(patient.id, CourseDetails("Minoxidil + biotin", 24, 28, start))
     spots = [(ScalpView.TOP, x, y) for zone in (ScalpZone.FRONTAL, ScalpZone.MID_SCALP,
@@ -56,7 +56,7 @@ def build_patient(folder: Path) -> tuple[Clinic, int]:
             performed_at=datetime.combine(start + timedelta(days=28 * n), datetime.min.time())
             + timedelta(hours=9), practitioner_id=doctor.id, course_id=course.id,
             technique=Technique.PAPULE, device=Device.MANUAL, notes="Tolerated well.",
-            products=uses, points=points), signed_by=doctor.id))
+            products=uses, points=points), sign=True))
     for name in ("vertex centre", "frontal line"):
         site = clinic.outcomes.add_site(patient.id, name)
         for n in range(0, 24, 3):

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mesolog import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from mesolog.store.database import Database
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,23 +99,29 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _log_in(db_path: Path) -> int | None:
-    """Clinical data leaves the database only for someone with an account; their id.
+# Who a command line acts as on a database nobody has an account in yet (a new file):
+# there is nobody to log in, and such a file holds nobody's records.
+_NO_ACCOUNTS = "the command line (no accounts yet)"
+
+
+def _log_in(db_path: Path) -> Database:
+    """The database at ``db_path`` as the person who logs in sees it: clinical data
+    leaves the database only for someone with an account.
 
     Scripts give MESOLOG_LOGIN and MESOLOG_PASSWORD; a person is asked.
     """
     import getpass
     import os
 
+    from mesolog.domain.permissions import Actor
     from mesolog.services.accounts import AccountService, LoginRefused
-    from mesolog.services.practitioners import PractitionerService
     from mesolog.store.database import open_database
 
     db = open_database(db_path, create=False)
     try:
-        accounts = AccountService(db, PractitionerService(db))
+        accounts = AccountService(db)
         if not accounts.has_accounts():
-            return None  # a database nobody has logged in to yet (a new or demo-less file)
+            return db.acting_as(Actor.program(_NO_ACCOUNTS))
         login, password = os.environ.get("MESOLOG_LOGIN"), os.environ.get("MESOLOG_PASSWORD")
         if not (login and password) and not sys.stdin.isatty():
             raise UserError(f"{db_path.name} has accounts, so this needs a login: set "
@@ -119,18 +129,26 @@ def _log_in(db_path: Path) -> int | None:
         login = login or input("Mesolog login: ")
         password = password or getpass.getpass("Password: ")
         try:
-            return accounts.authenticate(login, password).id
+            return db.acting_as(accounts.authenticate(login, password).actor)
         except LoginRefused as e:
             raise UserError(str(e)) from None
-    finally:
+    except BaseException:
         db.close()
+        raise
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from mesolog.store.backup import backup_database
+    from mesolog.domain.permissions import NotPermitted
+    from mesolog.services.backups import BackupService
 
-    _log_in(args.db)
-    print(f"backup {backup_database(args.db, args.output).summary()}")
+    db = _log_in(args.db)
+    try:
+        report = BackupService(db).back_up(args.output)
+    except NotPermitted as e:
+        raise UserError(str(e)) from None
+    finally:
+        db.close()
+    print(f"backup {report.summary()}")
     return 0
 
 
@@ -138,16 +156,13 @@ def _run_report(args: argparse.Namespace) -> int:
     from mesolog.domain.validation import NotFoundError
     from mesolog.services.clinic import Clinic
     from mesolog.services.reports import ReportKind, ReportService
-    from mesolog.store.database import open_database
 
     if args.output.exists():
         raise UserError(f"{args.output} already exists; choose another file name.")
     if not args.output.parent.is_dir():
         raise UserError(f"No folder {args.output.parent} to write the report into.")
-    who = _log_in(args.db)
-    db = open_database(args.db, create=False)
+    db = _log_in(args.db)
     try:
-        db.actor_id = who
         clinic = Clinic.of(db)
         reports = ReportService(clinic)
         try:
@@ -168,11 +183,20 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
+    from mesolog.domain.permissions import NotPermitted
+    from mesolog.services.backups import BackupService
     from mesolog.store.backup import restore_database
 
     if args.db.exists():
-        _log_in(args.db)
-    kept = restore_database(args.backup, args.db)
+        db = _log_in(args.db)
+        try:
+            kept = BackupService(db).restore(args.backup)
+        except NotPermitted as e:
+            raise UserError(str(e)) from None
+        finally:
+            db.close()
+    else:  # nothing to replace: there is nobody to ask
+        kept = restore_database(args.backup, args.db)
     print(f"restored {args.db} from {args.backup}")
     if kept is not None:
         print(f"the replaced database is kept as {kept}")

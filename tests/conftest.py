@@ -12,9 +12,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy import select
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
+from mesolog.domain.permissions import Actor
+from mesolog.domain.practitioner import Role
 from mesolog.services.patients import PatientService
+from mesolog.services.practitioners import PractitionerRef, PractitionerService
+from mesolog.store import models
 from mesolog.store.database import Database, open_database
 
 NOW = datetime(2026, 11, 25, 10, 30)
@@ -83,9 +88,34 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "clinic.sqlite"
 
 
+# Who writes what a test sets up before it acts: a named program, with no account.
+SETUP = Actor.program("the test's set-up")
+ADMIN_LOGIN = "admin"
+
+
+def open_as_administrator(path: Path) -> Database:
+    """The database at ``path`` (created if new), as its administrator Dr Claire Moreau
+    (login admin, no password: logging in is tested on its own) sees it."""
+    database = open_database(path)
+    with database.reading() as session:
+        row = session.execute(select(models.Practitioner)
+                              .where(models.Practitioner.login == ADMIN_LOGIN)).scalar()
+        admin = Actor(row.id, row.name, Role(row.role)) if row is not None else None
+    if admin is None:
+        admin = PractitionerService(database.acting_as(SETUP)).create(
+            "Dr Claire Moreau", ADMIN_LOGIN, Role.ADMINISTRATOR).actor
+    return database.acting_as(admin)
+
+
+def acting_as(db: Database, person: PractitionerRef) -> Database:
+    """``db`` as ``person`` sees it (logged in, in the test's imagination)."""
+    return db.acting_as(person.actor)
+
+
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
+    """Every test acts as the clinic's administrator unless it says otherwise."""
+    database = open_as_administrator(db_path)
     yield database
     database.close()
 

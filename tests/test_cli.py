@@ -6,7 +6,7 @@ from contextlib import closing
 
 from mesolog.cli import main
 from mesolog.store.database import SCHEMA_HEAD
-from tests.conftest import NOW
+from tests.conftest import NOW, open_as_administrator
 
 
 def dump(path):
@@ -121,8 +121,7 @@ def test_demo_has_two_years_of_treatment(tmp_path):
     from mesolog.domain.scalp import ScalpZone
     from mesolog.domain.session import check_session
     from mesolog.services.sessions import SessionService
-    from mesolog.store.database import open_database
-    db = open_database(path)
+    db = open_as_administrator(path)
     try:
         sessions = SessionService(db)
         counts = []

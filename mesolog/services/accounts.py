@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session as OrmSession
 
+from mesolog.domain.permissions import Action, Actor, NotPermitted
 from mesolog.domain.practitioner import (
     Role,
     account_problems,
     lockout_seconds,
     password_problem,
 )
-from mesolog.domain.validation import FieldError, ValidationError
-from mesolog.services.permissions import require_administrator
-from mesolog.services.practitioners import PractitionerRef, PractitionerService
+from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
+from mesolog.services.clock import Clock, local_now
+from mesolog.services.practitioners import (
+    Account,
+    PractitionerRef,
+    account_of,
+    insert_practitioner,
+)
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -33,11 +41,23 @@ _NO_SUCH_LOGIN = ("$argon2id$v=19$m=65536,t=3,p=4$z9C7UXuNI2DLgeuxQKE81A$"
                   "PaA41pTTKup2r9w22MEsWbGNyhDc5wcVCnJV+mY3giw")
 
 
+# Who creates the first administrator: the first start itself, as nobody has an account.
+_FIRST_START = Actor.program("the first start (no accounts yet)")
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    """Who logged in, and whether they must choose a new password before going on."""
+
+    actor: Actor
+    must_change_password: bool
+
+
 class AccountService:
-    def __init__(self, db: Database, practitioners: PractitionerService,
+    def __init__(self, db: Database, clock: Clock = local_now,
                  seconds: Callable[[], float] = time.time):
         self._db = db
-        self._practitioners = practitioners
+        self._clock = clock
         self._hasher = PasswordHasher()
         # seconds since the epoch: wrong tries are compared across processes and restarts
         self._seconds = seconds
@@ -45,59 +65,120 @@ class AccountService:
     def has_accounts(self) -> bool:
         """True once anyone can log in; before that, the first administrator is created."""
         with self._db.reading() as session:
-            return bool(session.execute(select(func.count()).select_from(models.Practitioner)
-                                        .where(models.Practitioner.password_hash.is_not(None),
-                                               models.Practitioner.active.is_(True))
-                                        ).scalar_one())
+            return bool(self._count_accounts(session))
+
+    @staticmethod
+    def _count_accounts(session: OrmSession) -> int:
+        return session.execute(select(func.count()).select_from(models.Practitioner).where(
+            models.Practitioner.password_hash.is_not(None),
+            models.Practitioner.active.is_(True))).scalar_one()
 
     def create_first_administrator(self, name: str, login: str,
                                    password: str) -> PractitionerRef:
-        if self.has_accounts():
-            raise ValidationError([FieldError("login", "Accounts exist already; an "
-                                                       "administrator adds new ones.")])
+        """The first account of a new database, in one transaction (made by the first
+        start itself: nobody can be logged in yet)."""
         if errors := account_problems(name, login, password):
             raise ValidationError(errors)  # every wrong field at once
-        admin = self._practitioners.create(name, login, Role.ADMINISTRATOR)
-        self._store_password(admin.id, password)
-        return admin
+        password_hash = self._hasher.hash(password)
+        with self._db.acting_as(_FIRST_START).transaction(Action.ACCOUNT_ADD) as session:
+            if self._count_accounts(session):
+                raise ValidationError([FieldError("login", "Accounts exist already; an "
+                                                           "administrator adds new ones.")])
+            return insert_practitioner(session, name, login, Role.ADMINISTRATOR,
+                                       password_hash, self._clock())
 
     def add_account(self, name: str, login: str, role: Role, password: str) -> PractitionerRef:
-        """An administrator adds a colleague who can log in. The administrator is the
-        person logged in (never a parameter; PractitionerService.create checks it);
-        without logins, anyone."""
+        """An administrator (the actor) adds a colleague, who chooses their own password
+        at first login."""
         if errors := account_problems(name, login, password):
             raise ValidationError(errors)
-        person = self._practitioners.create(name, login, role)
-        self._store_password(person.id, password)
-        return person
+        password_hash = self._hasher.hash(password)
+        with self._db.transaction(Action.ACCOUNT_ADD) as session:
+            return insert_practitioner(session, name, login, role, password_hash,
+                                       self._clock(), must_change_password=True)
 
-    def set_password(self, practitioner_id: int, password: str, *,
-                     current: str | None = None) -> None:
-        """One's own password, given the current one; another person's only as an
-        administrator. Who asks is the person logged in."""
-        actor = self._db.actor_id
-        if actor is not None and actor == practitioner_id:
-            with self._db.reading() as session:
-                own = session.get(models.Practitioner, actor)
-                stored = own.password_hash if own is not None else None
-            if not self._verifies(stored, current or ""):
-                raise ValidationError([FieldError("current", "The current password is "
-                                                             "wrong.")])
-            self._store_password(practitioner_id, password)
-        else:
-            self._store_password(practitioner_id, password, by_administrator=True)
+    def change_own_password(self, current: str, password: str) -> None:
+        """The actor's own password, given the current one."""
+        actor = self._db.actor
+        if actor is None or not actor.is_person:
+            raise NotPermitted(Action.OWN_PASSWORD, None)
+        with self._db.reading() as session:
+            own = session.get(models.Practitioner, actor.id)
+            stored, login = (own.password_hash, own.login) if own is not None else (None, "")
+        if not self._verifies(stored, current):
+            raise ValidationError([FieldError("current", "The current password is wrong.")])
+        if current == password:
+            raise ValidationError([FieldError("password", "Choose a password other than "
+                                                          "the current one.")])
+        self._check_password(password, login)
+        password_hash = self._hasher.hash(password)
+        with self._db.transaction(Action.OWN_PASSWORD) as session:
+            row = session.get(models.Practitioner, actor.id)
+            row.password_hash = password_hash
+            row.must_change_password = False
+            row.updated_at = self._clock()
 
-    def _store_password(self, practitioner_id: int, password: str, *,
-                        by_administrator: bool = False) -> None:
-        with self._db.transaction() as session:
-            if by_administrator:
-                require_administrator(self._db, session, "Only an administrator sets "
-                                                         "another person's password.")
-            row = session.get(models.Practitioner, practitioner_id)
-            if row is None:
-                raise ValidationError([FieldError("login", "No such practitioner.")])
+    def reset_password(self, practitioner_id: int, password: str) -> None:
+        """An administrator sets another person's password; that person chooses a new
+        one at next login. One's own password is changed with the current one."""
+        actor = self._db.actor
+        if actor is not None and actor.id == practitioner_id:
+            raise ValidationError([FieldError("password", "Change your own password with "
+                                                          "your current one (File ▸ Change "
+                                                          "Password).")])
+        with self._db.transaction(Action.ACCOUNT_RESET_PASSWORD) as session:
+            row = self._account(session, practitioner_id)
             self._check_password(password, row.login)
             row.password_hash = self._hasher.hash(password)
+            row.must_change_password = True
+            row.updated_at = self._clock()
+
+    def set_role(self, practitioner_id: int, role: Role) -> Account:
+        with self._db.transaction(Action.ACCOUNT_ROLE) as session:
+            row = self._account(session, practitioner_id)
+            if role is not Role.ADMINISTRATOR:
+                self._keep_an_administrator(session, row, "role")
+            if row.role != role.value:
+                row.role = role.value
+                row.updated_at = self._clock()
+                session.flush()
+            return account_of(row)
+
+    def set_active(self, practitioner_id: int, active: bool) -> Account:
+        """Deactivate (never delete: past signatures stay theirs) or reactivate."""
+        with self._db.transaction(Action.ACCOUNT_DEACTIVATE) as session:
+            row = self._account(session, practitioner_id)
+            if not active:
+                if self._db.actor is not None and self._db.actor.id == practitioner_id:
+                    raise ValidationError([FieldError("active", "Another administrator "
+                                                                "deactivates your account.")])
+                self._keep_an_administrator(session, row, "active")
+            if row.active != active:
+                row.active = active
+                row.updated_at = self._clock()
+                session.flush()
+            return account_of(row)
+
+    @staticmethod
+    def _account(session: OrmSession, practitioner_id: int) -> models.Practitioner:
+        row = session.get(models.Practitioner, practitioner_id)
+        if row is None:
+            raise NotFoundError(f"No account with id {practitioner_id}.")
+        return row
+
+    @staticmethod
+    def _keep_an_administrator(session: OrmSession, row: models.Practitioner,
+                               field: str) -> None:
+        """The clinic always keeps an active administrator who can log in."""
+        if row.role != Role.ADMINISTRATOR.value or not row.active:
+            return
+        others = session.execute(select(func.count()).select_from(models.Practitioner).where(
+            models.Practitioner.id != row.id, models.Practitioner.active.is_(True),
+            models.Practitioner.role == Role.ADMINISTRATOR.value,
+            models.Practitioner.password_hash.is_not(None))).scalar_one()
+        if not others:
+            raise ValidationError([FieldError(field, f"{row.name} is the last active "
+                                                     "administrator; make another one first.")])
 
     @staticmethod
     def _check_password(password: str, login: str) -> None:
@@ -105,7 +186,7 @@ class AccountService:
         if problem:
             raise ValidationError([FieldError("password", problem)])
 
-    def authenticate(self, login: str, password: str) -> PractitionerRef:
+    def authenticate(self, login: str, password: str) -> LoggedIn:
         """The practitioner, or LoginRefused; wrong tries slow further tries down.
 
         The count of wrong tries is kept in the database, so it holds across
@@ -121,18 +202,20 @@ class AccountService:
                 models.Practitioner.login == login,
                 models.Practitioner.active.is_(True))).scalar()
             stored = row.password_hash if row is not None else None
-            who = PractitionerRef(row.id, row.name, Role(row.role)) if row is not None else None
+            who = Actor(row.id, row.name, Role(row.role)) if row is not None else None
         wait = lockout_seconds(count) - (self._seconds() - last)
         if wait > 0:
             raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
         if not self._verifies(stored, password):
             self._count_failure(login)
             raise LoginRefused("Wrong login or password.")
-        if count:
-            with self._db.transaction() as session:
+        with self._db.acting_as(who).transaction(Action.LOG_IN) as session:
+            if count:
                 session.execute(delete(models.LoginFailure).where(
                     models.LoginFailure.login == login))
-        return who
+            row = session.get(models.Practitioner, who.id)
+            row.last_login_at = self._clock()
+            return LoggedIn(who, row.must_change_password)
 
     def _verifies(self, stored: str | None, password: str) -> bool:
         """Whether ``password`` matches ``stored``; with no stored hash (an unknown login),
@@ -144,7 +227,7 @@ class AccountService:
         return stored is not None
 
     def _count_failure(self, login: str) -> None:
-        with self._db.transaction() as session:
+        with self._db.bookkeeping() as session:
             failed = session.get(models.LoginFailure, login)
             if failed is None:
                 session.add(models.LoginFailure(login=login, failures=1,

@@ -17,10 +17,11 @@ from mesolog.domain.adverse_event import (
     Outcome,
     check_event,
 )
+from mesolog.domain.permissions import Action as Permitted
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_clinician, require_self
+from mesolog.services.permissions import person_acting
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -60,11 +61,10 @@ class AdverseEventService:
 
     def record(self, details: EventDetails) -> AdverseEvent:
         now = self._clock()
-        with self._db.transaction() as session:
+        with self._db.transaction(Permitted.SIDE_EFFECT_RECORD) as session:
             sess = self._session_of(session, details)
             check_event(details, sess.performed_at.date(), now.date())
             self._check_lot(session, details)
-            require_clinician(self._db, session, "kind")
             row = models.AdverseEvent(patient_id=sess.patient_id, created_at=now,
                                       updated_at=now)
             _apply(row, details)
@@ -77,8 +77,12 @@ class AdverseEventService:
             return _event(session, row)
 
     def update(self, event_id: int, expected_version: int, details: EventDetails) -> AdverseEvent:
+        return self._change(event_id, expected_version, details, Permitted.SIDE_EFFECT_UPDATE)
+
+    def _change(self, event_id: int, expected_version: int, details: EventDetails,
+                action: Permitted) -> AdverseEvent:
         now = self._clock()
-        with self._db.transaction() as session:
+        with self._db.transaction(action) as session:
             row = self._current(session, event_id, expected_version)
             if details.session_id != row.session_id:
                 raise ValidationError([FieldError("session_id", "An event stays with the "
@@ -97,17 +101,15 @@ class AdverseEventService:
         if event.version != expected_version:
             raise ConflictError("The side effect was changed elsewhere; reopen it.")
         changed = replace(event.details, resolved_on=resolved_on, outcome=outcome)
-        return self.update(event_id, expected_version, changed)
+        return self._change(event_id, expected_version, changed, Permitted.SIDE_EFFECT_RESOLVE)
 
-    def mark_none_observed(self, session_id: int, practitioner_id: int) -> None:
-        """Record that the session was checked and no side effect was seen."""
-        with self._db.transaction() as session:
+    def mark_none_observed(self, session_id: int) -> None:
+        """Record that the session was checked, by the actor, and no side effect was seen."""
+        with self._db.transaction(Permitted.SIDE_EFFECT_NONE_OBSERVED) as session:
             if session.get(models.Session, session_id) is None:
                 raise NotFoundError(f"No session with id {session_id}.")
-            require_self(self._db, session, practitioner_id, "checked_by",
-                         "Checking a session for side effects")
-            if session.get(models.Practitioner, practitioner_id) is None:
-                raise ValidationError([FieldError("checked_by", "Choose who checked.")])
+            checker = person_acting(self._db, session, Permitted.SIDE_EFFECT_NONE_OBSERVED,
+                                    "checked_by")
             has_events = session.execute(select(models.AdverseEvent.id).where(
                 models.AdverseEvent.session_id == session_id).limit(1)).scalar()
             if has_events is not None:
@@ -116,7 +118,7 @@ class AdverseEventService:
             if session.get(models.SideEffectCheck, session_id) is None:
                 session.add(models.SideEffectCheck(session_id=session_id,
                                                    checked_at=self._clock(),
-                                                   checked_by_id=practitioner_id))
+                                                   checked_by_id=checker.id))
 
     @staticmethod
     def _current(session: OrmSession, event_id: int, expected_version: int) -> models.AdverseEvent:

@@ -19,6 +19,7 @@ from mesolog.domain.catalogue import (
     normalise_gtin,
 )
 from mesolog.domain.gs1 import VialScan, read_vial_barcode
+from mesolog.domain.permissions import Action
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
@@ -71,7 +72,7 @@ class CatalogueService:
     def create_product(self, details: ProductDetails) -> Product:
         details = check_product(details)
         now = self._clock()
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.CATALOGUE_PRODUCT) as session:
             self._refuse_taken_gtin(session, details.gtin, None)
             row = models.Product(name=details.name, maker=details.maker, gtin=details.gtin,
                                  active=True, created_at=now, updated_at=now)
@@ -83,7 +84,7 @@ class CatalogueService:
     def update_product(self, product_id: int, expected_version: int,
                        details: ProductDetails) -> Product:
         details = check_product(details)
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.CATALOGUE_PRODUCT) as session:
             row = session.get(models.Product, product_id)
             if row is None:
                 raise NotFoundError(f"No product with id {product_id}.")
@@ -160,7 +161,7 @@ class CatalogueService:
 
     def add_lot(self, product_id: int, details: LotDetails) -> Lot:
         details = check_lot(details)
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.CATALOGUE_LOT) as session:
             product = session.get(models.Product, product_id)
             if product is None:
                 raise NotFoundError(f"No product with id {product_id}.")

@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from mesolog.domain.clock import is_later
 from mesolog.domain.consent import Consent, ConsentForm, ConsentKind, treatment_consent_warning
+from mesolog.domain.permissions import Action, Actor
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_self
+from mesolog.services.permissions import person_acting
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -24,6 +25,9 @@ def default_text(kind: ConsentKind) -> tuple[str, str]:
     text = (files("mesolog.resources") / _DEFAULT_TEXTS[kind]).read_text(encoding="utf-8")
     title, _, body = text.partition("\n")
     return title.strip(), body.strip()
+
+
+_SHIPPED_TEXT = Actor.program("Mesolog (the consent text it ships with)")
 
 
 class ConsentService:
@@ -40,13 +44,17 @@ class ConsentService:
             if row is not None:
                 return _form(row)
         title, body = default_text(kind)
-        return self.publish_form(kind, title, body)
+        # the shipped text is Mesolog's, not the publication of whoever reads it first
+        return self._publish(self._db.acting_as(_SHIPPED_TEXT), kind, title, body)
 
     def publish_form(self, kind: ConsentKind, title: str, body: str) -> ConsentForm:
         """A new version of a form; consents already given keep theirs."""
+        return self._publish(self._db, kind, title, body)
+
+    def _publish(self, db: Database, kind: ConsentKind, title: str, body: str) -> ConsentForm:
         if not title.strip() or not body.strip():
             raise ValidationError([FieldError("body", "A consent form needs a title and text.")])
-        with self._db.transaction() as session:
+        with db.transaction(Action.CONSENT_PUBLISH) as session:
             newest = session.execute(select(func.max(models.ConsentForm.version)).where(
                 models.ConsentForm.kind == kind.value)).scalar() or 0
             row = models.ConsentForm(kind=kind.value, version=newest + 1, title=title.strip(),
@@ -55,29 +63,26 @@ class ConsentService:
             session.flush()
             return _form(row)
 
-    def record(self, patient_id: int, kind: ConsentKind, taken_by_id: int,
+    def record(self, patient_id: int, kind: ConsentKind,
                signed_at: datetime | None = None) -> Consent:
-        """The patient signed the current form of ``kind``, with ``taken_by_id`` present."""
+        """The patient signed the current form of ``kind``, taken by the actor."""
         form = self.current_form(kind)
         signed_at = signed_at or self._clock()
         if is_later(signed_at, self._clock()):  # the repeated autumn hour is not "future"
             raise ValidationError([FieldError("signed_at", "Consent cannot be signed in the "
                                                            "future.")])
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.CONSENT_RECORD) as session:
             if session.get(models.Patient, patient_id) is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
-            require_self(self._db, session, taken_by_id, "taken_by", "Taking a consent")
-            taker = session.get(models.Practitioner, taken_by_id)
-            if taker is None:
-                raise ValidationError([FieldError("taken_by", "Choose who took the consent.")])
+            taker = person_acting(self._db, session, Action.CONSENT_RECORD, "taken_by")
             row = models.Consent(patient_id=patient_id, form_id=form.id, signed_at=signed_at,
-                                 taken_by_id=taken_by_id, created_at=self._clock())
+                                 taken_by_id=taker.id, created_at=self._clock())
             session.add(row)
             session.flush()
             return Consent(row.id, patient_id, form, signed_at, taker.name)
 
     def withdraw(self, consent_id: int) -> None:
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.CONSENT_WITHDRAW) as session:
             row = session.get(models.Consent, consent_id)
             if row is None:
                 raise NotFoundError(f"No consent with id {consent_id}.")

@@ -15,10 +15,10 @@ from mesolog.domain.course import (
     days_late,
     next_due,
 )
+from mesolog.domain.permissions import Action
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -63,10 +63,9 @@ class CourseService:
     def create(self, patient_id: int, details: CourseDetails) -> Course:
         details = check_course(details)
         now = self._clock()
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.COURSE_RECORD) as session:
             if session.get(models.Patient, patient_id) is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
-            require_clinician(self._db, session, "protocol")
             row = models.Course(patient_id=patient_id, protocol=details.protocol,
                                 planned_sessions=details.planned_sessions,
                                 interval_days=details.interval_days,
@@ -84,7 +83,7 @@ class CourseService:
             raise ValidationError([FieldError("stop_reason", "Say why the course is stopped.")])
         if len(reason) > 2000 or has_control_characters(reason):
             raise ValidationError([FieldError("stop_reason", "Reason: at most 2000 characters.")])
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.COURSE_STATUS) as session:
             row = session.get(models.Course, course_id)
             if row is None:
                 raise NotFoundError(f"No course with id {course_id}.")

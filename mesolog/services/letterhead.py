@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesolog.domain.practitioner import Role
+from mesolog.domain.permissions import Action
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.reports.content import Letterhead
@@ -45,12 +45,7 @@ class LetterheadService:
                 errors.append(FieldError("logo", "The logo: a PNG or JPEG file up to 1 MB."))
         if errors:
             raise ValidationError(errors)
-        with self._db.transaction() as session:
-            if self._db.actor_id is not None:
-                actor = session.get(models.Practitioner, self._db.actor_id)
-                if actor is not None and Role(actor.role) is not Role.ADMINISTRATOR:
-                    raise ValidationError([FieldError(
-                        "name", "Only an administrator changes the letterhead.")])
+        with self._db.transaction(Action.LETTERHEAD) as session:
             row = session.get(models.LetterheadRow, 1) or models.LetterheadRow(id=1)
             row.name, row.address, row.phone = name, address, phone
             if picture is not None:

@@ -17,6 +17,7 @@ from mesolog.domain.measurement import (
     change_since_baseline,
     check_measurement,
 )
+from mesolog.domain.permissions import Action
 from mesolog.domain.photo import (
     PHOTO_SUFFIXES,
     Photo,
@@ -29,7 +30,6 @@ from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_clinician
 from mesolog.store import models
 from mesolog.store.database import Database
 from mesolog.store.private import keep_private, private_folder
@@ -82,7 +82,7 @@ class OutcomeService:
         if not name or len(name) > 120 or has_control_characters(name):
             raise ValidationError([FieldError("name", "Site name: 1 to 120 plain characters, "
                                                       "e.g. “vertex centre”.")])
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.MEASUREMENT_SITE) as session:
             taken = session.execute(select(models.MeasurementSite.id).where(
                 models.MeasurementSite.patient_id == patient_id,
                 models.MeasurementSite.name == name)).scalar()
@@ -104,8 +104,7 @@ class OutcomeService:
 
     def record_measurement(self, patient_id: int, details: MeasurementDetails) -> Measurement:
         details = check_measurement(details, self._clock().date())
-        with self._db.transaction() as session:
-            require_clinician(self._db, session, "site_id")
+        with self._db.transaction(Action.MEASUREMENT_RECORD) as session:
             site = session.get(models.MeasurementSite, details.site_id)
             if site is None or site.patient_id != patient_id:
                 raise ValidationError([FieldError("site_id", "That site is not this patient's.")])
@@ -167,7 +166,7 @@ class OutcomeService:
         if recorded_on > self._clock().date():
             raise ValidationError([FieldError("recorded_on", "The date cannot be in the "
                                                              "future.")])
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.GRADE_RECORD) as session:
             if session.get(models.Patient, patient_id) is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
             row = models.GradeRecord(patient_id=patient_id, recorded_on=recorded_on,
@@ -208,7 +207,7 @@ class OutcomeService:
             shutil.copyfile(source, target)
             keep_private(target)
         try:
-            with self._db.transaction() as session:
+            with self._db.transaction(Action.PHOTO_ATTACH) as session:
                 if session.get(models.Patient, patient_id) is None:
                     raise NotFoundError(f"No patient with id {patient_id}.")
                 row = models.Photo(patient_id=patient_id, session_id=session_id,

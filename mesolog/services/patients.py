@@ -19,6 +19,7 @@ from mesolog.domain.patient import (
     Sex,
     check_patient,
 )
+from mesolog.domain.permissions import Action
 from mesolog.domain.text import fold
 from mesolog.domain.validation import (
     ConflictError,
@@ -78,7 +79,7 @@ class PatientService:
         details = check_patient(details, self._today())
         now = self._clock()
         try:
-            with self._db.transaction() as session:
+            with self._db.transaction(Action.PATIENT_RECORD) as session:
                 self._refuse_taken_chart_no(session, details.chart_no, None)
                 row = models.Patient(
                     **patient_columns(details), archived=False, created_at=now, updated_at=now
@@ -92,7 +93,7 @@ class PatientService:
     def update(self, patient_id: int, expected_version: int, details: PatientDetails) -> Patient:
         details = check_patient(details, self._today())
         try:
-            with self._db.transaction() as session:
+            with self._db.transaction(Action.PATIENT_UPDATE) as session:
                 row = self._current(session, patient_id, expected_version)
                 self._refuse_taken_chart_no(session, details.chart_no, patient_id)
                 for name, value in patient_columns(details).items():
@@ -111,7 +112,7 @@ class PatientService:
         return self._set_archived(patient_id, expected_version, False)
 
     def _set_archived(self, patient_id: int, expected_version: int, archived: bool) -> Patient:
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.PATIENT_ARCHIVE) as session:
             row = self._current(session, patient_id, expected_version)
             if row.archived != archived:
                 row.archived = archived

@@ -85,8 +85,7 @@ class ReportService:
                         metric))
         lots = {lot.id: (lot.product_id, f"{lot.product_name} lot {lot.details.lot_no}")
                 for lot in c.catalogue.lots()}
-        printed_by = next((p.name for p in c.practitioners.active()
-                           if p.id == c.db.actor_id), "")
+        printed_by = c.actor.name if c.actor is not None and c.actor.is_person else ""
         due = [x.next_due for x in summaries if x.next_due]
         return ReportContent(
             letterhead=self._letterhead or LetterheadService(c.db).get(), printed_at=now,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from mesolog.domain.catalogue import Ingredient, LotDetails, allergy_matches, lot_is_expired
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.injection_map import InjectionPoint
-from mesolog.domain.practitioner import Role
+from mesolog.domain.permissions import Action
 from mesolog.domain.scalp import ScalpView
 from mesolog.domain.session import (
     OVERRIDE_REASON_MIN,
@@ -30,7 +30,7 @@ from mesolog.domain.session import (
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.permissions import require_clinician, require_self
+from mesolog.services.permissions import person_acting
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -46,16 +46,15 @@ class SessionService:
 
     # -- recording -------------------------------------------------------
 
-    def create(self, patient_id: int, details: SessionDetails,
-               signed_by: int | None = None) -> Session:
-        """Record a session; with ``signed_by``, signed in the same transaction."""
+    def create(self, patient_id: int, details: SessionDetails, *,
+               sign: bool = False) -> Session:
+        """Record a session; with ``sign``, signed by the actor in the same transaction."""
         details = check_session(details, self._clock())
         now = self._clock()
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.SESSION_RECORD) as session:
             patient = session.get(models.Patient, patient_id)
             if patient is None:
                 raise NotFoundError(f"No patient with id {patient_id}.")
-            require_clinician(self._db, session)
             check_session_in_life(details.performed_at, patient.date_of_birth)
             self._check_references(session, patient_id, details)
             row = models.Session(patient_id=patient_id, created_at=now, updated_at=now)
@@ -63,58 +62,47 @@ class SessionService:
             session.add(row)
             session.flush()
             _store_products(session, row.id, details)
-            self._sign(session, row, signed_by)
+            if sign:
+                self._sign(session, row)
             session.flush()
             return _read(session, row)
 
-    def update(self, session_id: int, expected_version: int, details: SessionDetails,
-               signed_by: int | None = None) -> Session:
-        """Change an unsigned session (and sign it, with ``signed_by``)."""
+    def update(self, session_id: int, expected_version: int, details: SessionDetails, *,
+               sign: bool = False) -> Session:
+        """Change an unsigned session (and with ``sign``, sign it as the actor)."""
         details = check_session(details, self._clock())
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.SESSION_UPDATE) as session:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is not None:
                 raise SessionSignedError("This session is signed; amend it with a reason.")
-            require_clinician(self._db, session)
             check_session_in_life(details.performed_at, _born(session, row.patient_id))
             self._check_references(session, row.patient_id, details)
             _apply(row, details)
             row.updated_at = self._clock()
             _store_products(session, session_id, details)
-            self._sign(session, row, signed_by)
+            if sign:
+                self._sign(session, row)
             session.flush()
             return _read(session, row)
 
-    def signer(self, performer_id: int | None) -> int | None:
-        """Who signs: the person logged in, always; without logins, who performed it.
-        The editor's Save and Sign and the Treatment tab's Sign both ask here."""
-        return self._db.actor_id or performer_id
-
-    def sign(self, session_id: int, expected_version: int, practitioner_id: int) -> Session:
-        with self._db.transaction() as session:
+    def sign(self, session_id: int, expected_version: int) -> Session:
+        """Sign as the actor: a signature is always the signer's own."""
+        with self._db.transaction(Action.SESSION_SIGN) as session:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is not None:
                 raise SessionSignedError("This session is already signed.")
-            self._sign(session, row, practitioner_id)
+            self._sign(session, row)
             session.flush()
             return _read(session, row)
 
-    def _sign(self, session: OrmSession, row: models.Session, practitioner_id: int | None) -> None:
-        if practitioner_id is None:
-            return
-        require_self(self._db, session, practitioner_id, "signed_by", "A signature")
-        signer = session.get(models.Practitioner, practitioner_id)
-        if signer is None:
-            raise ValidationError([FieldError("signed_by", "Choose who signs.")])
-        if not Role(signer.role).can_sign:
-            raise ValidationError([FieldError("signed_by", f"{signer.name} is an assistant; "
-                                                           "a practitioner signs sessions.")])
+    def _sign(self, session: OrmSession, row: models.Session) -> None:
+        signer = person_acting(self._db, session, Action.SESSION_SIGN)
         row.signed_at = self._clock()
-        row.signed_by_id = practitioner_id
+        row.signed_by_id = signer.id
         row.updated_at = row.signed_at
 
     def amend(self, session_id: int, expected_version: int, details: SessionDetails,
-              reason: str, author_id: int) -> Session:
+              reason: str) -> Session:
         """Change a signed session; the change and its reason are kept with it."""
         details = check_session(details, self._clock())
         reason = reason.strip()
@@ -122,17 +110,11 @@ class SessionService:
             raise ValidationError([FieldError(
                 "reason", f"Say why the signed session is changed (at least "
                           f"{OVERRIDE_REASON_MIN} characters).")])
-        with self._db.transaction() as session:
+        with self._db.transaction(Action.SESSION_AMEND) as session:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is None:
                 raise ConflictError("This session is not signed; edit it directly.")
-            require_self(self._db, session, author_id, "author", "An amendment")
-            author = session.get(models.Practitioner, author_id)
-            if author is None:
-                raise ValidationError([FieldError("author", "Choose who amends the session.")])
-            if not Role(author.role).can_sign:
-                raise ValidationError([FieldError("author", f"{author.name} is an assistant; "
-                                                            "a practitioner amends sessions.")])
+            author_id = person_acting(self._db, session, Action.SESSION_AMEND).id
             check_session_in_life(details.performed_at, _born(session, row.patient_id),
                                   row.signed_at)
             self._check_references(session, row.patient_id, details)

@@ -66,6 +66,15 @@ def record(session: Session, actor_id: int | None, at: datetime) -> None:
     session.info["audit_actor"] = (actor_id, at)
 
 
+def refuse_records(session: Session) -> None:
+    """Bookkeeping transactions have no actor, so they may not change a record."""
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table is not None and table not in NOT_AUDITED:
+            raise PermissionError(f"{table} is a record; changing it needs someone "
+                                  "logged in")
+
+
 # Columns whose values never enter the trail: a password hash kept there would outlive
 # every password change (and travel in every backup). The trail says that it changed.
 SECRET_COLUMNS = frozenset({"password_hash"})

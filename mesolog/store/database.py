@@ -15,18 +15,20 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, PoolProxiedConnection, create_engine, event
+from sqlalchemy import Connection, Engine, PoolProxiedConnection, create_engine, event, select
 from sqlalchemy.orm import Session
 
 from mesolog.domain.clock import Clock, local_now
-from mesolog.store import audit
+from mesolog.domain.permissions import Action, Actor, NotPermitted, may
+from mesolog.domain.practitioner import Role
+from mesolog.store import audit, models
 from mesolog.store.private import new_file
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
 # Revisions of mesolog/store/migrations/versions, oldest first; a test keeps
 # this list equal to Alembic's, so start-up need not import Alembic to know it.
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                   "0009", "0010")
+                   "0009", "0010", "0011")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 5000
 
@@ -147,32 +149,97 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-class Database:
-    """An open Mesolog database: hands out read and write units of work."""
+class _Connections:
+    """The engine and the window's reading connection, shared by every actor's view."""
 
-    def __init__(self, path: Path, engine: Engine):
-        self.path = path
+    def __init__(self, engine: Engine):
         self.engine = engine
+        self.reader: PoolProxiedConnection | None = None
+
+    def close(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
+        self.engine.dispose()
+
+
+class Database:
+    """An open Mesolog database, seen by one actor: hands out read and write units
+    of work. ``open_database`` gives a view with no actor, which reads but changes
+    nothing; ``acting_as`` gives the view of whoever logged in."""
+
+    def __init__(self, path: Path, engine: Engine, *, actor: Actor | None = None,
+                 clock: Clock = local_now, _connections: _Connections | None = None):
+        self.path = path
+        self._connections = _connections or _Connections(engine)
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
-        self._reader: PoolProxiedConnection | None = None
-        # Who the audit trail names for changes made through this object; set
-        # by the window or the command line once someone has logged in.
-        self.actor_id: int | None = None
+        self._actor = actor
         # When the audit trail says a change was made: the clinic's one clock,
         # replaced by the window's or the command line's own.
-        self.clock: Clock = local_now
+        self.clock: Clock = clock
+
+    @property
+    def engine(self) -> Engine:
+        return self._connections.engine
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who every change through this view is made by and attributed to."""
+        return self._actor
+
+    def acting_as(self, actor: Actor) -> Database:
+        """The same open database, with ``actor`` making every change."""
+        return Database(self.path, self.engine, actor=actor, clock=self.clock,
+                        _connections=self._connections)
+
+    def permit(self, session: Session, action: Action) -> Actor:
+        """The actor, if their role *now* (read in ``session``) allows ``action``;
+        NotPermitted otherwise. A role changed or an account deactivated since the
+        login counts at once."""
+        actor = self._actor
+        if actor is None:
+            raise NotPermitted(action, None)
+        role = actor.role
+        if actor.is_person:
+            row = session.execute(select(models.Practitioner.role, models.Practitioner.active)
+                                  .where(models.Practitioner.id == actor.id)).first()
+            if row is None or not row.active:
+                raise NotPermitted(action, None)
+            role = Role(row.role)
+        if not may(role, action):
+            raise NotPermitted(action, role, actor.name)
+        return actor
+
+    def require(self, action: Action) -> Actor:
+        """``permit`` for work that is not a transaction of this database (a backup)."""
+        with self.reading() as session:
+            return self.permit(session, action)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, action: Action) -> Iterator[Session]:
         """One change, one transaction: commits on success, rolls back on any error.
 
-        The audit entries of the change are written in the same transaction.
+        The change is ``action``: the actor's role is checked first, inside the
+        transaction, and a refusal writes nothing. The audit entries of the change
+        are written in the same transaction, naming the actor.
         """
         with Session(self._writer, expire_on_commit=False) as session:
             at = self.clock()
+            actor_id = self._actor.id if self._actor is not None else None
             event.listen(session, "before_flush",
-                         lambda s, _context, _instances: audit.record(s, self.actor_id, at))
+                         lambda s, _context, _instances: audit.record(s, actor_id, at))
             event.listen(session, "after_flush", lambda s, _context: audit.write(s))
+            with session.begin():
+                self.permit(session, action)
+                yield session
+
+    @contextmanager
+    def bookkeeping(self) -> Iterator[Session]:
+        """A transaction for the login's own counters, which nobody is logged in to
+        make: it may touch only tables outside the audit trail (audit.NOT_AUDITED)."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            event.listen(session, "before_flush",
+                         lambda s, _context, _instances: audit.refuse_records(s))
             with session.begin():
                 yield session
 
@@ -196,15 +263,14 @@ class Database:
         statement sees the latest commit). sqlite3 refuses its use from
         another thread; background work opens its own.
         """
-        if self._reader is None:
-            self._reader = self.engine.raw_connection()
-        return self._reader.driver_connection.execute(sql, params).fetchall()
+        connections = self._connections
+        if connections.reader is None:
+            connections.reader = self.engine.raw_connection()
+        return connections.reader.driver_connection.execute(sql, params).fetchall()
 
     def close(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        self.engine.dispose()
+        """Close the database for every actor's view of it."""
+        self._connections.close()
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:

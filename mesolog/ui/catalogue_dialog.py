@@ -38,9 +38,11 @@ from mesolog.domain.catalogue import (
     check_product,
 )
 from mesolog.domain.gs1 import BarcodeError
+from mesolog.domain.permissions import Action
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import OpensAtFirstField, date_edit, edited_signal
+from mesolog.ui.permitted import permit
 from mesolog.ui.scan_field import ScanField
 
 if TYPE_CHECKING:
@@ -265,8 +267,11 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         return self._lots[row] if 0 <= row < len(self._lots) else None
 
     def _update_buttons(self) -> None:
+        actor = self._clinic.actor
         self.recall_button.setEnabled(self.selected_lot() is not None)
-        self.add_lot_button.setEnabled(True)
+        permit(self.add_lot_button, actor, Action.CATALOGUE_LOT)
+        permit(self.new_button, actor, Action.CATALOGUE_PRODUCT)
+        permit(self.save_button, actor, Action.CATALOGUE_PRODUCT)
 
     def show_recall(self) -> None:
         lot = self.selected_lot()

@@ -42,7 +42,8 @@ class FileActions:
 
     def automatic_backup(self) -> None:
         """On closing: today's backup, if preferences ask for one and none was made today."""
-        from mesolog.store.backup import automatic_backup
+        from mesolog.domain.permissions import NotPermitted
+        from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError
         from mesolog.ui import settings as opt
         from mesolog.ui.preferences import backup_folder
@@ -53,8 +54,9 @@ class FileActions:
         path = self._window.database.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            automatic_backup(path, backup_folder(settings, path), self._window.clock())
-        except (DatabaseError, OSError) as e:
+            BackupService(self._window.database).automatic(backup_folder(settings, path),
+                                                           self._window.clock())
+        except (DatabaseError, OSError, NotPermitted) as e:
             QMessageBox.warning(self._window, "Automatic backup failed",
                                 f"{e}\n\nMake a backup with File ▸ Back Up, or choose another "
                                 "folder in File ▸ Preferences.")
@@ -62,7 +64,8 @@ class FileActions:
             QApplication.restoreOverrideCursor()
 
     def back_up(self) -> bool:
-        from mesolog.store.backup import backup_database
+        from mesolog.domain.permissions import NotPermitted
+        from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError
 
         stamp = self._window.clock().strftime("%Y%m%d-%H%M")
@@ -73,8 +76,8 @@ class FileActions:
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = backup_database(self._window.database.path, Path(name))
-        except DatabaseError as e:
+            report = BackupService(self._window.database).back_up(Path(name))
+        except (DatabaseError, NotPermitted) as e:
             QMessageBox.critical(self._window, "Backup failed", str(e))
             return False
         finally:
@@ -84,7 +87,8 @@ class FileActions:
         return True
 
     def restore(self) -> bool:
-        from mesolog.store.backup import restore_database
+        from mesolog.domain.permissions import NotPermitted
+        from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError, open_database
 
         if not self._window.settle_unsaved():
@@ -99,20 +103,29 @@ class FileActions:
             "The backup is checked first; the current database is kept as a copy beside it.")
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        path = self._window.database.path
-        self._window.database.close()  # no connection of ours may write while the file is replaced
+        db = self._window.database
+        failure: Exception | None = None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            kept = restore_database(Path(name), path)
-        except DatabaseError as e:
-            QMessageBox.critical(self._window, "Not restored", f"{e}\n\nNothing was changed.")
-            return False
-        finally:
+            kept = BackupService(db).restore(Path(name))
+        except NotPermitted as e:  # refused before anything was closed or changed
             QApplication.restoreOverrideCursor()
-            self._window.attach(open_database(path))
-        QMessageBox.information(self._window, "Restored", f"{path.name} now holds the backup."
-                                + (f"\n\nThe replaced database is kept as {kept}." if kept
-                                   else ""))
+            QMessageBox.warning(self._window, "Not restored", str(e))
+            return False
+        except DatabaseError as e:
+            failure = e
+        QApplication.restoreOverrideCursor()
+        # the file now may hold other accounts and roles: whoever goes on logs in again
+        if not self._window.admit_and_attach(open_database(db.path)):
+            self._window.close()
+            return False
+        if failure is not None:
+            QMessageBox.critical(self._window, "Not restored",
+                                 f"{failure}\n\nNothing was changed.")
+            return False
+        QMessageBox.information(self._window, "Restored", f"{db.path.name} now holds the "
+                                "backup." + (f"\n\nThe replaced database is kept as {kept}."
+                                             if kept else ""))
         return True
 
     def open_demo_clinic(self) -> None:

@@ -1,7 +1,8 @@
-"""Who may use the window: nobody is asked (OpenGate) or everyone logs in (LoginGate).
+"""Who may use the window: everyone logs in (LoginGate), or, in tests that drive
+the window directly, a named actor is let in without a password (OpenGate).
 
-The application uses LoginGate; tests that drive the window directly use the
-OpenGate default, and test the login dialogs on their own.
+The gate is the one place where a database opened by the window gets its actor:
+``admit`` hands back the database as the logged-in person sees it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mesolog.ui import settings as opt
-from mesolog.ui.lock_screen import LockScreen
+from mesolog.ui.lock_screen import LockScreen, locked_by
 from mesolog.ui.login import (
     ChangePasswordDialog,
     FirstAdministratorDialog,
@@ -22,7 +23,8 @@ from mesolog.ui.login import (
 from mesolog.ui.settings import Settings
 
 if TYPE_CHECKING:
-    from mesolog.services.clinic import Clinic
+    from mesolog.domain.permissions import Actor
+    from mesolog.store.database import Database
 
 
 class Gate(Protocol):
@@ -31,16 +33,21 @@ class Gate(Protocol):
     @property
     def logged_in(self) -> bool: ...
 
-    def admit(self, window: QWidget, clinic: Clinic) -> bool: ...
+    def admit(self, window: QWidget, db: Database) -> Database | None: ...
 
     def change_password(self) -> bool: ...
 
 
 class OpenGate:
+    """No login: ``actor`` (a test's named person) is let in; with no actor, nobody."""
+
     logged_in = False
 
-    def admit(self, window: QWidget, clinic: Clinic) -> bool:
-        return True
+    def __init__(self, actor: Actor | None = None):
+        self._actor = actor
+
+    def admit(self, window: QWidget, db: Database) -> Database | None:
+        return db.acting_as(self._actor) if self._actor is not None else None
 
     def change_password(self) -> bool:
         return False
@@ -50,33 +57,48 @@ class LoginGate(QObject):
     """Logs in on each database, and locks the window after idle minutes."""
 
     _ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
-
     def __init__(self, settings: Settings, parent: QObject | None = None):
         super().__init__(parent)
         self._settings = settings
         self._window: QWidget | None = None
         self._accounts = None
-        self._user = None
+        self._user: Actor | None = None
         self._login = ""
         self._locked = False
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
 
-    def admit(self, window: QWidget, clinic: Clinic) -> bool:
+    def admit(self, window: QWidget, db: Database) -> Database | None:
         from mesolog.services.accounts import AccountService
 
-        accounts = AccountService(clinic.db, clinic.practitioners)
+        self.log_out()
+        accounts = AccountService(db)
         dialog = (LoginDialog(accounts, parent=window) if accounts.has_accounts()
                   else FirstAdministratorDialog(accounts, parent=window))
         if not dialog.exec():
-            return False
-        self._window, self._accounts, self._user = window, accounts, dialog.practitioner
-        self._login = dialog.login.text().strip().lower()
-        clinic.db.actor_id = self._user.id
+            return None
+        acting = db.acting_as(dialog.actor)
+        login = dialog.login.text().strip().lower()
+        acting_accounts = AccountService(acting)
+        if dialog.must_change_password and not ChangePasswordDialog(
+                acting_accounts, dialog.actor, login, current=dialog.password.text(),
+                parent=window).exec():
+            return None  # a password someone else chose is not kept in use
+        self._window, self._accounts, self._user = window, acting_accounts, dialog.actor
+        self._login = login
         QApplication.instance().installEventFilter(self)
         self._restart()
-        return True
+        return acting
+
+    def log_out(self) -> None:
+        """Forget who was logged in; the window detaches their view of the database."""
+        if self._user is None:
+            return
+        QApplication.instance().removeEventFilter(self)
+        self.idle.stop()
+        self._window = self._accounts = self._user = None
+        self._login = ""
 
     def _restart(self) -> None:
         self.idle.start(self._settings.get(opt.IDLE_LOCK_MINUTES) * 60_000)
@@ -100,11 +122,19 @@ class LoginGate(QObject):
         if self._user is None or self._locked:
             return
         self._locked = True
-        screen = LockScreen(self._user.name)
+        # another person may come in only when nothing of this one's is open or unsaved
+        switchable = (QApplication.activeModalWidget() is None
+                      and not self._window.has_unsaved_work())
+        screen = LockScreen(locked_by(self._user.name))
         screen.cover()  # before the lock dialog opens: it alone stays shown
+        dialog = LockDialog(self._accounts, self._user, self._login, parent=self._window,
+                            switchable=switchable)
         try:
-            LockDialog(self._accounts, self._user, self._login, parent=self._window).exec()
+            dialog.exec()
+            if dialog.switch_user:  # still covered: the next person logs in first
+                self._window.account_actions.switch_user(covered=True)
         finally:
             screen.uncover()
             self._locked = False
-            self._restart()
+            if self._user is not None:
+                self._restart()

@@ -12,10 +12,17 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from mesolog import APP_NAME
 
+LOGGED_OUT = "Nobody is logged in to Mesolog.\n\nThe next person logs in to go on."
+
+
+def locked_by(who: str) -> str:
+    return (f"{APP_NAME} is locked ({who}).\n\nThe password in the Locked window opens it "
+            "again; unsaved changes are kept.")
+
 
 class LockScreen:
-    def __init__(self, who: str):
-        self._who = who
+    def __init__(self, note: str):
+        self._note = note
         self._covered: list[tuple[QWidget, str, list[QWidget], QLabel]] = []
 
     def cover(self) -> None:
@@ -28,8 +35,7 @@ class LockScreen:
                 QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if child.isVisible()]
             for child in shown:
                 child.hide()
-            note = QLabel(f"{APP_NAME} is locked ({self._who}).\n\nThe password in the "
-                          "Locked window opens it again; unsaved changes are kept.", window)
+            note = QLabel(self._note, window)
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             note.setWordWrap(True)
             font = note.font()

@@ -11,8 +11,8 @@ from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.form_dialog import FormDialog
 
 if TYPE_CHECKING:
+    from mesolog.domain.permissions import Actor
     from mesolog.services.accounts import AccountService
-    from mesolog.services.practitioners import PractitionerRef
 
 
 def _password() -> QLineEdit:
@@ -27,7 +27,8 @@ class FirstAdministratorDialog(FormDialog):
     def __init__(self, accounts: AccountService, parent: QWidget | None = None):
         super().__init__("Create the first account", parent)
         self._accounts = accounts
-        self.practitioner: PractitionerRef | None = None
+        self.actor: Actor | None = None
+        self.must_change_password = False  # they chose it themselves just now
         self.form.addRow(QLabel("Health records are kept behind a password. Create the "
                                 "administrator's account; more accounts can follow."))
         self.name = QLineEdit()
@@ -50,8 +51,8 @@ class FirstAdministratorDialog(FormDialog):
     def store(self) -> None:
         if problems := self.check():
             raise ValidationError(problems)  # every wrong field at once
-        self.practitioner = self._accounts.create_first_administrator(
-            self.name.text(), self.login.text(), self.password.text())
+        self.actor = self._accounts.create_first_administrator(
+            self.name.text(), self.login.text(), self.password.text()).actor
 
 
 class LoginDialog(FormDialog):
@@ -59,7 +60,8 @@ class LoginDialog(FormDialog):
                  login: str = "", parent: QWidget | None = None):
         super().__init__(title, parent)
         self._accounts = accounts
-        self.practitioner: PractitionerRef | None = None
+        self.actor: Actor | None = None
+        self.must_change_password = False
         self.login = QLineEdit(login)
         self.login.setReadOnly(bool(login))
         self.password = _password()
@@ -74,31 +76,45 @@ class LoginDialog(FormDialog):
         from mesolog.services.accounts import LoginRefused
 
         try:
-            self.practitioner = self._accounts.authenticate(self.login.text(),
-                                                            self.password.text())
+            logged_in = self._accounts.authenticate(self.login.text(), self.password.text())
         except LoginRefused as e:
             self.password.clear()
             raise ValidationError([FieldError("password", str(e))]) from None
+        self.actor, self.must_change_password = logged_in.actor, logged_in.must_change_password
 
 
 class LockDialog(LoginDialog):
     """After idle time: the same person's password again; the window and its unsaved
     edits wait underneath, untouched."""
 
-    def __init__(self, accounts: AccountService, practitioner: PractitionerRef,
-                 login: str, parent: QWidget | None = None):
+    def __init__(self, accounts: AccountService, actor: Actor, login: str,
+                 parent: QWidget | None = None, *, switchable: bool = True):
         super().__init__(accounts, "Locked", login, parent)
-        self._expected = practitioner
-        note = QLabel(f"Mesolog locked itself after a while without use. {practitioner.name}, "
+        self._expected = actor
+        self.switch_user = False  # True when closed by Switch User
+        note = QLabel(f"Mesolog locked itself after a while without use. {actor.name}, "
                       "enter your password to go on; unsaved changes are kept.")
         note.setWordWrap(True)
         self.form.insertRow(0, note)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Unlock")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.switch_button = self.buttons.addButton("Switch User…",
+                                                    QDialogButtonBox.ButtonRole.ResetRole)
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self._switch)
+        # someone else's unsaved work is neither saved under a new name nor thrown away
+        self.switch_button.setEnabled(switchable)
+        if not switchable:
+            self.switch_button.setToolTip(f"{actor.name} has unsaved or open work: they "
+                                          "unlock and finish it first.")
+
+    def _switch(self) -> None:
+        self.switch_user = True
+        self.done(0)
 
     def store(self) -> None:
         super().store()
-        if self.practitioner is None or self.practitioner.id != self._expected.id:
+        if self.actor is None or self.actor.id != self._expected.id:
             raise ValidationError([FieldError("password", "Wrong login or password.")])
 
     def reject(self) -> None:  # Escape does not unlock
@@ -106,25 +122,29 @@ class LockDialog(LoginDialog):
 
 
 class ChangePasswordDialog(FormDialog):
-    def __init__(self, accounts: AccountService, practitioner: PractitionerRef, login: str,
-                 parent: QWidget | None = None):
-        super().__init__(f"Change password — {practitioner.name}", parent)
-        self._accounts, self._practitioner, self._login = accounts, practitioner, login
+    """One's own password. Given ``current`` (just typed to log in with a password an
+    administrator chose), the new one is required before going on."""
+
+    def __init__(self, accounts: AccountService, actor: Actor, login: str, *,
+                 current: str | None = None, parent: QWidget | None = None):
+        super().__init__(f"Change password — {actor.name}", parent)
+        self._accounts, self._login = accounts, login
         self.current = _password()
         self.new = _password()
         self.repeat = _password()
-        self.add_row("&Current password", "current", self.current)
+        if current is not None:
+            self.current.setText(current)
+            note = QLabel("An administrator chose your password; choose your own before "
+                          "going on.")
+            note.setWordWrap(True)
+            self.form.addRow(note)
+        else:
+            self.add_row("&Current password", "current", self.current)
         self.add_row("&New password", "password", self.new)
         self.add_row("&Repeat", "repeat", self.repeat)
+        self.first_field = self.new if current is not None else self.current
 
     def store(self) -> None:
-        from mesolog.services.accounts import LoginRefused
-
-        try:
-            self._accounts.authenticate(self._login, self.current.text())
-        except LoginRefused as e:
-            raise ValidationError([FieldError("current", str(e))]) from None
         if self.new.text() != self.repeat.text():
             raise ValidationError([FieldError("repeat", "The two passwords differ.")])
-        self._accounts.set_password(self._practitioner.id, self.new.text(),
-                                    current=self.current.text())
+        self._accounts.change_own_password(self.current.text(), self.new.text())

@@ -28,6 +28,7 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.about import show_about
+from mesolog.ui.account_actions import AccountActions, permit_window_actions
 from mesolog.ui.file_actions import FileActions
 from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes_panel import OutcomesPanel
@@ -176,10 +177,7 @@ class MainWindow(QMainWindow):
                                              "The product catalogue, lots and recalls")
         self.due_action = self._action("&Due and Overdue", self.show_due, "Ctrl+D",
                                        "Patients whose next session is due")
-        self.practitioner_action = self._action("Add &Account…", self.add_practitioner,
-                                                None, "An administrator adds a colleague")
-        self.password_action = self._action("Change &Password…",
-                                            self._gate.change_password)
+        self.account_actions = AccountActions(self)
         self.open_events_action = self._action("Open &Side Effects", self.show_open_events,
                                                "Ctrl+Shift+E",
                                                "Unresolved side effects across the clinic")
@@ -191,7 +189,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.account_actions.password_action,
+                              self.account_actions.switch_action, self.quit_action])
         patient_menu = self.menuBar().addMenu("&Patient")
         patient_menu.addActions([self.new_patient_action, self.save_action, self.revert_action])
         patient_menu.addSeparator()
@@ -206,8 +205,7 @@ class MainWindow(QMainWindow):
         clinic_menu.addActions([self.due_action, self.open_events_action,
                                 self.catalogue_action])
         clinic_menu.addSeparator()
-        clinic_menu.addAction(self.practitioner_action)
-        clinic_menu.addAction(self.password_action)
+        clinic_menu.addAction(self.account_actions.accounts_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -247,22 +245,29 @@ class MainWindow(QMainWindow):
     def database(self) -> Database | None:
         return self._db
 
-    def admit_and_attach(self, db: Database) -> bool:
-        """Ask who is at the desk (per the gate), then show ``db``; False if refused."""
-        from mesolog.services.clinic import Clinic
+    @property
+    def clinic(self) -> Clinic | None:
+        return self._clinic
 
-        if not self._gate.admit(self, Clinic.of(db, self._clock)):
+    def admit_and_attach(self, db: Database) -> bool:
+        """Show ``db`` as whoever the gate lets in sees it; False (``db`` closed) if nobody."""
+        acting = self._gate.admit(self, db)
+        if acting is None:
             db.close()
             return False
-        self.attach(db)
+        self.attach(acting)
         return True
 
+    def has_unsaved_work(self) -> bool:
+        return self.form.is_dirty()
+
     def attach(self, db: Database) -> None:
-        """Show ``db`` in this window; the window closes it when done with it."""
+        """Show ``db`` (as its actor sees it) in this window; the window closes it when
+        done with it."""
         from mesolog.services.clinic import Clinic
 
         first = self.model is None
-        if self._db is not None:
+        if self._db is not None and self._db.engine is not db.engine:
             self._db.close()
         for window in (self._due_window, self._events_window):  # they list the old database
             if window is not None:
@@ -490,11 +495,10 @@ class MainWindow(QMainWindow):
         attached = self._db is not None
         for action in (self.new_patient_action, self.find_action, self.new_db_action,
                        self.backup_action, self.restore_action,
-                       self.catalogue_action, self.due_action, self.practitioner_action,
-                       self.open_events_action):
+                       self.catalogue_action, self.due_action, self.open_events_action):
             action.setEnabled(attached)
-        # without logins (no LoginGate) there is no password to change
-        self.password_action.setVisible(self._gate.logged_in)
+        actor = self._db.actor if attached else None
+        self.account_actions.update(actor, attached)
         patient = self.form.patient
         stored = self.pages.currentWidget() is self.patient_page and patient is not None
         for action in (self.new_session_action, self.open_session_action,
@@ -508,6 +512,7 @@ class MainWindow(QMainWindow):
         self.archive_action.setEnabled(on_form and patient is not None)
         archived = patient is not None and patient.archived
         self.archive_action.setText("Restore from &Archive" if archived else "&Archive Patient")
+        permit_window_actions(self, actor)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self._db.path.name}[*] — {APP_NAME}")
@@ -580,11 +585,6 @@ class MainWindow(QMainWindow):
     @property
     def gate(self) -> Gate:
         return self._gate
-
-    def add_practitioner(self) -> None:
-        from mesolog.ui.treatment_dialogs import PractitionerDialog
-
-        PractitionerDialog(self._clinic, parent=self).exec()
 
     # -- window ----------------------------------------------------------
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
+from mesolog.domain.permissions import Action
 from mesolog.ui.adverse_event_dialog import ResolveDialog
 from mesolog.ui.form_dialog import OpensAtFirstField
+from mesolog.ui.permitted import permit
 from mesolog.ui.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ class OpenEventsWindow(OpensAtFirstField, QDialog):
         count = self.model.rowCount()
         self.summary.setText(f"{count} open side effect{'s' if count != 1 else ''}. "
                              "Double-click to open the patient; Resolve… when it has settled.")
-        self.resolve_button.setEnabled(count > 0)
+        permit(self.resolve_button, self._clinic.actor, Action.SIDE_EFFECT_RESOLVE, count > 0)
 
     def resolve_selected(self) -> bool:
         row = self.model.row(self.table.currentIndex().row())

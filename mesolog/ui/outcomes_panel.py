@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
+from mesolog.domain.permissions import Action
 from mesolog.domain.trend_axes import month_starts, value_axis
 from mesolog.ui.outcome_dialogs import GradeDialog, MeasurementDialog, PhotoDialog, SiteDialog
+from mesolog.ui.permitted import permit
 from mesolog.ui.photo_views import THUMBNAIL_SIZE, BeforeAfterDialog, ThumbnailLoader
 
 if TYPE_CHECKING:
@@ -168,7 +170,11 @@ class OutcomesPanel(QWidget):
             item.setSizeHint(QPixmap(THUMBNAIL_SIZE + 24, THUMBNAIL_SIZE + 44).size())
             self.photos.addItem(item)
         self._loader.request(photos)
-        self.measure_button.setEnabled(self.site.count() > 0)
+        actor = self._clinic.actor
+        permit(self.add_site_button, actor, Action.MEASUREMENT_SITE)
+        permit(self.measure_button, actor, Action.MEASUREMENT_RECORD, self.site.count() > 0)
+        permit(self.grade_button, actor, Action.GRADE_RECORD)
+        permit(self.photo_button, actor, Action.PHOTO_ATTACH)
         self.compare_button.setEnabled(len(photos) >= 2)
         self.draw_trend()
 

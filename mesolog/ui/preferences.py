@@ -147,12 +147,12 @@ class PreferencesDialog(OpensAtFirstField, QDialog):
 
 def open_preferences(window: QWidget, clinic: Clinic | None, settings: Settings,
                      db_path: Path) -> None:
-    """Preferences are an administrator's (when someone is logged in)."""
-    from mesolog.domain.practitioner import Role
+    """Preferences (the letterhead, and this desk's backups and lock) are an
+    administrator's."""
+    from mesolog.domain.permissions import Action
+    from mesolog.ui.permitted import allows
 
-    actor = clinic.db.actor_id if clinic is not None else None
-    if actor is not None and all(p.id != actor or p.role is not Role.ADMINISTRATOR
-                                 for p in clinic.practitioners.active()):
+    if clinic is not None and not allows(clinic.actor, Action.LETTERHEAD):
         QMessageBox.information(window, "Preferences",
                                 "Only an administrator changes the preferences.")
         return

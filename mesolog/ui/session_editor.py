@@ -34,6 +34,7 @@ from mesolog.domain.clock import latest_not_later
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.patient import Patient
+from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.session import (
     DEPTH_MM,
     NEEDLE_GAUGES,
@@ -50,6 +51,7 @@ from mesolog.ui.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import DateTimeField, OpensAtFirstField, combo
 from mesolog.ui.map_editor import InjectionMapEditor
+from mesolog.ui.permitted import allows, permit
 from mesolog.ui.prompts import Unsaved, ask_about_unsaved, confirm_signature
 from mesolog.ui.session_products import SessionProducts
 
@@ -158,8 +160,9 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.amend_box = QGroupBox("Amendment")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Why the signed session is changed")
-        self.author = combo([("— choose —", None)] + [(p.name, p.id) for p in people],
-                            clinic.db.actor_id)
+        actor = clinic.actor
+        # an amendment is its author's own: whoever is logged in
+        self.author = QLabel(actor.name if actor is not None else "")
         amend_form = QFormLayout(self.amend_box)
         amend_form.addRow("&Reason", self.errors.under("reason", self.reason))
         amend_form.addRow("&Amended by", self.errors.under("author", self.author))
@@ -224,7 +227,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
         self._show_alerts()
         # a new session is, by default, the logged-in practitioner's
-        self._load(session, practitioner_id or clinic.db.actor_id)
+        self._load(session, practitioner_id
+                   or (actor.id if actor is not None and actor.is_person else None))
         self._show_side_effects()
         self.save_button.clicked.connect(lambda: self.save(sign=False))
         self.sign_button.clicked.connect(lambda: self.save(sign=True))
@@ -312,10 +316,16 @@ class SessionEditor(OpensAtFirstField, QDialog):
                 f"{session.signed_at:%Y-%m-%d %H:%M}. It is read-only: changes are made as an "
                 "amendment, with a reason, kept with the session.")
         self.signed_banner.setVisible(signed)
-        self._set_editable(not signed or self._amending)
+        actor = self._clinic.actor
+        may_change = allows(actor, Action.SESSION_AMEND if signed else
+                            Action.SESSION_UPDATE if session else Action.SESSION_RECORD)
+        self._set_editable((not signed or self._amending) and may_change)
         self.amend_button.setVisible(signed and not self._amending)
+        permit(self.amend_button, actor, Action.SESSION_AMEND)
         self.sign_button.setVisible(not signed)
+        permit(self.sign_button, actor, Action.SESSION_SIGN, may_change)
         self.save_button.setVisible(not signed or self._amending)
+        self.save_button.setEnabled(may_change)
         self.save_button.setText("&Save Amendment" if self._amending else "&Save")
         entries = session.amendments if session else ()
         self.history.setText("".join(
@@ -340,8 +350,10 @@ class SessionEditor(OpensAtFirstField, QDialog):
     def _show_side_effects(self) -> None:
         self.side_effects.clear()
         saved = self._session is not None
-        for widget in (self.side_effects, self.record_event_button, self.none_observed_button):
-            widget.setEnabled(saved)
+        actor = self._clinic.actor
+        self.side_effects.setEnabled(saved)
+        permit(self.record_event_button, actor, Action.SIDE_EFFECT_RECORD, saved)
+        permit(self.none_observed_button, actor, Action.SIDE_EFFECT_NONE_OBSERVED, saved)
         if not saved:
             self.side_effects_hint.setText("Save the session first; then open it from the "
                                            "Treatment tab to record what followed.")
@@ -356,7 +368,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
             self.side_effects.addItem(item)
         status = self._clinic.adverse_events.status([self._session.id])[self._session.id]
         self.side_effects_hint.setText(f"Status: {status.text}.")
-        self.none_observed_button.setEnabled(not events and not status.none_observed)
+        permit(self.none_observed_button, actor, Action.SIDE_EFFECT_NONE_OBSERVED,
+               not events and not status.none_observed)
 
     def record_side_effect(self) -> bool:
         dialog = AdverseEventDialog(self._clinic, self._session, self._now.date(), parent=self)
@@ -374,12 +387,9 @@ class SessionEditor(OpensAtFirstField, QDialog):
             self.side_effects_changed.emit()
 
     def mark_none_observed(self) -> None:
-        # the person logged in checked; without logins, who performed the session
-        who = self._clinic.sessions.signer(self.practitioner.currentData()
-                                           or self._session.details.practitioner_id)
-        try:
-            self._clinic.adverse_events.mark_none_observed(self._session.id, who)
-        except ValidationError as e:
+        try:  # checked by the person logged in
+            self._clinic.adverse_events.mark_none_observed(self._session.id)
+        except (ValidationError, NotPermitted) as e:
             QMessageBox.warning(self, "Not recorded", str(e))
         else:
             self.side_effects_changed.emit()
@@ -399,11 +409,10 @@ class SessionEditor(OpensAtFirstField, QDialog):
     def is_dirty(self) -> bool:
         return self._dirty
 
-    def _confirm_signature(self, details: SessionDetails, signer: int | None) -> bool:
+    def _confirm_signature(self, details: SessionDetails) -> bool:
         """Save and Sign asks as Session ▸ Sign Session does: a signature is not undone."""
-        names = {p.id: p.name for p in self._clinic.practitioners.active()}
-        return confirm_signature(self, details.performed_at,
-                                 names.get(signer, "the practitioner"))
+        actor = self._clinic.actor
+        return confirm_signature(self, details.performed_at, actor.name if actor else "")
 
     def start_amending(self) -> None:
         self._amending = True
@@ -435,23 +444,22 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.errors.clear()
         details = self.details()
         sessions = self._clinic.sessions
-        # the one logged in signs; without logins, the one who performed it
-        signer = sessions.signer(details.practitioner_id) if sign else None
-        if sign and not self._confirm_signature(details, signer):
+        # the one logged in signs, always
+        if sign and not self._confirm_signature(details):
             return False
         try:
             if self._session is None:
-                stored = sessions.create(self._patient.id, details, signed_by=signer)
+                stored = sessions.create(self._patient.id, details, sign=sign)
             elif self._amending:
                 stored = sessions.amend(self._session.id, self._session.version, details,
-                                        self.reason.text(), self.author.currentData())
+                                        self.reason.text())
             else:
                 stored = sessions.update(self._session.id, self._session.version, details,
-                                         signed_by=signer)
+                                         sign=sign)
         except ValidationError as e:
             self.errors.show(e.errors, fallback="products")
             return False
-        except ConflictError as e:
+        except (ConflictError, NotPermitted) as e:
             QMessageBox.warning(self, "Not saved", str(e))
             return False
         self.saved_session = stored

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QTextBrowser,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
 from mesolog.domain.practitioner import Role
-from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.form_dialog import FormDialog, date_edit
 
 if TYPE_CHECKING:
@@ -68,18 +68,13 @@ class ConsentDialog(FormDialog):
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.text = QTextBrowser()
         self.text.setMinimumSize(520, 300)
-        self.taken_by = QComboBox()
-        self.taken_by.addItem("— choose —", None)
-        for person in clinic.practitioners.active():
-            self.taken_by.addItem(person.name, person.id)
-        # whoever is logged in took it, unless they say otherwise
-        self.taken_by.setCurrentIndex(max(0, self.taken_by.findData(clinic.db.actor_id))
-                                      if clinic.db.actor_id is not None else 0)
+        # whoever is logged in takes it: a consent is never recorded in another's name
+        self.taken_by = QLabel(clinic.actor.name if clinic.actor is not None else "")
         self.signed_on = date_edit(now.date())
         self.signed_on.setMaximumDate(QDate(now.date()))
         self.add_row("&Form", "kind", self.kind)
         self.form.addRow(self.text)
-        self.add_row("&Taken by", "taken_by", self.taken_by)
+        self.add_row("Taken by", "taken_by", self.taken_by)
         self.add_row("&Signed on", "signed_at", self.signed_on)
         self.kind.currentIndexChanged.connect(self._show_text)
         self._show_text()
@@ -91,14 +86,11 @@ class ConsentDialog(FormDialog):
                               f"<p>{html.escape(p)}</p>" for p in form.body.split("\n") if p))
 
     def store(self) -> None:
-        taker = self.taken_by.currentData()
-        if taker is None:
-            raise ValidationError([FieldError("taken_by", "Choose who took the consent.")])
         day = self.signed_on.date().toPython()
         signed_at = self._now if day == self._now.date() else datetime.combine(
             day, datetime.min.time().replace(hour=12))
         self._clinic.consent.record(self._patient_id, ConsentKind(self.kind.currentData()),
-                                    taker, signed_at)
+                                    signed_at)
 
 
 class StopCourseDialog(FormDialog):
@@ -134,12 +126,11 @@ class PractitionerDialog(FormDialog):
         self.add_row("&Role", "role", self.role)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("At least 10 characters; they change it later")
+        self.password.setPlaceholderText("At least 10 characters; they choose their own "
+                                         "at first login")
         self.add_row("&Password", "password", self.password)
 
     def store(self) -> None:
-        from mesolog.services.accounts import AccountService
-
-        AccountService(self._clinic.db, self._clinic.practitioners).add_account(
+        self._clinic.accounts.add_account(
             self.name.text(), self.login.text(),
             Role(self.role.currentData()), self.password.text())

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.course import CourseStatus, days_late
 from mesolog.domain.patient import Patient
+from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.session import Session
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
+from mesolog.ui.permitted import permit
 from mesolog.ui.prompts import confirm_signature
 from mesolog.ui.session_editor import SessionEditor
 from mesolog.ui.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
@@ -308,16 +310,19 @@ class TreatmentPanel(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         has_patient = self._patient is not None
-        for button in (self.consent_button, self.new_course_button, self.new_session_button):
-            button.setEnabled(has_patient)
+        actor = self._clinic.actor if self._clinic is not None else None
+        for button, action in ((self.consent_button, Action.CONSENT_RECORD),
+                               (self.new_course_button, Action.COURSE_RECORD),
+                               (self.new_session_button, Action.SESSION_RECORD)):
+            permit(button, actor, action, has_patient)
         summary = self.selected_course()
         status = summary.course.status if summary else None
         open_course = status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)
-        self.pause_button.setEnabled(open_course)
+        for button in (self.pause_button, self.complete_button, self.stop_button):
+            permit(button, actor, Action.COURSE_STATUS, open_course)
         self.pause_button.setText("&Resume" if status is CourseStatus.PAUSED else "&Pause")
-        self.complete_button.setEnabled(open_course)
-        self.stop_button.setEnabled(open_course)
-        self.resolve_button.setEnabled(self.selected_event_id() is not None)
+        permit(self.resolve_button, actor, Action.SIDE_EFFECT_RESOLVE,
+               self.selected_event_id() is not None)
 
     # -- actions ---------------------------------------------------------
 
@@ -375,14 +380,13 @@ class TreatmentPanel(QWidget):
         session = self.selected_session()
         if self._clinic is None or session is None or session.signed:
             return False
-        signer = self._clinic.sessions.signer(session.details.practitioner_id)
-        names = {p.id: p.name for p in self._clinic.practitioners.active()}
+        actor = self._clinic.actor
         if not confirm_signature(self, session.details.performed_at,
-                                 names.get(signer, session.practitioner_name)):
+                                 actor.name if actor else ""):
             return False
         try:
-            self._clinic.sessions.sign(session.id, session.version, signer)
-        except (ConflictError, ValidationError) as e:
+            self._clinic.sessions.sign(session.id, session.version)
+        except (ConflictError, ValidationError, NotPermitted) as e:
             QMessageBox.warning(self, "Not signed", str(e))
             return False
         self.refresh()

@@ -11,13 +11,16 @@ from mesolog.domain.catalogue import LotDetails, ProductDetails
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseDetails
 from mesolog.domain.injection_map import InjectionPoint
+from mesolog.domain.permissions import Actor, NotPermitted
 from mesolog.domain.scalp import ScalpView, ScalpZone, grid
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.reports.content import Letterhead
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
 from mesolog.services.reports import ReportKind, ReportService
-from tests.conftest import details
+from tests.conftest import acting_as, details
+
+ADMIN = Actor.program("an administrator")
 
 NOW = datetime(2026, 11, 25, 10, 30)
 LONG_NOTE = "Patient asked many questions about diet and supplements. " * 40
@@ -29,15 +32,15 @@ def clock() -> datetime:
 
 @pytest.fixture
 def world(db):
-    clinic = Clinic.of(db, clock)
-    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
-    db.actor_id = doctor.id
+    doctor = Clinic.of(db, clock).practitioners.create("Dr Claire Moreau", "cmoreau",
+                                                       Role.PRACTITIONER)
+    clinic = Clinic.of(acting_as(db, doctor), clock)  # the doctor is logged in
     biotin = clinic.catalogue.create_product(ProductDetails("Biotin complex", "Meso Labs", "", ()))
     lots = [clinic.catalogue.add_lot(biotin.id, LotDetails(f"B-{n}", date(2027, 6, 30)))
             for n in range(1, 4)]
     patient = clinic.patients.create(details(last_name="Żółkiewska-Øster", first_name="Ağça",
                                              allergies=""))
-    clinic.consent.record(patient.id, ConsentKind.TREATMENT, doctor.id, NOW)
+    clinic.consent.record(patient.id, ConsentKind.TREATMENT, NOW)
     course = clinic.courses.create(patient.id, CourseDetails("Biotin series", 24, 14,
                                                              date(2025, 11, 1)))
     return clinic, doctor, patient, course, lots
@@ -55,7 +58,7 @@ def add_sessions(clinic, doctor, patient, course, lots, count: int) -> list:
             practitioner_id=doctor.id, course_id=course.id, technique=Technique.PAPULE,
             device=Device.MANUAL, notes=LONG_NOTE if n == 3 else "",
             products=(ProductUse(lot.id, round(0.05 * len(points), 3)),), points=points),
-            signed_by=doctor.id))
+            sign=True))
     return made
 
 
@@ -145,11 +148,9 @@ def test_the_letterhead_is_kept_in_the_database_and_printed(world, tmp_path):
     image = QImage(64, 64, QImage.Format.Format_RGB32)
     image.fill(QColor("#0072B2"))
     image.save(str(logo))
-    with pytest.raises(ValidationError, match="Only an administrator"):
+    with pytest.raises(NotPermitted, match="a practitioner may not change the letterhead"):
         letterheads.set("Trichology Centre Łódź", "", "")  # the logged-in doctor
-    clinic.db.actor_id = None  # the account set up before anyone logs in, as a new clinic
-    admin = clinic.practitioners.create("Office Admin", "admin", Role.ADMINISTRATOR)
-    clinic.db.actor_id = admin.id
+    letterheads = LetterheadService(clinic.db.acting_as(ADMIN))  # an administrator
     letterheads.set("Trichology Centre Łódź", "ul. Piotrkowska 1\n90-001 Łódź", "+48 42 000",
                     logo)
     target = BytesIO()

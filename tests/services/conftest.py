@@ -28,7 +28,7 @@ def clinic(db, patients):
         "sessions": SessionService(db, fixed_clock),
         "courses": CourseService(db, fixed_clock),
         "consent": ConsentService(db, fixed_clock),
-        "doctor": people.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER),
+        "doctor": next(p for p in people.active() if p.id == db.actor.id),  # logged in
         "nurse": people.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER),
         "biotin": biotin,
         "fresh": catalogue.add_lot(biotin.id, LotDetails("B-2031", date(2027, 6, 30))),

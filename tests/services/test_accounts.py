@@ -70,9 +70,9 @@ def test_an_assistant_cannot_sign_or_amend(accounts):
         performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
         technique=Technique.NAPPAGE, device=Device.MANUAL, products=(ProductUse(lot.id, 1.0),)))
     with pytest.raises(ValidationError) as caught:
-        clinic.sessions.sign(session.id, session.version, assistant.id)
+        clinic.sessions.sign(session.id, session.version)
     assert "assistant" in caught.value.for_field("signed_by")
-    signed = clinic.sessions.sign(session.id, session.version, doctor.id)
+    signed = clinic.sessions.sign(session.id, session.version)
     with pytest.raises(ValidationError) as caught:
         clinic.sessions.amend(signed.id, signed.version, signed.details.__class__(
             **{**signed.details.__dict__, "pain_score": 3}), "Pain score added later.",
@@ -206,16 +206,16 @@ def test_nobody_signs_amends_or_checks_under_another_persons_name(accounts, db):
     stored = clinic.sessions.create(patient.id, details_)
     db.actor_id = assistant.id
     with pytest.raises(ValidationError) as caught:
-        clinic.sessions.sign(stored.id, stored.version, doctor.id)
+        clinic.sessions.sign(stored.id, stored.version)
     assert "Sam Becker is logged in" in caught.value.for_field("signed_by")
     with pytest.raises(ValidationError):
-        clinic.adverse_events.mark_none_observed(stored.id, doctor.id)
+        clinic.adverse_events.mark_none_observed(stored.id)
     db.actor_id = admin.id  # another practitioner, not the one named
     with pytest.raises(ValidationError):
-        clinic.sessions.sign(stored.id, stored.version, doctor.id)
+        clinic.sessions.sign(stored.id, stored.version)
     assert not clinic.sessions.get(stored.id).signed
     db.actor_id = doctor.id
-    signed = clinic.sessions.sign(stored.id, stored.version, doctor.id)
+    signed = clinic.sessions.sign(stored.id, stored.version)
     db.actor_id = admin.id
     with pytest.raises(ValidationError) as caught:
         clinic.sessions.amend(signed.id, signed.version, replace(details_, pain_score=4),
@@ -234,7 +234,7 @@ def test_a_consent_is_taken_by_the_person_logged_in(accounts, db):
     patient = clinic.patients.create(details())
     db.actor_id = nurse.id
     with pytest.raises(ValidationError) as caught:
-        clinic.consent.record(patient.id, ConsentKind.TREATMENT, admin.id)
+        clinic.consent.record(patient.id, ConsentKind.TREATMENT)
     assert "Ines Alvarez is logged in" in caught.value.for_field("taken_by")
-    taken = clinic.consent.record(patient.id, ConsentKind.TREATMENT, nurse.id)
+    taken = clinic.consent.record(patient.id, ConsentKind.TREATMENT)
     assert taken.taken_by == "Ines Alvarez"

@@ -68,16 +68,16 @@ def test_an_open_event_leaves_the_open_list_once_resolved(world):
 
 
 def test_none_observed_is_a_record_of_its_own(world):
-    clinic, doctor, _, _, session, _, _ = world
+    clinic, _, _, _, session, _, _ = world
     assert clinic.adverse_events.status([session.id])[session.id].text == \
         "side effects not checked"
-    clinic.adverse_events.mark_none_observed(session.id, doctor.id)
+    clinic.adverse_events.mark_none_observed(session.id)
     assert clinic.adverse_events.status([session.id])[session.id].text == "no side effects"
     clinic.adverse_events.record(event(session))
     status = clinic.adverse_events.status([session.id])[session.id]
     assert (status.events, status.open_events, status.none_observed) == (1, 1, False)
     with pytest.raises(ValidationError):
-        clinic.adverse_events.mark_none_observed(session.id, doctor.id)
+        clinic.adverse_events.mark_none_observed(session.id)
 
 
 def test_an_allergic_reaction_flags_the_product_at_the_next_session(world):

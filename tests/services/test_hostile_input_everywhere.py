@@ -19,8 +19,7 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from mesolog.store.database import open_database
-from tests.conftest import details, fixed_clock
+from tests.conftest import details, fixed_clock, open_as_administrator
 
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=200),
@@ -58,7 +57,7 @@ _numbers = itertools.count()
 def template(tmp_path_factory):
     """A database with a practitioner, a product, a lot, a patient, a course, a session."""
     path = tmp_path_factory.mktemp("template") / "clinic.sqlite"
-    db = open_database(path)
+    db = open_as_administrator(path)
     clinic = Clinic.of(db, fixed_clock)
     doctor = clinic.practitioners.create("Dr A", "dra", Role.PRACTITIONER)
     product = clinic.catalogue.create_product(ProductDetails("Biotin", "", "",
@@ -79,7 +78,7 @@ def fresh(template, tmp_path_factory):
     path, ids = template
     copy = tmp_path_factory.mktemp(f"case{next(_numbers)}") / "clinic.sqlite"
     shutil.copy(path, copy)
-    db = open_database(copy)
+    db = open_as_administrator(copy)
     return db, Clinic.of(db, fixed_clock), ids
 
 

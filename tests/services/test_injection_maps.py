@@ -59,10 +59,10 @@ def test_amending_a_signed_map_records_the_change_per_zone(clinic):
     points = vertex_map(c["minox"].id)
     signed = c["sessions"].create(c["other"].id, session_details(
         c, ProductUse(c["minox"].id, round(0.05 * len(points), 3)), points=points),
-        signed_by=c["doctor"].id)
+        sign=True)
     amended = c["sessions"].amend(signed.id, signed.version, session_details(
         c, ProductUse(c["minox"].id, 0.1), points=points[:2]),
-        "Map corrected after review", c["doctor"].id)
+        "Map corrected after review")
     changes = amended.amendments[0].changes
     assert f"injection map: {len(points)} points" in changes[-2]
     assert changes[-1].startswith("  Vertex / crown:")

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 from mesolog.domain.validation import ValidationError
 from mesolog.services.patient_search import SearchQuery
 from mesolog.services.patients import PatientService
-from mesolog.store.database import open_database
-from tests.conftest import details, fixed_clock
+from tests.conftest import details, fixed_clock, open_as_administrator
 
 hostile_text = st.one_of(
     st.text(max_size=300),
@@ -30,7 +29,7 @@ hostile_text = st.one_of(
 )
 def test_stored_exactly_or_refused(tmp_path_factory, last_name, first_name, chart_no,
                                    allergies, email, born):
-    db = open_database(tmp_path_factory.mktemp("h") / "clinic.sqlite")
+    db = open_as_administrator(tmp_path_factory.mktemp("h") / "clinic.sqlite")
     try:
         patients = PatientService(db, clock=fixed_clock)
         typed = details(last_name=last_name, first_name=first_name, chart_no=chart_no,

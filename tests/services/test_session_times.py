@@ -30,7 +30,7 @@ def test_a_session_recorded_in_the_repeated_hour_is_saved_and_amended_after_the_
     c = clinic
     before = SessionService(db, lambda: FIRST_PASS)
     stored = before.create(c["other"].id, session_details(c, performed_at=FIRST_PASS))
-    signed = before.sign(stored.id, stored.version, c["doctor"].id)
+    signed = before.sign(stored.id, stored.version)
     after = SessionService(db, lambda: SECOND_PASS)
     # an unsigned session in the same hour, edited after the change
     other = before.create(c["other"].id, session_details(c, performed_at=FIRST_PASS))
@@ -40,7 +40,7 @@ def test_a_session_recorded_in_the_repeated_hour_is_saved_and_amended_after_the_
     amended = after.amend(signed.id, signed.version,
                           session_details(c, ProductUse(c["minox"].id, 2.5),
                                           performed_at=FIRST_PASS),
-                          "Volume misread from the syringe scale.", c["nurse"].id)
+                          "Volume misread from the syringe scale.")
     assert amended.used[0].volume_ml == 2.5
     recorded = after.create(c["other"].id, session_details(
         c, performed_at=datetime(2026, 10, 25, 2, 55)))  # first pass, 15 minutes ago
@@ -79,14 +79,13 @@ def test_a_signed_session_cannot_be_amended_to_a_time_after_its_signature(clinic
     morning = SessionService(db, lambda: datetime(2026, 11, 24, 10, 0))
     stored = morning.create(c["other"].id, session_details(
         c, performed_at=datetime(2026, 11, 24, 9, 30)))
-    signed = morning.sign(stored.id, stored.version, c["doctor"].id)
+    signed = morning.sign(stored.id, stored.version)
     assert signed.signed_at == datetime(2026, 11, 24, 10, 0)
     later = replace(session_details(c), performed_at=datetime(2026, 11, 24, 11, 0))
     with pytest.raises(ValidationError) as caught:
-        c["sessions"].amend(signed.id, signed.version, later, "Wrong hour typed.",
-                            c["doctor"].id)
+        c["sessions"].amend(signed.id, signed.version, later, "Wrong hour typed.")
     assert "signed at 2026-11-24 10:00" in caught.value.for_field("performed_at")
     assert c["sessions"].get(signed.id).amendments == ()
     earlier = replace(later, performed_at=datetime(2026, 11, 24, 9, 0))
-    assert c["sessions"].amend(signed.id, signed.version, earlier, "Wrong hour typed.",
-                               c["doctor"].id).details.performed_at.hour == 9
+    amended = c["sessions"].amend(signed.id, signed.version, earlier, "Wrong hour typed.")
+    assert amended.details.performed_at.hour == 9

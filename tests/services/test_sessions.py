@@ -7,8 +7,8 @@ from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseDetails, CourseStatus
 from mesolog.domain.session import ProductUse
 from mesolog.domain.validation import ValidationError
-from mesolog.services.sessions import SessionSignedError
-from tests.conftest import NOW
+from mesolog.services.sessions import SessionService, SessionSignedError
+from tests.conftest import NOW, acting_as, fixed_clock
 from tests.services.conftest import session_details
 
 GS = "\x1d"
@@ -58,21 +58,21 @@ def test_a_recorded_allergy_flags_the_matching_product(clinic):
     assert c["sessions"].allergy_flags(c["other"].id, [c["fresh"].id]) == {}
 
 
-def test_a_signed_session_refuses_edits_and_keeps_amendments(clinic):
+def test_a_signed_session_refuses_edits_and_keeps_amendments(clinic, db):
     c = clinic
     stored = c["sessions"].create(c["other"].id, session_details(c))
-    signed = c["sessions"].sign(stored.id, stored.version, c["doctor"].id)
+    signed = c["sessions"].sign(stored.id, stored.version)
     assert signed.signed and signed.signed_by == "Dr Claire Moreau"
     with pytest.raises(SessionSignedError):
         c["sessions"].update(signed.id, signed.version, session_details(c, pain_score=5))
     with pytest.raises(ValidationError) as caught:
-        c["sessions"].amend(signed.id, signed.version, session_details(c, pain_score=5), "typo",
-                            c["nurse"].id)
+        c["sessions"].amend(signed.id, signed.version, session_details(c, pain_score=5), "typo")
     assert caught.value.for_field("reason")
-    amended = c["sessions"].amend(
+    as_nurse = SessionService(acting_as(db, c["nurse"]), fixed_clock)  # she logs in
+    amended = as_nurse.amend(
         signed.id, signed.version,
         session_details(c, ProductUse(c["minox"].id, 2.5), pain_score=5),
-        "Volume misread from the syringe scale.", c["nurse"].id)
+        "Volume misread from the syringe scale.")
     assert amended.details.pain_score == 5 and amended.used[0].volume_ml == 2.5
     assert amended.signed  # the signature stands; the amendment is shown with it
     (amendment,) = c["sessions"].get(signed.id).amendments
@@ -85,9 +85,9 @@ def test_a_signed_session_refuses_edits_and_keeps_amendments(clinic):
 def test_amendments_cannot_be_rewritten_in_the_database(clinic, db):
     c = clinic
     stored = c["sessions"].create(c["other"].id, session_details(c))
-    signed = c["sessions"].sign(stored.id, stored.version, c["doctor"].id)
+    signed = c["sessions"].sign(stored.id, stored.version)
     c["sessions"].amend(signed.id, signed.version, session_details(c, pain_score=6),
-                        "Patient corrected the pain score.", c["doctor"].id)
+                        "Patient corrected the pain score.")
     with pytest.raises(Exception, match="cannot be changed"), db.connection() as conn:
         conn.exec_driver_sql("UPDATE session_amendment SET reason = 'nothing'")
 
@@ -133,7 +133,7 @@ def test_consent_warning_before_a_session(clinic):
     c = clinic
     consent = c["consent"]
     assert "No valid treatment consent" in consent.treatment_warning(c["other"].id)
-    recorded = consent.record(c["other"].id, ConsentKind.TREATMENT, c["doctor"].id)
+    recorded = consent.record(c["other"].id, ConsentKind.TREATMENT)
     assert recorded.form.version == 1 and "bruising" in recorded.form.body
     assert recorded.taken_by == "Dr Claire Moreau" and recorded.signed_at == NOW
     assert consent.treatment_warning(c["other"].id) is None
@@ -142,7 +142,7 @@ def test_consent_warning_before_a_session(clinic):
     assert "version 1" in consent.treatment_warning(c["other"].id)
     consent.withdraw(recorded.id)
     assert "No valid" in consent.treatment_warning(c["other"].id)
-    photo = consent.record(c["other"].id, ConsentKind.PHOTOGRAPHY, c["nurse"].id)
+    photo = consent.record(c["other"].id, ConsentKind.PHOTOGRAPHY)
     assert photo.form.kind is ConsentKind.PHOTOGRAPHY and "No valid" in \
         consent.treatment_warning(c["other"].id)
 
@@ -164,7 +164,7 @@ def test_a_product_already_given_keeps_its_name_and_ingredients(clinic):
 
     c = clinic
     signed = c["sessions"].create(c["other"].id, session_details(
-        c, ProductUse(c["fresh"].id, 1.0)), signed_by=c["doctor"].id)
+        c, ProductUse(c["fresh"].id, 1.0)), sign=True)
     biotin = c["catalogue"].product(c["biotin"].id)
     for edit, field in ((changed(biotin.details, name="Biotin forte"), "name"),
                         (changed(biotin.details, ingredients=(Ingredient("Biotin", "10 mg/ml"),)),

@@ -3,11 +3,12 @@
 import sys
 from dataclasses import replace
 
+from mesolog.domain.permissions import Actor
 from mesolog.domain.validation import ConflictError
 from mesolog.services.patients import PatientService
 from mesolog.store.database import open_database
 
-db = open_database(sys.argv[1])
+db = open_database(sys.argv[1]).acting_as(Actor.program("the second instance"))
 patients = PatientService(db)
 opened = patients.get(int(sys.argv[2]))
 print("opened", opened.version, flush=True)

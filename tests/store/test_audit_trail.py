@@ -7,12 +7,14 @@ from sqlalchemy.exc import DBAPIError
 
 from mesolog.domain.adverse_event import EventDetails, EventKind
 from mesolog.domain.catalogue import LotDetails, ProductDetails
+from mesolog.domain.permissions import Action
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
 from mesolog.store import models
-from tests.conftest import details, fixed_clock
+from mesolog.store.database import open_database
+from tests.conftest import acting_as, details, fixed_clock
 
 
 def entries(db, table=None):
@@ -24,9 +26,8 @@ def entries(db, table=None):
 
 
 def test_every_change_of_a_chart_is_recorded_with_before_and_after(db):
-    clinic = Clinic.of(db, fixed_clock)
-    doctor = clinic.practitioners.create("Dr A", "dra", Role.PRACTITIONER)
-    db.actor_id = doctor.id
+    doctor = Clinic.of(db, fixed_clock).practitioners.create("Dr A", "dra", Role.PRACTITIONER)
+    clinic = Clinic.of(acting_as(db, doctor), fixed_clock)  # the doctor logs in
     patient = clinic.patients.create(details())
     changed = clinic.patients.update(patient.id, patient.version,
                                      replace(patient.details, allergies="Latex"))
@@ -49,9 +50,9 @@ def test_clinical_records_are_audited_in_the_same_transaction(db):
     session = clinic.sessions.create(patient.id, SessionDetails(
         performed_at=datetime(2026, 11, 20, 9), practitioner_id=doctor.id,
         technique=Technique.NAPPAGE, device=Device.MANUAL, products=(ProductUse(lot.id, 1.0),)))
-    signed = clinic.sessions.sign(session.id, session.version, doctor.id)
+    signed = clinic.sessions.sign(session.id, session.version)
     clinic.sessions.amend(signed.id, signed.version, replace(signed.details, pain_score=4),
-                          "Pain score given after the session.", doctor.id)
+                          "Pain score given after the session.")
     clinic.adverse_events.record(EventDetails(session_id=session.id, kind=EventKind.PAIN,
                                               onset=date(2026, 11, 20), grade=1))
     tables = {t for t, *_ in entries(db)}
@@ -60,7 +61,7 @@ def test_clinical_records_are_audited_in_the_same_transaction(db):
     before = len(entries(db))
     with pytest.raises(ValidationError):
         clinic.patients.create(details(chart_no="P-00001"))  # refused: taken
-    with pytest.raises(RuntimeError), db.transaction() as s:
+    with pytest.raises(RuntimeError), db.transaction(Action.ACCOUNT_ADD) as s:
         s.add(models.Practitioner(name="B", login="b", role="practitioner",
                                   created_at=datetime(2026, 1, 1), updated_at=datetime(2026, 1, 1)))
         s.flush()
@@ -74,13 +75,13 @@ def test_the_database_refuses_to_rewrite_the_trail(db):
         conn.exec_driver_sql("UPDATE audit_entry SET action = 'delete'")
     with pytest.raises(DBAPIError, match="cannot be deleted"), db.connection() as conn:
         conn.exec_driver_sql("DELETE FROM audit_entry")
-    assert len(entries(db)) == 1
+    assert len(entries(db, "patient")) == 1
 
 
 def test_the_patient_history_reads_like_a_chart_note(db):
-    clinic = Clinic.of(db, fixed_clock)
-    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
-    db.actor_id = doctor.id
+    doctor = Clinic.of(db, fixed_clock).practitioners.create("Dr Claire Moreau", "cmoreau",
+                                                              Role.PRACTITIONER)
+    clinic = Clinic.of(acting_as(db, doctor), fixed_clock)
     patient = clinic.patients.create(details())
     changed = clinic.patients.update(patient.id, patient.version,
                                      replace(patient.details, allergies="Latex"))
@@ -99,9 +100,9 @@ def test_a_sessions_history_speaks_the_practitioners_words(db):
     from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
     from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 
-    clinic = Clinic.of(db, fixed_clock)
-    doctor = clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)
-    db.actor_id = doctor.id
+    doctor = Clinic.of(db, fixed_clock).practitioners.create("Dr Claire Moreau", "cmoreau",
+                                                              Role.PRACTITIONER)
+    clinic = Clinic.of(acting_as(db, doctor), fixed_clock)
     product = clinic.catalogue.create_product(ProductDetails(
         "Biotin complex", "Meso Labs", "", (Ingredient("Biotin", "5 mg/ml"),)))
     lot = clinic.catalogue.add_lot(product.id, LotDetails("B-1", date(2027, 6, 30)))
@@ -114,7 +115,7 @@ def test_a_sessions_history_speaks_the_practitioners_words(db):
         performed_at=datetime(2026, 3, 12, 9, 30), practitioner_id=doctor.id,
         technique=Technique.NAPPAGE, device=Device.MANUAL, notes="Mild redness.",
         products=(ProductUse(lot.id, 2.0),)))
-    clinic.sessions.sign(session.id, session.version, doctor.id)
+    clinic.sessions.sign(session.id, session.version)
     signed, noted, added = clinic.history.for_patient(patient.id)[:3]
     assert (signed.record, signed.action) == ("Session of 12 Mar 2026 09:30",
                                               "signed by Dr Claire Moreau")
@@ -133,15 +134,13 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
     from contextlib import closing
 
     from mesolog.services.accounts import AccountService
-    from mesolog.store.database import open_database
 
     db = open_database(db_path)
     try:
-        clinic = Clinic.of(db, fixed_clock)
-        accounts = AccountService(db, clinic.practitioners)
-        admin = accounts.create_first_administrator("Dr Claire Moreau", "cmoreau",
-                                                    "correct horse battery")
-        accounts.set_password(admin.id, "another long passphrase")
+        admin = AccountService(db, fixed_clock).create_first_administrator(
+            "Dr Claire Moreau", "cmoreau", "correct horse battery")
+        AccountService(db.acting_as(admin.actor), fixed_clock).change_own_password(
+            "correct horse battery", "another long passphrase")
     finally:
         db.close()
     with closing(sqlite3.connect(db_path)) as conn:
@@ -156,6 +155,8 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
                       '{"password_hash": "$argon2id$v=19$m=65536,t=3,p=4$new"}'))
         conn.execute("UPDATE alembic_version SET version_num = '0008'")
         conn.execute("DROP TABLE login_failure")  # made by 0010, after 0008
+        for column in ("last_login_at", "must_change_password"):  # made by 0011
+            conn.execute(f"ALTER TABLE practitioner DROP COLUMN {column}")
         conn.commit()
     open_database(db_path).close()  # the upgrade redacts
     with closing(sqlite3.connect(db_path)) as conn:

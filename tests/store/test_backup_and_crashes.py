@@ -150,10 +150,10 @@ def test_two_instances_editing_one_patient_the_second_save_is_refused(tmp_path):
     from dataclasses import replace as changed
 
     from mesolog.services.patients import PatientService
-    from tests.conftest import details
+    from tests.conftest import details, open_as_administrator
 
     db_path = tmp_path / "clinic.sqlite"
-    db = open_database(db_path)
+    db = open_as_administrator(db_path)
     patients = PatientService(db)
     patient = patients.create(details())
     other = subprocess.Popen([sys.executable, str(Path(__file__).with_name("stale_editor.py")),

@@ -14,8 +14,7 @@ from mesolog.services.clinic import Clinic
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.backup import automatic_backup, backup_database, photo_folder_of
-from mesolog.store.database import open_database
-from tests.conftest import NOW, details, fixed_clock
+from tests.conftest import NOW, details, fixed_clock, open_as_administrator
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -34,7 +33,7 @@ def lax_umask():
 
 def test_database_photos_backups_and_reports_are_the_owners_alone(tmp_path):
     path = tmp_path / "clinic.sqlite"
-    db = open_database(path)
+    db = open_as_administrator(path)
     try:
         clinic = Clinic.of(db, fixed_clock)
         patient = clinic.patients.create(details())
@@ -64,7 +63,7 @@ def test_database_photos_backups_and_reports_are_the_owners_alone(tmp_path):
 
 def test_the_command_line_writes_owner_only_files(tmp_path):
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
+    db = open_as_administrator(path)
     build_demo_clinic(db, 3, seed=2)
     db.close()
     env = {**os.environ, "MESOLOG_LOGIN": "cmoreau", "MESOLOG_PASSWORD": "mesolog-demo"}

@@ -8,10 +8,11 @@ import sys
 from datetime import date
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
+from mesolog.domain.permissions import Actor
 from mesolog.services.patients import PatientService
 from mesolog.store.database import open_database
 
-db = open_database(sys.argv[1])
+db = open_database(sys.argv[1]).acting_as(Actor.program("the writer process"))
 patients = PatientService(db)
 for number in range(1, int(sys.argv[2]) + 1):
     chart = f"W-{number:06d}"

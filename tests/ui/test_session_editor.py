@@ -151,7 +151,7 @@ def test_a_signed_session_is_read_only_until_amended_with_a_reason(qtbot, clinic
     stored = clinic.sessions.create(patient.id, SessionDetails(
         performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
         technique=Technique.PAPULE, device=Device.MANUAL, pain_score=2,
-        products=(ProductUse(lot.id, 2.0),)), signed_by=doctor.id)
+        products=(ProductUse(lot.id, 2.0),)), sign=True)
     editor = SessionEditor(clinic, patient, stored, NOW)
     qtbot.addWidget(editor)
     editor.show()
@@ -278,7 +278,7 @@ def test_a_signed_map_changes_only_by_amendment(qtbot, clinic, doctor, patient):
     stored = clinic.sessions.create(patient.id, SessionDetails(
         performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
         technique=Technique.PAPULE, device=Device.MANUAL,
-        products=(ProductUse(lot.id, 0.05),), points=(point,)), signed_by=doctor.id)
+        products=(ProductUse(lot.id, 0.05),), points=(point,)), sign=True)
     editor = open_editor(qtbot, clinic, patient, stored)
     map_click(qtbot, editor, 0.5, 0.7)
     assert editor.map.points() == (point,) and not editor.map.fill_button.isEnabled()
@@ -304,7 +304,7 @@ def test_after_the_autumn_change_a_session_of_the_repeated_hour_is_amended_as_it
     stored = clinic.sessions.create(patient.id, SessionDetails(
         performed_at=first_pass, practitioner_id=doctor.id, technique=Technique.PAPULE,
         device=Device.MANUAL, pain_score=2, products=(ProductUse(lot.id, 2.0),)),
-        signed_by=doctor.id)
+        sign=True)
     clinic = Clinic.of(db, lambda: second_pass)
     editor = SessionEditor(clinic, patient, stored, second_pass)
     qtbot.addWidget(editor)
@@ -364,7 +364,7 @@ def test_record_side_effect_is_in_reach_without_scrolling_at_1280_by_800(qtbot, 
     stored = clinic.sessions.create(patient.id, SessionDetails(
         performed_at=datetime(2026, 11, 24, 9, 0), practitioner_id=doctor.id,
         technique=Technique.PAPULE, device=Device.MANUAL, products=(ProductUse(lot.id, 2.0),)),
-        signed_by=doctor.id)
+        sign=True)
     editor = SessionEditor(clinic, patient, stored, NOW)
     qtbot.addWidget(editor)
     editor.resize(1280, 760)

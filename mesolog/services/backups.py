@@ -1,0 +1,32 @@
+"""Backups and restores, as the actor's role allows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from mesolog.domain.permissions import Action
+from mesolog.store.backup import BackupReport, automatic_backup, backup_database, restore_database
+from mesolog.store.database import Database
+
+
+class BackupService:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def back_up(self, target: Path) -> BackupReport:
+        """A checked copy of the database and its photos at ``target`` (a new file)."""
+        self._db.require(Action.BACKUP)
+        return backup_database(self._db.path, target)
+
+    def automatic(self, folder: Path, now: datetime) -> BackupReport | None:
+        """Today's backup into ``folder`` unless one was made today (at closing)."""
+        self._db.require(Action.BACKUP)
+        return automatic_backup(self._db.path, folder, now)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Replace the database by the checked ``backup``; where the replaced one is kept.
+        The database is closed first (for every view of it): reopen it afterwards."""
+        self._db.require(Action.RESTORE)
+        self._db.close()  # no connection of ours may write while the file is replaced
+        return restore_database(backup, self._db.path)

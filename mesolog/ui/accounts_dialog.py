@@ -1,0 +1,177 @@
+"""Clinic ▸ Accounts: who may log in, with which role, and when they last did."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.permissions import Action, NotPermitted
+from mesolog.domain.practitioner import Role
+from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
+from mesolog.ui.form_dialog import FormDialog
+from mesolog.ui.permitted import permit
+
+if TYPE_CHECKING:
+    from mesolog.services.clinic import Clinic
+    from mesolog.services.practitioners import Account
+
+COLUMNS = ("Login", "Name", "Role", "Active", "Last login")
+
+
+class ResetPasswordDialog(FormDialog):
+    """An administrator sets another person's password; they choose their own at next
+    login."""
+
+    def __init__(self, clinic: Clinic, account: Account, parent: QWidget | None = None):
+        super().__init__(f"Reset password — {account.name}", parent)
+        self._clinic, self._account = clinic, account
+        note = QLabel(f"{account.name} logs in with this password once, and then chooses "
+                      "their own.")
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_row("&New password", "password", self.password)
+        self.add_row("&Repeat", "repeat", self.repeat)
+
+    def store(self) -> None:
+        if self.password.text() != self.repeat.text():
+            raise ValidationError([FieldError("repeat", "The two passwords differ.")])
+        self._clinic.accounts.reset_password(self._account.id, self.password.text())
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, clinic: Clinic, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Accounts")
+        self._clinic = clinic
+        self._accounts: list[Account] = []
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton("&Add Account…")
+        self.role_button = QPushButton("Change &Role…")
+        self.reset_button = QPushButton("Reset &Password…")
+        self.active_button = QPushButton("&Deactivate")
+        row = QHBoxLayout()
+        for button in (self.add_button, self.role_button, self.reset_button,
+                       self.active_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        note = QLabel("Accounts are never deleted: a deactivated account cannot log in, and "
+                      "what its owner signed stays theirs.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(note)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.resize(720, 400)
+        self.add_button.clicked.connect(self.add_account)
+        self.role_button.clicked.connect(self.change_role)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        self._accounts = self._clinic.practitioners.accounts()
+        self.table.setRowCount(len(self._accounts))
+        for r, a in enumerate(self._accounts):
+            last = f"{a.last_login_at:%Y-%m-%d %H:%M}" if a.last_login_at else "never"
+            if a.must_change_password:
+                last += " (new password to choose)"
+            for c, text in enumerate((a.login, a.name, a.role.label,
+                                      "yes" if a.active else "no", last)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+            if a.id == select_id:
+                self.table.selectRow(r)
+        self._update_buttons()
+
+    def selected(self) -> Account | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._accounts[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        actor, account = self._clinic.actor, self.selected()
+        chosen = account is not None
+        permit(self.add_button, actor, Action.ACCOUNT_ADD)
+        permit(self.role_button, actor, Action.ACCOUNT_ROLE, chosen)
+        own = chosen and actor is not None and account.id == actor.id
+        permit(self.reset_button, actor, Action.ACCOUNT_RESET_PASSWORD, chosen and not own)
+        permit(self.active_button, actor, Action.ACCOUNT_DEACTIVATE, chosen and not own)
+        self.active_button.setText("Re&activate" if chosen and not account.active
+                                   else "&Deactivate")
+
+    def _attempt(self, change, title: str) -> bool:
+        try:
+            change()
+        except (ValidationError, NotFoundError, NotPermitted) as e:
+            text = "\n".join(x.message for x in e.errors) if isinstance(e, ValidationError) \
+                else str(e)
+            QMessageBox.warning(self, title, text)
+            return False
+        return True
+
+    def add_account(self) -> None:
+        from mesolog.ui.treatment_dialogs import PractitionerDialog
+
+        if PractitionerDialog(self._clinic, parent=self).exec():
+            self.refresh()
+
+    def change_role(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        labels = [r.label for r in Role]
+        label, ok = QInputDialog.getItem(self, "Change role", f"Role of {account.name}:",
+                                         labels, labels.index(account.role.label), False)
+        if ok and self._attempt(lambda: self._clinic.accounts.set_role(
+                account.id, Role(label.lower())), "Role not changed"):
+            self.refresh(account.id)
+
+    def reset_password(self) -> None:
+        account = self.selected()
+        if account is not None and ResetPasswordDialog(self._clinic, account, self).exec():
+            self.refresh(account.id)
+
+    def toggle_active(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        if account.active and QMessageBox.question(
+                self, "Deactivate", f"Deactivate {account.name}'s account? They can no "
+                "longer log in; what they recorded and signed stays theirs.") \
+                != QMessageBox.StandardButton.Yes:
+            return
+        if self._attempt(lambda: self._clinic.accounts.set_active(
+                account.id, not account.active), "Not changed"):
+            self.refresh(account.id)
+
+
+
