@@ -66,6 +66,7 @@ class ConsentService:
     def record(self, patient_id: int, kind: ConsentKind,
                signed_at: datetime | None = None) -> Consent:
         """The patient signed the current form of ``kind``, taken by the actor."""
+        self._db.require(Action.CONSENT_RECORD)  # before the shipped text is published
         form = self.current_form(kind)
         signed_at = signed_at or self._clock()
         if is_later(signed_at, self._clock()):  # the repeated autumn hour is not "future"
