@@ -252,9 +252,13 @@ def test_wrong_passwords_through_separate_processes_are_slowed_down(tmp_path):
                                "-o", str(tmp_path / f"b{n}.sqlite")], capture_output=True,
                               text=True, timeout=120, env=env)
 
-    answers = [backup("a wrong guess", n).stderr for n in range(5)]
+    answers = [backup("a wrong guess", n).stderr for n in range(8)]  # 8 separate runs
     assert all("Wrong login or password" in a for a in answers[:3])
-    assert all("Too many wrong passwords; try again in" in a for a in answers[3:])
+    # from the fourth on, each is refused until its wait is over (2 s, then 4 s…); a run
+    # that comes after the wait is checked, and counted, and doubles the next wait
+    assert all("Too many wrong passwords; try again in" in a or "Wrong login" in a
+               for a in answers[3:])
+    assert sum("Too many wrong passwords" in a for a in answers[3:]) >= 3
     right = backup("mesolog-demo", 9)  # straight after: the right password waits too
     assert right.returncode == 1 and "try again in" in right.stderr
     assert not list(tmp_path.glob("b*.sqlite"))

@@ -56,7 +56,7 @@ class Action(Enum):
     LETTERHEAD = ("Clinic", "change the letterhead")
     BACKUP = ("Clinic", "make a backup")
     RESTORE = ("Clinic", "restore a backup")
-    IMPORT = ("Clinic", "import records (the demo clinic)")
+    IMPORT = ("Clinic", "import records")  # the demo builder, for now
 
     @property
     def group(self) -> str:

@@ -3,14 +3,16 @@ from PySide6.QtWidgets import QMessageBox
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patients import PatientService
 from mesolog.ui import app as app_module
+from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 
 
 def test_the_window_shows_before_the_database_and_then_lists_it(qtbot, settings, db, db_path):
     build_demo_clinic(db, 12, seed=2)
     active = PatientService(db).count()
+    actor = db.actor
     db.close()
-    window = MainWindow(settings)
+    window = MainWindow(settings, gate=OpenGate(actor))  # no login asked: tested on its own
     qtbot.addWidget(window)
     window.show()
     assert window.database is None and not window.new_patient_action.isEnabled()

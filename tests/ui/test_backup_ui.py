@@ -4,6 +4,7 @@ from contextlib import closing
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesolog.services.demo import build_demo_clinic
+from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from tests.conftest import fixed_clock
 from tests.ui.modal import answer_message_box
@@ -12,7 +13,8 @@ from tests.ui.modal import answer_message_box
 def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, tmp_path,
                                                  monkeypatch):
     build_demo_clinic(db, 25, seed=3)
-    window = MainWindow(settings, clock=fixed_clock)
+    # after a restore the file is logged in to again (as the same person, here)
+    window = MainWindow(settings, clock=fixed_clock, gate=OpenGate(db.actor))
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(db)
     window.show()

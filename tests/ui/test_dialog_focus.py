@@ -4,7 +4,14 @@ what the practitioner types at once goes into the form, and Space never submits 
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+)
 
 from mesolog.domain.adverse_event import EventDetails, EventKind
 from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
@@ -13,7 +20,7 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.accounts import AccountService
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from tests.conftest import NOW, TODAY, details, fixed_clock
+from tests.conftest import NOW, TODAY, acting_as, details, fixed_clock
 
 
 @pytest.fixture
@@ -40,6 +47,7 @@ def world(db, settings):
 def _dialogs():
     """(name, how to make it, the attribute of the field that must hold the cursor)."""
     from mesolog.ui import (
+        accounts_dialog,
         adverse_event_dialog,
         catalogue_dialog,
         due_view,
@@ -55,7 +63,7 @@ def _dialogs():
     )
 
     def accounts(w):
-        return AccountService(w["clinic"].db, w["clinic"].practitioners)
+        return AccountService(w["clinic"].db, fixed_clock)
 
     return [
         ("first account", lambda w: login.FirstAdministratorDialog(accounts(w)), "name"),
@@ -65,6 +73,8 @@ def _dialogs():
         ("change password", lambda w: login.ChangePasswordDialog(accounts(w), w["doctor"],
                                                                   "cmoreau"), "current"),
         ("add account", lambda w: treatment_dialogs.PractitionerDialog(w["clinic"]), "name"),
+        ("reset password", lambda w: accounts_dialog.ResetPasswordDialog(
+            w["clinic"], w["clinic"].practitioners.accounts()[0]), "password"),
         ("new course", lambda w: treatment_dialogs.CourseDialog(
             w["clinic"], w["patient"].id, TODAY), "protocol"),
         ("consent", lambda w: treatment_dialogs.ConsentDialog(
@@ -122,14 +132,16 @@ def test_every_dialog_opens_with_the_cursor_in_its_first_field(qtbot, world, nam
     dialog.close()
 
 
-def test_a_consent_is_taken_by_the_person_logged_in_unless_changed(qtbot, world):
+def test_a_consent_is_taken_by_the_person_logged_in(qtbot, world):
     from mesolog.ui.treatment_dialogs import ConsentDialog
 
-    clinic = world["clinic"]
-    nurse = clinic.practitioners.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER)
-    clinic.db.actor_id = nurse.id
+    nurse = world["clinic"].practitioners.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER)
+    clinic = Clinic.of(acting_as(world["clinic"].db, nurse), fixed_clock)  # she logs in
     dialog = ConsentDialog(clinic, world["patient"].id, NOW)
     qtbot.addWidget(dialog)
-    assert dialog.taken_by.currentText() == "Ines Álvarez"
-    clinic.db.actor_id = None  # without logins nobody is assumed
-    assert ConsentDialog(clinic, world["patient"].id, NOW).taken_by.currentData() is None
+    dialog.show()
+    assert dialog.taken_by.text() == "Ines Álvarez"  # shown, not chosen: it is hers
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    (consent,) = clinic.consent.for_patient(world["patient"].id)
+    assert consent.taken_by == "Ines Álvarez"

@@ -19,8 +19,7 @@ def save(qtbot, dialog) -> None:
 
 def test_the_first_account_names_every_wrong_field_at_once_and_each_goes_when_right(
         qtbot, db):
-    clinic = Clinic.of(db, fixed_clock)
-    accounts = AccountService(db, clinic.practitioners)
+    accounts = AccountService(db, fixed_clock)
     dialog = FirstAdministratorDialog(accounts)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from mesolog.domain.practitioner import Role
 from mesolog.services.accounts import AccountService
 from mesolog.services.clinic import Clinic
 from mesolog.services.demo import DEMO_PASSWORD, build_demo_clinic
@@ -8,7 +9,7 @@ from mesolog.ui import settings as opt
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import FirstAdministratorDialog, LockDialog, LoginDialog
 from mesolog.ui.main_window import MainWindow
-from tests.conftest import fixed_clock
+from tests.conftest import acting_as, fixed_clock
 from tests.ui.modal import when_modal
 
 
@@ -18,8 +19,7 @@ def save(qtbot, dialog) -> None:
 
 
 def test_a_new_database_asks_for_the_first_administrator(qtbot, db):
-    clinic = Clinic.of(db, fixed_clock)
-    accounts = AccountService(db, clinic.practitioners)
+    accounts = AccountService(db, fixed_clock)
     dialog = FirstAdministratorDialog(accounts)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.name, "Dr Claire Moreau")
@@ -32,7 +32,8 @@ def test_a_new_database_asks_for_the_first_administrator(qtbot, db):
     qtbot.keyClicks(dialog.repeat, "correct horse battery")
     save(qtbot, dialog)
     assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
-    assert accounts.has_accounts() and dialog.practitioner.name == "Dr Claire Moreau"
+    assert accounts.has_accounts() and dialog.actor.name == "Dr Claire Moreau"
+    assert dialog.actor.role is Role.ADMINISTRATOR
 
 
 def test_log_in_then_the_idle_lock_keeps_unsaved_edits(qtbot, db, settings):
@@ -53,7 +54,7 @@ def test_log_in_then_the_idle_lock_keeps_unsaved_edits(qtbot, db, settings):
     when_modal(LoginDialog, log_in)
     assert window.admit_and_attach(db)
     assert tries == ["Wrong login or password."]
-    assert db.actor_id is not None and window.model.rowCount() > 5
+    assert window.database.actor.name == "Dr Claire Moreau" and window.model.rowCount() > 5
     assert gate.idle.interval() == settings.get(opt.IDLE_LOCK_MINUTES) * 60_000
 
     window.list_view.selectRow(0)
@@ -104,7 +105,8 @@ def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db,
     from tests.conftest import NOW
 
     window, _ = logged_in(qtbot, db, settings, 3, "tzielinski")
-    assert window.password_action.isVisible()
+    password_action = window.account_actions.password_action
+    assert password_action.isVisible()
 
     def change(dialog: ChangePasswordDialog) -> None:
         qtbot.keyClicks(dialog.current, DEMO_PASSWORD)
@@ -112,13 +114,13 @@ def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db,
         qtbot.keyClicks(dialog.repeat, "a brand new secret")
         save(qtbot, dialog)
     when_modal(ChangePasswordDialog, change)
-    window.password_action.trigger()
-    clinic = Clinic.of(db, fixed_clock)
-    accounts = AccountService(db, clinic.practitioners)
-    me = accounts.authenticate("tzielinski", "a brand new secret")
+    password_action.trigger()
+    me = AccountService(db, fixed_clock).authenticate("tzielinski", "a brand new secret").actor
+    clinic = window.clinic
+    assert clinic.actor == me
     editor = SessionEditor(clinic, clinic.patients.get(1), None, NOW)
     qtbot.addWidget(editor)
-    assert editor.practitioner.currentData() == me.id == db.actor_id
+    assert editor.practitioner.currentData() == me.id
 
 
 def test_only_an_administrator_opens_preferences(qtbot, db, settings):
@@ -129,10 +131,10 @@ def test_only_an_administrator_opens_preferences(qtbot, db, settings):
     build_demo_clinic(db, 3, seed=1)
     window = MainWindow(settings, clock=fixed_clock)
     qtbot.addWidget(window)
-    window.attach(db)
+    assistant = next(p for p in Clinic.of(db).practitioners.active()
+                     if p.name.startswith("Sam"))  # the demo's assistant
+    window.attach(acting_as(db, assistant))
     window.show()
-    db.actor_id = next(p.id for p in Clinic.of(db).practitioners.active()
-                   if p.name.startswith("Sam"))  # the demo's assistant
     seen: list[str] = []
     answer_message_box(QMessageBox.StandardButton.Ok, seen)
     window.preferences_action.trigger()
@@ -156,7 +158,7 @@ def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_
     window.list_view.selectRow(0)
     patient = window.form.patient
     name = patient.details.last_name
-    editor = SessionEditor(Clinic.of(db, fixed_clock), patient, None, NOW)  # left open
+    editor = SessionEditor(window.clinic, patient, None, NOW)  # left open
     qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))
     editor.show()
 

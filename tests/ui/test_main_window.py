@@ -4,18 +4,21 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from mesolog.domain.permissions import Actor
 from mesolog.services.demo import build_demo_clinic
-from mesolog.store.database import open_database
+from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
-from tests.conftest import fixed_clock
+from tests.conftest import fixed_clock, open_as_administrator
 from tests.ui.modal import answer_message_box
 
 
 @pytest.fixture
 def make_window(qtbot, settings):
     def make(db):
-        window = MainWindow(settings, clock=fixed_clock)
+        # a file opened from the window is let in as a named program (logins: test_login)
+        window = MainWindow(settings, clock=fixed_clock,
+                            gate=OpenGate(Actor.program("a window test")))
         window.attach(db)
         # Teardown closes the window; unsaved test edits must not prompt then.
         qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
@@ -180,7 +183,7 @@ def test_layout_is_remembered(qtbot, db, make_window, settings):
     window.list_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     sizes = window.splitter.sizes()
     window.close()
-    again = make_window(open_database(db.path))
+    again = make_window(open_as_administrator(db.path))
     left, right = again.splitter.sizes()
     assert left / (left + right) == pytest.approx(sizes[0] / sum(sizes), abs=0.01)
     header = again.list_view.horizontalHeader()

@@ -11,7 +11,7 @@ from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
 from mesolog.ui.treatment_dialogs import StopCourseDialog
 from mesolog.ui.treatment_panel import TreatmentPanel
-from tests.conftest import NOW, TODAY, details, fixed_clock
+from tests.conftest import NOW, TODAY, acting_as, details, fixed_clock
 from tests.ui.modal import answer_message_box, when_modal
 
 
@@ -144,7 +144,8 @@ def test_without_consent_enter_records_consent_rather_than_going_on(qtbot, panel
 def test_the_treatment_tab_signs_as_the_person_logged_in_like_the_editor(qtbot, panel):
     widget, clinic, patient = panel
     nurse = clinic.practitioners.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER)
-    clinic.db.actor_id = nurse.id  # logged in; the session was performed by Dr Moreau
+    clinic = Clinic.of(acting_as(clinic.db, nurse), fixed_clock)  # she is logged in; the
+    widget.show_patient(clinic, patient)  # session was performed by Dr Moreau
     widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0).child(0))
     seen: list[str] = []
     answer_message_box(QMessageBox.StandardButton.Yes, seen)
