@@ -20,7 +20,6 @@ from pathlib import Path
 from sqlalchemy import delete
 
 from mesolog.services.accounts import AccountService, LoginRefused
-from mesolog.services.clinic import Clinic
 from mesolog.services.demo import build_demo_clinic
 from mesolog.store import models
 from mesolog.store.database import open_database
@@ -41,13 +40,12 @@ def main() -> None:
     path = folder / "clinic.sqlite"
     db = open_database(path)
     build_demo_clinic(db, 5, seed=1)
-    clinic = Clinic.of(db)
     # a clock that moves on a day per call, so the rate limit never makes a try wait
     now = iter(range(0, 10**9, 86_400))
-    service = AccountService(db, clinic.practitioners, lambda: float(next(now)))
+    service = AccountService(db, seconds=lambda: float(next(now)))
     known = [refused_in(service, "cmoreau") for _ in range(args.repeat)]
     unknown = [refused_in(service, "nosuchlogin") for _ in range(args.repeat)]
-    with db.transaction() as session:  # the separate processes start from no failures
+    with db.bookkeeping() as session:  # the separate processes start from no failures
         session.execute(delete(models.LoginFailure))
     db.close()
     k, u = statistics.median(known), statistics.median(unknown)

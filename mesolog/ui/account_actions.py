@@ -73,5 +73,4 @@ def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
                                (window.consent_action, Action.CONSENT_RECORD),
                                (window.restore_action, Action.RESTORE),
                                (window.backup_action, Action.BACKUP)):
-        if action.isEnabled():
-            permit(action, actor, permission)
+        permit(action, actor, permission, action.isEnabled())

@@ -19,9 +19,17 @@ def permit(control: QWidget | QAction, actor: Actor | None, action: Action,
     the role may not use is disabled and says why."""
     allowed = allows(actor, action)
     control.setEnabled(enabled and allowed)
+    if control.property(_OWN_TIPS) is None:  # what it says when allowed, kept once
+        tips = (control.toolTip(), control.statusTip() if isinstance(control, QAction) else "")
+        control.setProperty(_OWN_TIPS, tips if not isinstance(control, QAction)
+                            else ("", tips[1]))  # an action's own tooltip is its text
+    tooltip, status_tip = control.property(_OWN_TIPS)
     if not allowed:
-        reason = str(NotPermitted(action, actor.role if actor else None,
-                                  actor.name if actor else ""))
-        control.setToolTip(reason)
-        if isinstance(control, QAction):
-            control.setStatusTip(reason)
+        tooltip = status_tip = str(NotPermitted(action, actor.role if actor else None,
+                                                actor.name if actor else ""))
+    control.setToolTip(tooltip)
+    if isinstance(control, QAction):
+        control.setStatusTip(status_tip)
+
+
+_OWN_TIPS = "mesolog_own_tips"

@@ -192,3 +192,58 @@ def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_
     assert any(text.startswith("Mesolog is locked (Dr Claire Moreau).") for text in locked)
     assert any(name in text for text in shown_texts())  # unlocked: all back as it was
     assert editor.isVisible() and window.form.patient == patient
+
+
+def test_switch_user_from_the_lock_and_from_the_file_menu(qtbot, db, settings, tmp_path):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    window, gate = logged_in(qtbot, db, settings, 10, "cmoreau")
+    window.list_view.selectRow(0)
+    name = window.form.patient.details.last_name
+    qtbot.keyClicks(window.form.inputs["notes"], " unsaved words")
+    refused: list[bool] = []
+
+    def try_to_switch(dialog: LockDialog) -> None:  # her unsaved work: nobody else comes in
+        refused.append(not dialog.switch_button.isEnabled())
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LockDialog, try_to_switch)
+    gate.idle.timeout.emit()
+    assert refused == [True] and window.form.is_dirty()
+    window.form.revert()
+
+    hidden: list[bool] = []
+
+    def switch(dialog: LockDialog) -> None:
+        assert dialog.switch_button.isEnabled()
+        qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+
+    def log_in_as_the_assistant(dialog: LoginDialog) -> None:
+        texts = [w.text() for top in QApplication.topLevelWidgets() if top.isVisible()
+                 and not isinstance(top, LoginDialog) for w in top.findChildren(QLabel)
+                 if w.isVisible()]
+        hidden.append(not any(name in text for text in texts))
+        window.grab().save(str(tmp_path / "switch-user.png"))
+        qtbot.keyClicks(dialog.login, "sbecker")
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+        save(qtbot, dialog)
+    when_modal(LockDialog, switch)
+    when_modal(LoginDialog, log_in_as_the_assistant)
+    gate.idle.timeout.emit()
+    assert hidden == [True]  # while the next person logs in, nothing of the chart shows
+    assert window.clinic.actor.name == "Sam Becker" and window.model.rowCount() > 5
+    # the window follows the table: an assistant records no session, sees no accounts
+    window.list_view.selectRow(0)
+    assert window.form.patient is not None and not window.new_session_action.isEnabled()
+    assert "an assistant may not record a session" in window.new_session_action.toolTip()
+    assert not window.account_actions.accounts_action.isVisible()
+    assert window.new_patient_action.isEnabled()
+
+    when_modal(LoginDialog, lambda dialog: (qtbot.keyClicks(dialog.login, "tzielinski"),
+                                            qtbot.keyClicks(dialog.password, DEMO_PASSWORD),
+                                            save(qtbot, dialog)))
+    window.account_actions.switch_action.trigger()  # File ▸ Log Out / Switch User
+    assert window.clinic.actor.name == "Dr Tomasz Zieliński"
+    window.list_view.selectRow(0)
+    assert window.new_session_action.isEnabled()
+    assert window.new_session_action.toolTip() == "New Session"  # its own tip again
