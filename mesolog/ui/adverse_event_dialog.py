@@ -22,6 +22,7 @@ from mesolog.domain.adverse_event import (
     EventKind,
     Outcome,
 )
+from mesolog.domain.permissions import Action as Permitted
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.session import Session
 from mesolog.ui.form_dialog import FormDialog, combo, date_edit
@@ -43,6 +44,8 @@ class AdverseEventDialog(FormDialog):
         self._session = session
         self._event = event
         self.saved: AdverseEvent | None = None
+        self.permit_saving(clinic.actor, Permitted.SIDE_EFFECT_UPDATE if event
+                           else Permitted.SIDE_EFFECT_RECORD)
         d = event.details if event else EventDetails(onset=session.details.performed_at.date())
         self.kind = combo([("— choose —", None)] + [(k.label, k.value) for k in EventKind],
                            d.kind.value if d.kind else None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.domain.permissions import Action, Actor, NotPermitted
+from mesolog.domain.validation import ConflictError, FieldError, ValidationError
 from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.permitted import permit
 
 
 def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
@@ -193,7 +196,15 @@ class FormDialog(OpensAtFirstField, QDialog):
         except ValidationError as e:
             self.errors.show(e.errors, fallback=self._first_key)
             return
+        except (NotPermitted, ConflictError) as e:  # not a field's fault: said as a whole
+            QMessageBox.warning(self, "Not saved", str(e))
+            return
         self.accept()
+
+    def permit_saving(self, actor: Actor | None, action: Action) -> None:
+        """A form the actor's role may not store opens read-only: Save is greyed, saying
+        why (the service would refuse it anyway)."""
+        permit(self.buttons.button(QDialogButtonBox.StandardButton.Save), actor, action)
 
     def store(self) -> None:
         """Store what the form holds; ValidationError names what is wrong."""

@@ -12,7 +12,7 @@ from mesolog.services.practitioners import Role
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
 from mesolog.ui.open_events_view import OpenEventsModel, OpenEventsWindow
 from mesolog.ui.session_editor import SessionEditor
-from tests.conftest import NOW, TODAY, details, fixed_clock
+from tests.conftest import NOW, TODAY, acting_as, details, fixed_clock
 from tests.ui.modal import when_modal
 
 
@@ -127,3 +127,24 @@ def test_an_earlier_allergic_reaction_shows_at_the_top_of_the_next_session(qtbot
     assert editor.alerts.isVisibleTo(editor)
     assert "Earlier allergic reaction:</b> Biotin complex lot B-1 (2026-11-20, grade 2)" in \
         editor.alerts.text()
+
+
+def test_an_assistant_sees_a_side_effect_but_cannot_change_it(qtbot, world):
+    clinic, patient, session = world
+    event = clinic.adverse_events.record(EventDetails(
+        session_id=session.id, kind=EventKind.BRUISING, onset=session.details.performed_at.date(),
+        grade=1))
+    assistant = clinic.practitioners.create("Sam Becker", "sbecker", Role.ASSISTANT)
+    as_assistant = Clinic.of(acting_as(clinic.db, assistant), fixed_clock)
+    dialog = AdverseEventDialog(as_assistant, session, TODAY, event)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not button.isEnabled()
+    assert button.toolTip() == ("Sam Becker is logged in as an assistant, and an assistant "
+                                "may not change a side effect.")
+    editor = SessionEditor(as_assistant, patient, session, NOW)
+    qtbot.addWidget(editor)
+    assert not editor.record_event_button.isEnabled()
+    assert not editor.none_observed_button.isEnabled()
+    assert clinic.adverse_events.get(event.id).version == event.version
