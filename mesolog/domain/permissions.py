@@ -100,9 +100,13 @@ _ARTICLE = {Role.ADMINISTRATOR: "an administrator", Role.PRACTITIONER: "a practi
 class NotPermitted(PermissionError):
     """The acting person's role does not allow the action; nothing was written."""
 
-    def __init__(self, action: Action, role: Role | None, name: str = ""):
+    def __init__(self, action: Action, role: Role | None, name: str = "", *,
+                 inactive: bool = False):
         self.action, self.role = action, role
-        if role is None:
+        if inactive:
+            text = (f"{name}'s account is deactivated (or gone), so {name} may no longer "
+                    f"{action.label}; log in again.")
+        elif role is None:
             text = f"Nobody is logged in, so nobody may {action.label}."
         else:
             who = f"{name} is logged in as {_ARTICLE[role]}" if name else \

@@ -204,7 +204,7 @@ class Database:
             row = session.execute(select(models.Practitioner.role, models.Practitioner.active)
                                   .where(models.Practitioner.id == actor.id)).first()
             if row is None or not row.active:
-                raise NotPermitted(action, None)
+                raise NotPermitted(action, None, actor.name, inactive=True)
             role = Role(row.role)
         if not may(role, action):
             raise NotPermitted(action, role, actor.name)

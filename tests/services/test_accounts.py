@@ -164,7 +164,7 @@ def test_roles_change_deactivation_and_the_last_administrator(accounts, db):
     as_admin.set_active(nurse.id, False)
     with pytest.raises(LoginRefused):
         service.authenticate("ialvarez", "another long secret")
-    with pytest.raises(NotPermitted, match="Nobody is logged in"):
+    with pytest.raises(NotPermitted, match="Ines Alvarez's account is deactivated"):
         nurse_clinic.patients.create(details(chart_no="P-2"))  # the open window, too
     accounts_list = {a.login: a for a in as_(db, admin).practitioners.accounts()}
     assert not accounts_list["ialvarez"].active  # never deleted
