@@ -38,7 +38,7 @@ from mesolog.domain.catalogue import (
     check_product,
 )
 from mesolog.domain.gs1 import BarcodeError
-from mesolog.domain.permissions import Action
+from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import OpensAtFirstField, date_edit, edited_signal
@@ -226,7 +226,7 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         except ValidationError as e:
             self.errors.show(e.errors, fallback="name")
             return False
-        except ConflictError as e:
+        except (ConflictError, NotPermitted) as e:
             QMessageBox.warning(self, "Not saved", str(e))
             return False
         self._reload_products(product.id)
@@ -252,6 +252,9 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
             self._clinic.catalogue.add_lot(self._product.id, self._lot_details())
         except ValidationError as e:
             self.errors.show(e.errors, fallback="lot_no")
+            return False
+        except NotPermitted as e:
+            QMessageBox.warning(self, "Not added", str(e))
             return False
         self.lot_no.clear()
         self.opened_check.setChecked(False)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.catalogue import Lot, LotDetails
 from mesolog.domain.gs1 import BarcodeError
+from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import ValidationError
@@ -264,7 +265,7 @@ class SessionProducts(QWidget):
         try:
             lot = self._clinic.catalogue.add_lot(match.product.id,
                                                  LotDetails(scan.lot_no, scan.expiry))
-        except ValidationError as e:
+        except (ValidationError, NotPermitted) as e:
             self._scan_problem(str(e))
             return
         self._lots[lot.id] = lot

@@ -421,7 +421,7 @@ class TreatmentPanel(QWidget):
             return
         try:
             self._clinic.courses.set_status(summary.course.id, summary.course.version, status)
-        except ConflictError as e:
+        except (ConflictError, NotPermitted) as e:
             QMessageBox.warning(self, "Not changed", str(e))
         self.refresh()
         self.changed.emit()
