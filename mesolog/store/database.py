@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, PoolProxiedConnection, create_engine, event, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    PoolProxiedConnection,
+    QueuePool,
+    create_engine,
+    event,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from mesolog.domain.clock import Clock, local_now
@@ -123,7 +131,13 @@ def _remove_database_files(path: Path) -> None:
 
 
 def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # Connections are made from the path itself, never from a URL it is pasted into: a
+    # "?", "#" or "%20" in a file name would otherwise choose another file.
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(os.fspath(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -260,8 +274,8 @@ class Database:
         row layer would double that time, and a pool checkout per statement
         costs more than a short search itself (bench/README.md). So reads of
         the window's thread share one connection, in autocommit (each
-        statement sees the latest commit). sqlite3 refuses its use from
-        another thread; background work opens its own.
+        statement sees the latest commit). It is the window thread's alone;
+        background work opens its own.
         """
         connections = self._connections
         if connections.reader is None:

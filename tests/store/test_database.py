@@ -125,3 +125,26 @@ def test_a_database_made_by_the_first_version_upgrades_keeping_every_patient(tmp
     assert all(r[width:] == (None,) for r in after)  # no known allergies: not asked yet
     assert revision == SCHEMA_HEAD
     assert check_database(old).ok
+
+
+@pytest.mark.parametrize("name", ["what?.sqlite", "clinic#2.sqlite", "my%20clinic.sqlite",
+                                  "my clinic.sqlite", "Łódź 診療所 عيادة.sqlite",
+                                  "mode=memory.sqlite", "x?mode=ro.sqlite"])
+def test_any_file_name_opens_the_file_named_and_no_other(tmp_path, name):
+    from mesolog.services.patients import PatientService
+    from mesolog.store.backup import backup_database
+    from tests.conftest import details, open_as_administrator
+
+    path = tmp_path / name
+    db = open_as_administrator(path)
+    try:
+        PatientService(db).create(details())
+    finally:
+        db.close()
+    with closing(sqlite3.connect(path)) as conn:  # the data went into the file named
+        assert conn.execute("SELECT last_name FROM patient").fetchall() == [("Öztürk",)]
+    assert {p.name for p in tmp_path.iterdir()} <= {name, f"{name}-wal", f"{name}-shm"}
+    assert check_database(path).ok
+    copy = tmp_path / "backups" / f"copy of {name}"
+    copy.parent.mkdir()
+    assert backup_database(path, copy).rows["patient"] == 1
