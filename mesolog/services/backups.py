@@ -16,13 +16,13 @@ class BackupService:
 
     def back_up(self, target: Path) -> BackupReport:
         """A checked copy of the database and its photos at ``target`` (a new file)."""
-        self._db.require(Action.BACKUP)
-        return backup_database(self._db.path, target)
+        actor = self._db.require(Action.BACKUP)
+        return backup_database(self._db.path, target, made_by=actor.name)
 
     def automatic(self, folder: Path, now: datetime) -> BackupReport | None:
         """Today's backup into ``folder`` unless one was made today (at closing)."""
-        self._db.require(Action.BACKUP)
-        return automatic_backup(self._db.path, folder, now)
+        actor = self._db.require(Action.BACKUP)
+        return automatic_backup(self._db.path, folder, now, made_by=actor.name)
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the database by the checked ``backup``; where the replaced one is kept.

@@ -7,6 +7,7 @@ be checked, opened or restored like any database.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
+from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file
-from mesolog.store.private import keep_private, new_file, private_folder
+from mesolog.store.private import keep_private, new_file, private_folder, write_private
 
 # Tables whose rows are counted in a report; records are never deleted, so a
 # backup taken later can only hold as many rows or more.
@@ -33,14 +35,25 @@ class BackupReport:
     path: Path
     rows: dict[str, int]
     photos: int
+    missing_photos: tuple[str, ...] = ()
+    changed_photos: tuple[str, ...] = ()
 
     def summary(self) -> str:
         counts = ", ".join(f"{n:,} {COUNTED[t]}" for t, n in self.rows.items())
-        return f"{self.path}: integrity ok; {counts}; {self.photos} photo files checked"
+        text = f"{self.path}: integrity ok; {counts}; {self.photos} photo files checked"
+        if self.missing_photos:
+            text += (f"; {len(self.missing_photos)} photo file(s) were missing from the "
+                     f"clinic's photo folder and are not in it ({', '.join(self.missing_photos)}"
+                     "): find the original pictures and attach them again")
+        if self.changed_photos:
+            text += (f"; {len(self.changed_photos)} photo file(s) no longer match what was "
+                     f"attached ({', '.join(self.changed_photos)}), copied as they are")
+        return text
 
 
 def _ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that cannot change ``path`` (nor merge a -wal left beside it)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -55,8 +68,38 @@ def _photo_names(path: Path) -> list[tuple[str, str]]:
         return conn.execute("SELECT file_name, sha256 FROM photo").fetchall() if present else []
 
 
+def _set_files(db_path: Path) -> tuple[Path, Path, Path]:
+    """The three parts of a backup set: database copy, photo folder, manifest."""
+    return db_path, photo_folder_of(db_path), manifest_of(db_path)
+
+
 def verify_backup(path: Path) -> BackupReport:
-    """Refuse a backup that is not a sound Mesolog database with all its photos."""
+    """Refuse a backup set that does not hold, byte for byte, what its manifest says, or
+    that is not a sound Mesolog database. A backup made before manifests existed is
+    checked as it was then: integrity, and every photo's checksum."""
+    path = Path(path)
+    if not manifest_of(path).exists():
+        return _verify_without_manifest(path)
+    try:
+        manifest = read_manifest(manifest_of(path))
+    except ManifestError as e:
+        raise DatabaseError(f"{path} is damaged: {e}") from None
+    if not path.is_file() or file_sha256(path) != manifest.database_sha256:
+        raise DatabaseError(f"{path} is damaged: the database copy is not the one the "
+                            "manifest describes (changed or truncated since it was made)")
+    folder = photo_folder_of(path)
+    for name, digest in manifest.photos.items():
+        file = folder / name
+        if not file.is_file() or file_sha256(file) != digest:
+            raise DatabaseError(f"{path} is damaged: photo {name} is missing or changed")
+    report = check_database(path)
+    if not report.ok:
+        raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
+    return BackupReport(path, manifest.rows, len(manifest.photos), manifest.missing_photos,
+                        manifest.changed_photos)
+
+
+def _verify_without_manifest(path: Path) -> BackupReport:
     report = check_database(path)
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
@@ -70,73 +113,140 @@ def verify_backup(path: Path) -> BackupReport:
         return BackupReport(path, _counts(conn), len(names))
 
 
-def backup_database(source: Path, target: Path) -> BackupReport:
-    """Copy ``source`` (open or not, even while others write) to ``target`` and verify it."""
+def backup_database(source: Path, target: Path, *, made_by: str = "",
+                    now: datetime | None = None) -> BackupReport:
+    """Copy ``source`` (open or not, even while others write; never changed) to the
+    backup set ``target``, write its manifest, and verify it. A photo missing from the
+    clinic does not stop the backup: the manifest and the report name it."""
     source, target = Path(source), Path(target)
     if inspect_file(source).kind is not FileKind.MESOLOG:
         raise DatabaseError(f"no Mesolog database at {source}")
-    if target.exists():
+    if any(part.exists() for part in _set_files(target)):
         raise DatabaseError(f"{target} already exists; choose a new name for the backup")
     if not target.parent.is_dir():
         raise DatabaseError(f"folder {target.parent} does not exist")
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    _remove_set(partial)
     try:
         new_file(partial)  # the owner's alone from its first byte
-        with closing(sqlite3.connect(source, timeout=30)) as src, \
-                closing(sqlite3.connect(partial)) as dst:
+        with closing(_ro(source)) as src, closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-        _copy_photos(source, partial)
-        verify_backup(partial)
-        partial.rename(target)
-        _move_photo_folder(partial, target)
+        copy = check_database(partial)
+        if not copy.ok:
+            raise DatabaseError(f"{source} is damaged, so no backup was made: "
+                                f"{copy.problems[0]}")
+        photos, missing, changed = _copy_photos(source, partial)
+        with closing(_ro(partial)) as conn:
+            rows = _counts(conn)
+        manifest = Manifest((now or datetime.now()).isoformat(timespec="seconds"), made_by,
+                            inspect_file(partial).revision, file_sha256(partial),
+                            partial.stat().st_size, rows, photos, missing, changed)
+        write_private(manifest_of(partial), manifest.text().encode("utf-8"))
+        for old, new in zip(_set_files(partial), _set_files(target), strict=True):
+            if old.exists():
+                old.rename(new)  # the database copy last: it alone makes the set exist
     except BaseException:
-        partial.unlink(missing_ok=True)
-        shutil.rmtree(photo_folder_of(partial), ignore_errors=True)
+        _remove_set(partial)
         raise
     return verify_backup(target)
 
 
-def _copy_photos(source_db: Path, target_db: Path) -> None:
-    names = _photo_names(target_db)
-    if not names:
-        return
+def _remove_set(db_path: Path) -> None:
+    db_path.unlink(missing_ok=True)
+    shutil.rmtree(photo_folder_of(db_path), ignore_errors=True)
+    manifest_of(db_path).unlink(missing_ok=True)
+
+
+def _copy_photos(source_db: Path, target_db: Path
+                 ) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    """Copy the photos ``target_db`` lists from ``source_db``'s folder: (what was copied,
+    with checksums; what was missing; what no longer matched its recorded checksum)."""
+    copied: dict[str, str] = {}
+    missing, changed = [], []
     src, dst = photo_folder_of(source_db), photo_folder_of(target_db)
-    private_folder(dst)
-    for name, _ in names:
+    for name, recorded in _photo_names(target_db):
+        original = src / name
+        if not original.is_file():
+            missing.append(name)
+            continue
+        private_folder(dst)
         private_folder((dst / name).parent)
-        if (src / name).is_file():
-            shutil.copy2(src / name, dst / name)
-            keep_private(dst / name)
+        shutil.copyfile(original, dst / name)
+        keep_private(dst / name)
+        copied[name] = file_sha256(dst / name)
+        if copied[name] != recorded:
+            changed.append(name)
+    return copied, tuple(missing), tuple(changed)
 
 
-def _move_photo_folder(old_db: Path, new_db: Path) -> None:
-    if photo_folder_of(old_db).exists():
-        photo_folder_of(old_db).rename(photo_folder_of(new_db))
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
-    """Replace ``db_path`` with ``backup`` after checking it; the replaced one is kept aside.
+    """Replace ``db_path`` by the checked backup set ``backup``, whatever state the live
+    files are in (damaged, empty, missing): they are moved aside, never deleted.
 
-    Returns where the replaced database now is (None if there was none). The
-    copy goes through the backup API into the live file, so connections that
-    other programs hold see the restored records, never a half-written file.
+    Returns where the replaced database now is (None if there was none). Every
+    connection to ``db_path`` must be closed first: the files are replaced, not
+    rewritten in place.
     """
     backup, db_path = Path(backup), Path(db_path)
-    verify_backup(backup)
+    if _same_file(backup, db_path):
+        raise DatabaseError(f"{backup} is the database itself; choose a backup to restore")
+    report = verify_backup(backup)
+    partial = db_path.with_name(f".{db_path.name}.restoring")
+    _remove_set(partial)
+    try:
+        _copy_file(backup, partial)
+        folder = photo_folder_of(backup)
+        for name in _photo_names(partial):
+            file = folder / name[0]
+            if file.is_file():
+                private_folder(photo_folder_of(partial))
+                private_folder((photo_folder_of(partial) / name[0]).parent)
+                _copy_file(file, photo_folder_of(partial) / name[0])
+    except BaseException:
+        _remove_set(partial)
+        raise
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
     kept = None
-    if db_path.exists():
-        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        kept = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
-        backup_database(db_path, kept)
-    else:
-        new_file(db_path)
-    with closing(sqlite3.connect(backup)) as src, \
-            closing(sqlite3.connect(db_path, timeout=30)) as dst:
-        src.backup(dst)
-    _copy_photos(backup, db_path)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        live = Path(f"{db_path}{suffix}")
+        if live.exists():
+            live.rename(f"{aside}{suffix}")
+            kept = aside
+    if photo_folder_of(db_path).exists():
+        photo_folder_of(db_path).rename(photo_folder_of(aside))
+        kept = aside
+    if photo_folder_of(partial).exists():
+        photo_folder_of(partial).rename(photo_folder_of(db_path))
+    partial.rename(db_path)
+    result = check_database(db_path)
+    if not result.ok or _counts_of(db_path) != report.rows:
+        where = f"; the database it replaced is kept as {kept}" if kept else ""
+        raise DatabaseError(f"the restored {db_path} does not check out "
+                            f"({(result.problems or ['record counts differ'])[0]}){where}")
     return kept
+
+
+def _counts_of(path: Path) -> dict[str, int]:
+    with closing(_ro(path)) as conn:
+        return _counts(conn)
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    """Copy to ``target`` (a new file, the owner's alone) and flush it to disk."""
+    new_file(target)
+    with source.open("rb") as src, target.open("r+b") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
 
 
 AUTO_PREFIX = "auto-"
@@ -155,18 +265,18 @@ def automatic_backups(folder: Path, db_path: Path) -> dict[datetime, Path]:
     return found
 
 
-def automatic_backup(db_path: Path, folder: Path, now: datetime) -> BackupReport | None:
+def automatic_backup(db_path: Path, folder: Path, now: datetime, *,
+                     made_by: str = "") -> BackupReport | None:
     """Today's backup into ``folder`` if none was taken today; then the rotation."""
     private_folder(folder)
     existing = automatic_backups(folder, db_path)
     if not due(max(existing, default=None), now):
         return None
     target = folder / f"{AUTO_PREFIX}{db_path.stem}-{now.strftime(_STAMP)}.sqlite"
-    report = backup_database(db_path, target)
+    report = backup_database(db_path, target, made_by=made_by, now=now)
     existing[now] = target
     keep = backups_to_keep(list(existing))
     for moment, path in existing.items():
         if moment not in keep:
-            path.unlink(missing_ok=True)
-            shutil.rmtree(photo_folder_of(path), ignore_errors=True)
+            _remove_set(path)
     return report

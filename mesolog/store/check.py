@@ -7,6 +7,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.store.database import SCHEMA_HEAD, DatabaseError, FileKind, inspect_file
 
 
@@ -39,9 +40,23 @@ def check_database(path: Path) -> CheckReport:
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
             _check_contents(conn, report)
+            _check_photos(conn, photo_folder_of(path), report)
     except sqlite3.DatabaseError as e:
         report.problems.append(f"database: {e}")
     return report
+
+
+def _check_photos(conn: sqlite3.Connection, folder: Path, report: CheckReport) -> None:
+    """Missing and changed photo files are told, as findings: the records themselves are
+    sound, and a backup is still made (naming them)."""
+    rows = conn.execute("SELECT file_name, sha256 FROM photo").fetchall()
+    missing = [name for name, _ in rows if not (folder / name).is_file()]
+    changed = [name for name, digest in rows
+               if name not in missing and file_sha256(folder / name) != digest]
+    report.findings.append(f"photos: {len(rows) - len(missing) - len(changed)} of "
+                           f"{len(rows)} files as attached")
+    report.findings.extend(f"photo missing: {name} (in {folder})" for name in missing)
+    report.findings.extend(f"photo changed since it was attached: {name}" for name in changed)
 
 
 def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
