@@ -132,3 +132,11 @@ def settings(tmp_path: Path):
     from mesolog.ui.settings import Settings
 
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def picture(path: Path, size: tuple[int, int] = (64, 48), shade: int = 90) -> Path:
+    """A real picture file at ``path``, in the format its suffix names."""
+    from PIL import Image
+
+    Image.new("RGB", size, (shade, shade // 2, 255 - shade)).save(path)
+    return path

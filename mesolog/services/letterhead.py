@@ -8,6 +8,13 @@ from mesolog.domain.permissions import Action
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.reports.content import Letterhead
+from mesolog.services.images import (
+    LOGO_FORMATS,
+    LOGO_KEPT_SIZE,
+    LOGO_MAX_PIXELS,
+    checked_picture,
+    fitted_png,
+)
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -43,6 +50,12 @@ class LetterheadService:
             picture = logo.read_bytes() if logo.is_file() else b""
             if not picture.startswith((_PNG, _JPEG)) or len(picture) > LOGO_MAX_BYTES:
                 errors.append(FieldError("logo", "The logo: a PNG or JPEG file up to 1 MB."))
+            else:
+                try:  # decoded whole before it is kept: every report prints it
+                    checked_picture(picture, "logo", LOGO_FORMATS, "logo", LOGO_MAX_PIXELS)
+                    picture = fitted_png(picture, *LOGO_KEPT_SIZE)
+                except ValidationError as e:
+                    errors.extend(e.errors)
         if errors:
             raise ValidationError(errors)
         with self._db.transaction(Action.LETTERHEAD) as session:

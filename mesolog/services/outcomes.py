@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -30,9 +29,10 @@ from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
+from mesolog.services.images import PHOTO_FORMATS, checked_picture
 from mesolog.store import models
 from mesolog.store.database import Database
-from mesolog.store.private import keep_private, private_folder
+from mesolog.store.private import NotAPlainFile, copy_in, place
 
 _VALUE_FIELDS = [f.name for f in fields(MeasurementDetails)
                  if f.name not in ("site_id", "taken_on", "session_id", "notes")]
@@ -188,36 +188,49 @@ class OutcomeService:
 
     def attach_photo(self, patient_id: int, source: Path, view: PhotoView, taken_on: date,
                      session_id: int | None = None) -> Photo:
-        """Copy ``source`` into the managed folder and record it with its checksum."""
+        """Copy ``source`` into the managed folder and record it with its checksum.
+
+        The copy goes to a temporary name, is flushed to disk, decoded (a file that is
+        not a picture Mesolog can draw is refused), and only then takes its final name,
+        so a crash never leaves a partial file where a photo is expected.
+        """
         source = Path(source)
         if source.suffix.lower() not in PHOTO_SUFFIXES:
             raise ValidationError([FieldError("file", "Choose a photo (JPEG, PNG, TIFF, BMP "
                                                       "or WebP).")])
-        if not source.is_file():
-            raise ValidationError([FieldError("file", f"{source} does not exist.")])
         if taken_on > self._clock().date():
             raise ValidationError([FieldError("taken_on", "The date cannot be in the future.")])
-        digest = file_sha256(source)
-        name = photo_file_name(patient_id, digest, source.suffix)
-        target = self.photo_folder / name
-        copied = not target.exists()
-        if copied:
-            private_folder(self.photo_folder)
-            private_folder(target.parent)
-            shutil.copyfile(source, target)
-            keep_private(target)
+        self._db.require(Action.PHOTO_ATTACH)  # before a byte is copied
+        if not source.exists() and not source.is_symlink():
+            raise ValidationError([FieldError("file", f"{source} does not exist.")])
         try:
+            incoming, digest = copy_in(source, self.photo_folder)
+        except NotAPlainFile as e:
+            raise ValidationError([FieldError("file", f"Choose the photo file itself: {e} "
+                                                      "(a link or a folder is not taken).")]
+                                  ) from None
+        target = self.photo_folder / photo_file_name(patient_id, digest, source.suffix)
+        placed = False
+        try:
+            checked_picture(incoming, "file", PHOTO_FORMATS)
+            if target.is_file() and file_sha256(target) == digest:
+                incoming.unlink()  # the same picture is there already, whole
+            else:
+                place(incoming, target)
+                placed = True
             with self._db.transaction(Action.PHOTO_ATTACH) as session:
                 if session.get(models.Patient, patient_id) is None:
                     raise NotFoundError(f"No patient with id {patient_id}.")
                 row = models.Photo(patient_id=patient_id, session_id=session_id,
-                                   view=view.value, taken_on=taken_on, file_name=name,
+                                   view=view.value, taken_on=taken_on,
+                                   file_name=target.relative_to(self.photo_folder).as_posix(),
                                    sha256=digest, created_at=self._clock())
                 session.add(row)
                 session.flush()
                 return self._photo(row)
         except Exception:
-            if copied:  # nothing half-saved: no row, no orphan file
+            incoming.unlink(missing_ok=True)
+            if placed:  # nothing half-saved: no row, no orphan file
                 target.unlink(missing_ok=True)
             raise
 

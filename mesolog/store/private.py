@@ -9,7 +9,11 @@ rules, so the modes are not applied there.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
+import tempfile
+import time
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -51,3 +55,60 @@ def write_private(path: Path, data: bytes) -> Path:
     new_file(path)
     path.write_bytes(data)
     return path
+
+
+class NotAPlainFile(Exception):
+    """A link, a folder, a device or a pipe where a file's contents were expected."""
+
+
+def copy_in(source: Path, folder: Path) -> tuple[Path, str]:
+    """Copy the plain file ``source`` into ``folder`` under a temporary name, flushed to
+    disk: (that file, the SHA-256 of exactly what was copied). The caller checks it and
+    then ``place``s it: an interrupted copy never stands under a final name.
+
+    A symbolic link is not followed (it could point at any file the user can read).
+    """
+    try:
+        if not stat.S_ISREG(os.lstat(source).st_mode):
+            raise NotAPlainFile(f"{source} is not a plain file")
+        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as e:
+        raise NotAPlainFile(f"{source} cannot be read ({e.strerror})") from None
+    private_folder(folder)
+    _forget_interrupted_copies(folder)
+    handle, name = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=folder)
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(descriptor, "rb") as src, os.fdopen(handle, "wb") as out:
+            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+                raise NotAPlainFile(f"{source} is not a plain file")
+            for block in iter(lambda: src.read(1 << 20), b""):
+                digest.update(block)
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return keep_private(Path(name)), digest.hexdigest()
+
+
+# A copy still under its temporary name this long after it began was interrupted (a
+# crash, a killed process): nothing will ever give it a final name.
+_INTERRUPTED_AFTER_S = 600
+
+
+def _forget_interrupted_copies(folder: Path) -> None:
+    now = time.time()
+    for leftover in folder.glob(".incoming-*.part"):
+        try:
+            if now - leftover.stat().st_mtime > _INTERRUPTED_AFTER_S:
+                leftover.unlink()
+        except OSError:
+            continue  # another desk's copy that just finished, or gone already
+
+
+def place(temporary: Path, target: Path) -> None:
+    """Give a checked temporary file its final name, in one step."""
+    private_folder(target.parent)
+    os.replace(temporary, target)

@@ -18,7 +18,7 @@ from mesolog.domain.validation import ValidationError
 from mesolog.services.accounts import AccountService, LoginRefused
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from tests.conftest import acting_as, details, fixed_clock
+from tests.conftest import acting_as, details, fixed_clock, picture
 
 
 class Clock:
@@ -227,7 +227,7 @@ def test_an_assistant_keeps_demographics_and_photos_and_nothing_clinical(treated
     clinic = as_(db, t["assistant"])
     patient = clinic.patients.create(details(chart_no="P-7"))  # demographics: allowed
     photo = tmp_path / "vertex.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    picture(photo)
     clinic.outcomes.attach_photo(patient.id, photo, PhotoView.VERTEX, date(2026, 11, 20))
     unsigned, signed = t["unsigned"], t["signed"]
     course = t["admin"].courses.create(t["patient"].id, CourseDetails(

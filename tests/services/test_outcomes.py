@@ -10,7 +10,7 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from tests.conftest import details, fixed_clock
+from tests.conftest import details, fixed_clock, picture
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_a_photo_is_copied_with_a_checksum_and_a_changed_file_is_detected(world,
     clinic, patient = world
     original = tmp_path / "camera" / "IMG_0042.JPG"
     original.parent.mkdir()
-    original.write_bytes(b"\xff\xd8\xff" + bytes(range(256)) * 50)
+    picture(original, (320, 240))
     photo = clinic.outcomes.attach_photo(patient.id, original, PhotoView.VERTEX,
                                          date(2026, 11, 20))
     original.unlink()  # moving or deleting the original breaks nothing

@@ -40,7 +40,7 @@ from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
 from mesolog.store.database import Database, open_database
-from tests.conftest import details, fixed_clock
+from tests.conftest import details, fixed_clock, picture
 
 WRITES = {"transaction", "bookkeeping", "require"}
 PASSWORD = "a long enough secret"
@@ -113,9 +113,7 @@ def _session(ids, **changes) -> SessionDetails:
 
 
 def _photo(folder: Path) -> Path:
-    photo = folder / "vertex.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
-    return photo
+    return picture(folder / "vertex.png")
 
 
 # How to call each mutating method once on the template clinic; what it returns that

@@ -15,6 +15,7 @@ from mesolog.services.demo import build_demo_clinic
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.backup import automatic_backup, backup_database, photo_folder_of
 from tests.conftest import NOW, details, fixed_clock, open_as_administrator
+from tests.conftest import picture as make_picture
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -40,7 +41,7 @@ def test_database_photos_backups_and_reports_are_the_owners_alone(tmp_path):
         for suffix in ("", "-wal", "-shm"):
             assert mode(f"{path}{suffix}") == 0o600, suffix
         picture = tmp_path / "scalp.png"
-        picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+        make_picture(picture)
         photo = clinic.outcomes.attach_photo(patient.id, picture, PhotoView.VERTEX,
                                              date(2026, 11, 20), None)
         folder = photo_folder_of(path)
