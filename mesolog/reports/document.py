@@ -3,11 +3,13 @@ styles, and the PDF's metadata."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
+from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -44,6 +46,8 @@ class Styles:
                                     spaceAfter=4)
         self.heading = ParagraphStyle("heading", base, fontName=BOLD, fontSize=11.5,
                                       leading=15, spaceBefore=10, spaceAfter=4)
+        self.subheading = ParagraphStyle("subheading", base, fontName=BOLD, fontSize=9.5,
+                                         leading=12.5, spaceBefore=2, spaceAfter=2)
         self.right = ParagraphStyle("right", self.small, alignment=TA_RIGHT)
 
 
@@ -70,7 +74,8 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
                 line.append(Paragraph(escape(text), styles.cell_right if i in align_right
                                       else styles.cell))
         cells.append(line)
-    t = Table(cells, colWidths=widths, repeatRows=1)
+    # a row taller than a page (a long allergy list, say) splits inside its cells
+    t = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1)
     commands = [
         ("FONT", (0, 0), (-1, -1), REGULAR, size, styles.cell.leading),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -128,12 +133,13 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
           author: str, letterhead: Letterhead, printed_at: datetime) -> None:
     """Lay ``story`` out on A4 pages with the letterhead on each and write the PDF."""
     register_fonts()
+    logo_drawable = bool(letterhead.logo) and drawable(letterhead.logo)
 
     def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         top = A4[1] - 12 * mm
         x = MARGIN
-        if letterhead.logo:
+        if logo_drawable:
             canvas.drawImage(ImageReader(BytesIO(letterhead.logo)), x, top - 12 * mm,
                              width=12 * mm, height=12 * mm, preserveAspectRatio=True,
                              mask="auto")
@@ -164,8 +170,33 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
               canvasmaker=_numbered_canvas(f"{title} · {subject}"))
 
 
-def photo(path: Path, width: float, height: float) -> Flowable:
-    """A photo scaled to fit ``width`` × ``height`` keeping its proportions."""
+# No photo on a report is drawn from more pixels than this (a camera makes 12–50 MP).
+PHOTO_MAX_PIXELS = 200_000_000
+
+
+def drawable(source: Path | bytes, max_pixels: int = PHOTO_MAX_PIXELS) -> bool:
+    """Whether ``source`` decodes whole into at most ``max_pixels``: checked before a
+    picture goes on a page, so a file changed, cut short or swapped after it was
+    attached cannot stop a report."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(BytesIO(source) if isinstance(source, bytes) else source) as im:
+                if im.size[0] * im.size[1] > max_pixels:
+                    return False
+                im.load()
+        return True
+    except Exception:
+        return False
+
+
+def photo(path: Path, width: float, height: float, styles: Styles | None = None
+          ) -> Flowable:
+    """A photo scaled to fit ``width`` × ``height`` keeping its proportions; a line
+    saying so where the file cannot be drawn."""
+    if not drawable(path):
+        return Paragraph(f"The photo file {escape(path.name)} is missing or damaged and "
+                         "cannot be printed.", (styles or Styles()).small)
     image = Image(str(path))
     scale = min(width / image.imageWidth, height / image.imageHeight)
     image.drawWidth = image.imageWidth * scale

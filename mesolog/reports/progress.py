@@ -106,16 +106,29 @@ def treatment(content: ReportContent, s: Styles) -> list[Flowable]:
                                s, align_right=(4, 5))
         # the course total never starts a page on its own
         sessions_table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))
-        out += [Spacer(1, 2), sessions_table, Spacer(1, 6)]
+        out += [Spacer(1, 2), sessions_table, Spacer(1, 4)]
+        out += session_notes(course.sessions, s)
     return out
+
+
+def session_notes(sessions, s: Styles) -> list[Flowable]:
+    """Each session's note under the course's table, as text that flows from page to
+    page: a note of any length (10,000 characters, 200 lines) is printed whole."""
+    noted = [x for x in sessions if x.details.notes.strip()]
+    if not noted:
+        return []
+    out: list[Flowable] = [Paragraph("Session notes", s.subheading)]
+    for session in noted:
+        out.append(Paragraph(f"<b>{session.details.performed_at:%Y-%m-%d}</b> — "
+                             f"{escape(session.details.notes.strip())}", s.body))
+    return [*out, Spacer(1, 6)]
 
 
 def _session_row(session: Session, s: Styles) -> tuple:
     d = session.details
-    # plain lines where they fit (the table sets them fast); a note that does not is
-    # wrapped by table()
+    # plain lines where they fit (the table sets them fast); the note follows the table
     lots = "\n".join([f"{u.product_name} · lot {u.lot_no} · {u.volume_ml:g} ml"
-                      for u in session.used] + ([f"Note: {d.notes}"] if d.notes else []))
+                      for u in session.used] + (["(note below)"] if d.notes.strip() else []))
     when = f"{d.performed_at:%Y-%m-%d}" + ("" if session.signed else "\n(not signed)")
     how = d.technique.label if d.technique else ""
     if d.depth_mm is not None:
@@ -170,7 +183,7 @@ def photos(content: ReportContent, s: Styles) -> list[Flowable]:
     if pair is None:
         return []
     (before_day, before), (after_day, after) = pair.before, pair.after
-    row = [[photo(before, 84 * mm, 70 * mm), photo(after, 84 * mm, 70 * mm)],
+    row = [[photo(before, 84 * mm, 70 * mm, s), photo(after, 84 * mm, 70 * mm, s)],
            [Paragraph(f"Before — {before_day:%Y-%m-%d}", s.small),
             Paragraph(f"After — {after_day:%Y-%m-%d}", s.small)]]
     return [KeepTogether([Paragraph(f"Photos — {escape(pair.view)}", s.heading),

@@ -163,3 +163,66 @@ def test_the_letterhead_is_kept_in_the_database_and_printed(world, tmp_path):
         letterheads.set("", "", "", tmp_path / "missing.png")
     assert {e.field for e in caught.value.errors} == {"name", "logo"}
     assert letterheads.get().name == "Trichology Centre Łódź"
+
+
+def test_every_report_builds_whatever_was_typed_or_attached(world, tmp_path):
+    """A 10,000-character note, 200 one-line notes, 10,000-character allergies, a photo
+    file that is no longer a picture and one that claims 30,000 × 30,000 pixels."""
+    import struct
+    import zlib
+    from dataclasses import replace
+
+    from mesolog.domain.photo import PhotoView
+    from tests.conftest import picture
+
+    clinic, doctor, patient, course, lots = world
+    prose = ("The patient reports less shedding since the last session and asks whether "
+             "the interval could be longer in summer. ")
+    long_note = (prose * 100)[:10_000]
+    many_lines = "\n".join(f"Point {n}: tolerated." for n in range(200))
+    patient = clinic.patients.update(patient.id, patient.version, replace(
+        patient.details, allergies=("Lidocaine, " * 1000)[:10_000],
+        medical_conditions=long_note))
+    for n, note in enumerate((long_note, many_lines)):
+        clinic.sessions.create(patient.id, SessionDetails(
+            performed_at=datetime(2026, 9, 1 + n, 9), practitioner_id=doctor.id,
+            course_id=course.id, technique=Technique.PAPULE, device=Device.MANUAL,
+            notes=note, products=(ProductUse(lots[0].id, 1.0),)))
+    first = clinic.outcomes.attach_photo(patient.id, picture(tmp_path / "a.png", (300, 200)),
+                                         PhotoView.VERTEX, date(2026, 9, 1))
+    second = clinic.outcomes.attach_photo(patient.id, picture(tmp_path / "b.png", (300, 201)),
+                                          PhotoView.VERTEX, date(2026, 9, 2))
+    first.path.write_text("no longer a picture")  # changed on disk after it was attached
+    header = struct.pack(">IIBBBBB", 30_000, 30_000, 8, 0, 0, 0, 0)
+    second.path.write_bytes(b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header
+                            + struct.pack(">I", zlib.crc32(b"IHDR" + header)))
+    for kind in ReportKind:
+        text = text_of(pdf_of(clinic, patient, kind))
+        assert "Żółkiewska-Øster, Ağça" in text, kind
+    progress = text_of(pdf_of(clinic, patient))
+    phrase = "less shedding since the last session"
+    assert progress.count(phrase) == long_note.count(phrase) == 88  # the note, whole
+    assert "Point 0: tolerated." in progress and "Point 199: tolerated." in progress
+    assert "Photos — " not in progress  # files changed since they were attached: left out
+
+
+def test_a_picture_that_cannot_be_drawn_becomes_a_line_saying_so(tmp_path):
+    import struct
+    import zlib
+
+    from reportlab.platypus import Paragraph
+
+    from mesolog.reports.document import photo
+    from tests.conftest import picture
+
+    text = tmp_path / "notes.png"
+    text.write_text("not a picture")
+    bomb = tmp_path / "bomb.png"
+    header = struct.pack(">IIBBBBB", 30_000, 30_000, 8, 0, 0, 0, 0)
+    bomb.write_bytes(b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header
+                     + struct.pack(">I", zlib.crc32(b"IHDR" + header)))
+    for broken in (text, bomb, tmp_path / "gone.png"):
+        line = photo(broken, 80, 60)
+        assert isinstance(line, Paragraph) and "cannot be printed" in line.getPlainText()
+    whole = photo(picture(tmp_path / "ok.png", (400, 200)), 80, 60)
+    assert (whole.drawWidth, whole.drawHeight) == (80, 40)
