@@ -15,7 +15,10 @@ _SPECIAL_FOLDS = str.maketrans(
     }
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tab and line breaks, and what cannot be stored or
+# printed at all: a lone half of a surrogate pair (pasted from a broken document),
+# and the two non-characters at the end of the basic plane.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def fold(text: str) -> str:
@@ -26,7 +29,8 @@ def fold(text: str) -> str:
 
 
 def has_control_characters(text: str) -> bool:
-    """True for characters no practitioner types (tabs and newlines are fine)."""
+    """True for characters no practitioner types, or that cannot be stored (tabs and
+    newlines are fine)."""
     return bool(_CONTROL.search(text))
 
 
