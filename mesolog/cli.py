@@ -229,6 +229,22 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, DatabaseError) as e:
         print(f"mesolog: {e}", file=sys.stderr)
         return 1
+    except OSError as e:  # a full disk, a read-only folder: one line, not a traceback
+        from mesolog.store.disk_errors import reason
+
+        where = f" ({e.filename})" if e.filename else ""
+        print(f"mesolog: {reason(e)}{where}; nothing was written", file=sys.stderr)
+        return 1
+    except Exception as e:
+        # the database refused a write (full disk, read-only file); SQLAlchemy is not
+        # imported here just to name its error class
+        if type(e).__name__ != "OperationalError":
+            raise
+        from mesolog.store.disk_errors import reason
+
+        print(f"mesolog: {reason(getattr(e, 'orig', None) or e)}; nothing was written",
+              file=sys.stderr)
+        return 1
     except EOFError:
         print("mesolog: no answer to the login prompt; nothing was done", file=sys.stderr)
         return 1

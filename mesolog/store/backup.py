@@ -20,6 +20,7 @@ from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file
+from mesolog.store.disk_errors import could_not_write
 from mesolog.store.private import keep_private, new_file, private_folder, write_private
 
 # Tables whose rows are counted in a report; records are never deleted, so a
@@ -146,6 +147,9 @@ def backup_database(source: Path, target: Path, *, made_by: str = "",
         for old, new in zip(_set_files(partial), _set_files(target), strict=True):
             if old.exists():
                 old.rename(new)  # the database copy last: it alone makes the set exist
+    except (OSError, sqlite3.Error) as e:
+        _remove_set(partial)
+        raise DatabaseError(could_not_write("The backup", target.parent, e)) from None
     except BaseException:
         _remove_set(partial)
         raise
@@ -153,7 +157,8 @@ def backup_database(source: Path, target: Path, *, made_by: str = "",
 
 
 def _remove_set(db_path: Path) -> None:
-    db_path.unlink(missing_ok=True)
+    for suffix in ("", "-journal", "-wal", "-shm"):  # a failed write leaves its journal
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(photo_folder_of(db_path), ignore_errors=True)
     manifest_of(db_path).unlink(missing_ok=True)
 
@@ -210,6 +215,10 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
                 private_folder(photo_folder_of(partial))
                 private_folder((photo_folder_of(partial) / name[0]).parent)
                 _copy_file(file, photo_folder_of(partial) / name[0])
+    except OSError as e:
+        _remove_set(partial)
+        raise DatabaseError(could_not_write("The restored database", db_path.parent, e)
+                            ) from None
     except BaseException:
         _remove_set(partial)
         raise
