@@ -66,6 +66,12 @@ class Action(Enum):
     def label(self) -> str:
         return self.value[1]
 
+    @property
+    def writes_the_database(self) -> bool:
+        """False for what only reads it (a backup writes elsewhere): still possible when
+        the database is open read-only."""
+        return self is not Action.BACKUP
+
 
 _EVERYONE = frozenset({Action.OWN_PASSWORD, Action.LOG_IN, Action.BACKUP,
                        Action.PATIENT_RECORD, Action.PATIENT_UPDATE, Action.PATIENT_ARCHIVE,
@@ -101,9 +107,12 @@ class NotPermitted(PermissionError):
     """The acting person's role does not allow the action; nothing was written."""
 
     def __init__(self, action: Action, role: Role | None, name: str = "", *,
-                 inactive: bool = False):
+                 inactive: bool = False, read_only: str = ""):
         self.action, self.role = action, role
-        if inactive:
+        if read_only:
+            text = f"The database is open read-only ({read_only}), so nobody may " \
+                   f"{action.label} in it."
+        elif inactive:
             text = (f"{name}'s account is deactivated (or gone), so {name} may no longer "
                     f"{action.label}; log in again.")
         elif role is None:
@@ -124,6 +133,8 @@ class Actor:
     id: int | None
     name: str
     role: Role
+    read_only: bool = False  # the database they opened cannot be written
+
 
     @classmethod
     def program(cls, name: str) -> Actor:
@@ -134,4 +145,4 @@ class Actor:
         return self.id is not None
 
     def may(self, action: Action) -> bool:
-        return may(self.role, action)
+        return not (self.read_only and action.writes_the_database) and may(self.role, action)

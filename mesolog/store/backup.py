@@ -19,7 +19,7 @@ from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
-from mesolog.store.database import DatabaseError, FileKind, inspect_file
+from mesolog.store.database import DatabaseError, FileKind, inspect_file, read_only_uri
 from mesolog.store.disk_errors import could_not_write
 from mesolog.store.private import keep_private, new_file, private_folder, write_private
 
@@ -54,7 +54,7 @@ class BackupReport:
 
 def _ro(path: Path) -> sqlite3.Connection:
     """A connection that cannot change ``path`` (nor merge a -wal left beside it)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesolog.domain.photo import file_sha256, photo_folder_of
-from mesolog.store.database import SCHEMA_HEAD, DatabaseError, FileKind, inspect_file
+from mesolog.store.database import (
+    SCHEMA_HEAD,
+    DatabaseError,
+    FileKind,
+    inspect_file,
+    read_only_uri,
+)
 
 
 @dataclass
@@ -36,9 +42,8 @@ def check_database(path: Path) -> CheckReport:
     if state.revision is None:
         report.problems.append("schema: not initialised; open it with Mesolog to set it up")
         return report
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             _check_contents(conn, report)
             _check_photos(conn, photo_folder_of(path), report)
     except sqlite3.DatabaseError as e:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
@@ -98,8 +98,21 @@ def inspect_file(path: Path) -> FileState:
     return FileState(FileKind.MESOLOG, revision)
 
 
-def _read_revision(path: Path) -> str | None:
+def writable(path: Path) -> bool:
+    """Whether SQLite can write ``path`` and, beside it, its -wal and -shm files."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing a byte anywhere. On a file or folder
+    that cannot be written (a read-only disk) SQLite cannot keep its -shm file, so the
+    file is read as it stands (immutable)."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri if writable(path) else f"{uri}&immutable=1"
+
+
+def _read_revision(path: Path) -> str | None:
+    uri = read_only_uri(path)
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             has_table = conn.execute(
@@ -130,10 +143,13 @@ def _remove_database_files(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
     # Connections are made from the path itself, never from a URL it is pasted into: a
     # "?", "#" or "%20" in a file name would otherwise choose another file.
     def connect() -> sqlite3.Connection:
+        if read_only:
+            return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
         return sqlite3.connect(os.fspath(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                check_same_thread=False)
 
@@ -145,12 +161,10 @@ def _make_engine(path: Path) -> Engine:
         # emitted by us (SQLAlchemy docs, "Serializable isolation / Savepoints
         # / Transactional DDL"); DDL in migrations is then transactional too.
         dbapi_connection.isolation_level = None
-        for pragma in (
-            "foreign_keys = ON",
-            f"busy_timeout = {BUSY_TIMEOUT_MS}",
-            "journal_mode = WAL",
-            "synchronous = FULL",
-        ):
+        pragmas = ["foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}"]
+        if not read_only:
+            pragmas += ["journal_mode = WAL", "synchronous = FULL"]
+        for pragma in pragmas:
             dbapi_connection.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")
@@ -183,8 +197,11 @@ class Database:
     nothing; ``acting_as`` gives the view of whoever logged in."""
 
     def __init__(self, path: Path, engine: Engine, *, actor: Actor | None = None,
-                 clock: Clock = local_now, _connections: _Connections | None = None):
+                 clock: Clock = local_now, read_only: str = "",
+                 _connections: _Connections | None = None):
         self.path = path
+        # why nothing can be written (empty when it can): every actor then only reads
+        self.read_only = read_only
         self._connections = _connections or _Connections(engine)
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._actor = actor
@@ -203,14 +220,18 @@ class Database:
 
     def acting_as(self, actor: Actor) -> Database:
         """The same open database, with ``actor`` making every change."""
+        if self.read_only:
+            actor = replace(actor, read_only=True)
         return Database(self.path, self.engine, actor=actor, clock=self.clock,
-                        _connections=self._connections)
+                        read_only=self.read_only, _connections=self._connections)
 
     def permit(self, session: Session, action: Action) -> Actor:
         """The actor, if their role *now* (read in ``session``) allows ``action``;
         NotPermitted otherwise. A role changed or an account deactivated since the
         login counts at once."""
         actor = self._actor
+        if self.read_only and action.writes_the_database:
+            raise NotPermitted(action, None, read_only=self.read_only)
         if actor is None:
             raise NotPermitted(action, None)
         role = actor.role
@@ -251,6 +272,8 @@ class Database:
     def bookkeeping(self) -> Iterator[Session]:
         """A transaction for the login's own counters, which nobody is logged in to
         make: it may touch only tables outside the audit trail (audit.NOT_AUDITED)."""
+        if self.read_only:
+            raise NotPermitted(Action.LOG_IN, None, read_only=self.read_only)
         with Session(self._writer, expire_on_commit=False) as session:
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.refuse_records(s))
@@ -303,6 +326,14 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         except sqlite3.Error as e:
             _remove_database_files(path)
             raise DatabaseError(f"cannot create database {path}: {e}") from None
+    if not state.is_new and not writable(path):
+        if state.revision != SCHEMA_HEAD:
+            raise DatabaseError(f"{path} cannot be written and was made by an earlier "
+                                "Mesolog, so it cannot be brought up to date here; copy it "
+                                "to a folder you can write in and open the copy")
+        return Database(path, _make_engine(path, read_only=True),
+                        read_only=f"{path.name} is on a read-only disk, or its file or "
+                                  "folder cannot be written")
     engine = _make_engine(path)
     if state.revision != SCHEMA_HEAD:
         try:

@@ -36,6 +36,8 @@ def _open_first_database(window: MainWindow, path: Path) -> None:
     window.statusBar().clearMessage()
     if not window.admit_and_attach(db):
         QApplication.exit(0)  # nobody logged in: nothing is shown
+        return
+    window.files.owed_backup()  # the automatic backup that failed at the last closing
 
 
 def run_application(db_path: Path) -> int:

@@ -40,28 +40,44 @@ class FileActions:
             return
         self._window.switch_database(Path(name))
 
-    def automatic_backup(self) -> None:
-        """On closing: today's backup, if preferences ask for one and none was made today."""
+    def automatic_backup(self, *, owed: bool = False) -> None:
+        """On closing (and, when one failed then, at the next opening): today's backup, if
+        preferences ask for one and none was made today. A failure is shown, and the
+        backup is owed until it is made."""
         from mesolog.domain.permissions import NotPermitted
         from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError
         from mesolog.ui import settings as opt
         from mesolog.ui.preferences import backup_folder
 
-        settings = self._window.settings
-        if not settings.get(opt.AUTO_BACKUP) or self._window.database is None:
-            return
-        path = self._window.database.path
+        settings, db = self._window.settings, self._window.database
+        if not settings.get(opt.AUTO_BACKUP) or db is None or db.read_only:
+            return  # a read-only database has not changed since its last backup
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            BackupService(self._window.database).automatic(backup_folder(settings, path),
-                                                           self._window.clock())
+            BackupService(db).automatic(backup_folder(settings, db.path), self._window.clock())
         except (DatabaseError, OSError, NotPermitted) as e:
-            QMessageBox.warning(self._window, "Automatic backup failed",
-                                f"{e}\n\nMake a backup with File ▸ Back Up, or choose another "
-                                "folder in File ▸ Preferences.")
-        finally:
+            settings.set(opt.BACKUP_OWED, str(db.path))
             QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self._window, "Automatic backup failed",
+                                f"{e}\n\nIt is tried again when this database is next "
+                                "opened; make one now with File ▸ Back Up, or choose another "
+                                "folder in File ▸ Preferences.")
+            return
+        QApplication.restoreOverrideCursor()
+        if settings.get(opt.BACKUP_OWED) == str(db.path):
+            settings.set(opt.BACKUP_OWED, "")
+            if owed:
+                self._window.statusBar().showMessage(
+                    "The automatic backup that failed last time was made now.", 10_000)
+
+    def owed_backup(self) -> None:
+        """After opening: the automatic backup that failed at the last closing, if any."""
+        from mesolog.ui import settings as opt
+
+        db = self._window.database
+        if db is not None and self._window.settings.get(opt.BACKUP_OWED) == str(db.path):
+            self.automatic_backup(owed=True)
 
     def back_up(self) -> bool:
         from mesolog.domain.permissions import NotPermitted

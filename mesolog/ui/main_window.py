@@ -262,8 +262,7 @@ class MainWindow(QMainWindow):
         return self.form.is_dirty()
 
     def attach(self, db: Database) -> None:
-        """Show ``db`` (as its actor sees it) in this window; the window closes it when
-        done with it."""
+        """Show ``db`` as its actor sees it; the window closes it when done with it."""
         from mesolog.services.clinic import Clinic
 
         first = self.model is None
@@ -320,6 +319,7 @@ class MainWindow(QMainWindow):
         elif self.pages.currentWidget() is self.welcome:
             self.pages.setCurrentWidget(self.hint)
         self._update_title()
+        self.list_panel.show_read_only(self._db.read_only)
         self._update_actions()
         self._update_count()
 
@@ -515,7 +515,8 @@ class MainWindow(QMainWindow):
         permit_window_actions(self, actor)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self._db.path.name}[*] — {APP_NAME}")
+        read_only = " (read-only)" if self._db.read_only else ""
+        self.setWindowTitle(f"{self._db.path.name}{read_only}[*] — {APP_NAME}")
 
     # -- treatment and the clinic ------------------------------------------
 

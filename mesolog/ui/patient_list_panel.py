@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from mesolog.ui import styles
 from mesolog.ui.patient_list_model import NAME
 
 # the columns' first widths, in characters, so they fit at any font size or scale
@@ -34,11 +38,23 @@ class PatientListPanel(QWidget):
         self.include_archived.setChecked(include_archived)
         self.list_view = QTableView()
         self._set_up_list_view()
+        # shown above everything while the open database cannot be written
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(styles.ALERT)
+        self.read_only_banner.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.search_box)
         layout.addWidget(self.include_archived)
         layout.addWidget(self.list_view)
+
+    def show_read_only(self, reason: str) -> None:
+        """Say, while it lasts, that nothing can be saved in the open database."""
+        self.read_only_banner.setText(f"<b>Read-only:</b> {html.escape(reason)}. Records "
+                                      "can be read and printed; nothing can be saved.")
+        self.read_only_banner.setVisible(bool(reason))
 
     def _set_up_list_view(self) -> None:
         view = self.list_view

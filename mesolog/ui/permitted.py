@@ -25,8 +25,9 @@ def permit(control: QWidget | QAction, actor: Actor | None, action: Action,
                             else ("", tips[1]))  # an action's own tooltip is its text
     tooltip, status_tip = control.property(_OWN_TIPS)
     if not allowed:
-        tooltip = status_tip = str(NotPermitted(action, actor.role if actor else None,
-                                                actor.name if actor else ""))
+        tooltip = status_tip = str(NotPermitted(
+            action, actor.role if actor else None, actor.name if actor else "",
+            read_only="the file cannot be written" if actor and actor.read_only else ""))
     control.setToolTip(tooltip)
     if isinstance(control, QAction):
         control.setStatusTip(status_tip)

@@ -28,6 +28,8 @@ PATIENT_LIST_HEADER = Option("patient_list/header", QByteArray(), QByteArray)
 INCLUDE_ARCHIVED = Option("patient_list/include_archived", False, bool)
 AUTO_BACKUP = Option("backup/automatic", True, bool)
 BACKUP_FOLDER = Option("backup/folder", "", str)  # empty: "backups" beside the database
+# the database whose automatic backup failed at closing: tried again when it is next opened
+BACKUP_OWED = Option("backup/owed", "", str)
 IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10, int)
 
 

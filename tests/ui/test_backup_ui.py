@@ -64,3 +64,33 @@ def test_closing_makes_the_days_automatic_backup_where_preferences_say(qtbot, db
     window.close()
     made = list((tmp_path / "elsewhere").glob("auto-clinic-*.sqlite"))
     assert len(made) == 1
+
+
+def test_a_failed_automatic_backup_is_shown_and_made_at_the_next_start(qtbot, db, db_path,
+                                                                        settings, tmp_path):
+    from mesolog.ui import app as app_module
+    from mesolog.ui import settings as opt
+
+    build_demo_clinic(db, 5, seed=1)
+    actor = db.actor
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backup folder should be")
+    settings.set(opt.BACKUP_FOLDER, str(blocked))
+    window = MainWindow(settings, clock=fixed_clock, gate=OpenGate(actor))
+    qtbot.addWidget(window)
+    window.attach(db)
+    window.show()
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    window.close()
+    assert len(seen) == 1 and "tried again when this database is next opened" in seen[0]
+    assert settings.get(opt.BACKUP_OWED) == str(db_path)
+
+    settings.set(opt.BACKUP_FOLDER, str(tmp_path / "backups"))  # the folder is fixed
+    again = MainWindow(settings, clock=fixed_clock, gate=OpenGate(actor))
+    qtbot.addWidget(again)
+    again.show()
+    app_module._open_first_database(again, db_path)
+    assert list((tmp_path / "backups").glob("auto-clinic-*.sqlite"))
+    assert settings.get(opt.BACKUP_OWED) == ""
+    assert "failed last time was made now" in again.statusBar().currentMessage()

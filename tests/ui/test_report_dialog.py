@@ -141,4 +141,11 @@ def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
                      Qt.MouseButton.LeftButton)
     stored = LetterheadService(db).get()
     assert (stored.name, stored.phone) == ("Clinique Saint-Eloi", "+33 1 23 45 67 89")
-    assert stored.logo == logo.read_bytes() and not dialog.isVisible()
+    assert not dialog.isVisible()
+    from io import BytesIO
+
+    from PIL import Image
+
+    with Image.open(BytesIO(stored.logo)) as kept, Image.open(logo) as chosen:
+        assert kept.format == "PNG" and kept.size == chosen.size  # decoded, kept whole
+        assert kept.convert("RGB").tobytes() == chosen.convert("RGB").tobytes()
