@@ -39,5 +39,11 @@ class ConflictError(RuntimeError):
     """The record changed since it was read; the caller's copy is stale."""
 
 
+class NotStored(ConflictError):
+    """The change could not be written (a full disk, a file made read-only, another
+    program holding the database): nothing of it was stored. Shown, like a conflict, as
+    a whole-change refusal."""
+
+
 class NotFoundError(LookupError):
     """No record with that identity."""

@@ -24,12 +24,15 @@ from sqlalchemy import (
     event,
     select,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mesolog.domain.clock import Clock, local_now
 from mesolog.domain.permissions import Action, Actor, NotPermitted, may
 from mesolog.domain.practitioner import Role
+from mesolog.domain.validation import NotStored
 from mesolog.store import audit, models
+from mesolog.store.disk_errors import reason
 from mesolog.store.private import new_file
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
@@ -264,9 +267,13 @@ class Database:
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.record(s, actor_id, at))
             event.listen(session, "after_flush", lambda s, _context: audit.write(s))
-            with session.begin():
-                self.permit(session, action)
-                yield session
+            try:
+                with session.begin():
+                    self.permit(session, action)
+                    yield session
+            except OperationalError as e:  # the disk, not the change: said in words
+                raise NotStored(f"Not saved: {reason(e.orig or e)}. Nothing of the change "
+                                "was stored; try again once that is put right.") from None
 
     @contextmanager
     def bookkeeping(self) -> Iterator[Session]:

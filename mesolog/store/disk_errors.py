@@ -23,6 +23,8 @@ def reason(error: BaseException) -> str:
         return "the disk is full"
     if "readonly" in text or "read-only" in text:
         return "the file or its folder is read-only"
+    if "locked" in text or "busy" in text:
+        return "another program kept the database busy"
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return str(error)

@@ -29,7 +29,13 @@ from mesolog.domain.patient import (
     check_patient,
 )
 from mesolog.domain.text import age_on, parse_date
-from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
+from mesolog.domain.validation import (
+    ConflictError,
+    FieldError,
+    NotStored,
+    ValidationError,
+    problems_of,
+)
 from mesolog.ui import styles
 from mesolog.ui.field_errors import FieldErrors
 from mesolog.ui.form_dialog import edited_signal
@@ -257,8 +263,9 @@ class PatientForm(QWidget):
         except ValidationError as e:
             self._show_errors(e.errors)
             return False
-        except ConflictError as e:
-            QMessageBox.warning(self, "Not saved: changed elsewhere", str(e))
+        except ConflictError as e:  # changed elsewhere, or not written (a full disk)
+            QMessageBox.warning(self, "Not saved" if isinstance(e, NotStored)
+                                else "Not saved: changed elsewhere", str(e))
             return False
         self.load(stored)
         self.saved_label.setText("Saved.")

@@ -66,3 +66,64 @@ def test_a_report_into_a_read_only_folder_says_so_in_one_line(tmp_path, capsys, 
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert "read-only" in err or "may not write there" in err
     assert list(out.iterdir()) == []
+
+
+def test_saving_on_a_full_disk_refuses_the_change_in_words_and_keeps_the_rest(tmp_path):
+    from mesolog.domain.validation import NotStored
+    from mesolog.services.patients import PatientService
+    from tests.conftest import details, open_as_administrator
+
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if not (os.name == "posix" and os.geteuid() == 0 and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
+            capture_output=True).returncode == 0):
+        pytest.skip("needs a small file system to fill (mounted where the tests run as root)")
+    db = open_as_administrator(folder / "clinic.sqlite")
+    try:
+        patients = PatientService(db)
+        stored = 0
+        with pytest.raises(NotStored) as refused:
+            for n in range(1000):
+                patients.create(details(chart_no=f"P-{n:04}", notes="x" * 9_000))
+                stored += 1
+        assert "the disk is full" in str(refused.value)
+        assert stored > 5 and patients.count() == stored  # the rest is whole
+    finally:
+        db.close()
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_the_window_says_the_disk_is_full_and_keeps_the_edits(qtbot, db, settings,
+                                                              monkeypatch):
+    """What the store says on a full disk (the test above, on a real one) reaches the
+    person at the desk as a message, and the edits stay for a second try."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mesolog.domain.validation import NotStored
+    from mesolog.services.patients import PatientService
+    from mesolog.ui.main_window import MainWindow
+    from tests.conftest import details, fixed_clock
+    from tests.ui.modal import answer_message_box
+
+    PatientService(db).create(details())
+    window = MainWindow(settings, clock=fixed_clock)
+    qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
+    window.attach(db)
+    window.show()
+    window.list_view.selectRow(0)
+    qtbot.keyClicks(window.form.inputs["notes"], " Seen again in December.")
+    real_update = PatientService.update
+
+    def full(self, *args):
+        raise NotStored("Not saved: the disk is full. Nothing of the change was stored; "
+                        "try again once that is put right.")
+    monkeypatch.setattr(PatientService, "update", full)
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    assert not window.form.save()
+    assert len(seen) == 1 and "the disk is full" in seen[0]
+    assert window.form.is_dirty()  # the edits wait for a disk with room
+    monkeypatch.setattr(PatientService, "update", real_update)
+    assert window.form.save() and not window.form.is_dirty()
+    assert "Seen again in December." in PatientService(db).get(1).details.notes
