@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from reportlab.platypus.flowables import Image
 
 from mesolog.reports.content import Letterhead
-from mesolog.reports.fonts import BOLD, REGULAR, register_fonts
+from mesolog.reports.fonts import BOLD, REGULAR, needs_fallback, register_fonts, runs
 
 MARGIN = 18 * mm
 INK = colors.HexColor("#1f2a37")
@@ -67,8 +67,9 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
             text = str(c)
             if isinstance(c, Flowable):
                 line.append(c)
-            elif all(stringWidth(part, REGULAR, size) <= widths[i] - 6
-                     for part in text.split("\n")):
+            elif not needs_fallback(text) and all(
+                    stringWidth(part, REGULAR, size) <= widths[i] - 6
+                    for part in text.split("\n")):
                 line.append(text)  # a table sets each line of a string as it is
             else:
                 line.append(Paragraph(escape(text), styles.cell_right if i in align_right
@@ -98,8 +99,24 @@ def _escape(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Text safe inside a Paragraph's mark-up; line breaks kept."""
-    return _escape(text).replace("\n", "<br/>")
+    """Text safe inside a Paragraph's mark-up, line breaks kept, each run of characters
+    the report font lacks (Chinese, Japanese, Korean) set in the fallback font."""
+    return "".join(_escape(piece) if font == REGULAR
+                   else f'<font face="{font}">{_escape(piece)}</font>'
+                   for font, piece in runs(text)).replace("\n", "<br/>")
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *,
+                right: bool = False) -> None:
+    """``canvas.drawString`` (or ``drawRightString``) that sets each run of ``text`` in a
+    font that has it."""
+    pieces = runs(text, font)
+    if right:
+        x -= sum(stringWidth(piece, name, size) for name, piece in pieces)
+    for name, piece in pieces:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, piece)
+        x += stringWidth(piece, name, size)
 
 
 def _numbered_canvas(footer_left: str):
@@ -118,11 +135,10 @@ def _numbered_canvas(footer_left: str):
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont(REGULAR, 7.5)
                 self.setFillColor(MUTED)
-                self.drawString(MARGIN, 10 * mm, footer_left)
-                self.drawRightString(A4[0] - MARGIN, 10 * mm,
-                                     f"Page {self._pageNumber} of {total}")
+                draw_string(self, MARGIN, 10 * mm, footer_left, REGULAR, 7.5)
+                draw_string(self, A4[0] - MARGIN, 10 * mm,
+                            f"Page {self._pageNumber} of {total}", REGULAR, 7.5, right=True)
                 super().showPage()
             super().save()
 
@@ -145,18 +161,16 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
                              mask="auto")
             x += 15 * mm
         canvas.setFillColor(INK)
-        canvas.setFont(BOLD, 11)
-        canvas.drawString(x, top - 4 * mm, letterhead.name)
-        canvas.setFont(REGULAR, 7.5)
+        draw_string(canvas, x, top - 4 * mm, letterhead.name, BOLD, 11)
         canvas.setFillColor(MUTED)
         lines = [line for line in letterhead.address.splitlines() if line.strip()]
         if letterhead.phone:
             lines.append(f"Tel. {letterhead.phone}")
         for i, line in enumerate(lines[:3]):
-            canvas.drawString(x, top - (8 + 3.2 * i) * mm, line)
-        canvas.drawRightString(A4[0] - MARGIN, top - 4 * mm, title)
-        canvas.drawRightString(A4[0] - MARGIN, top - 8 * mm,
-                               f"Printed {printed_at:%Y-%m-%d %H:%M}")
+            draw_string(canvas, x, top - (8 + 3.2 * i) * mm, line, REGULAR, 7.5)
+        draw_string(canvas, A4[0] - MARGIN, top - 4 * mm, title, REGULAR, 7.5, right=True)
+        draw_string(canvas, A4[0] - MARGIN, top - 8 * mm,
+                    f"Printed {printed_at:%Y-%m-%d %H:%M}", REGULAR, 7.5, right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 16 * mm, A4[0] - MARGIN, top - 16 * mm)

@@ -1,14 +1,19 @@
-"""The typeface every report is set in, embedded in the PDF.
+"""The typefaces every report is set in, embedded in the PDF.
 
 DejaVu Sans (shipped in resources/fonts with its licence) covers Latin with
-all its accents, Greek, Cyrillic and more, so Łukasz, Øyvind and Дмитрий
-print as written; the PDF standard fonts would drop them.
+all its accents, Greek, Cyrillic, Arabic, Hebrew and more, so Łukasz, Øyvind
+and Дмитрий print as written; the PDF standard fonts would drop them. Chinese,
+Japanese and Korean, which DejaVu lacks, are set in Droid Sans Fallback
+(Chinese and Japanese; Apache 2.0) and Nanum Gothic (Korean Hangul; OFL), shipped
+beside it with their licences: text is cut into runs by which font has each
+character, so a name mixing scripts prints whole.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib.resources import as_file, files
+from itertools import groupby
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -16,15 +21,47 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+FALLBACK = "DroidSansFallbackFull"  # Chinese, Japanese
+HANGUL = "NanumGothic"  # Korean, which Droid Sans Fallback lacks
+FALLBACKS = (FALLBACK, HANGUL)  # tried in this order for what the report font lacks
 
 
 @cache
 def register_fonts() -> None:
     """Make the report fonts known to ReportLab (once per process)."""
-    for name in (REGULAR, BOLD):
+    for name in (REGULAR, BOLD, *FALLBACKS):
         with as_file(files("mesolog.resources") / "fonts" / f"{name}.ttf") as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
+    for name in FALLBACKS:  # no bold or italic of their own: <b> keeps the regular face
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+
+
+@cache
+def _covered(font: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def font_for(character: str, font: str = REGULAR) -> str:
+    """``font`` if it has ``character``, else the first fallback that has it (else
+    ``font``, which then shows its own "missing" glyph)."""
+    code = ord(character)
+    if code in _covered(font):
+        return font
+    return next((name for name in FALLBACKS if code in _covered(name)), font)
+
+
+def runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
+    """``text`` cut into (font, piece) runs, each piece set in a font that has it."""
+    return [(name, "".join(piece)) for name, piece in
+            groupby(text, key=lambda c: font_for(c, font))]
+
+
+def needs_fallback(text: str) -> bool:
+    return any(name != REGULAR for name, _ in runs(text))

@@ -226,3 +226,29 @@ def test_a_picture_that_cannot_be_drawn_becomes_a_line_saying_so(tmp_path):
         assert isinstance(line, Paragraph) and "cannot be printed" in line.getPlainText()
     whole = photo(picture(tmp_path / "ok.png", (400, 200)), 80, 60)
     assert (whole.drawWidth, whole.drawHeight) == (80, 40)
+
+
+@pytest.mark.parametrize(("last", "first"), [
+    ("Żółkiewska-Øster", "Ağça"),  # Latin with its accents
+    ("Παπαδοπούλου", "Ελένη"),  # Greek
+    ("Иванова", "Дарья"),  # Cyrillic
+    ("王", "小明"),  # Chinese
+    ("山田", "はなこ"),  # Japanese, kanji and kana
+    ("김", "민준"),  # Korean
+    ("Nakamura 中村", "Emi"),  # scripts mixed in one name
+])
+def test_a_name_in_any_of_these_scripts_prints_as_written(world, last, first):
+    clinic, doctor, patient, course, lots = world
+    patient = clinic.patients.update(patient.id, patient.version, details(
+        last_name=last, first_name=first, allergies=f"{first} {last} brought a list"))
+    add_sessions(clinic, doctor, patient, course, lots, 1)
+    for kind in ReportKind:
+        reader = pdf_of(clinic, patient, kind)
+        text = text_of(reader)
+        # (the text extractor puts a space where the font changes)
+        assert "".join(f"{last},{first}".split()) in "".join(text.split()), (kind, text)
+        assert "\x00" not in text  # no character without its glyph
+        fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages
+                 for f in page["/Resources"]["/Font"].values()}
+        uses_fallback = any(ord(c) > 0x2E80 for c in last + first)
+        assert any("Fallback" in f or "Nanum" in f for f in fonts) == uses_fallback, fonts
