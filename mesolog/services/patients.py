@@ -75,6 +75,12 @@ class PatientService:
 
     # -- changes ---------------------------------------------------------
 
+    def may_change_charts(self) -> bool:
+        """Whether the actor may change a chart here (the window shows charts read-only
+        otherwise: an account's role, or a database opened read-only)."""
+        actor = self._db.actor
+        return actor is not None and actor.may(Action.PATIENT_UPDATE)
+
     def create(self, details: PatientDetails) -> Patient:
         details = check_patient(details, self._today())
         now = self._clock()

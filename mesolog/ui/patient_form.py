@@ -117,6 +117,13 @@ class PatientForm(QWidget):
 
     def set_service(self, patients: PatientService) -> None:
         self._patients = patients
+        writable = patients.may_change_charts()
+        for widget in self.inputs.values():  # read-only, not greyed: still easy to read
+            if isinstance(widget, QComboBox):
+                widget.setEnabled(writable)
+            else:
+                widget.setReadOnly(not writable)
+        self.no_known_allergies.setEnabled(writable)
 
     def load(self, patient: Patient | None, chart_no: str = "") -> None:
         """Show ``patient``, or an empty chart for a new patient when None."""

@@ -89,3 +89,5 @@ def test_the_window_says_read_only_and_greys_every_change(qtbot, settings, read_
     assert "open read-only" in window.new_patient_action.toolTip()
     window.list_view.selectRow(0)
     assert window.form.patient is not None and not window.new_session_action.isEnabled()
+    assert window.form.inputs["last_name"].isReadOnly()  # the chart reads, and says why
+    assert not window.form.no_known_allergies.isEnabled()
