@@ -13,7 +13,6 @@ import hashlib
 import os
 import stat
 import tempfile
-import time
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -75,8 +74,8 @@ def copy_in(source: Path, folder: Path) -> tuple[Path, str]:
     except OSError as e:
         raise NotAPlainFile(f"{source} cannot be read ({e.strerror})") from None
     private_folder(folder)
-    _forget_interrupted_copies(folder)
     handle, name = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=folder)
+    _forget_interrupted_copies(folder, Path(name))
     digest = hashlib.sha256()
     try:
         with os.fdopen(descriptor, "rb") as src, os.fdopen(handle, "wb") as out:
@@ -98,11 +97,13 @@ def copy_in(source: Path, folder: Path) -> tuple[Path, str]:
 _INTERRUPTED_AFTER_S = 600
 
 
-def _forget_interrupted_copies(folder: Path) -> None:
-    now = time.time()
+def _forget_interrupted_copies(folder: Path, ours: Path) -> None:
+    # "now" is our own new file's time, on the file system's clock: a folder on another
+    # machine, or a process clock set apart from the disk's, compares like with like
+    now = ours.stat().st_mtime
     for leftover in folder.glob(".incoming-*.part"):
         try:
-            if now - leftover.stat().st_mtime > _INTERRUPTED_AFTER_S:
+            if leftover != ours and now - leftover.stat().st_mtime > _INTERRUPTED_AFTER_S:
                 leftover.unlink()
         except OSError:
             continue  # another desk's copy that just finished, or gone already

@@ -93,7 +93,7 @@ def test_killing_the_program_mid_copy_never_leaves_a_partial_photo(db, tmp_path)
             [sys.executable, str(ATTACHER), str(db.path), str(tmp_path / f"src{trial}.bmp"),
              str(trial)],
             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
-        attacher.stdout.readline()  # one attached: the folder exists, the loop runs
+        assert attacher.stdout.readline()  # one attached: the folder exists, the loop runs
         time.sleep(rng.uniform(0.0, 0.3))
         os.kill(attacher.pid, signal.SIGKILL)
         attacher.wait()
@@ -129,7 +129,8 @@ def test_an_interrupted_copy_is_forgotten_at_the_next_attach(clinic, tmp_path):
     stale, fresh = folder / ".incoming-abc.part", folder / ".incoming-def.part"
     stale.write_bytes(b"half a picture")
     fresh.write_bytes(b"another desk, copying now")
-    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    disk_now = fresh.stat().st_mtime  # the file system's clock, whatever the process's
+    os.utime(stale, (disk_now - 3600, disk_now - 3600))
     clinic.outcomes.attach_photo(patient.id, picture(tmp_path / "p.png"), PhotoView.BACK,
                                  date(2026, 11, 20))
     assert not stale.exists() and fresh.exists()
