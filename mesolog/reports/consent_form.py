@@ -6,11 +6,11 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from mesolog.domain.consent import ConsentForm
 from mesolog.reports.content import ReportContent
-from mesolog.reports.document import INK, Styles, build, escape
+from mesolog.reports.document import INK, Styles, Text, build, escape
 from mesolog.reports.fonts import REGULAR
 
 
@@ -20,19 +20,19 @@ def build_consent_form(content: ReportContent, form: ConsentForm,
     p = content.patient.details
     born = f"{p.date_of_birth:%Y-%m-%d}" if p.date_of_birth else ""
     story: list[Flowable] = [
-        Paragraph(escape(form.title), s.title),
-        Paragraph(f"Form version {form.version}", s.small),
+        Text(escape(form.title), s.title),
+        Text(f"Form version {form.version}", s.small),
         Spacer(1, 6),
-        Paragraph(f"Patient: <b>{escape(p.full_name)}</b>, born {born}, chart "
+        Text(f"Patient: <b>{escape(p.full_name)}</b>, born {born}, chart "
                   f"{escape(p.chart_no)}", s.body),
         Spacer(1, 6),
     ]
     for block in form.body.split("\n\n"):
         lines = block.splitlines()
         if all(line.startswith("- ") for line in lines):
-            story += [Paragraph(f"• {escape(line[2:])}", s.body) for line in lines]
+            story += [Text(f"• {escape(line[2:])}", s.body) for line in lines]
         else:
-            story.append(Paragraph(escape(block), s.body))
+            story.append(Text(escape(block), s.body))
         story.append(Spacer(1, 4))
     signature = Table(
         [["", "", "", "", ""],

@@ -3,9 +3,12 @@ styles, and the PDF's metadata."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import warnings
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
@@ -22,7 +25,14 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from reportlab.platypus.flowables import Image
 
 from mesolog.reports.content import Letterhead
-from mesolog.reports.fonts import BOLD, REGULAR, needs_fallback, register_fonts, runs
+from mesolog.reports.fonts import (
+    BOLD,
+    REGULAR,
+    has_right_to_left,
+    needs_fallback,
+    register_fonts,
+    runs,
+)
 
 MARGIN = 18 * mm
 INK = colors.HexColor("#1f2a37")
@@ -51,6 +61,24 @@ class Styles:
         self.right = ParagraphStyle("right", self.small, alignment=TA_RIGHT)
 
 
+@cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
+
+
+class Text(Paragraph):
+    """A paragraph of the report. Text holding Arabic or Hebrew is shaped (HarfBuzz,
+    through ReportLab): Arabic letters joined, both set right to left inside the
+    left-to-right page. Only such text is shaped: shaping every paragraph would make a
+    24-session report some 70 % slower to lay out (bench/README.md)."""
+
+    def __init__(self, text: str | None, style: ParagraphStyle, *args: object,
+                 **kwargs: object):
+        # (a paragraph split across pages is remade from its fragments, with no text)
+        shaped = text is not None and has_right_to_left(text)
+        super().__init__(text, _shaped(style) if shaped else style, *args, **kwargs)
+
+
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Styles,
           *, align_right: Sequence[int] = ()) -> Table:
     """A table with a shaded header row that repeats on every page it spans.
@@ -67,12 +95,12 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], styles: Sty
             text = str(c)
             if isinstance(c, Flowable):
                 line.append(c)
-            elif not needs_fallback(text) and all(
+            elif not needs_fallback(text) and not has_right_to_left(text) and all(
                     stringWidth(part, REGULAR, size) <= widths[i] - 6
                     for part in text.split("\n")):
                 line.append(text)  # a table sets each line of a string as it is
             else:
-                line.append(Paragraph(escape(text), styles.cell_right if i in align_right
+                line.append(Text(escape(text), styles.cell_right if i in align_right
                                       else styles.cell))
         cells.append(line)
     # a row taller than a page (a long allergy list, say) splits inside its cells
@@ -98,18 +126,65 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _strong(word: str) -> str:
+    """"R" for a word of Arabic or Hebrew letters, "L" for one with left-to-right
+    letters, "" for digits and punctuation alone."""
+    kinds = {unicodedata.bidirectional(c) for c in word}
+    if "L" in kinds:
+        return "L"
+    return "R" if kinds & {"R", "AL"} else ""
+
+
+def words_in_visual_order(line: str) -> str:
+    """``line`` with each run of right-to-left words in the order the eye meets them
+    from the left, as the page is set left to right; each word keeps its letters in
+    reading order (shaping sets them right to left). Enough for names, addresses and
+    one-line entries; a long right-to-left note that wraps is read line by line."""
+    tokens = re.split(r"(\s+)", line)
+    out: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        kind = _strong(token) if token.strip() else ""
+        if kind == "R" or (run and kind == ""):
+            run.append(token)
+            continue
+        out += _reversed_run(run)
+        run = []
+        out.append(token)
+    return "".join(out + _reversed_run(run))
+
+
+def _reversed_run(run: list[str]) -> list[str]:
+    """The run reversed, with the spaces and neutrals after its last right-to-left word
+    left where they were."""
+    last = max((i for i, t in enumerate(run) if _strong(t) == "R"), default=-1)
+    return run[:last + 1][::-1] + run[last + 1:]
+
+
 def escape(text: str) -> str:
     """Text safe inside a Paragraph's mark-up, line breaks kept, each run of characters
-    the report font lacks (Chinese, Japanese, Korean) set in the fallback font."""
+    the report font lacks (Chinese, Japanese, Korean) set in the fallback font, and
+    right-to-left words in the order they are seen."""
+    if has_right_to_left(text):
+        text = "\n".join(words_in_visual_order(line) for line in text.split("\n"))
     return "".join(_escape(piece) if font == REGULAR
                    else f'<font face="{font}">{_escape(piece)}</font>'
                    for font, piece in runs(text)).replace("\n", "<br/>")
 
 
 def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *,
-                right: bool = False) -> None:
+                right: bool = False, color: colors.Color = INK) -> None:
     """``canvas.drawString`` (or ``drawRightString``) that sets each run of ``text`` in a
     font that has it."""
+    if has_right_to_left(text):  # shaped and ordered as a paragraph, set on the line
+        line = Text(escape(text), ParagraphStyle("line", fontName=font, fontSize=size,
+                                                 leading=size * 1.2,
+                                                 textColor=color))
+        line.wrap(A4[0], size * 3)
+        width = max(line.getActualLineWidths0() or [0])
+        line.drawOn(canvas, x - width if right else x, y - size * 0.2)
+        return
+    canvas.setFillColor(color)
     pieces = runs(text, font)
     if right:
         x -= sum(stringWidth(piece, name, size) for name, piece in pieces)
@@ -135,10 +210,10 @@ def _numbered_canvas(footer_left: str):
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFillColor(MUTED)
-                draw_string(self, MARGIN, 10 * mm, footer_left, REGULAR, 7.5)
+                draw_string(self, MARGIN, 10 * mm, footer_left, REGULAR, 7.5, color=MUTED)
                 draw_string(self, A4[0] - MARGIN, 10 * mm,
-                            f"Page {self._pageNumber} of {total}", REGULAR, 7.5, right=True)
+                            f"Page {self._pageNumber} of {total}", REGULAR, 7.5, right=True,
+                            color=MUTED)
                 super().showPage()
             super().save()
 
@@ -160,17 +235,17 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
                              width=12 * mm, height=12 * mm, preserveAspectRatio=True,
                              mask="auto")
             x += 15 * mm
-        canvas.setFillColor(INK)
         draw_string(canvas, x, top - 4 * mm, letterhead.name, BOLD, 11)
-        canvas.setFillColor(MUTED)
         lines = [line for line in letterhead.address.splitlines() if line.strip()]
         if letterhead.phone:
             lines.append(f"Tel. {letterhead.phone}")
         for i, line in enumerate(lines[:3]):
-            draw_string(canvas, x, top - (8 + 3.2 * i) * mm, line, REGULAR, 7.5)
-        draw_string(canvas, A4[0] - MARGIN, top - 4 * mm, title, REGULAR, 7.5, right=True)
+            draw_string(canvas, x, top - (8 + 3.2 * i) * mm, line, REGULAR, 7.5, color=MUTED)
+        draw_string(canvas, A4[0] - MARGIN, top - 4 * mm, title, REGULAR, 7.5, right=True,
+                    color=MUTED)
         draw_string(canvas, A4[0] - MARGIN, top - 8 * mm,
-                    f"Printed {printed_at:%Y-%m-%d %H:%M}", REGULAR, 7.5, right=True)
+                    f"Printed {printed_at:%Y-%m-%d %H:%M}", REGULAR, 7.5, right=True,
+                    color=MUTED)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 16 * mm, A4[0] - MARGIN, top - 16 * mm)
@@ -209,7 +284,7 @@ def photo(path: Path, width: float, height: float, styles: Styles | None = None
     """A photo scaled to fit ``width`` × ``height`` keeping its proportions; a line
     saying so where the file cannot be drawn."""
     if not drawable(path):
-        return Paragraph(f"The photo file {escape(path.name)} is missing or damaged and "
+        return Text(f"The photo file {escape(path.name)} is missing or damaged and "
                          "cannot be printed.", (styles or Styles()).small)
     image = Image(str(path))
     scale = min(width / image.imageWidth, height / image.imageHeight)

@@ -11,6 +11,7 @@ character, so a name mixing scripts prints whole.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib.resources import as_file, files
 from itertools import groupby
@@ -61,6 +62,11 @@ def runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     """``text`` cut into (font, piece) runs, each piece set in a font that has it."""
     return [(name, "".join(piece)) for name, piece in
             groupby(text, key=lambda c: font_for(c, font))]
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds Arabic or Hebrew letters (set right to left, shaped)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def needs_fallback(text: str) -> bool:

@@ -7,13 +7,13 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from mesolog.domain.injection_map import totals
 from mesolog.domain.scalp import ScalpView
 from mesolog.domain.session import Session
 from mesolog.reports.content import ReportContent
-from mesolog.reports.document import Styles, build, escape, photo, table
+from mesolog.reports.document import Styles, Text, build, escape, photo, table
 from mesolog.reports.scalp_drawing import ScalpViewFlowable, lot_colours
 from mesolog.reports.trend_chart import TrendChart
 
@@ -28,7 +28,7 @@ def build_progress_report(content: ReportContent, target: Path | BytesIO, *,
     """
     s = Styles()
     p = content.patient.details
-    story: list[Flowable] = [Paragraph("Progress report", s.title)]
+    story: list[Flowable] = [Text("Progress report", s.title)]
     story += identity(content, s)
     story += consent_lines(content, s)
     story += grades(content, s)
@@ -54,24 +54,24 @@ def identity(content: ReportContent, s: Styles) -> list[Flowable]:
          p.sex.label if p.sex else "—"),
         ("Diagnosis", p.diagnosis.label if p.diagnosis else "—", "Phone", p.phone or "—"),
     ]
-    cells = [[Paragraph(f"<b>{a}</b>", s.cell), Paragraph(escape(b), s.cell),
-              Paragraph(f"<b>{c}</b>", s.cell), Paragraph(escape(d), s.cell)]
+    cells = [[Text(f"<b>{a}</b>", s.cell), Text(escape(b), s.cell),
+              Text(f"<b>{c}</b>", s.cell), Text(escape(d), s.cell)]
              for a, b, c, d in rows]
     out: list[Flowable] = [Table(cells, colWidths=[24 * mm, 70 * mm, 22 * mm, 58 * mm])]
     for title, text in (("Allergies", p.allergies), ("Contraindications",
                                                       p.contraindications)):
         if text:
-            out.append(Paragraph(f"<b>{title}:</b> {escape(text)}", s.body))
+            out.append(Text(f"<b>{title}:</b> {escape(text)}", s.body))
     return out
 
 
 def consent_lines(content: ReportContent, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph("Consent", s.heading)]
+    out: list[Flowable] = [Text("Consent", s.heading)]
     if not content.consents:
-        return [*out, Paragraph("No consent recorded.", s.body)]
+        return [*out, Text("No consent recorded.", s.body)]
     for c in content.consents:
         state = (f"withdrawn {c.withdrawn_at:%Y-%m-%d}" if c.withdrawn_at else "valid")
-        out.append(Paragraph(
+        out.append(Text(
             f"{escape(c.form.title)} (version {c.form.version}): signed "
             f"{c.signed_at:%Y-%m-%d}, taken by {escape(c.taken_by)} — {state}.", s.body))
     return out
@@ -82,17 +82,17 @@ def grades(content: ReportContent, s: Styles) -> list[Flowable]:
         return []
     rows = [("Date", "Scale", "Grade", "Meaning")] + [
         (f"{g.recorded_on:%Y-%m-%d}", g.scale, g.value, g.description) for g in content.grades]
-    return [Paragraph("Grading history", s.heading),
+    return [Text("Grading history", s.heading),
             table(rows, [22 * mm, 32 * mm, 18 * mm, 102 * mm], s)]
 
 
 def treatment(content: ReportContent, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph("Treatment", s.heading)]
+    out: list[Flowable] = [Text("Treatment", s.heading)]
     if not content.courses:
-        return [*out, Paragraph("No course of treatment recorded yet.", s.body)]
+        return [*out, Text("No course of treatment recorded yet.", s.body)]
     for course in content.courses:
         due = f"; next session due {course.next_due:%Y-%m-%d}" if course.next_due else ""
-        out.append(Paragraph(
+        out.append(Text(
             f"<b>{escape(course.protocol)}</b> — {course.status}, "
             f"{len(course.sessions)} of {course.planned_sessions} sessions{due}.", s.body))
         if not course.sessions:
@@ -101,7 +101,7 @@ def treatment(content: ReportContent, s: Styles) -> list[Flowable]:
         for session in course.sessions:
             rows.append(_session_row(session, s))
         volume = sum(x.total_volume_ml for x in course.sessions)
-        rows.append(("", "", "", Paragraph("<b>Course total</b>", s.cell), f"{volume:.2f}", ""))
+        rows.append(("", "", "", Text("<b>Course total</b>", s.cell), f"{volume:.2f}", ""))
         sessions_table = table(rows, [21 * mm, 29 * mm, 25 * mm, 71 * mm, 13 * mm, 15 * mm],
                                s, align_right=(4, 5))
         # the course total never starts a page on its own
@@ -117,9 +117,9 @@ def session_notes(sessions, s: Styles) -> list[Flowable]:
     noted = [x for x in sessions if x.details.notes.strip()]
     if not noted:
         return []
-    out: list[Flowable] = [Paragraph("Session notes", s.subheading)]
+    out: list[Flowable] = [Text("Session notes", s.subheading)]
     for session in noted:
-        out.append(Paragraph(f"<b>{session.details.performed_at:%Y-%m-%d}</b> — "
+        out.append(Text(f"<b>{session.details.performed_at:%Y-%m-%d}</b> — "
                              f"{escape(session.details.notes.strip())}", s.body))
     return [*out, Spacer(1, 6)]
 
@@ -153,11 +153,11 @@ def injection_map(content: ReportContent, session: Session, s: Styles) -> list[F
         (zone.label, str(x.points), f"{x.volume_ml:.2f}") for zone, x in t.by_zone.items()]
     rows.append(("Total", str(t.points), f"{t.volume_ml:.2f}"))
     block: list[Flowable] = [
-        Paragraph(f"Injection map — session of {session.details.performed_at:%Y-%m-%d}",
+        Text(f"Injection map — session of {session.details.performed_at:%Y-%m-%d}",
                   s.heading),
         Table(grid, colWidths=[87 * mm, 87 * mm]),
         Spacer(1, 6),
-        Paragraph(legend, s.small),
+        Text(legend, s.small),
         Spacer(1, 4),
         table(rows, [60 * mm, 25 * mm, 30 * mm], s, align_right=(1, 2)),
     ]
@@ -170,11 +170,11 @@ def trends(content: ReportContent, s: Styles) -> list[Flowable]:
     cells = []
     for trend in content.trends:
         caption = escape(trend.title) + (f" — {escape(trend.change)}" if trend.change else "")
-        cells.append([Paragraph(caption, s.small), TrendChart(trend, 82 * mm, 42 * mm)])
+        cells.append([Text(caption, s.small), TrendChart(trend, 82 * mm, 42 * mm)])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     rows[-1] += [""] * (2 - len(rows[-1]))
-    return [KeepTogether([Paragraph("Measurements", s.heading),
-                          Paragraph("Orange ticks mark the sessions.", s.small),
+    return [KeepTogether([Text("Measurements", s.heading),
+                          Text("Orange ticks mark the sessions.", s.small),
                           Table(rows, colWidths=[87 * mm, 87 * mm])])]
 
 
@@ -184,16 +184,16 @@ def photos(content: ReportContent, s: Styles) -> list[Flowable]:
         return []
     (before_day, before), (after_day, after) = pair.before, pair.after
     row = [[photo(before, 84 * mm, 70 * mm, s), photo(after, 84 * mm, 70 * mm, s)],
-           [Paragraph(f"Before — {before_day:%Y-%m-%d}", s.small),
-            Paragraph(f"After — {after_day:%Y-%m-%d}", s.small)]]
-    return [KeepTogether([Paragraph(f"Photos — {escape(pair.view)}", s.heading),
+           [Text(f"Before — {before_day:%Y-%m-%d}", s.small),
+            Text(f"After — {after_day:%Y-%m-%d}", s.small)]]
+    return [KeepTogether([Text(f"Photos — {escape(pair.view)}", s.heading),
                           Table(row, colWidths=[87 * mm, 87 * mm])])]
 
 
 def side_effects(content: ReportContent, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph("Side effects", s.heading)]
+    out: list[Flowable] = [Text("Side effects", s.heading)]
     if not content.events:
-        return [*out, Paragraph("None recorded.", s.body)]
+        return [*out, Text("None recorded.", s.body)]
     rows: list = [("Onset", "Side effect", "Session", "Suspected lot", "Action", "Outcome")]
     for e in content.events:
         d = e.details
