@@ -146,3 +146,19 @@ def test_next_chart_number_follows_the_clinic_scheme(patients, clinic):
     assert patients.next_chart_no() == "HX-8"
     patients.create(details(chart_no="P-00105", last_name="New"))
     assert patients.next_chart_no() == "P-00106"
+
+
+def test_every_search_kind_and_the_count_read_an_index_not_the_patient_table(db):
+    """EXPLAIN QUERY PLAN of what the list runs on each keystroke: the full-text index, a
+    date index or a list-order index, never a scan of the patient table itself."""
+    from mesolog.services.patient_search import SearchQuery
+    from mesolog.services.patients import COUNT_ACTIVE_SQL, COUNT_ALL_SQL
+
+    statements = [(COUNT_ACTIVE_SQL, ()), (COUNT_ALL_SQL, ())]
+    for text in ("", "g", "garc", "García Ana", "P-012345", "1984-03-27", "27.03.1984"):
+        for archived in (False, True):
+            statements.append(SearchQuery(text, include_archived=archived).sql())
+    for sql, params in statements:
+        plan = [row[3] for row in db.fetch_all("EXPLAIN QUERY PLAN " + sql, params)]
+        assert plan and not any(step in ("SCAN p", "SCAN patient") for step in plan), \
+            (sql, plan)
