@@ -214,7 +214,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from mesolog.store.database import DatabaseError
+    from mesolog.store.errors import DatabaseError  # the window comes before SQLAlchemy
     from mesolog.store.private import owner_only_process
 
     owner_only_process()  # health records: whatever this process writes is the owner's

@@ -33,6 +33,7 @@ from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import NotStored
 from mesolog.store import audit, models
 from mesolog.store.disk_errors import reason
+from mesolog.store.errors import DatabaseError, NotAMesologDatabase, SchemaTooNew
 from mesolog.store.private import new_file
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
@@ -44,18 +45,7 @@ SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 5000
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class DatabaseError(Exception):
-    """A database file cannot be used; the message is for the practitioner."""
-
-
-class NotAMesologDatabase(DatabaseError):
-    pass
-
-
-class SchemaTooNew(DatabaseError):
-    pass
+__all__ = ["Database", "DatabaseError", "NotAMesologDatabase", "SchemaTooNew", "open_database"]
 
 
 class FileKind(Enum):

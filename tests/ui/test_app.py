@@ -48,3 +48,29 @@ def test_the_window_module_does_not_load_the_database_layer():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_mesolog_command_shows_its_window_before_sqlalchemy_is_loaded(tmp_path):
+    """Through ``cli.main``, as the console script runs it: at the moment the window is
+    shown, SQLAlchemy (and so the database layer) is not imported yet."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import os, sys\n"
+        "from mesolog.ui import main_window\n"
+        "shown = main_window.MainWindow.show\n"
+        "def show(self):\n"
+        "    loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')\n"
+        "    print('at show:', loaded[:3], flush=True)\n"
+        "    shown(self)\n"
+        "    os._exit(0)\n"
+        "main_window.MainWindow.show = show\n"
+        "from mesolog.cli import main\n"
+        f"sys.exit(main(['--db', {str(tmp_path / 'clinic.sqlite')!r}]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, cwd=Path(__file__).parents[2],
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "at show: []", done.stdout + done.stderr

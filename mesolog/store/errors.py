@@ -1,0 +1,19 @@
+"""What can be wrong with a database file, in words for the practitioner.
+
+Kept apart from the database module so the command line can name these errors
+before it loads SQLAlchemy (the window is on screen first).
+"""
+
+from __future__ import annotations
+
+
+class DatabaseError(Exception):
+    """A database file cannot be used; the message is for the practitioner."""
+
+
+class NotAMesologDatabase(DatabaseError):
+    pass
+
+
+class SchemaTooNew(DatabaseError):
+    pass
