@@ -181,3 +181,40 @@ def test_a_product_already_given_keeps_its_name_and_ingredients(clinic):
     renamed = c["catalogue"].update_product(unused.id, unused.version, changed(
         unused.details, name="Minoxidil 0.5 % solution"))
     assert renamed.details.name == "Minoxidil 0.5 % solution"
+
+
+def test_a_chart_is_read_in_the_same_few_statements_whatever_its_sessions(clinic, db):
+    """Reading a patient's sessions costs a handful of statements, not a few per session
+    (50 sessions took 252 statements, 32 ms; now 6, under 6 ms: bench figure in the
+    closing note of issue 15's first steps)."""
+    from sqlalchemy import event
+
+    from mesolog.domain.injection_map import InjectionPoint
+    from mesolog.domain.scalp import ScalpView
+
+    c = clinic
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda _c, _cur, sql, *_: statements.append(sql))
+
+    def read_count() -> int:
+        statements.clear()
+        c["sessions"].for_patient(c["other"].id)
+        return len(statements)
+
+    point = InjectionPoint(ScalpView.TOP, 0.5, 0.45, 1.0, 0.05, c["minox"].id)
+    for n in range(3):
+        c["sessions"].create(c["other"].id, session_details(
+            c, ProductUse(c["minox"].id, 0.05), performed_at=datetime(2026, 11, 1 + n, 9),
+            points=(point,)), sign=True)
+    few = read_count()
+    for n in range(27):
+        c["sessions"].create(c["other"].id, session_details(
+            c, ProductUse(c["minox"].id, 0.05), performed_at=datetime(2026, 10, 1 + n, 9),
+            points=(point,)))
+    assert read_count() == few <= 6
+    sessions = c["sessions"].for_patient(c["other"].id)
+    assert len(sessions) == 30 and all(len(s.details.points) == 1 for s in sessions)
+    assert [s.details.performed_at for s in sessions] == sorted(
+        (s.details.performed_at for s in sessions), reverse=True)
+    assert sessions[0].signed_by == "Dr Claire Moreau" and sessions[0].used[0].lot_no == "M-77"
