@@ -140,3 +140,41 @@ def picture(path: Path, size: tuple[int, int] = (64, 48), shade: int = 90) -> Pa
 
     Image.new("RGB", size, (shade, shade // 2, 255 - shade)).save(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory):
+    """A demo clinic of (patients, seed), built once per test session; tests copy it
+    (fill_with_demo) instead of building their own."""
+    from mesolog.services.demo import build_demo_clinic
+
+    made: dict[tuple[int, int], Path] = {}
+
+    def template(patients: int, seed: int) -> Path:
+        if (patients, seed) not in made:
+            path = tmp_path_factory.mktemp(f"demo-{patients}-{seed}") / "template.sqlite"
+            database = open_as_administrator(path)
+            try:
+                build_demo_clinic(database, patients, seed)
+            finally:
+                database.close()
+            made[patients, seed] = path
+        return made[patients, seed]
+    return template
+
+
+def fill_with_demo(db: Database, template: Path) -> Database:
+    """``db``'s file (still empty but for its administrator) replaced by a copy of the
+    demo ``template``, photos included: the same administrator, id 1, acts in both.
+    The next read or write of ``db`` opens the copy."""
+    import shutil
+
+    from mesolog.domain.photo import photo_folder_of
+
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db.path}{suffix}").unlink(missing_ok=True)
+    shutil.copy(template, db.path)
+    if photo_folder_of(template).exists():
+        shutil.copytree(photo_folder_of(template), photo_folder_of(db.path))
+    return db

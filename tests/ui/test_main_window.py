@@ -9,7 +9,7 @@ from mesolog.services.demo import build_demo_clinic
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
-from tests.conftest import fixed_clock, open_as_administrator
+from tests.conftest import fill_with_demo, fixed_clock, open_as_administrator
 from tests.ui.modal import answer_message_box
 
 
@@ -29,9 +29,8 @@ def make_window(qtbot, settings):
 
 
 @pytest.fixture
-def demo_window(db, make_window):
-    build_demo_clinic(db, 300, seed=5)
-    return make_window(db)
+def demo_window(db, make_window, demo_template):
+    return make_window(fill_with_demo(db, demo_template(300, 5)))  # built once, copied
 
 
 def click_row(qtbot, window, row):
