@@ -1,0 +1,61 @@
+"""Opening a patient with 50 sessions and 2,000 injection points: how many statements
+and how long reading their sessions takes (the Treatment tab and the report read the
+same way).
+
+    .venv/bin/python bench/bench_chart.py   # --repeat R
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bench_clinic import bench_clinic
+from sqlalchemy import event
+
+from mesolog.domain.injection_map import InjectionPoint
+from mesolog.domain.scalp import ScalpView, ScalpZone, grid
+from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+
+NOW = datetime(2026, 11, 25, 10, 30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    clinic, doctor, lots, patient = bench_clinic(Path(tempfile.mkdtemp()), NOW)
+    spots = grid(ScalpView.TOP, ScalpZone.VERTEX, 0.6)[:40]
+    for n in range(50):
+        points = tuple(InjectionPoint(ScalpView.TOP, x, y, 1.5, 0.05, lots[0].id)
+                       for x, y in spots)
+        clinic.sessions.create(patient.id, SessionDetails(
+            performed_at=NOW - timedelta(days=14 * (n + 1)), practitioner_id=doctor.id,
+            technique=Technique.NAPPAGE, device=Device.MANUAL,
+            products=(ProductUse(lots[0].id, round(0.05 * len(points), 3)),
+                      ProductUse(lots[1].id, 1.0)), points=points), sign=True)
+    statements = [0]
+
+    def count(*_args: object) -> None:
+        statements[0] += 1
+    event.listen(clinic.db.engine, "before_cursor_execute", count)
+    clinic.sessions.for_patient(patient.id)  # warm
+    statements[0] = 0
+    sessions = clinic.sessions.for_patient(patient.id)
+    read = statements[0]
+    times = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        clinic.sessions.for_patient(patient.id)
+        times.append(time.perf_counter() - start)
+    points = sum(len(s.details.points) for s in sessions)
+    print(f"{len(sessions)} sessions, {points} points: {read} statements, "
+          f"median {statistics.median(times) * 1000:.1f} ms over {args.repeat}")
+
+
+if __name__ == "__main__":
+    main()
