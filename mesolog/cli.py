@@ -138,14 +138,11 @@ def _log_in(db_path: Path) -> Database:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from mesolog.domain.permissions import NotPermitted
     from mesolog.services.backups import BackupService
 
     db = _log_in(args.db)
     try:
         report = BackupService(db).back_up(args.output)
-    except NotPermitted as e:
-        raise UserError(str(e)) from None
     finally:
         db.close()
     print(f"backup {report.summary()}")
@@ -183,7 +180,6 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from mesolog.domain.permissions import NotPermitted
     from mesolog.services.backups import BackupService
     from mesolog.store.backup import restore_database
 
@@ -191,8 +187,6 @@ def _run_restore(args: argparse.Namespace) -> int:
         db = _log_in(args.db)
         try:
             kept = BackupService(db).restore(args.backup)
-        except NotPermitted as e:
-            raise UserError(str(e)) from None
         finally:
             db.close()
     else:  # nothing to replace: there is nobody to ask
@@ -214,6 +208,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from mesolog.domain.permissions import NotPermitted
+    from mesolog.domain.validation import NotStored
     from mesolog.store.errors import DatabaseError  # the window comes before SQLAlchemy
     from mesolog.store.private import owner_only_process
 
@@ -226,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
               "restore": _run_restore, "report": _run_report}.get(args.command, _run_gui)
     try:
         return runner(args)
-    except (UserError, DatabaseError) as e:
+    except (UserError, DatabaseError, NotPermitted, NotStored) as e:
         print(f"mesolog: {e}", file=sys.stderr)
         return 1
     except OSError as e:  # a full disk, a read-only folder: one line, not a traceback
@@ -234,16 +230,6 @@ def main(argv: list[str] | None = None) -> int:
 
         where = f" ({e.filename})" if e.filename else ""
         print(f"mesolog: {reason(e)}{where}; nothing was written", file=sys.stderr)
-        return 1
-    except Exception as e:
-        # the database refused a write (full disk, read-only file); SQLAlchemy is not
-        # imported here just to name its error class
-        if type(e).__name__ != "OperationalError":
-            raise
-        from mesolog.store.disk_errors import reason
-
-        print(f"mesolog: {reason(getattr(e, 'orig', None) or e)}; nothing was written",
-              file=sys.stderr)
         return 1
     except EOFError:
         print("mesolog: no answer to the login prompt; nothing was done", file=sys.stderr)

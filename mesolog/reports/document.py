@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -33,6 +31,7 @@ from mesolog.reports.fonts import (
     register_fonts,
     runs,
 )
+from mesolog.reports.pictures import drawable
 
 MARGIN = 18 * mm
 INK = colors.HexColor("#1f2a37")
@@ -257,26 +256,6 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
         title=title, author=author, subject=subject, creator="Mesolog")
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
               canvasmaker=_numbered_canvas(f"{title} · {subject}"))
-
-
-# No photo on a report is drawn from more pixels than this (a camera makes 12–50 MP).
-PHOTO_MAX_PIXELS = 200_000_000
-
-
-def drawable(source: Path | bytes, max_pixels: int = PHOTO_MAX_PIXELS) -> bool:
-    """Whether ``source`` decodes whole into at most ``max_pixels``: checked before a
-    picture goes on a page, so a file changed, cut short or swapped after it was
-    attached cannot stop a report."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            with PILImage.open(BytesIO(source) if isinstance(source, bytes) else source) as im:
-                if im.size[0] * im.size[1] > max_pixels:
-                    return False
-                im.load()
-        return True
-    except Exception:
-        return False
 
 
 def photo(path: Path, width: float, height: float, styles: Styles | None = None

@@ -126,10 +126,11 @@ class AccountService:
             raise ValidationError([FieldError("password", "Change your own password with "
                                                           "your current one (File ▸ Change "
                                                           "Password).")])
+        password_hash = self._hasher.hash(password)  # before the write lock is taken
         with self._db.transaction(Action.ACCOUNT_RESET_PASSWORD) as session:
             row = self._account(session, practitioner_id)
             self._check_password(password, row.login)
-            row.password_hash = self._hasher.hash(password)
+            row.password_hash = password_hash
             row.must_change_password = True
             row.updated_at = self._clock()
 

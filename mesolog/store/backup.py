@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +22,7 @@ from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, 
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file, read_only_uri
 from mesolog.store.disk_errors import could_not_write
-from mesolog.store.private import keep_private, new_file, private_folder, write_private
+from mesolog.store.private import new_file, private_folder, write_private
 
 # Tables whose rows are counted in a report; records are never deleted, so a
 # backup taken later can only hold as many rows or more.
@@ -88,11 +89,7 @@ def verify_backup(path: Path) -> BackupReport:
     if not path.is_file() or file_sha256(path) != manifest.database_sha256:
         raise DatabaseError(f"{path} is damaged: the database copy is not the one the "
                             "manifest describes (changed or truncated since it was made)")
-    folder = photo_folder_of(path)
-    for name, digest in manifest.photos.items():
-        file = folder / name
-        if not file.is_file() or file_sha256(file) != digest:
-            raise DatabaseError(f"{path} is damaged: photo {name} is missing or changed")
+    _refuse_missing_or_changed(path, manifest.photos.items())
     report = check_database(path)
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
@@ -104,14 +101,19 @@ def _verify_without_manifest(path: Path) -> BackupReport:
     report = check_database(path)
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
-    folder = photo_folder_of(path)
     names = _photo_names(path)
-    for name, digest in names:
-        file = folder / name
-        if not file.is_file() or file_sha256(file) != digest:
-            raise DatabaseError(f"{path}: photo {name} is missing or changed")
+    _refuse_missing_or_changed(path, names)
     with closing(_ro(path)) as conn:
         return BackupReport(path, _counts(conn), len(names))
+
+
+def _refuse_missing_or_changed(path: Path, photos: Iterable[tuple[str, str]]) -> None:
+    """DatabaseError unless every (file name, checksum) is in ``path``'s photo folder."""
+    folder = photo_folder_of(path)
+    for name, digest in photos:
+        file = folder / name
+        if not file.is_file() or file_sha256(file) != digest:
+            raise DatabaseError(f"{path} is damaged: photo {name} is missing or changed")
 
 
 def backup_database(source: Path, target: Path, *, made_by: str = "",
@@ -177,8 +179,7 @@ def _copy_photos(source_db: Path, target_db: Path
             continue
         private_folder(dst)
         private_folder((dst / name).parent)
-        shutil.copyfile(original, dst / name)
-        keep_private(dst / name)
+        _copy_file(original, dst / name)
         copied[name] = file_sha256(dst / name)
         if copied[name] != recorded:
             changed.append(name)
@@ -208,13 +209,7 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
     _remove_set(partial)
     try:
         _copy_file(backup, partial)
-        folder = photo_folder_of(backup)
-        for name in _photo_names(partial):
-            file = folder / name[0]
-            if file.is_file():
-                private_folder(photo_folder_of(partial))
-                private_folder((photo_folder_of(partial) / name[0]).parent)
-                _copy_file(file, photo_folder_of(partial) / name[0])
+        _copy_photos(backup, partial)  # verified above: each one whole
     except OSError as e:
         _remove_set(partial)
         raise DatabaseError(could_not_write("The restored database", db_path.parent, e)

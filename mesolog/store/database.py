@@ -170,6 +170,17 @@ def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+@contextmanager
+def _written_or_not_stored() -> Iterator[None]:
+    """A write the disk refuses (full, read-only, kept busy) is the disk's fault, not the
+    change's: it is said in words (NotStored), and nothing of the change was stored."""
+    try:
+        yield
+    except OperationalError as e:
+        raise NotStored(f"Not saved: {reason(e.orig or e)}. Nothing of the change was "
+                        "stored; try again once that is put right.") from None
+
+
 class _Connections:
     """The engine and the window's reading connection, shared by every actor's view."""
 
@@ -229,11 +240,14 @@ class Database:
             raise NotPermitted(action, None)
         role = actor.role
         if actor.is_person:
-            row = session.execute(select(models.Practitioner.role, models.Practitioner.active)
-                                  .where(models.Practitioner.id == actor.id)).first()
-            if row is None or not row.active:
-                raise NotPermitted(action, None, actor.name, inactive=True)
-            role = Role(row.role)
+            role = session.info.get("acting_role")  # read once per unit of work
+            if role is None:
+                row = session.execute(
+                    select(models.Practitioner.role, models.Practitioner.active)
+                    .where(models.Practitioner.id == actor.id)).first()
+                if row is None or not row.active:
+                    raise NotPermitted(action, None, actor.name, inactive=True)
+                role = session.info["acting_role"] = Role(row.role)
         if not may(role, action):
             raise NotPermitted(action, role, actor.name)
         return actor
@@ -257,13 +271,9 @@ class Database:
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.record(s, actor_id, at))
             event.listen(session, "after_flush", lambda s, _context: audit.write(s))
-            try:
-                with session.begin():
-                    self.permit(session, action)
-                    yield session
-            except OperationalError as e:  # the disk, not the change: said in words
-                raise NotStored(f"Not saved: {reason(e.orig or e)}. Nothing of the change "
-                                "was stored; try again once that is put right.") from None
+            with _written_or_not_stored(), session.begin():
+                self.permit(session, action)
+                yield session
 
     @contextmanager
     def bookkeeping(self) -> Iterator[Session]:
@@ -274,7 +284,7 @@ class Database:
         with Session(self._writer, expire_on_commit=False) as session:
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.refuse_records(s))
-            with session.begin():
+            with _written_or_not_stored(), session.begin():
                 yield session
 
     @contextmanager
