@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
 from mesolog.domain.permissions import Action, Actor
@@ -18,6 +19,7 @@ from mesolog.services.demo_outcomes import add_outcomes
 from mesolog.services.demo_treatment import add_treatment_history
 from mesolog.services.patients import patient_columns
 from mesolog.store import models
+from mesolog.store.bulk import big_page_cache, insert_rows
 from mesolog.store.database import Database, DatabaseError
 
 # Names of a city practice with patients from many places, accents included,
@@ -123,8 +125,6 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
         raise ValueError("the number of patients cannot be negative")
     rng = random.Random(seed)
     now = clock()
-    today = now.date()
-    width = max(5, len(str(patients)))
     with db.acting_as(DEMO_BUILDER).transaction(Action.IMPORT) as session:
         existing = session.execute(select(func.count()).select_from(models.Patient)).scalar_one()
         if existing:
@@ -132,34 +132,40 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
                 f"{db.path} already holds {existing} patients; "
                 "a demo clinic goes into a new or empty database"
             )
-        demo_hash = PasswordHasher().hash(DEMO_PASSWORD)
-        session.execute(insert(models.Practitioner), [
-            {"name": name, "login": login, "role": role, "password_hash": demo_hash,
-             "active": True, "created_at": now, "updated_at": now, "version": 1}
-            for name, login, role in _PRACTITIONERS
-        ])
-        practitioner_ids = list(session.execute(
-            select(models.Practitioner.id).where(models.Practitioner.role != "assistant")
-        ).scalars())
-        batch: list[dict] = []
-        for number in range(1, patients + 1):
-            details = check_patient(demo_patient(rng, number, width, today), today)
-            created = now - timedelta(days=rng.randint(0, 730), minutes=rng.randint(0, 600))
-            if not details.allergies and number % 10:  # most were asked when the chart began
-                details = replace(details, no_known_allergies_on=created.date())
-            batch.append({**patient_columns(details), "id": number,
-                          "archived": rng.random() < 0.04,
-                          "created_at": created, "updated_at": created, "version": 1})
-            if len(batch) == 5000:
-                session.execute(insert(models.Patient), batch)
-                batch.clear()
-        if batch:
-            session.execute(insert(models.Patient), batch)
-        add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids, now)
-        add_outcomes(session, rng, now, photo_folder_of(db.path))
-        session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
-                                         address="1 Example Street\nSpringfield",
-                                         phone="+1 555 0100"))
+        with big_page_cache(session):
+            demo_hash = PasswordHasher().hash(DEMO_PASSWORD)
+            session.execute(insert(models.Practitioner), [
+                {"name": name, "login": login, "role": role, "password_hash": demo_hash,
+                 "active": True, "created_at": now, "updated_at": now, "version": 1}
+                for name, login, role in _PRACTITIONERS
+            ])
+            practitioner_ids = list(session.execute(
+                select(models.Practitioner.id).where(models.Practitioner.role != "assistant")
+            ).scalars())
+            _add_patients(session, rng, patients, now)
+            add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids, now)
+            add_outcomes(session, rng, now, photo_folder_of(db.path))
+            session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
+                                             address="1 Example Street\nSpringfield",
+                                             phone="+1 555 0100"))
     return patients
 
 
+def _add_patients(session: OrmSession, rng: random.Random, patients: int,
+                  now: datetime) -> None:
+    today = now.date()
+    width = max(5, len(str(patients)))
+    batch: list[dict] = []
+    for number in range(1, patients + 1):
+        details = check_patient(demo_patient(rng, number, width, today), today)
+        created = now - timedelta(days=rng.randint(0, 730), minutes=rng.randint(0, 600))
+        if not details.allergies and number % 10:  # most were asked when the chart began
+            details = replace(details, no_known_allergies_on=created.date())
+        batch.append({**patient_columns(details), "id": number,
+                      "archived": rng.random() < 0.04,
+                      "created_at": created, "updated_at": created, "version": 1})
+        if len(batch) == 5000:
+            insert_rows(session, models.Patient, batch)
+            batch.clear()
+    if batch:
+        insert_rows(session, models.Patient, batch)

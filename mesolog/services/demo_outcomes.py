@@ -15,12 +15,13 @@ import zlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.scales import LUDWIG, NORWOOD_HAMILTON, SINCLAIR
 from mesolog.services.outcomes import photo_file_name
 from mesolog.store import models
+from mesolog.store.bulk import insert_rows
 from mesolog.store.private import private_folder, write_private
 
 PHOTO_PATIENTS = 12  # drawn photos cost time; a few patients show the feature
@@ -43,7 +44,7 @@ def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
         for table, batch in ((models.MeasurementSite, sites), (models.Measurement, measurements),
                              (models.GradeRecord, grades), (models.Photo, photos)):
             if batch:
-                session.execute(insert(table), batch)
+                insert_rows(session, table, batch)
                 batch.clear()
 
     for patient_id, diagnosis, first, last in rows:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.catalogue import gtin_check_digit
@@ -22,6 +22,7 @@ from mesolog.services.consent import default_text
 from mesolog.services.demo_maps import MAPPED_PATIENTS, demo_map
 from mesolog.services.demo_side_effects import side_effects_for
 from mesolog.store import models
+from mesolog.store.bulk import insert_rows
 
 # name, maker, ingredients, usual volume per session (ml)
 _PRODUCTS = [
@@ -76,7 +77,7 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
                             (models.AdverseEvent, event_rows),
                             (models.SideEffectCheck, check_rows)):
             if rows:
-                session.execute(insert(table), rows)
+                insert_rows(session, table, rows)
                 rows.clear()
 
     course_id = session_id = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -28,7 +28,13 @@ from mesolog.domain.validation import (
     ValidationError,
 )
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.patient_search import SearchQuery
+from mesolog.services.patient_search import (
+    LIST_PAGE_SIZE,
+    Plan,
+    SearchQuery,
+    hits_deciding,
+    plan_for,
+)
 from mesolog.store import models
 from mesolog.store.database import Database
 
@@ -72,6 +78,18 @@ def _patient_of(row: models.Patient) -> Patient:
 COUNT_ACTIVE_SQL = ("SELECT (SELECT count(*) FROM patient) "
                     "- (SELECT count(*) FROM patient WHERE archived = 1)")
 COUNT_ALL_SQL = "SELECT count(*) FROM patient"
+_HITS_SQL = "SELECT count(*) FROM {index} WHERE {index} MATCH ?"
+_HITS_UP_TO_SQL = ("SELECT count(*) FROM "
+                   "(SELECT 1 FROM patient_fts WHERE patient_fts MATCH ? LIMIT ?)")
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A stretch of the patient list: its patients' ids in order, and the key the
+    next stretch starts after (None where the list ends)."""
+
+    ids: list[int]
+    next_key: tuple[Any, ...] | None
 
 
 class PatientService:
@@ -164,9 +182,46 @@ class PatientService:
                 raise NotFoundError(f"No patient with id {patient_id}.")
             return _patient_of(row)
 
-    def search(self, query: SearchQuery) -> list[int]:
-        """Ids of matching patients in the asked order."""
-        return [row[0] for row in self._db.fetch_all(*query.sql())]
+    def plan(self, query: SearchQuery) -> Plan:
+        """How ``query``'s pages are best read, from how many patients it matches
+        (counted in the search index up to the number that decides)."""
+        plan = query.plan_without_counting()
+        if plan is not None:
+            return plan
+        patients = self._db.fetch_all(COUNT_ALL_SQL)[0][0]
+        hits = self._db.fetch_all(_HITS_UP_TO_SQL, (query.match, hits_deciding(patients)))
+        return plan_for(hits[0][0], patients)
+
+    def search(self, query: SearchQuery, page_size: int = 5_000) -> list[int]:
+        """Every patient ``query`` lists, in order, read as the list reads them."""
+        plan, ids, after = self.plan(query), [], None
+        while True:
+            page = self.list_page(query, plan, after, page_size)
+            ids.extend(page.ids)
+            if page.next_key is None:
+                return ids
+            after = page.next_key
+
+    def list_page(self, query: SearchQuery, plan: Plan, after: tuple[Any, ...] | None = None,
+                  size: int = LIST_PAGE_SIZE) -> ListPage:
+        """The next ``size`` patients of the list after the key ``after`` (from the
+        start without it), read along an index in the list's order (keyset paging)."""
+        rows = self._db.fetch_all(*query.page_sql(plan, after, size + 1))
+        return ListPage([row[0] for row in rows[:size]],
+                        tuple(rows[size - 1][1:]) if len(rows) > size else None)
+
+    def list_through(self, query: SearchQuery, plan: Plan, after: tuple[Any, ...] | None,
+                     patient_id: int) -> ListPage | None:
+        """The list after ``after`` up to and including ``patient_id`` (to show them
+        in it), or None when the query does not match them."""
+        keys = ", ".join(query.key_columns())
+        found = self._db.fetch_all(f"SELECT {keys} FROM patient p WHERE p.id = ?", (patient_id,))
+        if not found:
+            return None
+        rows = self._db.fetch_all(*query.page_sql(plan, after, -1, until=found[0]))
+        if not rows or rows[-1][0] != patient_id:
+            return None
+        return ListPage([row[0] for row in rows], tuple(rows[-1][1:]))
 
     def rows(self, ids: list[int]) -> dict[int, PatientRow]:
         """The list's columns for ``ids`` (a page, not the whole table)."""
@@ -188,9 +243,24 @@ class PatientService:
         }
 
     def count(self, *, include_archived: bool = False) -> int:
-        """How many patients (active ones unless ``include_archived``). Asked on every
-        keystroke in the search box: read straight from the index, never the table."""
+        """How many patients (active ones unless ``include_archived``), read straight
+        from the indexes, never the table."""
         return self._db.fetch_all(COUNT_ALL_SQL if include_archived else COUNT_ACTIVE_SQL)[0][0]
+
+    def count_matching(self, query: SearchQuery) -> int:
+        """How many patients ``query`` lists."""
+        if query.born is not None:
+            archived = "" if query.include_archived else " AND archived = 0"
+            return self._db.fetch_all("SELECT count(*) FROM patient WHERE date_of_birth = ?"
+                                      + archived, (query.born.isoformat(),))[0][0]
+        if not query.match:
+            return self.count(include_archived=query.include_archived)
+        # every hit less the archived ones, each counted in its own search index
+        hits = self._db.fetch_all(_HITS_SQL.format(index="patient_fts"), (query.match,))[0][0]
+        if query.include_archived:
+            return hits
+        return hits - self._db.fetch_all(_HITS_SQL.format(index="patient_archived_fts"),
+                                         (query.match,))[0][0]
 
     def next_chart_no(self) -> str:
         """A proposal for a new chart: the newest chart's number plus one."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog import APP_NAME
-from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
@@ -101,7 +99,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.count_label = QLabel()
+        self.count_label = self.list_panel.count_label
         self.statusBar().addPermanentWidget(self.count_label)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -334,7 +332,8 @@ class MainWindow(QMainWindow):
         if self.model is None:
             return
         self.model.set_query(self._query_from_widgets())
-        self._update_count()
+        self.hint.follow_search(self.model.query.text.strip(), self.model.rowCount())
+        QTimer.singleShot(0, self._update_count)  # posted after the list's repaint
 
     def enter_list(self) -> None:
         """From the search box into the list (Enter or Down): the first match is chosen,
@@ -353,12 +352,11 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _update_count(self) -> None:
-        total = self._patients.count(include_archived=self.include_archived.isChecked())
-        shown = self.model.rowCount()
-        searched = self.search_box.text().strip()
-        self.hint.follow_search(searched, shown)
-        everyone = count_of(total, "patient")
-        self.count_label.setText(f"{shown:,} of {everyone} match" if searched else everyone)
+        """The count under the list; asked for after the list is drawn, as counting a
+        million matches takes longer than showing the first of them."""
+        if self.model is not None:
+            self.list_panel.show_count(self._patients, self.model.query)
+            self.hint.follow_search(self.model.query.text.strip(), self.model.rowCount())
 
     def _after_list_reset(self) -> None:
         patient = self.form.patient
@@ -370,7 +368,7 @@ class MainWindow(QMainWindow):
         self._following_list = False
         try:
             selection = self.list_view.selectionModel()
-            row = self.model.row_of(patient_id) if patient_id is not None else None
+            row = self.model.reveal(patient_id) if patient_id is not None else None
             if row is None:
                 selection.clear()
             else:
@@ -411,7 +409,7 @@ class MainWindow(QMainWindow):
         """Bring ``patient_id`` up (from the due list, say), clearing a search that hides it."""
         if not self.settle_unsaved():
             return False
-        if self.model.row_of(patient_id) is None:
+        if self.model.reveal(patient_id) is None:
             self.search_box.clear()
             self.include_archived.setChecked(True)
             self.apply_search()

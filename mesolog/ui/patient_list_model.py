@@ -1,8 +1,11 @@
-"""The patient list: ids of the whole result, rows fetched a page at a time.
+"""The patient list: read a stretch at a time as the view scrolls, rows on demand.
 
-Like Anki's browser table, the model holds only the ordered ids of what
-matches; the visible rows are read in pages when the view first asks for
-them, and a small number of pages is kept.
+Like Anki's browser table, the model holds ordered ids and reads the visible
+rows' columns in pages when the view first asks for them, keeping a few pages.
+Unlike it, the ids themselves arrive a stretch at a time (keyset paging over an
+index in the list's order, ``PatientService.list_page``): a search shows its
+first screen at once whether it matches twelve patients or a million, and
+the view asks for more (``fetchMore``) as it is scrolled.
 """
 
 from __future__ import annotations
@@ -19,12 +22,12 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from mesolog.domain.patient import PatientRow
 from mesolog.domain.text import age_on
-from mesolog.services.patient_search import PatientSort, SearchQuery
+from mesolog.services.patient_search import LIST_PAGE_SIZE, PatientSort, Plan, SearchQuery
 
 if TYPE_CHECKING:
-    from mesolog.services.patients import PatientService
+    from mesolog.services.patients import ListPage, PatientService
 
-PAGE_SIZE = 200
+PAGE_SIZE = 200  # rows whose columns are read at once
 PAGES_KEPT = 8
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -47,7 +50,9 @@ class PatientListModel(QAbstractTableModel):
         self._patients = patients
         self._today = today
         self._query = SearchQuery()
+        self._plan = Plan.ORDER_INDEX
         self._ids: list[int] = []
+        self._next_key: tuple[Any, ...] | None = None  # where the unread rest starts
         self._pages: OrderedDict[int, dict[int, PatientRow]] = OrderedDict()
         self._loaded = False  # nothing is read until the first set_query
 
@@ -57,26 +62,65 @@ class PatientListModel(QAbstractTableModel):
     def query(self) -> SearchQuery:
         return self._query
 
+    @property
+    def complete(self) -> bool:
+        """Whether every match has been read (else more come as the list scrolls)."""
+        return self._next_key is None
+
     def set_query(self, query: SearchQuery) -> None:
         self._query = query
-        self.reload()
+        self._read_again(LIST_PAGE_SIZE)
 
     def reload(self) -> None:
-        """Run the query again (after a save, an archive, a new filter)."""
+        """Read the list again (after a save, an archive), as far as it was read, so
+        the place the practitioner scrolled to is still there."""
+        self._read_again(max(len(self._ids), LIST_PAGE_SIZE))
+
+    def _read_again(self, rows: int) -> None:
         self.beginResetModel()
         self._loaded = True
-        self._ids = self._patients.search(self._query)
+        self._plan = self._patients.plan(self._query)
+        self._ids = []
+        self._next_key = None
         self._pages.clear()
+        self._take(self._patients.list_page(self._query, self._plan, size=rows))
         self.endResetModel()
+
+    def _take(self, page: ListPage) -> None:
+        self._ids.extend(page.ids)
+        self._next_key = page.next_key
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, patient_id: int) -> int | None:
+        """The row of ``patient_id`` among those read so far."""
         try:
             return self._ids.index(patient_id)
         except ValueError:
             return None
+
+    def reveal(self, patient_id: int) -> int | None:
+        """The row of ``patient_id``, reading the list down to it if need be; None if
+        the query does not list them."""
+        row = self.row_of(patient_id)
+        if row is not None or self.complete:
+            return row
+        through = self._patients.list_through(self._query, self._plan, self._next_key,
+                                              patient_id)
+        if through is None:
+            return None
+        self._insert(through)
+        return len(self._ids) - 1
+
+    def _insert(self, page: ListPage) -> None:
+        if page.ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.ids) - 1)
+            self._take(page)
+            self.endInsertRows()
+        else:
+            self._next_key = page.next_key
 
     def _patient_row(self, row: int) -> PatientRow | None:
         page_no = row // PAGE_SIZE
@@ -95,6 +139,13 @@ class PatientListModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next_key is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._insert(self._patients.list_page(self._query, self._plan, self._next_key))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)

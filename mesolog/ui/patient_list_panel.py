@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,8 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesolog.domain.text import count_of
+from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import styles
 from mesolog.ui.patient_list_model import NAME
+
+if TYPE_CHECKING:
+    from mesolog.services.patients import PatientService
 
 # the columns' first widths, in characters, so they fit at any font size or scale
 _COLUMN_CHARACTERS = (10, 24, 13, 5)
@@ -38,6 +44,7 @@ class PatientListPanel(QWidget):
         self.include_archived.setChecked(include_archived)
         self.list_view = QTableView()
         self._set_up_list_view()
+        self.count_label = QLabel()  # the window shows it in its status bar
         # shown above everything while the open database cannot be written
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
@@ -55,6 +62,14 @@ class PatientListPanel(QWidget):
         self.read_only_banner.setText(f"<b>Read-only:</b> {html.escape(reason)}. Records "
                                       "can be read and printed; nothing can be saved.")
         self.read_only_banner.setVisible(bool(reason))
+
+    def show_count(self, patients: PatientService, query: SearchQuery) -> None:
+        """Say how many patients there are and how many ``query`` lists."""
+        total = patients.count(include_archived=query.include_archived)
+        searched = query.text.strip()
+        shown = patients.count_matching(query) if searched else total
+        everyone = count_of(total, "patient")
+        self.count_label.setText(f"{shown:,} of {everyone} match" if searched else everyone)
 
     def _set_up_list_view(self) -> None:
         view = self.list_view

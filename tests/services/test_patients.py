@@ -1,11 +1,15 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from mesolog.domain.patient import Diagnosis
 from mesolog.domain.validation import ConflictError, ValidationError
+from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patient_search import PatientSort, SearchQuery, fts_match
+from mesolog.services.patients import PatientService
 from tests.conftest import details
+from tests.reference_search import every_match
 
 
 @pytest.fixture
@@ -113,7 +117,8 @@ def test_sorting(patients, clinic):
 
 
 def query_plan(db, query: SearchQuery) -> str:
-    sql, params = query.sql()
+    """How the list's first page of ``query`` is read."""
+    sql, params = query.page_sql(PatientService(db).plan(query), None, 201)
     with db.connection() as conn:
         return " | ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
 
@@ -148,17 +153,110 @@ def test_next_chart_number_follows_the_clinic_scheme(patients, clinic):
     assert patients.next_chart_no() == "P-00106"
 
 
-def test_every_search_kind_and_the_count_read_an_index_not_the_patient_table(db):
-    """EXPLAIN QUERY PLAN of what the list runs on each keystroke: the full-text index, a
-    date index or a list-order index, never a scan of the patient table itself."""
-    from mesolog.services.patient_search import SearchQuery
-    from mesolog.services.patients import COUNT_ACTIVE_SQL, COUNT_ALL_SQL
+def test_every_search_kind_and_the_count_read_an_index_not_the_patient_table(db, monkeypatch):
+    """EXPLAIN QUERY PLAN of every statement the list runs on a keystroke, for each kind
+    of query, each way of reading it, each order, first page and next: the search index,
+    a date index or a list-order index, never a scan of the patient table itself; and a
+    walk along an order index never sorts (else a page would read every match)."""
+    from mesolog.services.patient_search import Plan
 
-    statements = [(COUNT_ACTIVE_SQL, ()), (COUNT_ALL_SQL, ())]
+    build_demo_clinic(db, 60, seed=4)
+    service = PatientService(db)
+    ran: list[tuple[str, tuple]] = []
+    fetch_all = db.fetch_all
+
+    def recording(sql, params=()):
+        ran.append((sql, params))
+        return fetch_all(sql, params)
+
+    monkeypatch.setattr(db, "fetch_all", recording)
+    checked = 0
     for text in ("", "g", "garc", "García Ana", "P-012345", "1984-03-27", "27.03.1984"):
         for archived in (False, True):
-            statements.append(SearchQuery(text, include_archived=archived).sql())
-    for sql, params in statements:
-        plan = [row[3] for row in db.fetch_all("EXPLAIN QUERY PLAN " + sql, params)]
-        assert plan and not any(step in ("SCAN p", "SCAN patient") for step in plan), \
-            (sql, plan)
+            for sort in PatientSort:
+                for descending in (False, True):
+                    query = SearchQuery(text, archived, sort, descending)
+                    plans = ([query.plan_without_counting()] if query.plan_without_counting()
+                             else [Plan.SORT_HITS, Plan.HIT_LIST, Plan.HIT_PER_ROW])
+                    ran.clear()
+                    service.plan(query)
+                    service.count_matching(query)
+                    counting = list(ran)
+                    for plan in plans:
+                        ran.clear()
+                        first = service.list_page(query, plan, size=3)
+                        if first.next_key is not None:
+                            service.list_page(query, plan, first.next_key, size=3)
+                        for sql, params in counting + ran:
+                            steps = [row[3] for row in fetch_all("EXPLAIN QUERY PLAN " + sql,
+                                                                 params)]
+                            assert steps and not any(step in ("SCAN p", "SCAN patient")
+                                                     for step in steps), (sql, steps)
+                            walks = plan in (Plan.ORDER_INDEX, Plan.HIT_LIST, Plan.HIT_PER_ROW)
+                            if walks and "LIMIT" in sql:
+                                assert not any("TEMP B-TREE" in step for step in steps), \
+                                    (sql, steps)
+                            checked += 1
+    assert checked > 500
+
+
+def test_every_way_of_reading_a_search_lists_the_same_patients_page_after_page(db):
+    """A small clinic always sorts its few hits; the walks chosen for many hits at
+    100,000 patients and more must list exactly the same patients in the same order."""
+    from mesolog.services.patient_search import Plan
+
+    build_demo_clinic(db, 400, seed=5)
+    service = PatientService(db)
+    compared = 0
+    for text in ("m", "p", "garc", "anna", "P-00", "é", "van der", "zz", "o'c"):
+        for archived in (False, True):
+            for sort in PatientSort:
+                for descending in (False, True):
+                    query = SearchQuery(text, archived, sort, descending)
+                    expected = every_match(db, query)
+                    for plan in (Plan.SORT_HITS, Plan.HIT_LIST, Plan.HIT_PER_ROW):
+                        listed, after = [], None
+                        while True:
+                            page = service.list_page(query, plan, after, size=37)
+                            listed += page.ids
+                            if page.next_key is None:
+                                break
+                            after = page.next_key
+                        assert listed == expected, (query, plan)
+                        compared += len(listed)
+    assert compared > 10_000
+
+
+def test_the_plan_follows_the_number_of_hits():
+    from mesolog.services.patient_search import (
+        SORTED_HITS_AT_MOST,
+        Plan,
+        hits_deciding,
+        plan_for,
+    )
+
+    assert plan_for(0, 1_000_000) is Plan.SORT_HITS
+    assert plan_for(SORTED_HITS_AT_MOST, 1_000_000) is Plan.SORT_HITS
+    assert plan_for(SORTED_HITS_AT_MOST + 1, 1_000_000) is Plan.HIT_LIST
+    assert plan_for(hits_deciding(1_000_000), 1_000_000) is Plan.HIT_PER_ROW
+    assert SORTED_HITS_AT_MOST < hits_deciding(1_000_000) < 1_000_000
+    assert hits_deciding(1_000) == SORTED_HITS_AT_MOST  # a small clinic sorts every search
+
+
+def test_the_count_of_a_search_leaves_out_the_archived_unless_asked(patients, clinic):
+    query = SearchQuery("s")
+    active = len(patients.search(query))
+    everyone = len(patients.search(SearchQuery("s", include_archived=True)))
+    assert patients.count_matching(query) == active
+    smith = clinic["HX-7"]
+    patients.archive(smith.id, smith.version)
+    assert patients.count_matching(query) == active - 1 == len(patients.search(query))
+    assert patients.count_matching(SearchQuery("s", include_archived=True)) == everyone
+    again = patients.get(smith.id)
+    renamed = patients.update(smith.id, again.version,
+                              replace(again.details, last_name="Zed"))
+    assert patients.count_matching(SearchQuery("zed", include_archived=True)) == 1
+    assert patients.count_matching(SearchQuery("zed")) == 0
+    patients.unarchive(smith.id, renamed.version)
+    assert patients.count_matching(SearchQuery("zed")) == 1
+    assert patients.count_matching(SearchQuery(smith.details.date_of_birth.isoformat())) >= 1

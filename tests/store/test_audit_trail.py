@@ -158,6 +158,10 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
         for column in ("last_login_at", "must_change_password"):  # made by 0011
             conn.execute(f"ALTER TABLE practitioner DROP COLUMN {column}")
         conn.execute("DROP INDEX ix_patient_archived")  # made by 0012
+        for trigger in ("insert", "delete", "update"):  # 0013
+            conn.execute(f"DROP TRIGGER patient_archived_fts_{trigger}")
+        conn.execute("DROP TABLE patient_archived_fts")
+        conn.execute("DROP INDEX ix_patient_list_keys")
         conn.commit()
     open_database(db_path).close()  # the upgrade redacts
     with closing(sqlite3.connect(db_path)) as conn:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from mesolog.domain.permissions import Actor
 from mesolog.services.demo import build_demo_clinic
+from mesolog.services.patient_search import LIST_PAGE_SIZE
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
@@ -41,17 +42,38 @@ def click_row(qtbot, window, row):
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot, demo_window, patients):
     window = demo_window
-    everyone = window.model.rowCount()
-    assert everyone > 250
+    everyone = patients.count()
+    assert everyone > LIST_PAGE_SIZE and window.model.rowCount() == LIST_PAGE_SIZE
     assert window.count_label.text() == f"{everyone} patients"
     qtbot.keyClicks(window.search_box, "nowak")
-    qtbot.waitUntil(lambda: window.model.rowCount() < everyone)
+    qtbot.waitUntil(lambda: window.model.rowCount() < LIST_PAGE_SIZE)
     shown = [window.model.data(window.model.index(r, NAME)) for r in
              range(window.model.rowCount())]
-    assert shown and all(s.startswith("Nowak") for s in shown)
-    assert window.count_label.text() == f"{len(shown)} of {everyone} patients match"
+    assert shown and all(s.startswith("Nowak") for s in shown) and window.model.complete
+    # the count follows the list, once it is drawn
+    qtbot.waitUntil(lambda: window.count_label.text()
+                    == f"{len(shown)} of {everyone} patients match")
     window.search_box.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == everyone)
+    qtbot.waitUntil(lambda: window.count_label.text() == f"{everyone} patients")
+    assert window.model.rowCount() == LIST_PAGE_SIZE
+
+
+def test_the_list_reads_the_rest_as_it_is_scrolled_to_the_end(qtbot, demo_window, patients):
+    window, view = demo_window, demo_window.list_view
+    assert not window.model.complete
+    click_row(qtbot, window, 0)
+    presses = 0
+    while not window.model.complete:
+        # to the last row read so far, where the view asks for more
+        qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        presses += 1
+        assert presses < 10
+    assert window.model.rowCount() == patients.count() > LIST_PAGE_SIZE
+    listed = [window.model.id_at(row) for row in range(window.model.rowCount())]
+    assert listed == patients.search(window.model.query)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.currentIndex().row() == len(listed) - 1
+    assert window.form.patient.id == listed[-1]
 
 
 def fill_new_patient(qtbot, window, birth="27.03.1984"):
@@ -144,9 +166,10 @@ def test_archive_takes_a_patient_out_of_the_list_not_the_database(qtbot, demo_wi
     window = demo_window
     click_row(qtbot, window, 0)
     patient = window.form.patient
-    rows = window.model.rowCount()
+    everyone = patients.count()
     window.archive_action.trigger()
-    assert window.model.rowCount() == rows - 1 and window.model.row_of(patient.id) is None
+    assert window.model.row_of(patient.id) is None and patients.count() == everyone - 1
+    assert window.count_label.text() == f"{everyone - 1} patients"
     assert patients.get(patient.id).archived
     assert window.archive_action.text() == "Restore from &Archive"
     box = window.include_archived
@@ -171,7 +194,7 @@ def test_the_demo_clinic_opens_beside_the_real_database(qtbot, db, make_window):
     window = make_window(db)
     qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert window.database.path.name == "demo-clinic.sqlite"
-    assert window.model.rowCount() > 250 and window.list_panel.isVisible()
+    assert window.model.rowCount() == LIST_PAGE_SIZE and window.list_panel.isVisible()
     assert "demo-clinic.sqlite" in window.windowTitle()
 
 
@@ -276,7 +299,7 @@ def test_the_demo_clinic_stays_in_the_file_menu_once_patients_exist(qtbot, db, m
     assert window.demo_action in file_menu.actions() and window.demo_action.isEnabled()
     window.demo_action.trigger()
     assert window.database.path.name == "demo-clinic.sqlite"
-    assert window.model.rowCount() > 250
+    assert window.model.rowCount() == LIST_PAGE_SIZE
 
 
 def test_no_known_allergies_is_recorded_as_asked_and_the_banner_shows_on_every_tab(

@@ -1,7 +1,7 @@
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from mesolog.services.demo import build_demo_clinic
-from mesolog.services.patient_search import SearchQuery
+from mesolog.services.patient_search import LIST_PAGE_SIZE, SearchQuery
 from mesolog.services.patients import PatientService
 from mesolog.ui.patient_list_model import (
     AGE,
@@ -12,6 +12,7 @@ from mesolog.ui.patient_list_model import (
     PatientListModel,
 )
 from tests.conftest import TODAY, details
+from tests.reference_search import every_match
 
 
 class CountingService(PatientService):
@@ -36,12 +37,51 @@ def test_rows_are_fetched_a_page_at_a_time(db):
     service = CountingService(db)
     model = PatientListModel(service, lambda: TODAY)
     model.set_query(SearchQuery())
-    assert model.rowCount() > 900 and service.fetched == []
+    assert model.rowCount() == LIST_PAGE_SIZE and service.fetched == []
     model.data(model.index(0, NAME))
     model.data(model.index(5, CHART_NO))
     assert service.fetched == [PAGE_SIZE]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == service.count() > 900
     model.data(model.index(PAGE_SIZE * 3 + 1, NAME))
     assert service.fetched == [PAGE_SIZE, PAGE_SIZE]
+
+
+def test_the_list_is_read_a_stretch_at_a_time_in_the_order_asked(db):
+    build_demo_clinic(db, 700, seed=2)
+    patients = PatientService(db)
+    model = PatientListModel(patients, lambda: TODAY)
+    for text in ("", "m", "a", "P-00"):
+        for column in (NAME, CHART_NO, AGE):
+            for order in Qt.SortOrder:
+                model.set_query(SearchQuery(text, include_archived=True))
+                model.sort(column, order)
+                assert model.rowCount() <= LIST_PAGE_SIZE
+                while model.canFetchMore(QModelIndex()):
+                    model.fetchMore(QModelIndex())
+                listed = [model.id_at(row) for row in range(model.rowCount())]
+                expected = every_match(db, model.query)
+                assert listed == expected and len(listed) > 20, (text, column, order)
+
+
+def test_reveal_reads_down_to_a_patient_and_a_reload_keeps_what_was_read(db):
+    build_demo_clinic(db, 700, seed=2)
+    patients = PatientService(db)
+    model = PatientListModel(patients, lambda: TODAY)
+    model.set_query(SearchQuery())
+    everyone = patients.search(SearchQuery())
+    deep = everyone[450]
+    assert model.row_of(deep) is None
+    assert model.reveal(deep) == 450 and model.id_at(450) == deep
+    assert not model.complete
+    model.fetchMore(QModelIndex())
+    read = model.rowCount()
+    model.reload()
+    assert model.rowCount() == read and model.row_of(deep) == 450
+    archived = db.fetch_all("SELECT id FROM patient WHERE archived = 1 LIMIT 1")[0][0]
+    assert model.reveal(archived) is None  # the list leaves archived patients out
+    assert model.rowCount() == read
 
 
 def test_display_and_sorting(patients):
