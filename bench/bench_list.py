@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -57,6 +58,7 @@ def main() -> None:
     parser.add_argument("--patients", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     path = demo_clinic(args.patients)
     app = make_application()
     settings = Settings(QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"),
@@ -88,7 +90,7 @@ def main() -> None:
         typical = statistics.median(each)
         print(f"{kind:<16}{typical:>19.2f}{max(each):>13.2f}{floor:>7.2f}"
               f"{typical / floor:>7.1f}{max(counts):>13.2f}  {', '.join(sorted(plans))}")
-    window.close()
+    window.database.close()  # not window.close(): no automatic backup of the clinic
 
 
 if __name__ == "__main__":
