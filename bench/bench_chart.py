@@ -8,6 +8,7 @@ same way).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
@@ -55,6 +56,54 @@ def main() -> None:
     points = sum(len(s.details.points) for s in sessions)
     print(f"{len(sessions)} sessions, {points} points: {read} statements, "
           f"median {statistics.median(times) * 1000:.1f} ms over {args.repeat}")
+    tabs_in_the_window(clinic, doctor, patient.id, args.repeat)
+
+
+def tabs_in_the_window(clinic, doctor, patient_id: int, repeat: int) -> None:
+    """The real window (offscreen): the patient opened from the list, each tab shown and
+    painted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from mesolog.ui.app import make_application
+    from mesolog.ui.gate import OpenGate
+    from mesolog.ui.main_window import MainWindow
+    from mesolog.ui.settings import Settings
+
+    app = make_application()
+    settings = Settings(QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"),
+                                  QSettings.Format.IniFormat))
+    window = MainWindow(settings, gate=OpenGate(doctor.actor), clock=lambda: NOW)
+    window.resize(1400, 900)
+    window.show()
+    window.attach(clinic.db)
+    app.processEvents()
+    tabs = window.patient_tabs
+
+    def shown(tab: int) -> float:
+        start = time.perf_counter()
+        tabs.setCurrentIndex(tab)
+        window.repaint()
+        return time.perf_counter() - start
+
+    opening, each = [], {tab: [] for tab in range(tabs.count())}
+    for _ in range(repeat + 1):
+        window.form.load(None)
+        tabs.setCurrentIndex(0)
+        app.processEvents()
+        start = time.perf_counter()
+        window.open_patient(patient_id)
+        window.repaint()
+        opening.append(time.perf_counter() - start)
+        for tab in range(1, tabs.count()):
+            each[tab].append(shown(tab))
+        each[0].append(shown(0))
+    print(f"open the patient (Chart tab painted): "
+          f"{statistics.median(opening[1:]) * 1000:.1f} ms")
+    for tab, times in each.items():
+        print(f"{tabs.tabText(tab).replace('&', '')} tab shown and painted: "
+              f"{statistics.median(times[1:]) * 1000:.1f} ms")
+    window.database.close()
 
 
 if __name__ == "__main__":

@@ -51,15 +51,28 @@ def seconds():
     return time.perf_counter() - start
 
 
+def resident_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def shown(dialog):
+    marks["login_shown"] = seconds()
+    marks["login_mb"] = resident_mb()
+    QTimer.singleShot(1500, lambda: log_in(dialog))  # typing takes a person seconds
+
+
 def log_in(dialog):
     dialog.login.setText("cmoreau")
     dialog.password.setText("mesolog-demo")
     marks["pressed"] = seconds()
+    marks["pressed_mb"] = resident_mb()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 def listed():
     marks["listed"] = seconds()
+    marks["listed_mb"] = resident_mb()
     marks["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(marks))
     QApplication.exit(0)
@@ -68,10 +81,10 @@ def listed():
 class Watch(QObject):
     def eventFilter(self, watched, event):
         kind = event.type()
-        if kind == QEvent.Type.Show and type(watched).__name__ == "LoginDialog":
-            if "login_shown" not in marks:
-                marks["login_shown"] = seconds()
-                QTimer.singleShot(0, lambda: log_in(watched))
+        if kind == QEvent.Type.Paint and type(watched).__name__ == "LoginDialog":
+            if "login_painting" not in marks:
+                marks["login_painting"] = seconds()
+                QTimer.singleShot(0, lambda: shown(watched))  # once this paint is done
         elif kind == QEvent.Type.Paint and "pressed" in marks and "painting" not in marks:
             view = watched.parent()
             model = getattr(view, "model", lambda: None)()
@@ -133,7 +146,9 @@ def main() -> None:
     print(f"bare window shown (floor):      {floor * 1000:6.0f} ms")
     print(f"login shown:                    {login * 1000:6.0f} ms  ({login / floor:.1f}x floor)")
     print(f"Log In pressed to list painted: {to_list * 1000:6.0f} ms")
-    print(f"peak memory:                    {max(r['peak_mb'] for r in runs):6.0f} MB")
+    print(f"peak memory:                    {max(r['peak_mb'] for r in runs):6.0f} MB "
+          f"(resident at the login {median('login_mb'):.0f} MB, at Log In "
+          f"{median('pressed_mb'):.0f} MB, with the list {median('listed_mb'):.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.permissions import Action, Actor, NotPermitted
@@ -28,17 +28,37 @@ from mesolog.services.practitioners import (
 )
 from mesolog.store import models
 from mesolog.store.database import Database
+from mesolog.store.first_look import HAS_ACCOUNTS_SQL
 
 
 class LoginRefused(PermissionError):
     """Wrong login or password, or too many wrong tries; the message says which."""
 
 
-# What a login that does not exist is checked against: a hash with this library's
-# default cost (argon2-cffi's PasswordHasher(): t=3, m=64 MiB, p=4), so an unknown
-# login takes as long as a known one with a wrong password. It matches no password.
-_NO_SUCH_LOGIN = ("$argon2id$v=19$m=65536,t=3,p=4$z9C7UXuNI2DLgeuxQKE81A$"
-                  "PaA41pTTKup2r9w22MEsWbGNyhDc5wcVCnJV+mY3giw")
+# One key derivation per login: Argon2id with 19 MiB of memory, four passes, one lane.
+# That is twice the work of OWASP's baseline for Argon2id (Password Storage Cheat
+# Sheet: 19 MiB, two passes, one lane), about 45 ms on a clinic desktop, and it keeps
+# the window's peak memory low (argon2-cffi's default, RFC 9106's 64 MiB with three
+# passes and four lanes, took 64 MiB and 110-190 ms: bench/README.md). An attacker pays
+# 19 MiB for each guess on every pass, which is what makes graphics cards and ASICs
+# slow at it; online, the lockout limits guesses to a handful a minute. Hashes made
+# with other parameters still verify, and are made again with these at the next login.
+ARGON2_TIME_COST = 4
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_LANES = 1
+
+
+def password_hasher() -> PasswordHasher:
+    """The one way Mesolog hashes and checks passwords."""
+    return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB,
+                          parallelism=ARGON2_LANES)
+
+
+# What a login that does not exist is checked against: a hash of the same parameters,
+# so an unknown login takes as long as a known one with a wrong password. It matches
+# no password.
+_NO_SUCH_LOGIN = ("$argon2id$v=19$m=19456,t=4,p=1$h19bNcSJpwnGrOisRGq9Jg$"
+                  "S/yfo2+GeH2sj9KMkfWhTwh7nBS1o4yj1u0ZYdec4T0")
 
 
 # Who creates the first administrator: the first start itself, as nobody has an account.
@@ -58,7 +78,7 @@ class AccountService:
                  seconds: Callable[[], float] = time.time):
         self._db = db
         self._clock = clock
-        self._hasher = PasswordHasher()
+        self._hasher = password_hasher()
         # seconds since the epoch: wrong tries are compared across processes and restarts
         self._seconds = seconds
 
@@ -69,9 +89,7 @@ class AccountService:
 
     @staticmethod
     def _count_accounts(session: OrmSession) -> int:
-        return session.execute(select(func.count()).select_from(models.Practitioner).where(
-            models.Practitioner.password_hash.is_not(None),
-            models.Practitioner.active.is_(True))).scalar_one()
+        return session.execute(text(HAS_ACCOUNTS_SQL)).scalar_one()
 
     def create_first_administrator(self, name: str, login: str,
                                    password: str) -> PractitionerRef:
@@ -213,12 +231,17 @@ class AccountService:
             raise LoginRefused("Wrong login or password.")
         if self._db.read_only:
             return LoggedIn(who, False)
+        # made with other parameters: made again, before the write lock is taken
+        rehashed = (self._hasher.hash(password) if self._hasher.check_needs_rehash(stored)
+                    else None)
         with self._db.acting_as(who).transaction(Action.LOG_IN) as session:
             if count:
                 session.execute(delete(models.LoginFailure).where(
                     models.LoginFailure.login == login))
             row = session.get(models.Practitioner, who.id)
             row.last_login_at = self._clock()
+            if rehashed is not None:
+                row.password_hash = rehashed
             return LoggedIn(who, row.must_change_password)
 
     def _verifies(self, stored: str | None, password: str) -> bool:

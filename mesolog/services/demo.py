@@ -6,7 +6,6 @@ import random
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
@@ -14,6 +13,7 @@ from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
 from mesolog.domain.permissions import Action, Actor
 from mesolog.domain.photo import photo_folder_of
 from mesolog.domain.text import fold
+from mesolog.services.accounts import password_hasher
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.demo_outcomes import add_outcomes
 from mesolog.services.demo_treatment import add_treatment_history
@@ -133,7 +133,7 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
                 "a demo clinic goes into a new or empty database"
             )
         with big_page_cache(session):
-            demo_hash = PasswordHasher().hash(DEMO_PASSWORD)
+            demo_hash = password_hasher().hash(DEMO_PASSWORD)
             session.execute(insert(models.Practitioner), [
                 {"name": name, "login": login, "role": role, "password_hash": demo_hash,
                  "active": True, "created_at": now, "updated_at": now, "version": 1}

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesolog import APP_NAME, __version__
+from mesolog.store.first_look import has_accounts
 from mesolog.ui.gate import LoginGate
-from mesolog.ui.main_window import MainWindow
+from mesolog.ui.login import LoginDialog
 from mesolog.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from mesolog.services.accounts import LoggedIn
+    from mesolog.ui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -43,8 +52,77 @@ def _open_first_database(window: MainWindow, path: Path) -> None:
 def run_application(db_path: Path) -> int:
     app = make_application()
     settings = Settings(QSettings())
-    window = MainWindow(settings, gate=LoginGate(settings))
+    if has_accounts(db_path):
+        return _log_in_first(app, settings, db_path)
+    # Nobody can log in yet (a new file: the first administrator is made), or the file
+    # must be opened to say what is wrong with it.
+    window = _main_window(settings)
     window.show()
     # The window is on screen before the database layer is imported and opened.
     QTimer.singleShot(0, lambda: _open_first_database(window, db_path))
+    return app.exec()
+
+
+def _main_window(settings: Settings) -> MainWindow:
+    from mesolog.ui.main_window import MainWindow
+
+    return MainWindow(settings, gate=LoginGate(settings))
+
+
+class _OpeningOnLogIn:
+    """What the first login checks the password against: the database, opened when
+    *Log In* is first pressed, its code imported on a helper thread while the login is
+    typed (a person takes seconds; the imports half a second, which would otherwise
+    stand between the start and the login)."""
+
+    MODULES = ("mesolog.store.database", "mesolog.services.clinic", "mesolog.ui.main_window")
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.database = None
+        self.failure = ""
+        self._imports = threading.Thread(target=self._import, name="imports", daemon=True)
+
+    def start_importing(self) -> None:
+        self._imports.start()
+
+    def _import(self) -> None:
+        for module in self.MODULES:
+            with contextlib.suppress(Exception):  # imported again on the window's thread
+                importlib.import_module(module)
+
+    def authenticate(self, login: str, password: str) -> LoggedIn:
+        from mesolog.services.accounts import AccountService, LoginRefused
+        from mesolog.store.database import DatabaseError, open_database
+
+        if self.database is None:
+            try:
+                self.database = open_database(self.path)
+            except DatabaseError as e:
+                self.failure = str(e)
+                raise LoginRefused(f"Cannot open the database: {e}") from None
+        return AccountService(self.database).authenticate(login, password)
+
+
+def _log_in_first(app: QApplication, settings: Settings, path: Path) -> int:
+    """The login alone first, the window once someone is in."""
+    opening = _OpeningOnLogIn(path)
+    dialog = LoginDialog(opening)
+    QTimer.singleShot(0, opening.start_importing)  # once the login is on screen
+    accepted = dialog.exec() and dialog.actor is not None
+    if not accepted:
+        if opening.database is not None:
+            opening.database.close()
+        if opening.failure:
+            print(f"mesolog: {opening.failure}", file=sys.stderr)
+            return 1
+        return 0
+    window = _main_window(settings)
+    admitted = window.gate.let_in(window, opening.database, dialog)
+    if admitted is None:
+        opening.database.close()
+        return 0
+    window.show()
+    window.attach(admitted)
+    window.files.owed_backup()  # the automatic backup that failed at the last closing
     return app.exec()

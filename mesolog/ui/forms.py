@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+def _form_loader() -> QUiLoader:
+    """A loader of our forms, which use Qt's own widgets only. Made with no library
+    path: QUiLoader otherwise loads every Qt Designer plugin it finds, and PySide6's
+    bring in Qt WebEngine and Qt Quick (29 MB of memory, 0.1 s) for widgets no form
+    uses."""
+    paths = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        return QUiLoader()
+    finally:
+        QCoreApplication.setLibraryPaths(paths)
 
 
 def load_form(name: str, host: QWidget) -> QWidget:
@@ -16,7 +29,7 @@ def load_form(name: str, host: QWidget) -> QWidget:
         if not file.open(QIODevice.OpenModeFlag.ReadOnly):
             raise OSError(f"cannot read form {path}")
         try:
-            form = QUiLoader().load(file, host)
+            form = _form_loader().load(file, host)
         finally:
             file.close()
     layout = QVBoxLayout(host)

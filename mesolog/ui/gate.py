@@ -78,6 +78,14 @@ class LoginGate(QObject):
                   else FirstAdministratorDialog(accounts, parent=window))
         if not dialog.exec():
             return None
+        return self.let_in(window, db, dialog)
+
+    def let_in(self, window: QWidget, db: Database,
+               dialog: LoginDialog | FirstAdministratorDialog) -> Database | None:
+        """After ``dialog`` accepted someone: ``db`` as they see it, once a password
+        someone else chose is changed; None if it is not."""
+        from mesolog.services.accounts import AccountService
+
         acting = db.acting_as(dialog.actor)
         login = dialog.login.text().strip().lower()
         acting_accounts = AccountService(acting)

@@ -2,6 +2,8 @@
 signer's own."""
 
 import inspect
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -273,3 +275,33 @@ def test_nobody_logged_in_changes_nothing(db_path):
         assert db.fetch_all("SELECT count(*) FROM patient")[0][0] == 0
     finally:
         db.close()
+
+
+def test_passwords_are_hashed_with_the_chosen_parameters_and_old_hashes_are_renewed(db):
+    from argon2 import PasswordHasher, extract_parameters
+
+    from mesolog.services.accounts import (
+        _NO_SUCH_LOGIN,
+        ARGON2_LANES,
+        ARGON2_MEMORY_KIB,
+        ARGON2_TIME_COST,
+    )
+
+    service = AccountService(db, fixed_clock, Clock())
+    admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
+    chosen = extract_parameters(_NO_SUCH_LOGIN)
+    assert (chosen.time_cost, chosen.memory_cost, chosen.parallelism) == \
+        (ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_LANES)
+
+    def stored() -> str:
+        return db.fetch_all("SELECT password_hash FROM practitioner WHERE id = ?",
+                            (admin.id,))[0][0]
+
+    assert extract_parameters(stored()) == chosen
+    # an account made by an earlier Mesolog, with argon2-cffi's default parameters
+    old = PasswordHasher().hash("correct horse battery")
+    with closing(sqlite3.connect(db.path)) as conn, conn:
+        conn.execute("UPDATE practitioner SET password_hash = ?", (old,))
+    assert service.authenticate("dra", "correct horse battery").actor.id == admin.id
+    assert stored() != old and extract_parameters(stored()) == chosen
+    assert service.authenticate("dra", "correct horse battery").actor.id == admin.id

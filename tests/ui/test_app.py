@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 
 from mesolog.services.demo import build_demo_clinic
@@ -50,14 +55,17 @@ def test_the_window_module_does_not_load_the_database_layer():
     assert done.stdout.strip() == "[]"
 
 
+def run_mesolog(script: str, config: Path) -> subprocess.CompletedProcess:
+    """``script`` in a fresh interpreter, offscreen, its settings under ``config``."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, cwd=Path(__file__).parents[2],
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                               "XDG_CONFIG_HOME": str(config)})
+
+
 def test_the_mesolog_command_shows_its_window_before_sqlalchemy_is_loaded(tmp_path):
     """Through ``cli.main``, as the console script runs it: at the moment the window is
     shown, SQLAlchemy (and so the database layer) is not imported yet."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     script = (
         "import os, sys\n"
         "from mesolog.ui import main_window\n"
@@ -70,7 +78,64 @@ def test_the_mesolog_command_shows_its_window_before_sqlalchemy_is_loaded(tmp_pa
         "main_window.MainWindow.show = show\n"
         "from mesolog.cli import main\n"
         f"sys.exit(main(['--db', {str(tmp_path / 'clinic.sqlite')!r}]))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, cwd=Path(__file__).parents[2],
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = run_mesolog(script, tmp_path)
     assert done.stdout.strip() == "at show: []", done.stdout + done.stderr
+
+
+def test_with_accounts_the_login_comes_first_before_sqlalchemy_and_the_window_after(
+        tmp_path, db, db_path):
+    """Through ``cli.main``: on a database with accounts the first window is the login,
+    shown before SQLAlchemy is imported; logging in shows the main window with the list."""
+    build_demo_clinic(db, 12, seed=2)
+    db.close()
+    script = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from mesolog.ui import login\n"
+        "def shown(self, event):\n"
+        "    loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')\n"
+        "    print('login shown with:', loaded[:3], flush=True)\n"
+        "    self.login.setText('cmoreau'); self.password.setText('mesolog-demo')\n"
+        "    QTimer.singleShot(0, self.buttons.button(self.buttons.StandardButton.Save).click)\n"
+        "login.LoginDialog.showEvent = shown\n"
+        "def listed():\n"
+        "    window = next(w for w in QApplication.topLevelWidgets()\n"
+        "                  if type(w).__name__ == 'MainWindow')\n"
+        "    print('listed:', window.isVisible(), window.model.rowCount(),\n"
+        "          window.database.actor.name, flush=True)\n"
+        "    os._exit(0)\n"
+        "from mesolog.ui import main_window\n"
+        "attach = main_window.MainWindow.attach\n"
+        "def attach_then_report(self, db):\n"
+        "    attach(self, db)\n"
+        "    QTimer.singleShot(0, listed)\n"
+        "main_window.MainWindow.attach = attach_then_report\n"
+        "from mesolog.cli import main\n"
+        f"sys.exit(main(['--db', {str(db_path)!r}]))\n")
+    done = run_mesolog(script, tmp_path)
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "login shown with: []", done.stdout + done.stderr
+    assert len(lines) == 2, done.stdout + done.stderr
+    assert lines[1].startswith("listed: True ") and lines[1].endswith(" Dr Claire Moreau")
+    assert int(lines[1].split()[2]) > 5
+
+
+def test_forms_load_without_the_designer_plugins(qtbot):
+    """QUiLoader would load PySide6's Designer plugins, and with them Qt WebEngine and
+    Qt Quick: 29 MB for widgets no form uses."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
+
+    from mesolog.ui.forms import load_form
+
+    paths = QCoreApplication.libraryPaths()
+    host = QWidget()
+    qtbot.addWidget(host)
+    assert load_form("patient_form", host).findChildren(QWidget)
+    assert QCoreApplication.libraryPaths() == paths
+    maps = Path("/proc/self/maps")
+    if maps.exists():
+        assert "WebEngine" not in maps.read_text() and "Qt6Quick" not in maps.read_text()
