@@ -107,7 +107,7 @@ class _OpeningOnLogIn:
 def _log_in_first(app: QApplication, settings: Settings, path: Path) -> int:
     """The login alone first, the window once someone is in."""
     opening = _OpeningOnLogIn(path)
-    dialog = LoginDialog(opening)
+    dialog = LoginDialog(opening, title=f"Log in to {path.name} — {APP_NAME}")
     QTimer.singleShot(0, opening.start_importing)  # once the login is on screen
     accepted = dialog.exec() and dialog.actor is not None
     if not accepted:

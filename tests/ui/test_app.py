@@ -139,3 +139,34 @@ def test_forms_load_without_the_designer_plugins(qtbot):
     maps = Path("/proc/self/maps")
     if maps.exists():
         assert "WebEngine" not in maps.read_text() and "Qt6Quick" not in maps.read_text()
+
+
+def test_a_database_that_cannot_be_opened_at_the_login_says_why_and_exits_non_zero(
+        qtbot, settings, db, db_path, monkeypatch, capsys):
+    """Accounts are read before the database layer is loaded; opening it on Log In can
+    still fail (here, written by a newer Mesolog): the reason stands under the
+    password, and quitting exits non-zero with it on one line."""
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    build_demo_clinic(db, 5, seed=1)
+    db.close()
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    said: list[str] = []
+
+    class TypedInto(app_module.LoginDialog):
+        def exec(self) -> int:
+            self.login.setText("cmoreau")
+            self.password.setText("mesolog-demo")
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            said.append(self.errors.text("password"))
+            return 0  # Quit
+
+    monkeypatch.setattr(app_module, "LoginDialog", TypedInto)
+    assert app_module._log_in_first(QApplication.instance(), settings, db_path) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "newer Mesolog" in err
+    assert said[0].startswith("Cannot open the database:") and "newer Mesolog" in said[0]
