@@ -1,7 +1,7 @@
-"""Patient search as SQL: what the practitioner typed, turned into one statement.
+"""Patient search as SQL: what the practitioner typed, turned into the statements
+that read the list a page at a time, and the rule that chooses how.
 
-Kept free of SQLAlchemy so the window can build queries before the database
-layer is imported (start-up opens the database after the window is shown).
+Kept free of SQLAlchemy, which the window's code imports only when it must.
 """
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ class Plan(Enum):
     HIT_PER_ROW = "walk the order index, asking the search index row by row"
 
 
-# What each plan costs, measured on the demo clinics (bench/README.md, "Choosing how
-# to read a search"): sorting the hits looks each one up in a small index; a list of
+# What each plan costs, measured on the demo clinics (bench/README.md, "Typing in
+# the search box"): sorting the hits looks each one up in a small index; a list of
 # the hits is made once, then the order index is walked for a page of them, 200 hits
 # at one in (patients / hits) rows; asking the search index about a row costs far
 # more, but only the few hundred rows of a page are asked about.
-SORTED_HITS_AT_MOST = 30_000  # ~10 ms at 1,000,000 patients; beyond, walk the order
+SORTED_HITS_AT_MOST = 30_000  # ~20 ms at 1,000,000 patients; beyond, walk the order
 LIST_US_PER_HIT = 0.09
 ASKED_US_PER_ROW = 25.0
 LIST_PAGE_SIZE = 200  # patients read at once, a few screens' worth
@@ -89,6 +89,20 @@ class SearchQuery:
         if self.born is not None:
             return Plan.SORT_HITS
         return None if self.match else Plan.ORDER_INDEX
+
+    def lists_sql(self, patient_id: int) -> tuple[str, tuple[Any, ...]]:
+        """A statement with a row if the list of this query holds ``patient_id``."""
+        where, params = ["p.id = ?"], [patient_id]
+        if self.born is not None:
+            where.append("p.date_of_birth = ?")
+            params.append(self.born.isoformat())
+        elif self.match:
+            where.append("EXISTS (SELECT 1 FROM patient_fts "
+                         "WHERE patient_fts MATCH ? AND rowid = p.id)")
+            params.append(self.match)
+        if not self.include_archived:
+            where.append("p.archived = 0")
+        return f"SELECT 1 FROM patient p WHERE {' AND '.join(where)}", tuple(params)
 
     def key_columns(self) -> tuple[str, ...]:
         """The columns a page ends on, which the next page starts after (keyset

@@ -80,6 +80,7 @@ COUNT_ACTIVE_SQL = ("SELECT (SELECT count(*) FROM patient) "
 COUNT_ALL_SQL = "SELECT count(*) FROM patient"
 # enough to choose a plan, and read at once where a count walks every entry of an index
 _PATIENTS_ABOUT_SQL = "SELECT max(id) FROM patient"
+REVEAL_AT_MOST = 20_000  # rows read down to a patient the window shows: about 10 ms
 _HITS_SQL = "SELECT count(*) FROM {index} WHERE {index} MATCH ?"
 _HITS_UP_TO_SQL = ("SELECT count(*) FROM "
                    "(SELECT 1 FROM patient_fts WHERE patient_fts MATCH ? LIMIT ?)")
@@ -212,15 +213,20 @@ class PatientService:
         return ListPage([row[0] for row in rows[:size]],
                         tuple(rows[size - 1][1:]) if len(rows) > size else None)
 
+    def lists(self, query: SearchQuery, patient_id: int) -> bool:
+        """Whether ``query``'s list holds ``patient_id`` (one look, wherever they are)."""
+        return bool(self._db.fetch_all(*query.lists_sql(patient_id)))
+
     def list_through(self, query: SearchQuery, plan: Plan, after: tuple[Any, ...] | None,
-                     patient_id: int) -> ListPage | None:
-        """The list after ``after`` up to and including ``patient_id`` (to show them
-        in it), or None when the query does not match them."""
+                     patient_id: int, at_most: int = REVEAL_AT_MOST) -> ListPage | None:
+        """The list after ``after`` down to ``patient_id``, to show them in it; None if
+        the query does not list them or they come more than ``at_most`` rows later
+        (reading further would hold the window up: 0.5 s for a million rows)."""
         keys = ", ".join(query.key_columns())
         found = self._db.fetch_all(f"SELECT {keys} FROM patient p WHERE p.id = ?", (patient_id,))
         if not found:
             return None
-        rows = self._db.fetch_all(*query.page_sql(plan, after, -1, until=found[0]))
+        rows = self._db.fetch_all(*query.page_sql(plan, after, at_most, until=found[0]))
         if not rows or rows[-1][0] != patient_id:
             return None
         return ListPage([row[0] for row in rows], tuple(rows[-1][1:]))

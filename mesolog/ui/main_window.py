@@ -352,8 +352,7 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _update_count(self) -> None:
-        """The count under the list; asked for after the list is drawn, as counting a
-        million matches takes longer than showing the first of them."""
+        """The count under the list: after the list is drawn, as it may take longer."""
         if self.model is not None:
             self.list_panel.show_count(self._patients, self.model.query)
             self.hint.follow_search(self.model.query.text.strip(), self.model.rowCount())
@@ -363,12 +362,14 @@ class MainWindow(QMainWindow):
         if patient is not None:
             self._select_row_of(patient.id)
 
-    def _select_row_of(self, patient_id: int | None) -> None:
-        """Move the list's selection without treating it as the practitioner's choice."""
+    def _select_row_of(self, patient_id: int | None, read_down: bool = False) -> None:
+        """Move the list's selection without treating it as the practitioner's choice;
+        ``read_down``: read the list down to the patient if need be (not on a keystroke)."""
         self._following_list = False
         try:
             selection = self.list_view.selectionModel()
-            row = self.model.reveal(patient_id) if patient_id is not None else None
+            find = self.model.reveal if read_down else self.model.row_of
+            row = find(patient_id) if patient_id is not None else None
             if row is None:
                 selection.clear()
             else:
@@ -409,12 +410,12 @@ class MainWindow(QMainWindow):
         """Bring ``patient_id`` up (from the due list, say), clearing a search that hides it."""
         if not self.settle_unsaved():
             return False
-        if self.model.reveal(patient_id) is None:
+        if not self._patients.lists(self.model.query, patient_id):
             self.search_box.clear()
             self.include_archived.setChecked(True)
             self.apply_search()
         self.open_patient(patient_id)
-        self._select_row_of(patient_id)
+        self._select_row_of(patient_id, read_down=True)
         self.patient_tabs.setCurrentIndex(tab)
         self.raise_()
         self.activateWindow()
@@ -457,6 +458,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, patient: object) -> None:
         self._show_clinical_tabs(patient)
         self.model.reload()
+        self._select_row_of(patient.id, read_down=True)
         self.list_panel.setVisible(True)
         self._update_count()
         self._update_actions()

@@ -337,3 +337,19 @@ def test_allergies_listed_and_no_known_allergies_ticked_is_refused(patients):
     with pytest.raises(ValidationError) as caught:
         patients.create(replace(details(allergies="Latex"), no_known_allergies_on=TODAY))
     assert "keep one of the two" in caught.value.for_field("allergies")
+
+
+def test_a_patient_shown_from_elsewhere_is_read_down_to_but_typing_reads_a_page(
+        qtbot, demo_window, patients):
+    window = demo_window
+    deep = patients.search(window.model.query)[LIST_PAGE_SIZE + 30]
+    assert window.show_patient(deep, tab=0)
+    assert window.form.patient.id == deep
+    assert window.list_view.currentIndex().row() == LIST_PAGE_SIZE + 30  # selected, in view
+    qtbot.keyClicks(window.search_box, "zz")
+    qtbot.waitUntil(lambda: window.model.query.text == "zz")
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.model.query.text == "")
+    # the chart stays open; the list is not read down to it on a keystroke
+    assert window.model.rowCount() == LIST_PAGE_SIZE and window.form.patient.id == deep
+    assert not window.list_view.selectionModel().hasSelection()

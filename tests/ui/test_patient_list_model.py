@@ -101,3 +101,21 @@ def test_display_and_sorting(patients):
     assert model.data(model.index(0, NAME), PATIENT_ID_ROLE) == young.id
     model.sort(CHART_NO, Qt.SortOrder.DescendingOrder)
     assert model.id_at(0) == old.id
+
+
+def test_reveal_reads_down_only_so_far_and_never_for_a_patient_not_listed(db, demo_template):
+    fill_with_demo(db, demo_template(300, 5))
+    patients = PatientService(db)
+    model = PatientListModel(patients, lambda: TODAY)
+    model.set_query(SearchQuery())
+    everyone = patients.search(SearchQuery())
+    archived = db.fetch_all("SELECT id FROM patient WHERE archived = 1 LIMIT 1")[0][0]
+    assert not patients.lists(SearchQuery(), archived)
+    assert patients.lists(SearchQuery(include_archived=True), archived)
+    assert patients.lists(SearchQuery("m"), everyone[0]) == (everyone[0] in
+                                                             patients.search(SearchQuery("m")))
+    far = everyone[LIST_PAGE_SIZE + 40]
+    assert patients.list_through(model.query, model._plan, model._next_key, far,
+                                 at_most=30) is None
+    assert patients.list_through(model.query, model._plan, model._next_key, far,
+                                 at_most=41).ids[-1] == far
