@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session as OrmSession
@@ -18,9 +21,10 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.services.demo_outcomes import add_outcomes
 from mesolog.services.demo_treatment import add_treatment_history
 from mesolog.services.patients import patient_columns
+from mesolog.services.progress import Progress, no_progress
 from mesolog.store import models
 from mesolog.store.bulk import big_page_cache, insert_rows
-from mesolog.store.database import Database, DatabaseError
+from mesolog.store.database import Database, DatabaseError, open_database
 
 # Names of a city practice with patients from many places, accents included,
 # so that search and printing meet real names from the first demo on.
@@ -119,8 +123,10 @@ DEMO_BUILDER = Actor.program("the demo clinic builder")
 
 
 def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
-                      clock: Clock = local_now) -> int:
-    """Fill an empty database with a demo clinic; the number of patients added."""
+                      clock: Clock = local_now, progress: Progress = no_progress) -> int:
+    """Fill an empty database with a demo clinic; the number of patients added.
+    ``progress`` follows it in three stretches of ``patients`` each (it may raise
+    Cancelled: the one transaction then rolls back)."""
     if patients < 0:
         raise ValueError("the number of patients cannot be negative")
     rng = random.Random(seed)
@@ -142,17 +148,63 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
             practitioner_ids = list(session.execute(
                 select(models.Practitioner.id).where(models.Practitioner.role != "assistant")
             ).scalars())
-            _add_patients(session, rng, patients, now)
-            add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids, now)
-            add_outcomes(session, rng, now, photo_folder_of(db.path))
+            _add_patients(session, rng, patients, now, _Ticks(progress, patients, 0))
+            add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids,
+                                  now, _Ticks(progress, patients, 1))
+            add_outcomes(session, rng, now, photo_folder_of(db.path),
+                         _Ticks(progress, patients, 2))
             session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
                                              address="1 Example Street\nSpringfield",
                                              phone="+1 555 0100"))
     return patients
 
 
+class _Ticks:
+    """Counts one stretch of the build for ``progress``, about a hundred times."""
+
+    WHAT = ("writing patients", "writing treatment courses and sessions",
+            "writing outcomes and photos")
+
+    def __init__(self, progress: Progress, patients: int, stretch: int):
+        self._progress, self._patients, self._stretch = progress, patients, stretch
+        self._every = max(1, patients // 100)
+
+    def __call__(self, done: int) -> None:
+        if done % self._every == 0 or done == self._patients:
+            self._progress(self._stretch * self._patients + done, 3 * self._patients,
+                           self.WHAT[self._stretch])
+
+
+def make_demo_clinic_file(path: Path, patients: int, progress: Progress = no_progress,
+                          clock: Clock = local_now) -> None:
+    """A new demo clinic at ``path``, all or nothing: it is built under another name
+    and takes ``path`` only when whole, so a cancelled, failed or killed build leaves
+    no half-made clinic where the next one would be opened."""
+    building = path.with_name(f"{path.stem}.building{path.suffix}")
+    _remove_clinic(building)
+    try:
+        db = open_database(building)
+        try:
+            build_demo_clinic(db, patients, clock=clock, progress=progress)
+        finally:
+            db.close()
+        photos = photo_folder_of(building)
+        if photos.exists():
+            photos.rename(photo_folder_of(path))
+        building.replace(path)
+    except BaseException:
+        _remove_clinic(building)
+        raise
+
+
+def _remove_clinic(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(photo_folder_of(path), ignore_errors=True)
+
+
 def _add_patients(session: OrmSession, rng: random.Random, patients: int,
-                  now: datetime) -> None:
+                  now: datetime, tick: Callable[[int], None]) -> None:
     today = now.date()
     width = max(5, len(str(patients)))
     batch: list[dict] = []
@@ -167,5 +219,6 @@ def _add_patients(session: OrmSession, rng: random.Random, patients: int,
         if len(batch) == 5000:
             insert_rows(session, models.Patient, batch)
             batch.clear()
+        tick(number)
     if batch:
         insert_rows(session, models.Patient, batch)

@@ -12,6 +12,7 @@ import hashlib
 import random
 import struct
 import zlib
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +30,7 @@ _PHOTO_SIZE = (200, 150)
 
 
 def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
-                 photo_folder: Path) -> None:
+                 photo_folder: Path, tick: Callable[[int], None] = lambda _done: None) -> None:
     today = now.date()
     rows = session.execute(text(
         "SELECT p.id, p.diagnosis, min(s.performed_at), max(s.performed_at) FROM patient p "
@@ -47,7 +48,8 @@ def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
                 insert_rows(session, table, batch)
                 batch.clear()
 
-    for patient_id, diagnosis, first, last in rows:
+    for done, (patient_id, diagnosis, first, last) in enumerate(rows, 1):
+        tick(done)
         if len(measurements) >= 10_000:  # keep a 100,000-patient demo's memory flat
             flush()
         start = datetime.fromisoformat(str(first)).date()

@@ -9,6 +9,7 @@ with the drop-outs and pauses of a real practice.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -55,7 +56,8 @@ _STOP_REASONS = ["Moved abroad.", "No improvement after four sessions; referred 
 
 
 def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: list[int],
-                          practitioner_ids: list[int], now: datetime) -> None:
+                          practitioner_ids: list[int], now: datetime,
+                          tick: Callable[[int], None] = lambda _done: None) -> None:
     today = now.date()
     lots = _add_catalogue(session, rng, now)
     forms = _add_consent_forms(session, now)
@@ -81,7 +83,8 @@ def add_treatment_history(session: OrmSession, rng: random.Random, patient_ids: 
                 rows.clear()
 
     course_id = session_id = 0
-    for patient_id in patient_ids:
+    for done, patient_id in enumerate(patient_ids, 1):
+        tick(done)
         if len(use_rows) >= 10_000 or len(point_rows) >= 50_000:  # not all held in memory
             flush()
         if rng.random() > 0.75:

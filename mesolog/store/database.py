@@ -185,15 +185,17 @@ def _written_or_not_stored() -> Iterator[None]:
 class _Connections:
     """The engine and the window's reading connection, shared by every actor's view."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, owns_engine: bool = True):
         self.engine = engine
         self.reader: PoolProxiedConnection | None = None
+        self._owns_engine = owns_engine
 
     def close(self) -> None:
         if self.reader is not None:
             self.reader.close()
             self.reader = None
-        self.engine.dispose()
+        if self._owns_engine:
+            self.engine.dispose()
 
 
 class Database:
@@ -229,6 +231,14 @@ class Database:
             actor = replace(actor, read_only=True)
         return Database(self.path, self.engine, actor=actor, clock=self.clock,
                         read_only=self.read_only, _connections=self._connections)
+
+    def for_another_thread(self) -> Database:
+        """The same database and actor, reading through a connection of its own: long
+        work on a helper thread uses it while the window goes on with its own.
+        Closing it closes only that connection."""
+        return Database(self.path, self.engine, actor=self._actor, clock=self.clock,
+                        read_only=self.read_only,
+                        _connections=_Connections(self.engine, owns_engine=False))
 
     def permit(self, session: Session, action: Action) -> Actor:
         """The actor, if their role *now* (read in ``session``) allows ``action``;

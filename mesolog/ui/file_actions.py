@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from mesolog.ui.long_work import LongWork, run_long_work
+
 if TYPE_CHECKING:
     from mesolog.ui.main_window import MainWindow
 
@@ -21,6 +23,7 @@ class FileActions:
 
     def __init__(self, window: MainWindow):
         self._window = window
+        self.building_demo: LongWork | None = None  # the last demo clinic made
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
@@ -145,21 +148,27 @@ class FileActions:
         return True
 
     def open_demo_clinic(self) -> None:
-        from mesolog.services.demo import build_demo_clinic
-        from mesolog.store.database import DatabaseError, open_database
+        """The demo clinic beside the open database, built first (on a helper thread,
+        with its progress and Cancel) if it is not there yet."""
+        from mesolog.services.demo import make_demo_clinic_file
+        from mesolog.services.progress import Cancelled
+        from mesolog.store.database import DatabaseError
 
         path = self._window.folder() / DEMO_FILE_NAME
-        if not path.exists():
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                demo = open_database(path)
-                try:
-                    build_demo_clinic(demo, DEMO_PATIENTS)
-                finally:
-                    demo.close()
-            except DatabaseError as e:
-                QMessageBox.critical(self._window, "Cannot make the demo clinic", str(e))
-                return
-            finally:
-                QApplication.restoreOverrideCursor()
-        self._window.switch_database(path)
+        if path.exists():
+            self._window.switch_database(path)
+            return
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, Cancelled):
+                self._window.statusBar().showMessage("The demo clinic was not made.", 5000)
+            elif isinstance(error, (DatabaseError, OSError)):
+                QMessageBox.critical(self._window, "Cannot make the demo clinic", str(error))
+            else:
+                raise error
+
+        self.building_demo = run_long_work(
+            self._window, "Making the demo clinic",
+            lambda progress: make_demo_clinic_file(path, DEMO_PATIENTS, progress),
+            done=lambda _result: self._window.switch_database(path), failed=failed,
+            cancellable=True)

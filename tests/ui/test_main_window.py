@@ -1,12 +1,13 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from mesolog.domain.permissions import Actor
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patient_search import LIST_PAGE_SIZE
+from mesolog.ui.file_actions import DEMO_PATIENTS
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
@@ -192,8 +193,17 @@ def test_an_empty_database_explains_what_to_do(qtbot, db, make_window, patients)
 
 def test_the_demo_clinic_opens_beside_the_real_database(qtbot, db, make_window):
     window = make_window(db)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
     qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
-    assert window.database.path.name == "demo-clinic.sqlite"
+    building = window.files.building_demo
+    qtbot.waitUntil(lambda: building.dialog.isVisible(), timeout=5000)  # its progress
+    assert building.dialog.maximum() == 3 * DEMO_PATIENTS
+    qtbot.waitUntil(lambda: window.database.path.name == "demo-clinic.sqlite", timeout=30_000)
+    timer.stop()
+    assert len(ticks) > 20  # the window's own timers kept firing while it was built
     assert window.model.rowCount() == LIST_PAGE_SIZE and window.list_panel.isVisible()
     assert "demo-clinic.sqlite" in window.windowTitle()
 
@@ -298,7 +308,7 @@ def test_the_demo_clinic_stays_in_the_file_menu_once_patients_exist(qtbot, db, m
     file_menu = window.menuBar().actions()[0].menu()
     assert window.demo_action in file_menu.actions() and window.demo_action.isEnabled()
     window.demo_action.trigger()
-    assert window.database.path.name == "demo-clinic.sqlite"
+    qtbot.waitUntil(lambda: window.database.path.name == "demo-clinic.sqlite", timeout=30_000)
     assert window.model.rowCount() == LIST_PAGE_SIZE
 
 
@@ -353,3 +363,18 @@ def test_a_patient_shown_from_elsewhere_is_read_down_to_but_typing_reads_a_page(
     # the chart stays open; the list is not read down to it on a keystroke
     assert window.model.rowCount() == LIST_PAGE_SIZE and window.form.patient.id == deep
     assert not window.list_view.selectionModel().hasSelection()
+
+
+def test_cancelling_the_demo_clinic_leaves_no_half_made_file(qtbot, db, make_window):
+    window = make_window(db)
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    building = window.files.building_demo
+    qtbot.waitUntil(lambda: building.dialog.isVisible() and building.dialog.value() > 0,
+                    timeout=10_000)
+    cancel = next(b for b in building.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not building.running, timeout=30_000)
+    qtbot.waitUntil(lambda: "not made" in window.statusBar().currentMessage())
+    assert window.database.path == db.path  # still the clinic's own database
+    folder = db.path.parent
+    assert sorted(p.name for p in folder.iterdir() if "demo" in p.name) == []
