@@ -129,9 +129,14 @@ def patients(db: Database) -> PatientService:
 def settings(tmp_path: Path):
     from PySide6.QtCore import QSettings
 
+    from mesolog.ui import settings as opt
     from mesolog.ui.settings import Settings
 
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    made = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    # Windows a test leaves open are closed at its end: no backup of each test's clinic
+    # then (the tests of the automatic backup ask for it).
+    made.set(opt.AUTO_BACKUP, False)
+    return made
 
 
 def picture(path: Path, size: tuple[int, int] = (64, 48), shade: int = 90) -> Path:

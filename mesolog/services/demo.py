@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session as OrmSession
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex, check_patient
 from mesolog.domain.permissions import Action, Actor
 from mesolog.domain.photo import photo_folder_of
+from mesolog.domain.progress import Progress, no_progress
 from mesolog.domain.text import fold
 from mesolog.services.accounts import password_hasher
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.demo_outcomes import add_outcomes
 from mesolog.services.demo_treatment import add_treatment_history
 from mesolog.services.patients import patient_columns
-from mesolog.services.progress import Progress, no_progress
 from mesolog.store import models
 from mesolog.store.bulk import big_page_cache, insert_rows
 from mesolog.store.database import Database, DatabaseError, open_database

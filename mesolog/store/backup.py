@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
+from mesolog.domain.progress import Progress, no_progress
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file, read_only_uri
@@ -116,8 +117,12 @@ def _refuse_missing_or_changed(path: Path, photos: Iterable[tuple[str, str]]) ->
             raise DatabaseError(f"{path} is damaged: photo {name} is missing or changed")
 
 
+_PAGES_A_STEP = 4096  # pages copied between two progress reports: 16 MB of 4 KB pages
+
+
 def backup_database(source: Path, target: Path, *, made_by: str = "",
-                    now: datetime | None = None) -> BackupReport:
+                    now: datetime | None = None,
+                    progress: Progress = no_progress) -> BackupReport:
     """Copy ``source`` (open or not, even while others write; never changed) to the
     backup set ``target``, write its manifest, and verify it. A photo missing from the
     clinic does not stop the backup: the manifest and the report name it."""
@@ -133,8 +138,10 @@ def backup_database(source: Path, target: Path, *, made_by: str = "",
     try:
         new_file(partial)  # the owner's alone from its first byte
         with closing(_ro(source)) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
+            src.backup(dst, pages=_PAGES_A_STEP, progress=lambda _status, left, total:
+                       progress(total - left, total, "copying the database"))
             dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        progress(1, 1, "checking the copy")
         copy = check_database(partial)
         if not copy.ok:
             raise DatabaseError(f"{source} is damaged, so no backup was made: "
@@ -269,15 +276,15 @@ def automatic_backups(folder: Path, db_path: Path) -> dict[datetime, Path]:
     return found
 
 
-def automatic_backup(db_path: Path, folder: Path, now: datetime, *,
-                     made_by: str = "") -> BackupReport | None:
+def automatic_backup(db_path: Path, folder: Path, now: datetime, *, made_by: str = "",
+                     progress: Progress = no_progress) -> BackupReport | None:
     """Today's backup into ``folder`` if none was taken today; then the rotation."""
     private_folder(folder)
     existing = automatic_backups(folder, db_path)
     if not due(max(existing, default=None), now):
         return None
     target = folder / f"{AUTO_PREFIX}{db_path.stem}-{now.strftime(_STAMP)}.sqlite"
-    report = backup_database(db_path, target, made_by=made_by, now=now)
+    report = backup_database(db_path, target, made_by=made_by, now=now, progress=progress)
     existing[now] = target
     keep = backups_to_keep(list(existing))
     for moment, path in existing.items():

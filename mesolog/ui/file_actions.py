@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from mesolog.ui.long_work import LongWork, run_long_work
+from mesolog.ui.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
+    from mesolog.store.backup import BackupReport
     from mesolog.ui.main_window import MainWindow
 
 DEMO_FILE_NAME = "demo-clinic.sqlite"
@@ -24,6 +26,7 @@ class FileActions:
     def __init__(self, window: MainWindow):
         self._window = window
         self.building_demo: LongWork | None = None  # the last demo clinic made
+        self.backing_up: LongWork | None = None  # the last backup made
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
@@ -43,10 +46,13 @@ class FileActions:
             return
         self._window.switch_database(Path(name))
 
-    def automatic_backup(self, *, owed: bool = False) -> None:
+    def automatic_backup(self, *, owed: bool = False,
+                         then: Callable[[], None] | None = None) -> bool:
         """On closing (and, when one failed then, at the next opening): today's backup, if
-        preferences ask for one and none was made today. A failure is shown, and the
-        backup is owed until it is made."""
+        preferences ask for one and none was made today, made on a helper thread with
+        its progress shown; ``then`` follows when it has ended. A failure is shown, and
+        the backup is owed until it is made. False when no backup is due (``then`` is
+        not called)."""
         from mesolog.domain.permissions import NotPermitted
         from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError
@@ -55,24 +61,34 @@ class FileActions:
 
         settings, db = self._window.settings, self._window.database
         if not settings.get(opt.AUTO_BACKUP) or db is None or db.read_only:
-            return  # a read-only database has not changed since its last backup
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            BackupService(db).automatic(backup_folder(settings, db.path), self._window.clock())
-        except (DatabaseError, OSError, NotPermitted) as e:
-            settings.set(opt.BACKUP_OWED, str(db.path))
-            QApplication.restoreOverrideCursor()
+            return False  # a read-only database has not changed since its last backup
+        folder, now, path = backup_folder(settings, db.path), self._window.clock(), db.path
+
+        def done(_report: object) -> None:
+            if settings.get(opt.BACKUP_OWED) == str(path):
+                settings.set(opt.BACKUP_OWED, "")
+                if owed:
+                    self._window.statusBar().showMessage(
+                        "The automatic backup that failed last time was made now.", 10_000)
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, DatabaseError | OSError | NotPermitted):
+                raise error
+            settings.set(opt.BACKUP_OWED, str(path))
             QMessageBox.warning(self._window, "Automatic backup failed",
-                                f"{e}\n\nIt is tried again when this database is next "
+                                f"{error}\n\nIt is tried again when this database is next "
                                 "opened; make one now with File ▸ Back Up, or choose another "
                                 "folder in File ▸ Preferences.")
-            return
-        QApplication.restoreOverrideCursor()
-        if settings.get(opt.BACKUP_OWED) == str(db.path):
-            settings.set(opt.BACKUP_OWED, "")
-            if owed:
-                self._window.statusBar().showMessage(
-                    "The automatic backup that failed last time was made now.", 10_000)
+            if then is not None:
+                then()
+
+        self.backing_up = run_long_work(
+            self._window, "Making today's backup", with_own_connection(
+                db, lambda own, progress: BackupService(own).automatic(folder, now, progress)),
+            done=done, failed=failed)
+        return True
 
     def owed_backup(self) -> None:
         """After opening: the automatic backup that failed at the last closing, if any."""
@@ -83,6 +99,8 @@ class FileActions:
             self.automatic_backup(owed=True)
 
     def back_up(self) -> bool:
+        """A backup where the person chooses, made on a helper thread with its progress;
+        False if they chose no file."""
         from mesolog.domain.permissions import NotPermitted
         from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError
@@ -93,16 +111,21 @@ class FileActions:
         name, _ = QFileDialog.getSaveFileName(self._window, "Back Up", str(suggestion), FILE_FILTER)
         if not name:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = BackupService(self._window.database).back_up(Path(name))
-        except (DatabaseError, NotPermitted) as e:
-            QMessageBox.critical(self._window, "Backup failed", str(e))
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        QMessageBox.information(self._window, "Backed up", f"The backup was made and checked.\n\n"
-                                                   f"{report.summary()}")
+
+        def done(report: BackupReport) -> None:
+            QMessageBox.information(self._window, "Backed up", "The backup was made and "
+                                    f"checked.\n\n{report.summary()}")
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, DatabaseError | NotPermitted):
+                raise error
+            QMessageBox.critical(self._window, "Backup failed", str(error))
+
+        self.backing_up = run_long_work(
+            self._window, "Backing up", with_own_connection(
+                self._window.database,
+                lambda own, progress: BackupService(own).back_up(Path(name), progress)),
+            done=done, failed=failed)
         return True
 
     def restore(self) -> bool:
@@ -150,8 +173,8 @@ class FileActions:
     def open_demo_clinic(self) -> None:
         """The demo clinic beside the open database, built first (on a helper thread,
         with its progress and Cancel) if it is not there yet."""
+        from mesolog.domain.progress import Cancelled
         from mesolog.services.demo import make_demo_clinic_file
-        from mesolog.services.progress import Cancelled
         from mesolog.store.database import DatabaseError
 
         path = self._window.folder() / DEMO_FILE_NAME

@@ -15,13 +15,14 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from mesolog.services.progress import Cancelled
+from mesolog.domain.progress import Cancelled
 
 if TYPE_CHECKING:
-    from mesolog.services.progress import Progress
+    from mesolog.domain.progress import Progress
     from mesolog.store.database import Database
 
 SHOWN_AFTER_MS = 400  # quick work finishes without a dialog flashing up
@@ -37,7 +38,11 @@ class LongWork(QObject):
     def __init__(self, parent: QWidget, title: str, work: Callable[[Progress], Any], *,
                  done: Callable[[Any], None], failed: Callable[[BaseException], None],
                  cancellable: bool):
-        super().__init__(parent)
+        # No parent: the window may be closed and deleted while the work runs; the
+        # thread holds this object until it ends, and the end is said only to a
+        # window still there.
+        super().__init__()
+        self._parent = parent
         self._work = work
         self._done, self._failed = done, failed
         self._cancel_asked = threading.Event()
@@ -91,6 +96,9 @@ class LongWork(QObject):
 
     def _end(self, result: Any, error: BaseException | None) -> None:
         self._thread.join()
+        if not (shiboken6.isValid(self._parent) and shiboken6.isValid(self.dialog)):
+            self.deleteLater()
+            return  # the window is gone: nobody to tell
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()

@@ -37,6 +37,7 @@ from mesolog.ui.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.settings import Settings
 from mesolog.ui.treatment_panel import TreatmentPanel
 from mesolog.ui.welcome import NoPatientPage, WelcomePage
+from mesolog.ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._events_window: QWidget | None = None
         self.model: PatientListModel | None = None
         self._following_list = True  # False while the window itself moves the selection
+        self._backed_up_to_close = False  # closing: today's backup is made or not due
 
         self.list_panel = PatientListPanel(settings.get(opt.INCLUDE_ARCHIVED))
         self.search_box = self.list_panel.search_box
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._build_actions()
         self._connect()
-        self._restore_layout()
+        restore_layout(self)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
 
@@ -217,25 +219,6 @@ class MainWindow(QMainWindow):
         self.welcome.create_patient.connect(self.new_patient)
         self.welcome.open_demo.connect(self.files.open_demo_clinic)
         self.hint.create_patient.connect(self.new_patient_from_search)
-
-    def _restore_layout(self) -> None:
-        geometry = self._settings.get(opt.MAIN_WINDOW_GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
-        self.restoreState(self._settings.get(opt.MAIN_WINDOW_STATE))
-        splitter = self._settings.get(opt.MAIN_SPLITTER)
-        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([520, 760])
-
-    def _save_layout(self) -> None:
-        s = self._settings
-        s.set(opt.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
-        s.set(opt.MAIN_WINDOW_STATE, self.saveState())
-        s.set(opt.MAIN_SPLITTER, self.splitter.saveState())
-        if self.model is not None:
-            s.set(opt.PATIENT_LIST_HEADER, self.list_view.horizontalHeader().saveState())
-        s.set(opt.INCLUDE_ARCHIVED, self.include_archived.isChecked())
-        s.sync()
 
     # -- the database ----------------------------------------------------
 
@@ -590,11 +573,18 @@ class MainWindow(QMainWindow):
     # -- window ----------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.settle_unsaved():
-            event.ignore()
-            return
-        self._save_layout()
-        if self._db is not None:
-            self._db.close()
-            self.files.automatic_backup()
+        # Today's backup is made with the window still up, its progress shown, and the
+        # window closes when it ends: a failure is said while someone is there to read
+        # it, and nothing is left running once the window is gone.
+        if not self._backed_up_to_close:
+            if not self.settle_unsaved():
+                event.ignore()
+                return
+            save_layout(self)
+            if self._db is not None:
+                self._db.close()
+                self._backed_up_to_close = True
+                if self.files.automatic_backup(then=self.close):
+                    event.ignore()
+                    return
         event.accept()

@@ -160,7 +160,7 @@ def test_closing_with_unsaved_edits_can_be_cancelled(qtbot, demo_window):
     assert seen and window.isVisible()
     answer_message_box(QMessageBox.StandardButton.Discard, seen)
     window.close()
-    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)  # after the backup
 
 
 def test_archive_takes_a_patient_out_of_the_list_not_the_database(qtbot, demo_window, patients):
