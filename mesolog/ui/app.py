@@ -9,11 +9,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from platformdirs import user_log_path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesolog import APP_NAME, __version__
 from mesolog.store.first_look import has_accounts
+from mesolog.ui.error_home import ErrorHome
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import LoginDialog
 from mesolog.ui.settings import Settings
@@ -51,7 +53,15 @@ def _open_first_database(window: MainWindow, path: Path) -> None:
 
 def run_application(db_path: Path) -> int:
     app = make_application()
-    settings = Settings(QSettings())
+    errors = ErrorHome(user_log_path(APP_NAME, appauthor=False))
+    errors.install()
+    try:
+        return _start(app, Settings(QSettings()), db_path)
+    finally:
+        errors.uninstall()
+
+
+def _start(app: QApplication, settings: Settings, db_path: Path) -> int:
     if has_accounts(db_path):
         return _log_in_first(app, settings, db_path)
     # Nobody can log in yet (a new file: the first administrator is made), or the file

@@ -4,41 +4,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from mesolog.domain.permissions import Actor
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patient_search import LIST_PAGE_SIZE
 from mesolog.ui.file_actions import DEMO_PATIENTS
-from mesolog.ui.gate import OpenGate
-from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patient_list_model import NAME
-from tests.conftest import fill_with_demo, fixed_clock, open_as_administrator
+from tests.conftest import open_as_administrator
+from tests.ui.conftest import click_row
 from tests.ui.modal import answer_message_box
-
-
-@pytest.fixture
-def make_window(qtbot, settings):
-    def make(db):
-        # a file opened from the window is let in as a named program (logins: test_login)
-        window = MainWindow(settings, clock=fixed_clock,
-                            gate=OpenGate(Actor.program("a window test")))
-        window.attach(db)
-        # Teardown closes the window; unsaved test edits must not prompt then.
-        qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-    return make
-
-
-@pytest.fixture
-def demo_window(db, make_window, demo_template):
-    return make_window(fill_with_demo(db, demo_template(300, 5)))  # built once, copied
-
-
-def click_row(qtbot, window, row):
-    view = window.list_view
-    rect = view.visualRect(window.model.index(row, NAME))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot, demo_window, patients):
