@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,9 +33,12 @@ from mesolog.domain.patient import Patient
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.private import write_private
 from mesolog.ui.form_dialog import OpensAtFirstField
+from mesolog.ui.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
+    from mesolog.domain.progress import Progress
     from mesolog.services.clinic import Clinic
+    from mesolog.store.database import Database
 
 PREVIEW_WIDTH = 620  # pixels for one page on screen
 PRINT_DPI_MAX = 300
@@ -47,7 +50,9 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self._clinic = clinic
         self._reports = ReportService(clinic)
         self._patient = patient
-        self.pdf = b""
+        self.pdf = b""  # the report shown, once built
+        self._asked = 0  # reports asked for: only the latest is shown
+        self.building: LongWork | None = None
         d = patient.details
         self.setWindowTitle(f"Print or Save Report — {d.full_name} ({d.chart_no})")
         self.kind = QComboBox()
@@ -97,17 +102,41 @@ class ReportDialog(OpensAtFirstField, QDialog):
         return ReportKind(self.kind.currentData())
 
     def refresh(self) -> None:
-        """Build the chosen report and show its pages."""
+        """Build the chosen report on a helper thread; its pages replace the preview
+        when it is built (a report asked for meanwhile replaces this one)."""
         self.every_map.setEnabled(self.report_kind is ReportKind.PROGRESS)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        self._asked += 1
+        asked = self._asked
+        kind, every_map, clock = self.report_kind, self.every_map.isChecked(), self._clinic.clock
+        patient_id, now = self._patient.id, clock()
+        width = PREVIEW_WIDTH * self.devicePixelRatio()
+        self.pdf = b""
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.pages_label.setText("Building…")
+
+        def build(own: Database, _progress: Progress) -> tuple[bytes, list[QImage]]:
+            from mesolog.services.clinic import Clinic
+
             target = BytesIO()
-            self._reports.write(self.report_kind, self._patient.id, target, self._clinic.clock(),
-                                every_map=self.every_map.isChecked())
-            self.pdf = target.getvalue()
-            images = page_images(self.pdf, width_px=PREVIEW_WIDTH * self.devicePixelRatio())
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            ReportService(Clinic.of(own, clock)).write(kind, patient_id, target, now,
+                                                       every_map=every_map)
+            pdf = target.getvalue()
+            return pdf, page_images(pdf, width_px=width)
+
+        def failed(error: BaseException) -> None:
+            if asked == self._asked:
+                self.pages_label.setText("Not built")
+            raise error  # to the error dialog: a report that cannot be built says so
+
+        self.building = run_long_work(
+            self, "Building the report", with_own_connection(self._clinic.db, build),
+            done=lambda built: self._show_pages(asked, *built), failed=failed)
+
+    def _show_pages(self, asked: int, pdf: bytes, images: list[QImage]) -> None:
+        if asked != self._asked:
+            return  # another report was asked for since
+        self.pdf = pdf
         while self.pages.count():
             self.pages.takeAt(0).widget().deleteLater()
         for image in images:
@@ -117,6 +146,8 @@ class ReportDialog(OpensAtFirstField, QDialog):
             label.setPixmap(pixmap)
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages_label.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}")
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
 
     def suggested_name(self) -> str:
         d = self._patient.details

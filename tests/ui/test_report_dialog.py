@@ -38,6 +38,8 @@ def test_save_as_pdf_writes_the_report_shown(qtbot, clinic, tmp_path, monkeypatc
     dialog = ReportDialog(clinic, patient)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.save_button.isEnabled()  # built on a helper thread first
+    qtbot.waitUntil(lambda: bool(dialog.pdf), timeout=20_000)
     pages = len(PdfReader(BytesIO(dialog.pdf)).pages)
     assert dialog.pages.count() == pages and dialog.pages_label.text().startswith(str(pages))
     target = tmp_path / "out" / "report.pdf"
@@ -65,10 +67,12 @@ def test_choosing_the_summary_rebuilds_the_preview(qtbot, clinic):
     dialog = ReportDialog(clinic, treated(clinic))
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.pdf), timeout=20_000)
     progress = dialog.pdf
     dialog.kind.setFocus()
     qtbot.keyClicks(dialog.kind, "Patient")
     assert dialog.kind.currentText() == "Patient Summary"
+    qtbot.waitUntil(lambda: bool(dialog.pdf) and dialog.pdf != progress, timeout=20_000)
     assert dialog.pdf != progress and not dialog.every_map.isEnabled()
     assert "Your treatment summary" in PdfReader(BytesIO(dialog.pdf)).pages[0].extract_text()
 
@@ -80,6 +84,7 @@ def test_printing_sends_every_page_to_the_printer(qtbot, clinic, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setResolution(96)  # pages drawn at 96 dpi, not 300: the same pages, sooner
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20_000)
     assert dialog.print_report(printer)
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == len(PdfReader(BytesIO(dialog.pdf)).pages)
@@ -102,6 +107,7 @@ def test_save_as_pdf_from_the_patient_window(qtbot, clinic, settings, tmp_path, 
 
     def save_then_close(dialog) -> None:
         opened.append(dialog.windowTitle())
+        qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20_000)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         dialog.reject()
     when_modal(ReportDialog, save_then_close)
@@ -150,3 +156,54 @@ def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
     with Image.open(BytesIO(stored.logo)) as kept, Image.open(logo) as chosen:
         assert kept.format == "PNG" and kept.size == chosen.size  # decoded, kept whole
         assert kept.convert("RGB").tobytes() == chosen.convert("RGB").tobytes()
+
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_report_that_cannot_be_built_says_so_and_the_window_goes_on(
+        qtbot, clinic, tmp_path, monkeypatch):
+    from mesolog.services.reports import ReportService
+    from mesolog.ui.error_home import ErrorHome
+
+    home = ErrorHome(tmp_path / "logs")
+    home.install()
+    try:
+        def broken(*_args, **_kwargs):
+            raise ValueError("a page that cannot be laid out")
+        monkeypatch.setattr(ReportService, "write", broken)
+        dialog = ReportDialog(clinic, treated(clinic))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: home.last_dialog is not None, timeout=20_000)
+        assert "a page that cannot be laid out" in home.last_dialog.message.text()
+        assert dialog.pages_label.text() == "Not built" and not dialog.print_button.isEnabled()
+        home.last_dialog.reject()
+    finally:
+        home.uninstall()
+
+
+def test_the_window_keeps_running_while_a_report_is_built(qtbot, clinic, monkeypatch):
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from mesolog.services.reports import ReportService
+
+    built_on, ticks = [], []
+    real_write = ReportService.write
+
+    def slow(self, *args, **kwargs):
+        built_on.append(threading.current_thread())
+        time.sleep(0.3)  # a long report
+        return real_write(self, *args, **kwargs)
+    monkeypatch.setattr(ReportService, "write", slow)
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    dialog = ReportDialog(clinic, treated(clinic))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.pdf), timeout=20_000)
+    timer.stop()
+    assert built_on[0] is not threading.main_thread() and len(ticks) >= 20
