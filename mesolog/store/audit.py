@@ -107,3 +107,6 @@ def write(session: Session) -> None:
                      "before_json": json.dumps(before, ensure_ascii=False, sort_keys=True),
                      "after_json": json.dumps(after, ensure_ascii=False, sort_keys=True)})
     session.connection().execute(insert(models.AuditEntry), rows)
+    # what the change touched, said to the database's listeners once it is committed
+    session.info.setdefault("touched", set()).update(
+        (row["table_name"], row["patient_id"]) for row in rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -32,6 +32,7 @@ from mesolog.domain.permissions import Action, Actor, NotPermitted, may
 from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import NotStored
 from mesolog.store import audit, models
+from mesolog.store.changes import Changes
 from mesolog.store.disk_errors import reason
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase, SchemaTooNew
 from mesolog.store.private import new_file
@@ -189,8 +190,12 @@ class _Connections:
         self.engine = engine
         self.reader: PoolProxiedConnection | None = None
         self._owns_engine = owns_engine
+        # told after each committed change, on the thread that made it
+        self.listeners: list[Callable[[Changes], None]] = []
+        self.closed = False  # by the window or a restore: nothing more is read through it
 
     def close(self) -> None:
+        self.closed = True
         if self.reader is not None:
             self.reader.close()
             self.reader = None
@@ -232,13 +237,28 @@ class Database:
         return Database(self.path, self.engine, actor=actor, clock=self.clock,
                         read_only=self.read_only, _connections=self._connections)
 
+    def on_change(self, listener: Callable[[Changes], None]) -> None:
+        """Tell ``listener`` what each change committed through this database touched
+        (through any actor's view of it, on the thread that made the change)."""
+        self._connections.listeners.append(listener)
+
+    @property
+    def closed(self) -> bool:
+        return self._connections.closed
+
+    def data_version(self) -> int:
+        """SQLite's count of commits made by other connections, as the window's reading
+        connection sees it: when it moves, something was changed elsewhere."""
+        return self.fetch_all("PRAGMA data_version")[0][0]
+
     def for_another_thread(self) -> Database:
         """The same database and actor, reading through a connection of its own: long
         work on a helper thread uses it while the window goes on with its own.
         Closing it closes only that connection."""
+        own = _Connections(self.engine, owns_engine=False)
+        own.listeners = self._connections.listeners  # its changes are said like any
         return Database(self.path, self.engine, actor=self._actor, clock=self.clock,
-                        read_only=self.read_only,
-                        _connections=_Connections(self.engine, owns_engine=False))
+                        read_only=self.read_only, _connections=own)
 
     def permit(self, session: Session, action: Action) -> Actor:
         """The actor, if their role *now* (read in ``session``) allows ``action``;
@@ -285,6 +305,9 @@ class Database:
             with _written_or_not_stored(), session.begin():
                 self.permit(session, action)
                 yield session
+            touched = session.info.get("touched", set())
+        for listener in list(self._connections.listeners):  # once committed
+            listener(Changes.of(touched))
 
     @contextmanager
     def bookkeeping(self) -> Iterator[Session]:
@@ -321,6 +344,7 @@ class Database:
         connections = self._connections
         if connections.reader is None:
             connections.reader = self.engine.raw_connection()
+            connections.closed = False
             # The list's indexes stay in this connection's cache between keystrokes,
             # where an operating system keeping little of a 4 GB file would have each
             # search read them again (bench/README.md: a surname at 1,000,000 patients,

@@ -24,6 +24,7 @@ from mesolog.ui.row_table_model import RowTableModel, list_view_of
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
     from mesolog.services.courses import DueEntry
+    from mesolog.store.changes import Changes
 
 _COLUMNS = ("Late", "Due", "Patient", "Chart no.", "Course", "Done")
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,6 +84,11 @@ class DueWindow(OpensAtFirstField, QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.table.doubleClicked.connect(self._open)
         self.refresh()
+
+    def follow(self, changes: Changes) -> None:
+        """Read again when a change may have touched what this list shows."""
+        if changes.may_touch("course", "session", "patient"):
+            self.refresh()
 
     def refresh(self) -> None:
         entries = self._clinic.courses.due(self._today(), within_days=self.horizon.value())

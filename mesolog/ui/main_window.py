@@ -27,6 +27,8 @@ from mesolog.services.patient_search import SearchQuery
 from mesolog.ui import settings as opt
 from mesolog.ui.about import show_about
 from mesolog.ui.account_actions import AccountActions, permit_window_actions
+from mesolog.ui.change_notices import ChangeNotices
+from mesolog.ui.clinic_lists import ClinicLists
 from mesolog.ui.file_actions import FileActions
 from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes_panel import OutcomesPanel
@@ -42,6 +44,7 @@ from mesolog.ui.window_layout import restore_layout, save_layout
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
     from mesolog.services.patients import PatientService
+    from mesolog.store.changes import Changes
     from mesolog.store.database import Database
 
 # The database layer (SQLAlchemy) takes longer to import than Qt itself, so
@@ -62,9 +65,9 @@ class MainWindow(QMainWindow):
         self._db: Database | None = None
         self._patients: PatientService | None = None
         self._clinic: Clinic | None = None
-        self._due_window: QWidget | None = None
-        self._events_window: QWidget | None = None
+        self.clinic_lists = ClinicLists(self)
         self.model: PatientListModel | None = None
+        self._notices: ChangeNotices | None = None
         self._following_list = True  # False while the window itself moves the selection
         self._backed_up_to_close = False  # closing: today's backup is made or not due
 
@@ -175,12 +178,12 @@ class MainWindow(QMainWindow):
         self.catalogue_action = self._action("&Products and Lots…", self.show_catalogue,
                                              "Ctrl+Shift+P",
                                              "The product catalogue, lots and recalls")
-        self.due_action = self._action("&Due and Overdue", self.show_due, "Ctrl+D",
+        self.due_action = self._action("&Due and Overdue", self.clinic_lists.show_due, "Ctrl+D",
                                        "Patients whose next session is due")
         self.account_actions = AccountActions(self)
-        self.open_events_action = self._action("Open &Side Effects", self.show_open_events,
-                                               "Ctrl+Shift+E",
-                                               "Unresolved side effects across the clinic")
+        self.open_events_action = self._action(
+            "Open &Side Effects", self.clinic_lists.show_open_events, "Ctrl+Shift+E",
+            "Unresolved side effects across the clinic")
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.open_action, self.new_db_action, self.demo_action])
@@ -230,6 +233,10 @@ class MainWindow(QMainWindow):
     def clinic(self) -> Clinic | None:
         return self._clinic
 
+    @property
+    def notices(self) -> ChangeNotices | None:
+        return self._notices
+
     def admit_and_attach(self, db: Database) -> bool:
         """Show ``db`` as whoever the gate lets in sees it; False (``db`` closed) if nobody."""
         acting = self._gate.admit(self, db)
@@ -249,15 +256,15 @@ class MainWindow(QMainWindow):
         first = self.model is None
         if self._db is not None and self._db.engine is not db.engine:
             self._db.close()
-        for window in (self._due_window, self._events_window):  # they list the old database
-            if window is not None:
-                self.treatment.changed.disconnect(window.refresh)
-                window.close()
-                window.deleteLater()
-        self._due_window = self._events_window = None
+        if self._notices is not None:
+            self._notices.detach()
+        self.clinic_lists.close()  # they list the old database
         self._db = db
         self._clinic = Clinic.of(db, self._clock)
         self._patients = self._clinic.patients
+        self._notices = ChangeNotices(db, self)
+        for follows in (self._on_changes, self.treatment.follow, self.outcomes.follow):
+            self._notices.changed.connect(follows)
         self.form.set_service(self._patients)
         self.form.load(None)
         self._show_clinical_tabs(None)
@@ -339,6 +346,16 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self.list_panel.show_count(self._patients, self.model.query)
             self.hint.follow_search(self.model.query.text.strip(), self.model.rowCount())
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The list, and a chart with nothing unsaved, follow what was changed."""
+        if not changes.may_touch("patient"):
+            return
+        self.model.reload()
+        self._update_count()
+        shown = self.form.patient
+        if changes.elsewhere and shown is not None and not self.form.is_dirty():
+            self.form.load(self._patients.get(shown.id))  # changed by another program
 
     def _after_list_reset(self) -> None:
         patient = self.form.patient
@@ -514,28 +531,6 @@ class MainWindow(QMainWindow):
         from mesolog.ui.catalogue_dialog import CatalogueDialog
 
         CatalogueDialog(self._clinic, self.today, parent=self).exec()
-        self.treatment.refresh()
-
-    def show_due(self) -> None:
-        from mesolog.ui.due_view import DueWindow
-
-        self._due_window = self._raise_list_window(self._due_window, DueWindow)
-
-    def show_open_events(self) -> None:
-        from mesolog.ui.open_events_view import OpenEventsWindow
-
-        self._events_window = self._raise_list_window(self._events_window, OpenEventsWindow)
-
-    def _raise_list_window(self, window: QWidget | None, kind: type) -> QWidget:
-        """A clinic-wide list: made once per database, refreshed whenever it is shown."""
-        if window is None:
-            window = kind(self._clinic, self.today, parent=self)
-            window.open_patient.connect(self.show_patient)
-            self.treatment.changed.connect(window.refresh)
-        window.refresh()
-        window.show()
-        window.raise_()
-        return window
 
     def show_history(self) -> None:
         from mesolog.ui.history_dialog import HistoryDialog
@@ -582,6 +577,7 @@ class MainWindow(QMainWindow):
                 return
             save_layout(self)
             if self._db is not None:
+                self._notices.detach()
                 self._db.close()
                 self._backed_up_to_close = True
                 if self.files.automatic_backup(then=self.close):

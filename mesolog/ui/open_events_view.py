@@ -29,6 +29,7 @@ from mesolog.ui.row_table_model import RowTableModel, list_view_of
 if TYPE_CHECKING:
     from mesolog.services.adverse_events import OpenEvent
     from mesolog.services.clinic import Clinic
+    from mesolog.store.changes import Changes
 
 _COLUMNS = ("Onset", "Open", "Grade", "Side effect", "Patient", "Chart no.", "Suspected lot",
             "Actions")
@@ -89,6 +90,11 @@ class OpenEventsWindow(OpensAtFirstField, QDialog):
         self.table.doubleClicked.connect(
             lambda index: self.open_patient.emit(self.model.row(index.row()).event.patient_id))
         self.refresh()
+
+    def follow(self, changes: Changes) -> None:
+        """Read again when a change may have touched what this list shows."""
+        if changes.may_touch("adverse_event", "session", "lot", "patient"):
+            self.refresh()
 
     def refresh(self) -> None:
         kind = self.kind.currentData()

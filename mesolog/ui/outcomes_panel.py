@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap, QShowEvent
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -28,6 +28,7 @@ from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action
 from mesolog.domain.trend_axes import month_starts, value_axis
+from mesolog.ui.chart_tab import ChartTab
 from mesolog.ui.outcome_dialogs import GradeDialog, MeasurementDialog, PhotoDialog, SiteDialog
 from mesolog.ui.permitted import permit
 from mesolog.ui.photo_views import THUMBNAIL_SIZE, BeforeAfterDialog, ThumbnailLoader
@@ -49,12 +50,11 @@ def _ms(day: date) -> float:
     return QDateTime(datetime.combine(day, datetime.min.time())).toMSecsSinceEpoch()
 
 
-class OutcomesPanel(QWidget):
+class OutcomesPanel(ChartTab, QWidget):
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
         self._now = now
         self._clinic: Clinic | None = None
-        self._stale = False  # the patient changed while this tab was hidden
         self._patient: Patient | None = None
         self._chart_view = None  # QtCharts is loaded when the first trend is drawn
         self._loader = ThumbnailLoader(self)
@@ -127,19 +127,6 @@ class OutcomesPanel(QWidget):
         return box
 
     # -- showing ---------------------------------------------------------
-
-    def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
-        """Follow the open chart; the reading waits until this tab is on screen, so
-        moving through the patient list does not load tabs nobody looks at."""
-        self._clinic, self._patient = clinic, patient
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

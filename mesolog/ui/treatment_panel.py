@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from mesolog.domain.session import Session
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
+from mesolog.ui.chart_tab import ChartTab
 from mesolog.ui.permitted import permit
 from mesolog.ui.prompts import confirm_signature
 from mesolog.ui.session_editor import SessionEditor
@@ -74,14 +74,13 @@ def _fit_columns(tree: QTreeWidget, items: list[QTreeWidgetItem], columns: int) 
         tree.setColumnWidth(column, max(widest, header) + indent + 16)
 
 
-class TreatmentPanel(QWidget):
+class TreatmentPanel(ChartTab, QWidget):
     changed = Signal()
 
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
         self._now = now
         self._clinic: Clinic | None = None
-        self._stale = False  # the patient changed while this tab was hidden
         self._patient: Patient | None = None
         self._sessions: dict[int, Session] = {}
         self._courses: dict[int, CourseSummary] = {}
@@ -143,19 +142,6 @@ class TreatmentPanel(QWidget):
         self.resolve_button.clicked.connect(self.resolve_selected_event)
 
     # -- showing ---------------------------------------------------------
-
-    def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
-        """Follow the open chart; the reading waits until this tab is on screen, so
-        moving through the patient list does not load tabs nobody looks at."""
-        self._clinic, self._patient = clinic, patient
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

@@ -49,8 +49,8 @@ def test_due_window_lists_the_latest_first_and_opens_the_patient(qtbot, clinic, 
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(clinic.db)
     window.show()
-    window.show_due()
-    due: DueWindow = window._due_window
+    window.clinic_lists.show_due()
+    due: DueWindow = window.clinic_lists.due
     rows = [due.model.data(due.model.index(r, 0)) for r in range(due.model.rowCount())]
     assert rows == ["19 days late", "in 4 days"]  # the third is due in 25 days
     due.horizon.setValue(30)
@@ -113,8 +113,8 @@ def test_one_clock_runs_the_window_its_tabs_dialogs_and_the_audit_trail(qtbot, c
     qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())
     window.attach(clinic.db)
     window.show()
-    window.show_due()
-    due: DueWindow = window._due_window
+    window.clinic_lists.show_due()
+    due: DueWindow = window.clinic_lists.due
     assert due.model.data(due.model.index(0, 0)) == "26 days late"
     window.show_patient(_patient_id(clinic, "Late0"))
     assert "26 days late" in window.treatment.timeline.topLevelItem(0).text(2)

@@ -1,0 +1,46 @@
+"""What the Treatment and Outcomes tabs share: they follow the open chart, read only
+once they are on screen, and read again when a change touches their patient."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QShowEvent
+
+if TYPE_CHECKING:
+    from mesolog.domain.patient import Patient
+    from mesolog.services.clinic import Clinic
+    from mesolog.store.changes import Changes
+
+
+class ChartTab:
+    """A mixin for a QWidget tab with a ``refresh`` that reads ``_clinic``'s records of
+    ``_patient``."""
+
+    _clinic: Clinic | None = None
+    _patient: Patient | None = None
+    _stale = False  # the patient or their records changed while this tab was hidden
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
+        """Follow the open chart; the reading waits until this tab is on screen, so
+        moving through the patient list does not load tabs nobody looks at."""
+        self._clinic, self._patient = clinic, patient
+        self._read_when_shown()
+
+    def follow(self, changes: Changes) -> None:
+        """Read again if ``changes`` may have touched this tab's patient."""
+        if self._patient is not None and changes.may_touch_patient(self._patient.id):
+            self._read_when_shown()
+
+    def _read_when_shown(self) -> None:
+        self._stale = True
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self.refresh()

@@ -1,0 +1,47 @@
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from mesolog.domain.adverse_event import EventDetails, EventKind
+from mesolog.ui.patient_list_model import NAME
+
+
+def test_a_side_effect_recorded_for_a_signed_session_shows_on_the_treatment_tab(
+        qtbot, demo_window):
+    window = demo_window
+    patient_id, session_id, performed = window.database.fetch_all(
+        "SELECT patient_id, id, performed_at FROM session WHERE signed_at IS NOT NULL "
+        "ORDER BY performed_at DESC LIMIT 1")[0]
+    assert window.show_patient(patient_id, tab=1)
+    events = window.treatment.events
+    before = events.topLevelItemCount()
+    # recorded as the session editor records it, with no word to the Treatment tab
+    window.clinic.adverse_events.record(EventDetails(
+        session_id=session_id, kind=EventKind.HEADACHE,
+        onset=date.fromisoformat(performed[:10]), grade=1))
+    qtbot.waitUntil(lambda: events.topLevelItemCount() == before + 1, timeout=5000)
+    assert any("Headache" in events.topLevelItem(i).text(1)
+               for i in range(events.topLevelItemCount()))
+
+
+def test_a_patient_changed_by_another_program_shows_in_this_window(qtbot, demo_window):
+    window = demo_window
+    shown_id = window.model.id_at(0)
+    window.show_patient(shown_id, tab=0)
+    script = (
+        "import sys\n"
+        "from dataclasses import replace\n"
+        "from mesolog.domain.permissions import Actor\n"
+        "from mesolog.services.patients import PatientService\n"
+        "from mesolog.store.database import open_database\n"
+        "db = open_database(sys.argv[1]).acting_as(Actor.program('another desk'))\n"
+        "patients = PatientService(db)\n"
+        "p = patients.get(int(sys.argv[2]))\n"
+        "patients.update(p.id, p.version, replace(p.details, last_name='Aaberg'))\n")
+    subprocess.run([sys.executable, "-c", script, str(window.database.path), str(shown_id)],
+                   check=True, timeout=60, cwd=Path(__file__).parents[2])
+    # the list and the open chart (nothing unsaved in it) follow within a poll
+    qtbot.waitUntil(lambda: window.form.inputs["last_name"].text() == "Aaberg", timeout=5000)
+    qtbot.waitUntil(lambda: window.model.data(window.model.index(0, NAME)).startswith(
+        "Aaberg"), timeout=5000)
