@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -75,7 +75,6 @@ def _fit_columns(tree: QTreeWidget, items: list[QTreeWidgetItem], columns: int) 
 
 
 class TreatmentPanel(ChartTab, QWidget):
-    changed = Signal()
 
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
@@ -261,7 +260,6 @@ class TreatmentPanel(ChartTab, QWidget):
         if AdverseEventDialog(self._clinic, session, self._now().date(), event,
                               parent=self).exec():
             self.refresh()
-            self.changed.emit()
 
     def resolve_selected_event(self) -> None:
         event_id = self.selected_event_id()
@@ -271,7 +269,6 @@ class TreatmentPanel(ChartTab, QWidget):
         if event.details.is_open and ResolveDialog(self._clinic, event, self._now().date(),
                                                    parent=self).exec():
             self.refresh()
-            self.changed.emit()
 
     # -- what is selected ------------------------------------------------
 
@@ -359,7 +356,6 @@ class TreatmentPanel(ChartTab, QWidget):
             return None
         self.refresh()
         self.select_session(editor.saved_session.id if accepted else session.id)
-        self.changed.emit()
         return editor.saved_session if accepted else None
 
     def sign_selected(self) -> bool:
@@ -377,7 +373,6 @@ class TreatmentPanel(ChartTab, QWidget):
             return False
         self.refresh()
         self.select_session(session.id)
-        self.changed.emit()
         return True
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
@@ -393,7 +388,6 @@ class TreatmentPanel(ChartTab, QWidget):
         if self._clinic and self._patient and CourseDialog(
                 self._clinic, self._patient.id, self._now().date(), parent=self).exec():
             self.refresh()
-            self.changed.emit()
 
     def _pause_or_resume(self) -> None:
         summary = self.selected_course()
@@ -410,11 +404,9 @@ class TreatmentPanel(ChartTab, QWidget):
         except (ConflictError, NotPermitted) as e:
             QMessageBox.warning(self, "Not changed", str(e))
         self.refresh()
-        self.changed.emit()
 
     def _stop_course(self) -> None:
         summary = self.selected_course()
         if self._clinic and summary and StopCourseDialog(self._clinic, summary.course,
                                                          parent=self).exec():
             self.refresh()
-            self.changed.emit()
