@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class ConsentKind(StrEnum):
@@ -39,13 +39,38 @@ class Consent:
         return self.withdrawn_at is None
 
 
-def treatment_consent_warning(consents: list[Consent], current_version: int | None) -> str | None:
-    """What to tell the practitioner before a session, or None if consent is in order."""
+class ConsentState(Enum):
+    """Where a patient's treatment consent stands before a session."""
+
+    IN_ORDER = "in order"
+    MISSING = "missing"  # no valid treatment consent
+    OLDER_FORM = "older form"  # valid, but signed on an earlier version of the form
+
+
+@dataclass(frozen=True)
+class TreatmentConsent:
+    state: ConsentState
+    signed_version: int | None = None  # the newest valid consent's form version
+    current_version: int | None = None
+
+    @property
+    def warning(self) -> str | None:
+        """What to tell the practitioner before a session, or None if it is in order."""
+        if self.state is ConsentState.MISSING:
+            return "No valid treatment consent is recorded for this patient."
+        if self.state is ConsentState.OLDER_FORM:
+            return (f"Treatment consent was signed on form version {self.signed_version}; "
+                    f"the current form is version {self.current_version}. Consider asking "
+                    "the patient to sign it again.")
+        return None
+
+
+def treatment_consent(consents: list[Consent], current_version: int | None) -> TreatmentConsent:
+    """Where treatment consent stands, from the patient's consents and the current form."""
     valid = [c for c in consents if c.valid and c.form.kind is ConsentKind.TREATMENT]
     if not valid:
-        return "No valid treatment consent is recorded for this patient."
+        return TreatmentConsent(ConsentState.MISSING, None, current_version)
     newest = max(c.form.version for c in valid)
     if current_version is not None and newest < current_version:
-        return (f"Treatment consent was signed on form version {newest}; the current form is "
-                f"version {current_version}. Consider asking the patient to sign it again.")
-    return None
+        return TreatmentConsent(ConsentState.OLDER_FORM, newest, current_version)
+    return TreatmentConsent(ConsentState.IN_ORDER, newest, current_version)

@@ -8,7 +8,13 @@ from importlib.resources import files
 from sqlalchemy import func, select
 
 from mesolog.domain.clock import is_later
-from mesolog.domain.consent import Consent, ConsentForm, ConsentKind, treatment_consent_warning
+from mesolog.domain.consent import (
+    Consent,
+    ConsentForm,
+    ConsentKind,
+    TreatmentConsent,
+    treatment_consent,
+)
 from mesolog.domain.permissions import Action, Actor
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
@@ -101,16 +107,16 @@ class ConsentService:
             return [Consent(c.id, c.patient_id, _form(f), c.signed_at, name, c.withdrawn_at)
                     for c, f, name in rows]
 
-    def treatment_warning(self, patient_id: int,
-                          consents: list[Consent] | None = None) -> str | None:
-        """Before a session: None if the patient's treatment consent is in order.
+    def treatment_consent(self, patient_id: int,
+                          consents: list[Consent] | None = None) -> TreatmentConsent:
+        """Before a session: where the patient's treatment consent stands.
 
         ``consents`` spares a second read when the caller has just listed them.
         """
         if consents is None:
             consents = self.for_patient(patient_id)
         current = self.current_form(ConsentKind.TREATMENT)
-        return treatment_consent_warning(consents, current.version)
+        return treatment_consent(consents, current.version)
 
 
 def _form(row: models.ConsentForm) -> ConsentForm:

@@ -272,7 +272,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.alerts.setText("<br>".join(alerts))
         self.alerts.setVisible(bool(alerts))
         warnings = []
-        warning = self._clinic.consent.treatment_warning(self._patient.id)
+        warning = self._clinic.consent.treatment_consent(self._patient.id).warning
         if warning:
             warnings.append(f"<b>Consent:</b> {html.escape(warning)}")
         if not d.allergies_asked:

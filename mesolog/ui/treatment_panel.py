@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesolog.domain.consent import ConsentState
 from mesolog.domain.course import CourseStatus, days_late
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action, NotPermitted
@@ -152,7 +153,7 @@ class TreatmentPanel(ChartTab, QWidget):
             return
         clinic, patient, today = self._clinic, self._patient, self._now().date()
         consents = clinic.consent.for_patient(patient.id)
-        warning = clinic.consent.treatment_warning(patient.id, consents)
+        warning = clinic.consent.treatment_consent(patient.id, consents).warning
         consents = [c for c in consents if c.valid]
         if warning:
             self.consent_label.setText(f"<span style='color:#8a5300'><b>Consent:</b> "
@@ -316,12 +317,14 @@ class TreatmentPanel(ChartTab, QWidget):
 
     def _consent_settled(self) -> bool:
         """Before a session without valid consent: record it now, go on anyway, or stop."""
-        warning = self._clinic.consent.treatment_warning(self._patient.id) if (
-            self._clinic and self._patient) else None
-        if warning is None or not warning.startswith("No valid"):
+        if self._clinic is None or self._patient is None:
+            return True
+        consent = self._clinic.consent.treatment_consent(self._patient.id)
+        if consent.state is not ConsentState.MISSING:
             return True  # an older form version is shown in the editor, not asked here
         box = QMessageBox(QMessageBox.Icon.Warning, "No treatment consent",
-                          f"{warning}\n\nRecord the patient's consent before the session?",
+                          f"{consent.warning}\n\nRecord the patient's consent before the "
+                          "session?",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Ignore
                           | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Yes).setText("Record Consent…")
@@ -330,7 +333,8 @@ class TreatmentPanel(ChartTab, QWidget):
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Yes:
             self.record_consent()
-            return self._clinic.consent.treatment_warning(self._patient.id) is None
+            consent = self._clinic.consent.treatment_consent(self._patient.id)
+            return consent.state is ConsentState.IN_ORDER
         return answer == QMessageBox.StandardButton.Ignore
 
     def open_selected(self) -> Session | None:

@@ -148,7 +148,7 @@ RECIPES = {
     ("ConsentService", "publish_form"): lambda d, s: s.publish_form(
         ConsentKind.TREATMENT, "Consent", "A new text."),
     ("ConsentService", "current_form"): lambda d, s: s.current_form(ConsentKind.TREATMENT),
-    ("ConsentService", "treatment_warning"): lambda d, s: s.treatment_warning(
+    ("ConsentService", "treatment_consent"): lambda d, s: s.treatment_consent(
         d.ids["patient"]),
     ("ConsentService", "record"): lambda d, s: s.record(d.ids["patient"],
                                                          ConsentKind.PHOTOGRAPHY),
@@ -194,7 +194,7 @@ RECIPES = {
 
 # Methods that change nothing in the template clinic: reads that publish the shipped
 # consent text only when a database has none yet, and the first account once accounts exist.
-NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_warning"),
+NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_consent"),
                  ("AccountService", "create_first_administrator")}
 
 

@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from mesolog.domain.consent import ConsentKind
+from mesolog.domain.consent import ConsentKind, ConsentState
 from mesolog.domain.course import CourseDetails, CourseStatus
 from mesolog.domain.session import ProductUse
 from mesolog.domain.validation import ValidationError
@@ -132,19 +132,23 @@ def test_course_totals_and_due_dates(clinic):
 def test_consent_warning_before_a_session(clinic):
     c = clinic
     consent = c["consent"]
-    assert "No valid treatment consent" in consent.treatment_warning(c["other"].id)
+    assert "No valid treatment consent" in consent.treatment_consent(c["other"].id).warning
     recorded = consent.record(c["other"].id, ConsentKind.TREATMENT)
     assert recorded.form.version == 1 and "bruising" in recorded.form.body
     assert recorded.taken_by == "Dr Claire Moreau" and recorded.signed_at == NOW
-    assert consent.treatment_warning(c["other"].id) is None
+    assert consent.treatment_consent(c["other"].id).warning is None
     form = consent.current_form(ConsentKind.TREATMENT)
     consent.publish_form(ConsentKind.TREATMENT, form.title, form.body + "\nNew paragraph.")
-    assert "version 1" in consent.treatment_warning(c["other"].id)
+    assert "version 1" in consent.treatment_consent(c["other"].id).warning
+    older = consent.treatment_consent(c["other"].id)
+    assert older.state is ConsentState.OLDER_FORM and (older.signed_version,
+                                                      older.current_version) == (1, 2)
     consent.withdraw(recorded.id)
-    assert "No valid" in consent.treatment_warning(c["other"].id)
+    assert consent.treatment_consent(c["other"].id).state is ConsentState.MISSING
+    assert "No valid" in consent.treatment_consent(c["other"].id).warning
     photo = consent.record(c["other"].id, ConsentKind.PHOTOGRAPHY)
     assert photo.form.kind is ConsentKind.PHOTOGRAPHY and "No valid" in \
-        consent.treatment_warning(c["other"].id)
+        consent.treatment_consent(c["other"].id).warning
 
 
 def test_a_session_in_the_future_or_without_products_names_the_fields(clinic):
