@@ -66,9 +66,9 @@ def tabs_in_the_window(clinic, doctor, patient_id: int, repeat: int) -> None:
     from PySide6.QtCore import QSettings
 
     from mesolog.ui.app import make_application
+    from mesolog.ui.common.settings import Settings
     from mesolog.ui.gate import OpenGate
     from mesolog.ui.main_window import MainWindow
-    from mesolog.ui.settings import Settings
 
     app = make_application()
     settings = Settings(QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"),

@@ -27,8 +27,8 @@ from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.scalp import ScalpView, ScalpZone, grid
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
-from mesolog.ui.map_editor import InjectionMapEditor
-from mesolog.ui.session_editor import SessionEditor
+from mesolog.ui.injection_map.map_editor import InjectionMapEditor
+from mesolog.ui.treatment.session_editor import SessionEditor
 
 NOW = datetime(2026, 11, 25, 10, 30)
 

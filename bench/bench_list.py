@@ -29,9 +29,9 @@ from PySide6.QtCore import QSettings
 from mesolog.domain.permissions import Actor
 from mesolog.store.database import open_database
 from mesolog.ui.app import make_application
+from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
-from mesolog.ui.settings import Settings
 
 KINDS = {
     "one letter": ["m", "s", "p", "a"],

@@ -129,8 +129,8 @@ def patients(db: Database) -> PatientService:
 def settings(tmp_path: Path):
     from PySide6.QtCore import QSettings
 
-    from mesolog.ui import settings as opt
-    from mesolog.ui.settings import Settings
+    from mesolog.ui.common import settings as opt
+    from mesolog.ui.common.settings import Settings
 
     made = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     # Windows a test leaves open are closed at its end: no backup of each test's clinic

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from mesolog.domain.permissions import Action, Actor
+from mesolog.ui.common.permitted import allows, permit
 from mesolog.ui.lock_screen import LOGGED_OUT, LockScreen
-from mesolog.ui.permitted import allows, permit
 
 if TYPE_CHECKING:
     from mesolog.ui.main_window import MainWindow
@@ -48,7 +48,7 @@ class AccountActions:
         return True
 
     def show_accounts(self) -> None:
-        from mesolog.ui.accounts_dialog import AccountsDialog
+        from mesolog.ui.clinic.accounts_dialog import AccountsDialog
 
         if self._window.clinic is not None:
             AccountsDialog(self._window.clinic, parent=self._window).exec()

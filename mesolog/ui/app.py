@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesolog import APP_NAME, __version__
 from mesolog.store.first_look import has_accounts
-from mesolog.ui.error_home import ErrorHome
+from mesolog.ui.common.error_home import ErrorHome
+from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import LoginDialog
-from mesolog.ui.settings import Settings
 
 if TYPE_CHECKING:
     from mesolog.services.accounts import LoggedIn

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from mesolog.ui.long_work import LongWork, run_long_work, with_own_connection
+from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
     from mesolog.store.backup import BackupReport
@@ -56,8 +56,8 @@ class FileActions:
         from mesolog.domain.permissions import NotPermitted
         from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError
-        from mesolog.ui import settings as opt
-        from mesolog.ui.preferences import backup_folder
+        from mesolog.ui.clinic.preferences import backup_folder
+        from mesolog.ui.common import settings as opt
 
         settings, db = self._window.settings, self._window.database
         if not settings.get(opt.AUTO_BACKUP) or db is None or db.read_only:
@@ -92,7 +92,7 @@ class FileActions:
 
     def owed_backup(self) -> None:
         """After opening: the automatic backup that failed at the last closing, if any."""
-        from mesolog.ui import settings as opt
+        from mesolog.ui.common import settings as opt
 
         db = self._window.database
         if db is not None and self._window.settings.get(opt.BACKUP_OWED) == str(db.path):

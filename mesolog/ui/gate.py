@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mesolog.ui import settings as opt
+from mesolog.ui.common import settings as opt
+from mesolog.ui.common.settings import Settings
 from mesolog.ui.lock_screen import LockScreen, locked_by
 from mesolog.ui.login import (
     ChangePasswordDialog,
@@ -20,7 +21,6 @@ from mesolog.ui.login import (
     LockDialog,
     LoginDialog,
 )
-from mesolog.ui.settings import Settings
 
 if TYPE_CHECKING:
     from mesolog.domain.permissions import Actor

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from mesolog.domain.practitioner import account_problems
 from mesolog.domain.validation import FieldError, ValidationError
-from mesolog.ui.form_dialog import FormDialog
+from mesolog.ui.common.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from mesolog.domain.permissions import Actor

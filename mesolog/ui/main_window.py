@@ -24,21 +24,21 @@ from mesolog import APP_NAME
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
-from mesolog.ui import settings as opt
 from mesolog.ui.about import show_about
 from mesolog.ui.account_actions import AccountActions, permit_window_actions
-from mesolog.ui.change_notices import ChangeNotices
-from mesolog.ui.clinic_lists import ClinicLists
+from mesolog.ui.clinic.clinic_lists import ClinicLists
+from mesolog.ui.common import settings as opt
+from mesolog.ui.common.change_notices import ChangeNotices
+from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved
+from mesolog.ui.common.settings import Settings
 from mesolog.ui.file_actions import FileActions
 from mesolog.ui.gate import Gate, OpenGate
-from mesolog.ui.outcomes_panel import OutcomesPanel
-from mesolog.ui.patient_form import PatientForm
-from mesolog.ui.patient_list_model import NAME, PatientListModel
-from mesolog.ui.patient_list_panel import PatientListPanel
-from mesolog.ui.prompts import Unsaved, ask_about_unsaved
-from mesolog.ui.settings import Settings
-from mesolog.ui.treatment_panel import TreatmentPanel
-from mesolog.ui.welcome import NoPatientPage, WelcomePage
+from mesolog.ui.outcomes.outcomes_panel import OutcomesPanel
+from mesolog.ui.patients.patient_form import PatientForm
+from mesolog.ui.patients.patient_list_model import NAME, PatientListModel
+from mesolog.ui.patients.patient_list_panel import PatientListPanel
+from mesolog.ui.patients.welcome import NoPatientPage, WelcomePage
+from mesolog.ui.treatment.treatment_panel import TreatmentPanel
 from mesolog.ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
@@ -528,24 +528,24 @@ class MainWindow(QMainWindow):
         act()
 
     def show_catalogue(self) -> None:
-        from mesolog.ui.catalogue_dialog import CatalogueDialog
+        from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog
 
         CatalogueDialog(self._clinic, self.today, parent=self).exec()
 
     def show_history(self) -> None:
-        from mesolog.ui.history_dialog import HistoryDialog
+        from mesolog.ui.patients.history_dialog import HistoryDialog
 
         if self.form.patient is not None and self.settle_unsaved():
             HistoryDialog(self._clinic, self.form.patient, parent=self).exec()
 
     def show_preferences(self) -> None:
-        from mesolog.ui.preferences import open_preferences
+        from mesolog.ui.clinic.preferences import open_preferences
 
         open_preferences(self, self._clinic if self._db else None, self._settings,
                          self._db.path if self._db else Path.home())
 
     def show_reports(self) -> None:
-        from mesolog.ui.report_dialog import ReportDialog
+        from mesolog.ui.printing.report_dialog import ReportDialog
 
         if self.form.patient is not None and self.settle_unsaved():
             ReportDialog(self._clinic, self.form.patient, parent=self).exec()

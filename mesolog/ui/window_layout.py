@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mesolog.ui import settings as opt
+from mesolog.ui.common import settings as opt
 
 if TYPE_CHECKING:
     from mesolog.ui.main_window import MainWindow

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from mesolog.domain.permissions import Actor
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
-from mesolog.ui.patient_list_model import NAME
+from mesolog.ui.patients.patient_list_model import NAME
 from tests.conftest import fill_with_demo, fixed_clock
 
 

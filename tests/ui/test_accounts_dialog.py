@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from mesolog.services.accounts import AccountService
 from mesolog.services.clinic import Clinic
-from mesolog.ui.accounts_dialog import AccountsDialog, ResetPasswordDialog
-from mesolog.ui.treatment_dialogs import PractitionerDialog
+from mesolog.ui.clinic.accounts_dialog import AccountsDialog, ResetPasswordDialog
+from mesolog.ui.treatment.treatment_dialogs import PractitionerDialog
 from tests.conftest import fixed_clock
 from tests.ui.modal import answer_message_box, when_modal
 

@@ -129,7 +129,7 @@ def test_forms_load_without_the_designer_plugins(qtbot):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
-    from mesolog.ui.forms import load_form
+    from mesolog.ui.common.forms import load_form
 
     paths = QCoreApplication.libraryPaths()
     host = QWidget()

@@ -47,8 +47,8 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
 
 def test_closing_makes_the_days_automatic_backup_where_preferences_say(qtbot, db, db_path,
                                                                        settings, tmp_path):
-    from mesolog.ui import settings as opt
-    from mesolog.ui.preferences import PreferencesDialog
+    from mesolog.ui.clinic.preferences import PreferencesDialog
+    from mesolog.ui.common import settings as opt
 
     build_demo_clinic(db, 5, seed=1)
     settings.set(opt.AUTO_BACKUP, True)
@@ -72,7 +72,7 @@ def test_closing_makes_the_days_automatic_backup_where_preferences_say(qtbot, db
 def test_a_failed_automatic_backup_is_shown_and_made_at_the_next_start(qtbot, db, db_path,
                                                                         settings, tmp_path):
     from mesolog.ui import app as app_module
-    from mesolog.ui import settings as opt
+    from mesolog.ui.common import settings as opt
 
     build_demo_clinic(db, 5, seed=1)
     actor = db.actor

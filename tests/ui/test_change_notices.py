@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from mesolog.domain.adverse_event import EventDetails, EventKind
-from mesolog.ui.patient_list_model import NAME
+from mesolog.ui.patients.patient_list_model import NAME
 
 
 def test_a_side_effect_recorded_for_a_signed_session_shows_on_the_treatment_tab(

@@ -11,10 +11,10 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
 from mesolog.store.models import Patient
-from mesolog.ui.catalogue_dialog import CatalogueDialog, RecallDialog
-from mesolog.ui.due_view import DueListModel, DueWindow
+from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog, RecallDialog
+from mesolog.ui.clinic.due_view import DueListModel, DueWindow
 from mesolog.ui.main_window import MainWindow
-from mesolog.ui.session_editor import SessionEditor
+from mesolog.ui.treatment.session_editor import SessionEditor
 from tests.conftest import TODAY, details, fixed_clock
 from tests.ui.modal import answer_message_box, close_dialog, when_modal
 

@@ -46,21 +46,18 @@ def world(db, settings):
 
 def _dialogs():
     """(name, how to make it, the attribute of the field that must hold the cursor)."""
-    from mesolog.ui import (
+    from mesolog.ui import login
+    from mesolog.ui.clinic import (
         accounts_dialog,
-        adverse_event_dialog,
         catalogue_dialog,
         due_view,
-        history_dialog,
-        login,
         open_events_view,
-        outcome_dialogs,
-        photo_views,
         preferences,
-        report_dialog,
-        session_editor,
-        treatment_dialogs,
     )
+    from mesolog.ui.outcomes import outcome_dialogs, photo_views
+    from mesolog.ui.patients import history_dialog
+    from mesolog.ui.printing import report_dialog
+    from mesolog.ui.treatment import adverse_event_dialog, session_editor, treatment_dialogs
 
     def accounts(w):
         return AccountService(w["clinic"].db, fixed_clock)
@@ -133,7 +130,7 @@ def test_every_dialog_opens_with_the_cursor_in_its_first_field(qtbot, world, nam
 
 
 def test_a_consent_is_taken_by_the_person_logged_in(qtbot, world):
-    from mesolog.ui.treatment_dialogs import ConsentDialog
+    from mesolog.ui.treatment.treatment_dialogs import ConsentDialog
 
     nurse = world["clinic"].practitioners.create("Ines Álvarez", "ialvarez", Role.PRACTITIONER)
     clinic = Clinic.of(acting_as(world["clinic"].db, nurse), fixed_clock)  # she logs in

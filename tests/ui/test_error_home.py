@@ -4,7 +4,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from mesolog.services.backups import BackupService
-from mesolog.ui.error_home import ErrorHome
+from mesolog.ui.common.error_home import ErrorHome
 from tests.ui.conftest import click_row
 
 

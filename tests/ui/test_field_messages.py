@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from mesolog.services.accounts import AccountService
 from mesolog.services.clinic import Clinic
 from mesolog.ui.login import FirstAdministratorDialog
-from mesolog.ui.outcome_dialogs import MeasurementDialog
+from mesolog.ui.outcomes.outcome_dialogs import MeasurementDialog
 from tests.conftest import TODAY, details, fixed_clock
 
 

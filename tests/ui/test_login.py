@@ -5,7 +5,7 @@ from mesolog.domain.practitioner import Role
 from mesolog.services.accounts import AccountService
 from mesolog.services.clinic import Clinic
 from mesolog.services.demo import DEMO_PASSWORD, build_demo_clinic
-from mesolog.ui import settings as opt
+from mesolog.ui.common import settings as opt
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import FirstAdministratorDialog, LockDialog, LoginDialog
 from mesolog.ui.main_window import MainWindow
@@ -101,7 +101,7 @@ def test_refusing_to_log_in_shows_nothing(qtbot, db, settings):
 
 def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db, settings):
     from mesolog.ui.login import ChangePasswordDialog
-    from mesolog.ui.session_editor import SessionEditor
+    from mesolog.ui.treatment.session_editor import SessionEditor
     from tests.conftest import NOW
 
     window, _ = logged_in(qtbot, db, settings, 3, "tzielinski")
@@ -151,7 +151,7 @@ def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_
         QWidget,
     )
 
-    from mesolog.ui.session_editor import SessionEditor
+    from mesolog.ui.treatment.session_editor import SessionEditor
     from tests.conftest import NOW
 
     window, gate = logged_in(qtbot, db, settings, 10, "cmoreau")

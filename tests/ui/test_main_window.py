@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patient_search import LIST_PAGE_SIZE
 from mesolog.ui.file_actions import DEMO_PATIENTS
-from mesolog.ui.patient_list_model import NAME
+from mesolog.ui.patients.patient_list_model import NAME
 from tests.conftest import open_as_administrator
 from tests.ui.conftest import click_row
 from tests.ui.modal import answer_message_box
@@ -197,7 +197,7 @@ def test_layout_is_remembered(qtbot, db, make_window, settings):
 
 
 def test_history_shows_who_changed_the_chart(qtbot, demo_window, patients):
-    from mesolog.ui.history_dialog import HistoryDialog
+    from mesolog.ui.patients.history_dialog import HistoryDialog
     from tests.ui.modal import close_dialog
 
     window = demo_window

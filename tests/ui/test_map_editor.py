@@ -11,7 +11,7 @@ from mesolog.domain.catalogue import Lot, LotDetails
 from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.scalp import ScalpView, ScalpZone, grid
 from mesolog.domain.validation import NotFoundError
-from mesolog.ui.map_editor import InjectionMapEditor
+from mesolog.ui.injection_map.map_editor import InjectionMapEditor
 from tests.ui.modal import answer_message_box
 
 MINOX = Lot(1, 10, "Minoxidil 0.5 %", LotDetails("M-77", date(2027, 1, 31)))

@@ -8,9 +8,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 from mesolog.domain.measurement import Metric
 from mesolog.domain.photo import PhotoView
 from mesolog.services.clinic import Clinic
-from mesolog.ui.outcome_dialogs import GradeDialog, MeasurementDialog, PhotoDialog, SiteDialog
-from mesolog.ui.outcomes_panel import OutcomesPanel
-from mesolog.ui.photo_views import BeforeAfterDialog
+from mesolog.ui.outcomes.outcome_dialogs import (
+    GradeDialog,
+    MeasurementDialog,
+    PhotoDialog,
+    SiteDialog,
+)
+from mesolog.ui.outcomes.outcomes_panel import OutcomesPanel
+from mesolog.ui.outcomes.photo_views import BeforeAfterDialog
 from tests.conftest import NOW, details, fixed_clock
 from tests.ui.modal import close_dialog, when_modal
 

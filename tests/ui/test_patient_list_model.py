@@ -3,7 +3,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patient_search import LIST_PAGE_SIZE, PatientSort, SearchQuery
 from mesolog.services.patients import PatientService
-from mesolog.ui.patient_list_model import (
+from mesolog.ui.patients.patient_list_model import (
     AGE,
     CHART_NO,
     NAME,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from mesolog.services.clinic import Clinic
 from mesolog.services.demo import build_demo_clinic
 from mesolog.ui.main_window import MainWindow
-from mesolog.ui.report_dialog import ReportDialog
+from mesolog.ui.printing.report_dialog import ReportDialog
 from tests.conftest import fixed_clock
 from tests.ui.modal import when_modal
 
@@ -122,7 +122,7 @@ def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
     from PySide6.QtGui import QColor, QImage
 
     from mesolog.services.letterhead import LetterheadService
-    from mesolog.ui.preferences import PreferencesDialog
+    from mesolog.ui.clinic.preferences import PreferencesDialog
 
     clinic = Clinic.of(db)  # no login: whoever runs the window
     dialog = PreferencesDialog(settings, db_path, clinic)
@@ -163,7 +163,7 @@ def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
 def test_a_report_that_cannot_be_built_says_so_and_the_window_goes_on(
         qtbot, clinic, tmp_path, monkeypatch):
     from mesolog.services.reports import ReportService
-    from mesolog.ui.error_home import ErrorHome
+    from mesolog.ui.common.error_home import ErrorHome
 
     home = ErrorHome(tmp_path / "logs")
     home.install()

@@ -11,7 +11,7 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
 from mesolog.ui.main_window import MainWindow
-from mesolog.ui.session_editor import SessionEditor
+from mesolog.ui.treatment.session_editor import SessionEditor
 from tests.conftest import NOW, TODAY, details, fixed_clock
 from tests.ui.modal import answer_message_box, close_dialog, when_modal
 
@@ -325,7 +325,7 @@ def test_after_the_autumn_change_a_session_of_the_repeated_hour_is_amended_as_it
 
 def test_add_lot_in_a_clinic_without_products_says_where_and_opens_the_catalogue(
         qtbot, db):
-    from mesolog.ui.catalogue_dialog import CatalogueDialog
+    from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog
 
     clinic = Clinic.of(db, fixed_clock)
     clinic.practitioners.create("Dr Claire Moreau", "cmoreau", Role.PRACTITIONER)

@@ -9,9 +9,9 @@ from mesolog.domain.catalogue import Ingredient, LotDetails, ProductDetails
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
-from mesolog.ui.open_events_view import OpenEventsModel, OpenEventsWindow
-from mesolog.ui.session_editor import SessionEditor
+from mesolog.ui.clinic.open_events_view import OpenEventsModel, OpenEventsWindow
+from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog, ResolveDialog
+from mesolog.ui.treatment.session_editor import SessionEditor
 from tests.conftest import NOW, TODAY, acting_as, details, fixed_clock
 from tests.ui.modal import when_modal
 

@@ -9,8 +9,8 @@ from mesolog.domain.course import CourseDetails, CourseStatus
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from mesolog.ui.treatment_dialogs import StopCourseDialog
-from mesolog.ui.treatment_panel import TreatmentPanel
+from mesolog.ui.treatment.treatment_dialogs import StopCourseDialog
+from mesolog.ui.treatment.treatment_panel import TreatmentPanel
 from tests.conftest import NOW, TODAY, acting_as, details, fixed_clock
 from tests.ui.modal import answer_message_box, when_modal
 
@@ -95,8 +95,8 @@ def test_a_side_effect_recorded_from_a_signed_session_shows_once_the_editor_is_c
     was stored: the Treatment tab shows it at once, and listeners hear of it."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from mesolog.ui.adverse_event_dialog import AdverseEventDialog
-    from mesolog.ui.session_editor import SessionEditor
+    from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog
+    from mesolog.ui.treatment.session_editor import SessionEditor
 
     widget, _, _ = panel
     widget.timeline.setCurrentItem(widget.timeline.topLevelItem(0).child(0))

@@ -25,7 +25,7 @@ from mesolog.domain.adverse_event import (
 from mesolog.domain.permissions import Action as Permitted
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.session import Session
-from mesolog.ui.form_dialog import FormDialog, combo, date_edit
+from mesolog.ui.common.form_dialog import FormDialog, combo, date_edit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

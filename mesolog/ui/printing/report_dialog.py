@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from mesolog.domain.patient import Patient
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.private import write_private
-from mesolog.ui.form_dialog import OpensAtFirstField
-from mesolog.ui.long_work import LongWork, run_long_work, with_own_connection
+from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
     from mesolog.domain.progress import Progress

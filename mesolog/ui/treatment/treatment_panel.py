@@ -26,12 +26,12 @@ from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.session import Session
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import ConflictError, ValidationError
-from mesolog.ui.adverse_event_dialog import AdverseEventDialog, ResolveDialog
-from mesolog.ui.chart_tab import ChartTab
-from mesolog.ui.permitted import permit
-from mesolog.ui.prompts import confirm_signature
-from mesolog.ui.session_editor import SessionEditor
-from mesolog.ui.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
+from mesolog.ui.common.chart_tab import ChartTab
+from mesolog.ui.common.permitted import permit
+from mesolog.ui.common.prompts import confirm_signature
+from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog, ResolveDialog
+from mesolog.ui.treatment.session_editor import SessionEditor
+from mesolog.ui.treatment.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from mesolog.domain.validation import FieldError
-from mesolog.ui import styles
+from mesolog.ui.common import styles
 
 
 class FieldErrors:

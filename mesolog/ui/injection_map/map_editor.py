@@ -41,10 +41,10 @@ from mesolog.domain.injection_map import (
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid, zone_at
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import NotFoundError
-from mesolog.ui.map_document import AddPoints, ChangePoints, MapDocument, RemovePoints
-from mesolog.ui.map_panels import PointFields, legend_html, status_label, totals_html
-from mesolog.ui.map_scene import MapScene
-from mesolog.ui.map_view import MapView
+from mesolog.ui.injection_map.map_document import AddPoints, ChangePoints, MapDocument, RemovePoints
+from mesolog.ui.injection_map.map_panels import PointFields, legend_html, status_label, totals_html
+from mesolog.ui.injection_map.map_scene import MapScene
+from mesolog.ui.injection_map.map_view import MapView
 
 PreviousMap = Callable[[], tuple[datetime, tuple[InjectionPoint, ...]]]
 

@@ -34,8 +34,8 @@ from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import ValidationError
-from mesolog.ui import styles
-from mesolog.ui.scan_field import ScanField
+from mesolog.ui.common import styles
+from mesolog.ui.treatment.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -188,7 +188,7 @@ class SessionProducts(QWidget):
         box.exec()
         if box.clickedButton() is not open_button:
             return
-        from mesolog.ui.catalogue_dialog import CatalogueDialog
+        from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog
 
         CatalogueDialog(self._clinic, lambda: self._clinic.clock().date(), parent=self).exec()
         self._lots = {lot.id: lot for lot in self._clinic.catalogue.lots()}

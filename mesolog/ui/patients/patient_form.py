@@ -36,10 +36,10 @@ from mesolog.domain.validation import (
     ValidationError,
     problems_of,
 )
-from mesolog.ui import styles
-from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import edited_signal
-from mesolog.ui.forms import load_form
+from mesolog.ui.common import styles
+from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.form_dialog import edited_signal
+from mesolog.ui.common.forms import load_form
 
 if TYPE_CHECKING:
     from mesolog.services.patients import PatientService

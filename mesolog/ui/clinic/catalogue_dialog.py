@@ -40,10 +40,10 @@ from mesolog.domain.catalogue import (
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
-from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import OpensAtFirstField, date_edit, edited_signal
-from mesolog.ui.permitted import permit
-from mesolog.ui.scan_field import ScanField
+from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.form_dialog import OpensAtFirstField, date_edit, edited_signal
+from mesolog.ui.common.permitted import permit
+from mesolog.ui.treatment.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

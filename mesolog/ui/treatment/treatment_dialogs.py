@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
 from mesolog.domain.practitioner import Role
-from mesolog.ui.form_dialog import FormDialog, date_edit
+from mesolog.ui.common.form_dialog import FormDialog, date_edit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

@@ -27,12 +27,12 @@ class ClinicLists:
         self.due = self.open_events = None
 
     def show_due(self) -> None:
-        from mesolog.ui.due_view import DueWindow
+        from mesolog.ui.clinic.due_view import DueWindow
 
         self.due = self._raised(self.due, DueWindow)
 
     def show_open_events(self) -> None:
-        from mesolog.ui.open_events_view import OpenEventsWindow
+        from mesolog.ui.clinic.open_events_view import OpenEventsWindow
 
         self.open_events = self._raised(self.open_events, OpenEventsWindow)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.photo import Photo, PhotoView, file_sha256
-from mesolog.ui.form_dialog import OpensAtFirstField
+from mesolog.ui.common.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mesolog.domain.patient import Patient
-from mesolog.ui.form_dialog import OpensAtFirstField
+from mesolog.ui.common.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

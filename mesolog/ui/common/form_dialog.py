@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.permissions import Action, Actor, NotPermitted
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
-from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.permitted import permit
+from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.permitted import permit
 
 
 def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.ui.form_dialog import OpensAtFirstField
-from mesolog.ui.row_table_model import RowTableModel, list_view_of
+from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
-from mesolog.ui.form_dialog import FormDialog
-from mesolog.ui.permitted import permit
+from mesolog.ui.common.form_dialog import FormDialog
+from mesolog.ui.common.permitted import permit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -139,7 +139,7 @@ class AccountsDialog(QDialog):
         return True
 
     def add_account(self) -> None:
-        from mesolog.ui.treatment_dialogs import PractitionerDialog
+        from mesolog.ui.treatment.treatment_dialogs import PractitionerDialog
 
         if PractitionerDialog(self._clinic, parent=self).exec():
             self.refresh()

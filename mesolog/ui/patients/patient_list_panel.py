@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.text import count_of
 from mesolog.services.patient_search import SearchQuery
-from mesolog.ui import styles
-from mesolog.ui.patient_list_model import NAME
+from mesolog.ui.common import styles
+from mesolog.ui.patients.patient_list_model import NAME
 
 if TYPE_CHECKING:
     from mesolog.services.patients import PatientService

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QW
 
 from mesolog.domain.catalogue import Lot
 from mesolog.domain.injection_map import MapTotals, depth_problem, volume_problem
-from mesolog.ui.field_errors import FieldErrors
+from mesolog.ui.common.field_errors import FieldErrors
 
 DEFAULT_POINT_VOLUME_ML = 0.05
 

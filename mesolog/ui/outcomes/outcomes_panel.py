@@ -28,10 +28,15 @@ from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action
 from mesolog.domain.trend_axes import month_starts, value_axis
-from mesolog.ui.chart_tab import ChartTab
-from mesolog.ui.outcome_dialogs import GradeDialog, MeasurementDialog, PhotoDialog, SiteDialog
-from mesolog.ui.permitted import permit
-from mesolog.ui.photo_views import THUMBNAIL_SIZE, BeforeAfterDialog, ThumbnailLoader
+from mesolog.ui.common.chart_tab import ChartTab
+from mesolog.ui.common.permitted import permit
+from mesolog.ui.outcomes.outcome_dialogs import (
+    GradeDialog,
+    MeasurementDialog,
+    PhotoDialog,
+    SiteDialog,
+)
+from mesolog.ui.outcomes.photo_views import THUMBNAIL_SIZE, BeforeAfterDialog, ThumbnailLoader
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

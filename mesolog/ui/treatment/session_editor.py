@@ -46,14 +46,14 @@ from mesolog.domain.session import (
     check_session,
 )
 from mesolog.domain.validation import ConflictError, ValidationError, problems_of
-from mesolog.ui import styles
-from mesolog.ui.adverse_event_dialog import AdverseEventDialog
-from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import DateTimeField, OpensAtFirstField, combo
-from mesolog.ui.map_editor import InjectionMapEditor
-from mesolog.ui.permitted import allows, permit
-from mesolog.ui.prompts import Unsaved, ask_about_unsaved, confirm_signature
-from mesolog.ui.session_products import SessionProducts
+from mesolog.ui.common import styles
+from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.form_dialog import DateTimeField, OpensAtFirstField, combo
+from mesolog.ui.common.permitted import allows, permit
+from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved, confirm_signature
+from mesolog.ui.injection_map.map_editor import InjectionMapEditor
+from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog
+from mesolog.ui.treatment.session_products import SessionProducts
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

@@ -29,7 +29,7 @@ from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
 from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import FieldError, ValidationError, problems_of
-from mesolog.ui.form_dialog import FormDialog, combo, date_edit
+from mesolog.ui.common.form_dialog import FormDialog, combo, date_edit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic

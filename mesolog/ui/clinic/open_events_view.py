@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
 from mesolog.domain.permissions import Action
-from mesolog.ui.adverse_event_dialog import ResolveDialog
-from mesolog.ui.form_dialog import OpensAtFirstField
-from mesolog.ui.permitted import permit
-from mesolog.ui.row_table_model import RowTableModel, list_view_of
+from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.permitted import permit
+from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
+from mesolog.ui.treatment.adverse_event_dialog import ResolveDialog
 
 if TYPE_CHECKING:
     from mesolog.services.adverse_events import OpenEvent

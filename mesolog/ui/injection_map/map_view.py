@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
-from mesolog.ui.map_scene import MapScene
+from mesolog.ui.injection_map.map_scene import MapScene
 
 _ZOOM_STEP = 1.25
 _ZOOM_LIMITS = (0.5, 8.0)  # relative to the whole view fitting the window

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.backup_rotation import DAILY_KEPT, WEEKLY_KEPT
 from mesolog.domain.validation import ValidationError
-from mesolog.ui import settings as opt
-from mesolog.ui.field_errors import FieldErrors
-from mesolog.ui.form_dialog import OpensAtFirstField
-from mesolog.ui.settings import Settings
+from mesolog.ui.common import settings as opt
+from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.settings import Settings
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -150,7 +150,7 @@ def open_preferences(window: QWidget, clinic: Clinic | None, settings: Settings,
     """Preferences (the letterhead, and this desk's backups and lock) are an
     administrator's."""
     from mesolog.domain.permissions import Action
-    from mesolog.ui.permitted import allows
+    from mesolog.ui.common.permitted import allows
 
     if clinic is not None and not allows(clinic.actor, Action.LETTERHEAD):
         QMessageBox.information(window, "Preferences",

@@ -1,0 +1,3 @@
+"""Clinic-wide windows: due and overdue, open side effects, products and lots,
+accounts, preferences.
+"""

@@ -1,0 +1,1 @@
+"""The Outcomes tab: measurements, grades and photos."""

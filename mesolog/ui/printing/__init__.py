@@ -1,0 +1,1 @@
+"""Reports on screen, saved as PDF and printed."""
