@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, zone_at
+from mesolog.domain.catalogue import Lot
+from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid, zone_at
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import FieldError
 
@@ -165,3 +166,35 @@ def product_colours(product_ids: Iterable[int]) -> dict[int, str]:
         if product_id not in colours:
             colours[product_id] = PRODUCT_COLOURS[len(colours) % len(PRODUCT_COLOURS)]
     return colours
+
+
+def free_spots(view: ScalpView, zone: ScalpZone, spacing_cm: float,
+               taken: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Where Fill Zone places points: ``zone``'s grid on ``view`` at ``spacing_cm`` on the
+    head, less the spots nearer than half the spacing to a point already there."""
+    taken = list(taken)
+    return [spot for spot in grid(view, zone, spacing_cm)
+            if all(distance_cm(view, spot, other) >= spacing_cm / 2 for other in taken)]
+
+
+def with_this_sessions_lots(points: Iterable[InjectionPoint], lots: list[Lot],
+                            catalogue: dict[int, Lot], fallback_lot_id: int
+                            ) -> tuple[list[InjectionPoint], int]:
+    """A previous map's points with this session's lots (Copy Last Map): the same lot,
+    else a lot of the same product, else ``fallback_lot_id``; and how many points
+    changed product (the practitioner checks those)."""
+    ids = [lot.id for lot in lots]
+    product_of = {lot.id: lot.product_id for lot in lots}
+    copied, switched = [], 0
+    for point in points:
+        old = catalogue.get(point.lot_id)
+        if point.lot_id in ids:
+            lot_id = point.lot_id
+        else:
+            lot_id = next((lot.id for lot in lots
+                           if old is not None and lot.product_id == old.product_id),
+                          fallback_lot_id)
+        if old is None or old.product_id != product_of[lot_id]:
+            switched += 1
+        copied.append(replace(point, lot_id=lot_id))
+    return copied, switched

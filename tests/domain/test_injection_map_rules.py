@@ -102,3 +102,40 @@ def test_every_point_of_a_zone_fill_belongs_to_that_zone():
             if not points:
                 continue
             assert all(InjectionPoint(view, x, y, 1, 0.05, 1).zone is zone for x, y in points)
+
+
+def test_fill_zone_leaves_out_spots_near_a_point_already_there():
+    from mesolog.domain.injection_map import free_spots
+    from mesolog.domain.scalp import ScalpView, ScalpZone, distance_cm, grid
+
+    view, zone = ScalpView.TOP, ScalpZone.VERTEX
+    everywhere = free_spots(view, zone, 1.0, [])
+    assert everywhere == grid(view, zone, 1.0) and len(everywhere) > 4
+    taken = [everywhere[0], everywhere[3]]
+    left = free_spots(view, zone, 1.0, taken)
+    assert len(left) == len(everywhere) - 2
+    assert all(distance_cm(view, spot, other) >= 0.5 for spot in left for other in taken)
+
+
+def test_a_copied_map_takes_this_sessions_lots_and_counts_the_product_changes():
+    from datetime import date
+
+    from mesolog.domain.catalogue import Lot, LotDetails
+    from mesolog.domain.injection_map import InjectionPoint, with_this_sessions_lots
+    from mesolog.domain.scalp import ScalpView
+
+    def lot(lot_id, product_id):
+        return Lot(lot_id, product_id, f"product {product_id}",
+                   LotDetails(f"L{lot_id}", date(2027, 1, 1)))
+
+    catalogue = {1: lot(1, 10), 2: lot(2, 10), 3: lot(3, 20), 4: lot(4, 30)}
+    this_session = [catalogue[1], catalogue[3]]
+
+    def at(lot_id):
+        return InjectionPoint(ScalpView.TOP, 0.5, 0.5, 1.5, 0.05, lot_id)
+
+    points = [at(1), at(2), at(3), at(4), at(99)]  # same, same product, same, other, unknown
+    copied, switched = with_this_sessions_lots(points, this_session, catalogue, 3)
+    assert [p.lot_id for p in copied] == [1, 1, 3, 3, 3]
+    assert switched == 2  # product 30 and the lot no longer in the catalogue
+    assert [(p.x, p.depth_mm) for p in copied] == [(0.5, 1.5)] * 5

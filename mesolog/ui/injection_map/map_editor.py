@@ -33,12 +33,14 @@ from mesolog.domain.catalogue import Lot
 from mesolog.domain.injection_map import (
     InjectionPoint,
     counts_by_lot,
+    free_spots,
     nudged,
     product_colours,
     totals,
     volumes_by_lot,
+    with_this_sessions_lots,
 )
-from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid, zone_at
+from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, zone_at
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import NotFoundError
 from mesolog.ui.injection_map.map_document import AddPoints, ChangePoints, MapDocument, RemovePoints
@@ -334,9 +336,8 @@ class InjectionMapEditor(QWidget):
             return 0
         spacing = self.spacing.value()
         view = self.current_view
-        taken = [(p.x, p.y) for p in self.document.points() if p.view is view]
-        spots = [spot for spot in grid(view, zone, spacing)
-                 if all(distance_cm(view, spot, other) >= spacing / 2 for other in taken)]
+        spots = free_spots(view, zone, spacing,
+                           ((p.x, p.y) for p in self.document.points() if p.view is view))
         if not spots:
             self._say(f"{zone.label} is already covered at {spacing:g} cm.")
             return 0
@@ -373,7 +374,8 @@ class InjectionMapEditor(QWidget):
             self._say("Add the products and lots of this session first; the copied points "
                       "take them.")
             return 0
-        copied = [_with(p, "lot_id", self._lot_for(p.lot_id)) for p in points]
+        copied, switched = with_this_sessions_lots(
+            points, self._lots, self._catalogue, self.next_point.lot_id() or self._lots[0].id)
         if len(self.document) and QMessageBox.question(
                 self, "Copy last map",
                 f"Replace the {count_of(len(self.document), 'point')} on this map with the "
@@ -386,11 +388,6 @@ class InjectionMapEditor(QWidget):
                                                               self.document.items()], "Clear"))
         self.undo_stack.push(AddPoints(self.document, copied, "Copy"))
         self.undo_stack.endMacro()
-        # a point whose product this session does not use took another: say so
-        products = {lot.id: lot.product_id for lot in self._lots}
-        switched = sum(1 for old, new in zip(points, copied, strict=True)
-                       if self._catalogue.get(old.lot_id) is None
-                       or self._catalogue[old.lot_id].product_id != products[new.lot_id])
         self._say(f"{count_of(len(copied), 'point')} copied from the session of {when:%Y-%m-%d} "
                   "(Ctrl+Z takes them back)." + (
                       f" {switched} of them were of a product not in this session and now "
@@ -400,17 +397,6 @@ class InjectionMapEditor(QWidget):
     def chosen_zone(self) -> ScalpZone | None:
         value = self.zone.currentData()  # Qt hands a StrEnum back as its plain string
         return ScalpZone(value) if value else None
-
-    def _lot_for(self, old_lot_id: int) -> int:
-        """This session's lot for a copied point: the same lot, else one of the same product,
-        else the next point's lot."""
-        ids = [lot.id for lot in self._lots]
-        if old_lot_id in ids:
-            return old_lot_id
-        old = self._catalogue.get(old_lot_id)
-        same = next((lot.id for lot in self._lots
-                     if old is not None and lot.product_id == old.product_id), None)
-        return same or self.next_point.lot_id() or ids[0]
 
     # -- following the document --------------------------------------------------
 
