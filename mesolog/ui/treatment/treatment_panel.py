@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.consent import ConsentState
-from mesolog.domain.course import CourseStatus, days_late
+from mesolog.domain.course import CourseStatus
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.session import Session
@@ -31,6 +31,7 @@ from mesolog.ui.common.permitted import permit
 from mesolog.ui.common.prompts import confirm_signature
 from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog, ResolveDialog
 from mesolog.ui.treatment.session_editor import SessionEditor
+from mesolog.ui.treatment.timeline_text import due_text, fit_columns, session_status
 from mesolog.ui.treatment.treatment_dialogs import ConsentDialog, CourseDialog, StopCourseDialog
 
 if TYPE_CHECKING:
@@ -41,38 +42,6 @@ SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 2
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 3
 _COLUMNS = ("Date", "Course / session", "Status", "By", "Volume", "Products and lots")
-
-
-def due_text(summary: CourseSummary, today: date) -> str:
-    course = summary.course
-    done = f"{summary.sessions_done} of {course.details.planned_sessions} done"
-    if course.status is CourseStatus.STOPPED:
-        return f"Stopped ({course.stop_reason}) · {done}"
-    if summary.next_due is None:
-        return f"{course.status.label} · {done}"
-    late = days_late(summary.next_due, today)
-    when = (f"{late} days late" if late > 0 else "due today" if late == 0
-            else f"in {-late} days")
-    return f"{course.status.label} · {done} · next {summary.next_due:%Y-%m-%d} ({when})"
-
-
-def session_status(session: Session) -> str:
-    if not session.signed:
-        return "Not signed"
-    amended = f", amended {len(session.amendments)}×" if session.amendments else ""
-    return f"Signed{amended}"
-
-
-def _fit_columns(tree: QTreeWidget, items: list[QTreeWidgetItem], columns: int) -> None:
-    """Each column as wide as its widest text among ``items`` (the course rows span the
-    whole width and are left out), so nothing is cut at any font size or scale."""
-    metrics = tree.fontMetrics()
-    for column in range(columns):
-        widest = max((metrics.horizontalAdvance(item.text(column)) for item in items),
-                     default=0)
-        header = metrics.horizontalAdvance(tree.headerItem().text(column))
-        indent = tree.indentation() * 2 if column == 0 else 0
-        tree.setColumnWidth(column, max(widest, header) + indent + 16)
 
 
 class TreatmentPanel(ChartTab, QWidget):
@@ -207,7 +176,7 @@ class TreatmentPanel(ChartTab, QWidget):
             session_rows += self._add_sessions(loose, by_course[None])
             loose.setExpanded(True)
         self._show_events(today)
-        _fit_columns(self.timeline, session_rows, len(_COLUMNS) - 1)
+        fit_columns(self.timeline, session_rows, len(_COLUMNS) - 1)
         if not self.timeline.topLevelItemCount():
             empty = "No courses or sessions yet: start with New Course… or New Session…"
             placeholder = QTreeWidgetItem([empty, empty])
@@ -247,7 +216,7 @@ class TreatmentPanel(ChartTab, QWidget):
             item.setData(0, EVENT_ROLE, event.id)
             self.events.addTopLevelItem(item)
         count = self.events.topLevelItemCount()
-        _fit_columns(self.events, [self.events.topLevelItem(i) for i in range(count)], 5)
+        fit_columns(self.events, [self.events.topLevelItem(i) for i in range(count)], 5)
         self.events_label.setText(f"<b>Side effects</b> ({count})" if count else
                                   "<b>Side effects</b>: none recorded")
 
