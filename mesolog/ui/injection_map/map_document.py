@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from mesolog.domain.injection_map import InjectionPoint
 
@@ -115,3 +116,24 @@ class ChangePoints(QUndoCommand):
 
     def undo(self) -> None:
         self._document._replace(self._before)
+
+
+def undo_actions(owner: QWidget, stack: QUndoStack) -> tuple[QAction, QAction]:
+    """Undo and Redo for ``stack``, on ``owner`` and its children (text fields keep their
+    own Ctrl+Z); short labels that keep a toolbar still, what would be undone in the
+    tooltip."""
+    undo = QAction("Undo", owner)
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = QAction("Redo", owner)
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for action, step, can, text in (
+            (undo, stack.undo, stack.canUndoChanged, stack.undoTextChanged),
+            (redo, stack.redo, stack.canRedoChanged, stack.redoTextChanged)):
+        action.triggered.connect(step)
+        action.setEnabled(False)
+        can.connect(action.setEnabled)
+        text.connect(lambda words, a=action: a.setToolTip(
+            f"{a.text()} {words[:1].lower()}{words[1:]}" if words else a.text()))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        owner.addAction(action)
+    return undo, redo

@@ -11,18 +11,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -43,8 +37,20 @@ from mesolog.domain.injection_map import (
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, zone_at
 from mesolog.domain.text import count_of
 from mesolog.domain.validation import NotFoundError
-from mesolog.ui.injection_map.map_document import AddPoints, ChangePoints, MapDocument, RemovePoints
-from mesolog.ui.injection_map.map_panels import PointFields, legend_html, status_label, totals_html
+from mesolog.ui.injection_map.map_document import (
+    AddPoints,
+    ChangePoints,
+    MapDocument,
+    RemovePoints,
+    undo_actions,
+)
+from mesolog.ui.injection_map.map_panels import (
+    MapSidePanel,
+    legend_html,
+    status_label,
+    totals_area,
+    totals_html,
+)
 from mesolog.ui.injection_map.map_scene import MapScene
 from mesolog.ui.injection_map.map_view import MapView
 
@@ -75,115 +81,39 @@ class InjectionMapEditor(QWidget):
             self.view_tabs.addTab(view.label)
         self.canvas = MapView()
         self.canvas.setScene(self.scenes[ScalpView.TOP])
-        # short labels that keep the toolbar still; what would be undone is in the tooltip
-        self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action, step, can, text in (
-                (self.undo_action, self.undo_stack.undo, self.undo_stack.canUndoChanged,
-                 self.undo_stack.undoTextChanged),
-                (self.redo_action, self.undo_stack.redo, self.undo_stack.canRedoChanged,
-                 self.undo_stack.redoTextChanged)):
-            action.triggered.connect(step)
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            text.connect(lambda words, a=action: a.setToolTip(
-                f"{a.text()} {words[:1].lower()}{words[1:]}" if words else a.text()))
-        for action in (self.undo_action, self.redo_action):
-            # text fields keep their own Ctrl+Z; the map's applies anywhere else in the editor
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.undo_action, self.redo_action = undo_actions(self, self.undo_stack)
         top_bar = QHBoxLayout()
         top_bar.addWidget(self.view_tabs, 1)
-        for text, tip, slot in (("−", "Zoom out (−)", lambda: self.canvas.zoom_by(0.8)),
-                                ("Fit", "Show the whole view (0)", self.canvas.fit),
-                                ("+", "Zoom in (+); the mouse wheel zooms too",
-                                 lambda: self.canvas.zoom_by(1.25))):
-            top_bar.addWidget(_tool_button(text, tip, slot))
+        for button in self.canvas.zoom_buttons():
+            top_bar.addWidget(button)
         for action in (self.undo_action, self.redo_action):
             button = QToolButton()
             button.setDefaultAction(action)
             top_bar.addWidget(button)
 
-        self.next_point = PointFields()
-        self.selected = PointFields()
-        self.selection_label = QLabel("No point selected.")
-        self.selection_label.setWordWrap(True)
-        self.delete_button = QPushButton("&Delete Points")
-        self.zone = QComboBox()
-        self.spacing = QDoubleSpinBox()
-        self.spacing.setRange(0.2, 5.0)
-        self.spacing.setSingleStep(0.1)
-        self.spacing.setDecimals(1)
-        self.spacing.setValue(1.0)
-        self.spacing.setSuffix(" cm apart")
-        self.fill_button = QPushButton("&Fill Zone")
-        self.clear_zone_button = QPushButton("Clear &Zone")
-        self.copy_button = QPushButton("&Copy Last Map")
-        self.copy_button.setToolTip("Place the points of this patient's previous mapped session")
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
+        self.side = MapSidePanel()
+        side = self.side  # its fields, named as the editor's own (tests and the editor)
+        self.next_point, self.selected = side.next_point, side.selected
+        self.selection_label, self.delete_button = side.selection_label, side.delete_button
+        self.zone, self.spacing = side.zone, side.spacing
+        self.fill_button, self.clear_zone_button = side.fill_button, side.clear_zone_button
+        self.copy_button, self.legend = side.copy_button, side.legend
         self.zone_totals = QLabel()
         self.zone_totals.setWordWrap(True)
         self.product_totals = QLabel()
         self.product_totals.setWordWrap(True)
         self.status = status_label()
 
-        side = QVBoxLayout()
-        next_box = QGroupBox("Next point placed")
-        QVBoxLayout(next_box).addWidget(self.next_point)
-        selected_box = QGroupBox("Selected points")
-        selected_layout = QVBoxLayout(selected_box)
-        selected_layout.addWidget(self.selection_label)
-        selected_layout.addWidget(self.selected)
-        selected_layout.addWidget(self.delete_button)
-        tools_box = QGroupBox("Zone tools")
-        tools = QFormLayout(tools_box)
-        tools.addRow("Zone", self.zone)
-        tools.addRow("Spacing", self.spacing)
-        zone_buttons = QHBoxLayout()
-        zone_buttons.addWidget(self.fill_button)
-        zone_buttons.addWidget(self.clear_zone_button)
-        tools.addRow(zone_buttons)
-        tools.addRow(self.copy_button)
-        legend_box = QGroupBox("Legend")
-        QVBoxLayout(legend_box).addWidget(self.legend)
-        for box in (next_box, selected_box, tools_box, legend_box):
-            side.addWidget(box)
-        side.addStretch(1)
-        side_panel = QWidget()
-        side_panel.setLayout(side)
-        side_scroll = QScrollArea()
-        side_scroll.setWidget(side_panel)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        side_scroll.setFixedWidth(330)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
         middle = QHBoxLayout()
         middle.addWidget(self.canvas, 1)
-        middle.addWidget(side_scroll)
+        middle.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top_bar)
         layout.addLayout(middle, 1)
         layout.addWidget(self.status)
         self.status.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # one or two lines
-        totals_panel = QWidget()
-        totals_row = QHBoxLayout(totals_panel)
-        totals_row.setContentsMargins(0, 0, 0, 0)
-        totals_row.addWidget(self.zone_totals, 1, Qt.AlignmentFlag.AlignTop)
-        totals_row.addSpacing(24)
-        totals_row.addWidget(self.product_totals, 1, Qt.AlignmentFlag.AlignTop)
-        # a fixed height, there from the start: the totals appearing or growing never
-        # shrink the canvas, so the map does not jump under the cursor
-        self.totals_area = QScrollArea()
-        self.totals_area.setWidget(totals_panel)
-        self.totals_area.setWidgetResizable(True)
-        self.totals_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.totals_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals_area.setFixedHeight(self.fontMetrics().lineSpacing() * _TOTAL_LINES + 8)
+        self.totals_area = totals_area(self.zone_totals, self.product_totals, _TOTAL_LINES)
         layout.addWidget(self.totals_area)
 
         self.view_tabs.currentChanged.connect(self._show_view)
@@ -478,11 +408,3 @@ class InjectionMapEditor(QWidget):
 
 def _with(point: InjectionPoint, field: str, value: object) -> InjectionPoint:
     return replace(point, **{field: value})
-
-
-def _tool_button(text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
-    return button

@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mesolog.domain.catalogue import Lot
 from mesolog.domain.injection_map import MapTotals, depth_problem, volume_problem
@@ -147,8 +158,83 @@ def _row(name: str, points: int, volume: float) -> str:
             f"<td align='right'>{volume:.2f} ml</td></tr>")
 
 
+def totals_area(zone_totals: QLabel, product_totals: QLabel, lines: int) -> QScrollArea:
+    """The totals by zone and by product side by side, ``lines`` high from the start: the
+    totals appearing or growing never shrink the canvas, so the map does not jump under
+    the cursor."""
+    panel = QWidget()
+    row = QHBoxLayout(panel)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(zone_totals, 1, Qt.AlignmentFlag.AlignTop)
+    row.addSpacing(24)
+    row.addWidget(product_totals, 1, Qt.AlignmentFlag.AlignTop)
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFixedHeight(zone_totals.fontMetrics().lineSpacing() * lines + 8)
+    return area
+
+
 def status_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #55606e;")
     return label
+
+
+class MapSidePanel(QScrollArea):
+    """Beside the map: the next point's fields, the selected points', the zone tools
+    and the legend."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.next_point = PointFields()
+        self.selected = PointFields()
+        self.selection_label = QLabel("No point selected.")
+        self.selection_label.setWordWrap(True)
+        self.delete_button = QPushButton("&Delete Points")
+        self.zone = QComboBox()
+        self.spacing = QDoubleSpinBox()
+        self.spacing.setRange(0.2, 5.0)
+        self.spacing.setSingleStep(0.1)
+        self.spacing.setDecimals(1)
+        self.spacing.setValue(1.0)
+        self.spacing.setSuffix(" cm apart")
+        self.fill_button = QPushButton("&Fill Zone")
+        self.clear_zone_button = QPushButton("Clear &Zone")
+        self.copy_button = QPushButton("&Copy Last Map")
+        self.copy_button.setToolTip("Place the points of this patient's previous mapped session")
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+
+        side = QVBoxLayout()
+        next_box = QGroupBox("Next point placed")
+        QVBoxLayout(next_box).addWidget(self.next_point)
+        selected_box = QGroupBox("Selected points")
+        selected_layout = QVBoxLayout(selected_box)
+        selected_layout.addWidget(self.selection_label)
+        selected_layout.addWidget(self.selected)
+        selected_layout.addWidget(self.delete_button)
+        tools_box = QGroupBox("Zone tools")
+        tools = QFormLayout(tools_box)
+        tools.addRow("Zone", self.zone)
+        tools.addRow("Spacing", self.spacing)
+        zone_buttons = QHBoxLayout()
+        zone_buttons.addWidget(self.fill_button)
+        zone_buttons.addWidget(self.clear_zone_button)
+        tools.addRow(zone_buttons)
+        tools.addRow(self.copy_button)
+        legend_box = QGroupBox("Legend")
+        QVBoxLayout(legend_box).addWidget(self.legend)
+        for box in (next_box, selected_box, tools_box, legend_box):
+            side.addWidget(box)
+        side.addStretch(1)
+        side_panel = QWidget()
+        side_panel.setLayout(side)
+        self.setWidget(side_panel)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFixedWidth(330)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

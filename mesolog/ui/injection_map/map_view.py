@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QToolButton, QWidget
 
 from mesolog.ui.injection_map.map_scene import MapScene
 
@@ -51,6 +51,20 @@ class MapView(QGraphicsView):
         return self.scene()
 
     # -- zoom and fit ------------------------------------------------------
+
+    def zoom_buttons(self) -> list[QToolButton]:
+        """Zoom out, Fit and Zoom in, for a toolbar above this view."""
+        buttons = []
+        for text, tip, slot in (("−", "Zoom out (−)", lambda: self.zoom_by(0.8)),
+                                ("Fit", "Show the whole view (0)", self.fit),
+                                ("+", "Zoom in (+); the mouse wheel zooms too",
+                                 lambda: self.zoom_by(1.25))):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        return buttons
 
     def fit(self) -> None:
         self._zoom = 1.0
