@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
@@ -27,6 +26,7 @@ class FileActions:
         self._window = window
         self.building_demo: LongWork | None = None  # the last demo clinic made
         self.backing_up: LongWork | None = None  # the last backup made
+        self.restoring: LongWork | None = None  # the last restore
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
@@ -129,7 +129,9 @@ class FileActions:
         return True
 
     def restore(self) -> bool:
-        from mesolog.domain.permissions import NotPermitted
+        """The database replaced by a checked backup, on a helper thread; the window
+        shows nothing of the file meanwhile and logs in to it again afterwards."""
+        from mesolog.domain.permissions import Action, NotPermitted
         from mesolog.services.backups import BackupService
         from mesolog.store.database import DatabaseError, open_database
 
@@ -146,28 +148,38 @@ class FileActions:
         if answer != QMessageBox.StandardButton.Yes:
             return False
         db = self._window.database
-        failure: Exception | None = None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            kept = BackupService(db).restore(Path(name))
-        except NotPermitted as e:  # refused before anything was closed or changed
-            QApplication.restoreOverrideCursor()
+            db.require(Action.RESTORE)  # refused before anything is let go of
+        except NotPermitted as e:
             QMessageBox.warning(self._window, "Not restored", str(e))
             return False
-        except DatabaseError as e:
-            failure = e
-        QApplication.restoreOverrideCursor()
-        # the file now may hold other accounts and roles: whoever goes on logs in again
-        if not self._window.admit_and_attach(open_database(db.path)):
-            self._window.close()
-            return False
-        if failure is not None:
-            QMessageBox.critical(self._window, "Not restored",
-                                 f"{failure}\n\nNothing was changed.")
-            return False
-        QMessageBox.information(self._window, "Restored", f"{db.path.name} now holds the "
-                                "backup." + (f"\n\nThe replaced database is kept as {kept}."
-                                             if kept else ""))
+        self._window.let_go_of_database()  # nothing shown reads the file while it is replaced
+
+        def reopened() -> bool:
+            # the file now may hold other accounts and roles: whoever goes on logs in again
+            if not self._window.admit_and_attach(open_database(db.path)):
+                self._window.close()
+                return False
+            return True
+
+        def done(kept: Path | None) -> None:
+            if reopened():
+                QMessageBox.information(self._window, "Restored", f"{db.path.name} now holds "
+                                        "the backup." + (f"\n\nThe replaced database is kept "
+                                                         f"as {kept}." if kept else ""))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, DatabaseError | NotPermitted):
+                reopened()
+                raise error
+            if reopened():
+                QMessageBox.warning(self._window, "Not restored",
+                                    f"{error}\n\nNothing was changed.")
+
+        # the window's own view: the restore closes every connection to the file first
+        self.restoring = run_long_work(self._window, "Restoring",
+                                       lambda _progress: BackupService(db).restore(Path(name)),
+                                       done=done, failed=failed)
         return True
 
     def open_demo_clinic(self) -> None:

@@ -280,6 +280,16 @@ class MainWindow(QMainWindow):
         self.model.set_query(self._query_from_widgets())
         self._show_database()
 
+    def let_go_of_database(self) -> None:
+        """While the file is replaced (a restore): nothing shown reads it; ``attach`` or
+        ``admit_and_attach`` shows a database again."""
+        self._notices.detach()
+        self.clinic_lists.close()
+        self.form.load(None)
+        self._show_clinical_tabs(None)
+        self.list_view.setModel(None)
+        self.model = None
+
     def switch_database(self, path: Path) -> bool:
         """Open ``path`` in this window; False (and nothing changed) if it cannot be."""
         from mesolog.store.database import DatabaseError, open_database

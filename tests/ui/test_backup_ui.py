@@ -36,6 +36,7 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
     answer_message_box(QMessageBox.StandardButton.Yes, seen)  # replace?
     answer_message_box(QMessageBox.StandardButton.Ok, seen)  # done
     window.restore_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=20_000)
     assert "Replace clinic.sqlite by the backup friday.sqlite?" in seen[1]
     assert "now holds the backup" in seen[2] and "kept as" in seen[2]
     assert window.database.path == db_path
