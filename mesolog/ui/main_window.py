@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -24,14 +24,12 @@ from mesolog import APP_NAME
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.patient_search import SearchQuery
-from mesolog.ui.about import show_about
-from mesolog.ui.account_actions import AccountActions, permit_window_actions
+from mesolog.ui.account_actions import permit_window_actions
 from mesolog.ui.clinic.clinic_lists import ClinicLists
 from mesolog.ui.common import settings as opt
 from mesolog.ui.common.change_notices import ChangeNotices
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.common.settings import Settings
-from mesolog.ui.file_actions import FileActions
 from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes.outcomes_panel import OutcomesPanel
 from mesolog.ui.patients.patient_form import PatientForm
@@ -40,6 +38,7 @@ from mesolog.ui.patients.patient_list_panel import PatientListPanel
 from mesolog.ui.patients.welcome import NoPatientPage, WelcomePage
 from mesolog.ui.treatment.treatment_panel import TreatmentPanel
 from mesolog.ui.window_layout import restore_layout, save_layout
+from mesolog.ui.window_menus import build_actions
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -109,108 +108,13 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._build_actions()
+        build_actions(self)
         self._connect()
         restore_layout(self)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
 
     # -- construction ----------------------------------------------------
-
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        k = QKeySequence.StandardKey
-        self.files = FileActions(self)
-        self.open_action = self._action("&Open Database…", self.files.choose_database, k.Open,
-                                        "Open another Mesolog database file")
-        self.new_db_action = self._action("&New Database…", self.files.choose_new_database, None,
-                                          "Create an empty Mesolog database file")
-        self.demo_action = self._action(
-            "Open &Demo Clinic", self.files.open_demo_clinic, None,
-            "A separate database of invented patients, to try things without touching yours")
-        self.backup_action = self._action("&Back Up…", self.files.back_up, None,
-                                          "A verified copy of the database and its photos")
-        self.restore_action = self._action("&Restore…", self.files.restore, None,
-                                           "Replace the database by a checked backup")
-        self.preferences_action = self._action("&Preferences…", self.show_preferences,
-                                               k.Preferences)
-        self.quit_action = self._action("&Quit", self.close, k.Quit)
-        self.new_patient_action = self._action("&New Patient", self.new_patient, k.New,
-                                               "Open an empty chart for a new patient")
-        self.save_action = self._action("&Save Patient", self.form.save, k.Save)
-        self.revert_action = self._action("&Revert Changes", self.form.revert)
-        self.archive_action = self._action("&Archive Patient", self.toggle_archived,
-                                           "Ctrl+Shift+A",
-                                           "Take the patient out of the list; nothing is deleted")
-        self.find_action = self._action("&Find Patient", self.focus_search, k.Find)
-        self.about_action = self._action(
-            "&About Mesolog", lambda: show_about(self, self._db.path if self._db else None))
-        self.new_session_action = self._action(
-            "&New Session…", lambda: self._on_treatment(self.treatment.new_session),
-            "Ctrl+Shift+N", "Record an injection session for the open patient")
-        self.open_session_action = self._action(
-            "&Open Session…", lambda: self._on_treatment(self.treatment.open_selected),
-            None, "Open the session selected on the Treatment tab")
-        self.sign_session_action = self._action(
-            "&Sign Session", lambda: self._on_treatment(self.treatment.sign_selected),
-            "Ctrl+Shift+I", "Sign the selected session; it becomes read-only")
-        self.amend_session_action = self._action(
-            "&Amend Session…", lambda: self._on_treatment(self.treatment.amend_selected),
-            "Ctrl+Shift+M", "Change a signed session, with a reason")
-        self.new_course_action = self._action(
-            "New &Course…", lambda: self._on_treatment(self.treatment.new_course))
-        self.history_action = self._action("&History…", self.show_history, "Ctrl+H",
-                                           "Who changed what in this chart, and when")
-        self.report_action = self._action("&Print or Save Report…", self.show_reports,
-                                          QKeySequence.StandardKey.Print,
-                                          "Progress report, patient summary or consent form")
-        self.consent_action = self._action(
-            "Record C&onsent…", lambda: self._on_treatment(self.treatment.record_consent))
-        self.catalogue_action = self._action("&Products and Lots…", self.show_catalogue,
-                                             "Ctrl+Shift+P",
-                                             "The product catalogue, lots and recalls")
-        self.due_action = self._action("&Due and Overdue", self.clinic_lists.show_due, "Ctrl+D",
-                                       "Patients whose next session is due")
-        self.account_actions = AccountActions(self)
-        self.open_events_action = self._action(
-            "Open &Side Effects", self.clinic_lists.show_open_events, "Ctrl+Shift+E",
-            "Unresolved side effects across the clinic")
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.open_action, self.new_db_action, self.demo_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.restore_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.account_actions.password_action,
-                              self.account_actions.switch_action, self.quit_action])
-        patient_menu = self.menuBar().addMenu("&Patient")
-        patient_menu.addActions([self.new_patient_action, self.save_action, self.revert_action])
-        patient_menu.addSeparator()
-        patient_menu.addActions([self.new_course_action, self.consent_action])
-        patient_menu.addSeparator()
-        patient_menu.addActions([self.report_action, self.history_action, self.archive_action,
-                                 self.find_action])
-        session_menu = self.menuBar().addMenu("&Session")
-        session_menu.addActions([self.new_session_action, self.open_session_action,
-                                 self.sign_session_action, self.amend_session_action])
-        clinic_menu = self.menuBar().addMenu("&Clinic")
-        clinic_menu.addActions([self.due_action, self.open_events_action,
-                                self.catalogue_action])
-        clinic_menu.addSeparator()
-        clinic_menu.addAction(self.account_actions.accounts_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self._search_timer.start)
@@ -530,7 +434,7 @@ class MainWindow(QMainWindow):
 
     # -- treatment and the clinic ------------------------------------------
 
-    def _on_treatment(self, act: Callable[[], object]) -> None:
+    def on_treatment(self, act: Callable[[], object]) -> None:
         """Run a treatment action on the open patient, showing the Treatment tab."""
         if self.form.patient is None or not self.settle_unsaved():
             return

@@ -1,0 +1,114 @@
+"""The main window's actions and menus: what each does, its shortcut and its tip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from mesolog.ui.about import show_about
+from mesolog.ui.account_actions import AccountActions
+from mesolog.ui.file_actions import FileActions
+
+if TYPE_CHECKING:
+    from mesolog.ui.main_window import MainWindow
+
+
+def _action(window: MainWindow, text: str, slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
+def build_actions(window: MainWindow) -> None:
+    """The window's actions, as attributes of the window, and its menus."""
+    w = window
+    k = QKeySequence.StandardKey
+    w.files = FileActions(w)
+    w.open_action = _action(w, "&Open Database…", w.files.choose_database, k.Open,
+                            "Open another Mesolog database file")
+    w.new_db_action = _action(w, "&New Database…", w.files.choose_new_database, None,
+                              "Create an empty Mesolog database file")
+    w.demo_action = _action(
+        w, "Open &Demo Clinic", w.files.open_demo_clinic, None,
+        "A separate database of invented patients, to try things without touching yours")
+    w.backup_action = _action(w, "&Back Up…", w.files.back_up, None,
+                              "A verified copy of the database and its photos")
+    w.restore_action = _action(w, "&Restore…", w.files.restore, None,
+                               "Replace the database by a checked backup")
+    w.preferences_action = _action(w, "&Preferences…", w.show_preferences,
+                                   k.Preferences)
+    w.quit_action = _action(w, "&Quit", w.close, k.Quit)
+    w.new_patient_action = _action(w, "&New Patient", w.new_patient, k.New,
+                                   "Open an empty chart for a new patient")
+    w.save_action = _action(w, "&Save Patient", w.form.save, k.Save)
+    w.revert_action = _action(w, "&Revert Changes", w.form.revert)
+    w.archive_action = _action(w, "&Archive Patient", w.toggle_archived,
+                               "Ctrl+Shift+A",
+                               "Take the patient out of the list; nothing is deleted")
+    w.find_action = _action(w, "&Find Patient", w.focus_search, k.Find)
+    w.about_action = _action(
+        w, "&About Mesolog", lambda: show_about(w, w.database.path if w.database else None))
+    w.new_session_action = _action(
+        w, "&New Session…", lambda: w.on_treatment(w.treatment.new_session),
+        "Ctrl+Shift+N", "Record an injection session for the open patient")
+    w.open_session_action = _action(
+        w, "&Open Session…", lambda: w.on_treatment(w.treatment.open_selected),
+        None, "Open the session selected on the Treatment tab")
+    w.sign_session_action = _action(
+        w, "&Sign Session", lambda: w.on_treatment(w.treatment.sign_selected),
+        "Ctrl+Shift+I", "Sign the selected session; it becomes read-only")
+    w.amend_session_action = _action(
+        w, "&Amend Session…", lambda: w.on_treatment(w.treatment.amend_selected),
+        "Ctrl+Shift+M", "Change a signed session, with a reason")
+    w.new_course_action = _action(
+        w, "New &Course…", lambda: w.on_treatment(w.treatment.new_course))
+    w.history_action = _action(w, "&History…", w.show_history, "Ctrl+H",
+                               "Who changed what in this chart, and when")
+    w.report_action = _action(w, "&Print or Save Report…", w.show_reports,
+                              QKeySequence.StandardKey.Print,
+                              "Progress report, patient summary or consent form")
+    w.consent_action = _action(
+        w, "Record C&onsent…", lambda: w.on_treatment(w.treatment.record_consent))
+    w.catalogue_action = _action(w, "&Products and Lots…", w.show_catalogue,
+                                 "Ctrl+Shift+P",
+                                 "The product catalogue, lots and recalls")
+    w.due_action = _action(w, "&Due and Overdue", w.clinic_lists.show_due, "Ctrl+D",
+                           "Patients whose next session is due")
+    w.account_actions = AccountActions(w)
+    w.open_events_action = _action(
+        w, "Open &Side Effects", w.clinic_lists.show_open_events, "Ctrl+Shift+E",
+        "Unresolved side effects across the clinic")
+
+    file_menu = w.menuBar().addMenu("&File")
+    file_menu.addActions([w.open_action, w.new_db_action, w.demo_action])
+    file_menu.addSeparator()
+    file_menu.addActions([w.backup_action, w.restore_action])
+    file_menu.addSeparator()
+    file_menu.addAction(w.preferences_action)
+    file_menu.addSeparator()
+    file_menu.addActions([w.account_actions.password_action,
+                          w.account_actions.switch_action, w.quit_action])
+    patient_menu = w.menuBar().addMenu("&Patient")
+    patient_menu.addActions([w.new_patient_action, w.save_action, w.revert_action])
+    patient_menu.addSeparator()
+    patient_menu.addActions([w.new_course_action, w.consent_action])
+    patient_menu.addSeparator()
+    patient_menu.addActions([w.report_action, w.history_action, w.archive_action,
+                             w.find_action])
+    session_menu = w.menuBar().addMenu("&Session")
+    session_menu.addActions([w.new_session_action, w.open_session_action,
+                             w.sign_session_action, w.amend_session_action])
+    clinic_menu = w.menuBar().addMenu("&Clinic")
+    clinic_menu.addActions([w.due_action, w.open_events_action,
+                            w.catalogue_action])
+    clinic_menu.addSeparator()
+    clinic_menu.addAction(w.account_actions.accounts_action)
+    help_menu = w.menuBar().addMenu("&Help")
+    help_menu.addAction(w.about_action)
