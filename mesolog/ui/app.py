@@ -6,22 +6,22 @@ import contextlib
 import importlib
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_log_path
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mesolog import APP_NAME, __version__
 from mesolog.store.first_look import has_accounts
-from mesolog.ui.common.error_home import ErrorHome
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import LoginDialog
 
 if TYPE_CHECKING:
     from mesolog.services.accounts import LoggedIn
+    from mesolog.ui.common.error_home import ErrorHome
     from mesolog.ui.main_window import MainWindow
 
 
@@ -53,20 +53,49 @@ def _open_first_database(window: MainWindow, path: Path) -> None:
 
 def run_application(db_path: Path) -> int:
     app = make_application()
-    errors = ErrorHome(user_log_path(APP_NAME, appauthor=False))
-    errors.install()
+    homes: list[ErrorHome] = []
+
+    def install_error_home() -> None:
+        # once the first window is up: its 20 ms are not spent before it
+        from platformdirs import user_log_path
+
+        from mesolog.ui.common.error_home import ErrorHome
+
+        homes.append(ErrorHome(user_log_path(APP_NAME, appauthor=False)))
+        homes[0].install()
+
     try:
-        return _start(app, Settings(QSettings()), db_path)
+        return _start(app, Settings(QSettings()), db_path, install_error_home)
     finally:
-        errors.uninstall()
+        for home in homes:
+            home.uninstall()
 
 
-def _start(app: QApplication, settings: Settings, db_path: Path) -> int:
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once ``widget`` has been painted the first time: start-up work that
+    can wait does not stand between the start and the first window."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)  # after this paint
+        return False
+
+
+def _start(app: QApplication, settings: Settings, db_path: Path,
+           when_shown: Callable[[], None]) -> int:
     if has_accounts(db_path):
-        return _log_in_first(app, settings, db_path)
+        return _log_in_first(app, settings, db_path, when_shown)
     # Nobody can log in yet (a new file: the first administrator is made), or the file
     # must be opened to say what is wrong with it.
     window = _main_window(settings)
+    _AfterFirstPaint(window, when_shown)
     window.show()
     # The window is on screen before the database layer is imported and opened.
     QTimer.singleShot(0, lambda: _open_first_database(window, db_path))
@@ -85,7 +114,10 @@ class _OpeningOnLogIn:
     typed (a person takes seconds; the imports half a second, which would otherwise
     stand between the start and the login)."""
 
-    MODULES = ("mesolog.store.database", "mesolog.services.clinic", "mesolog.ui.main_window")
+    # Only code without Qt goes to the helper thread (SQLAlchemy, the models and the
+    # services: most of the time); Qt's own types are made on the window's thread.
+    MODULES = ("mesolog.store.database", "mesolog.services.clinic")
+    WINDOW_MODULE = "mesolog.ui.main_window"
 
     def __init__(self, path: Path):
         self.path = path
@@ -95,6 +127,9 @@ class _OpeningOnLogIn:
 
     def start_importing(self) -> None:
         self._imports.start()
+        # the window's code on the window's thread, once the login is painted (0.2 s,
+        # before anyone has typed much: keys pressed meanwhile wait, none is lost)
+        QTimer.singleShot(100, lambda: importlib.import_module(self.WINDOW_MODULE))
 
     def _import(self) -> None:
         for module in self.MODULES:
@@ -114,11 +149,12 @@ class _OpeningOnLogIn:
         return AccountService(self.database).authenticate(login, password)
 
 
-def _log_in_first(app: QApplication, settings: Settings, path: Path) -> int:
+def _log_in_first(app: QApplication, settings: Settings, path: Path,
+                  when_shown: Callable[[], None] = lambda: None) -> int:
     """The login alone first, the window once someone is in."""
     opening = _OpeningOnLogIn(path)
     dialog = LoginDialog(opening, title=f"Log in to {path.name} — {APP_NAME}")
-    QTimer.singleShot(0, opening.start_importing)  # once the login is on screen
+    _AfterFirstPaint(dialog, lambda: (when_shown(), opening.start_importing()))
     accepted = dialog.exec() and dialog.actor is not None
     if not accepted:
         if opening.database is not None:
