@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -52,8 +50,8 @@ from mesolog.ui.common.form_dialog import DateTimeField, OpensAtFirstField, comb
 from mesolog.ui.common.permitted import allows, permit
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved, confirm_signature
 from mesolog.ui.injection_map.map_editor import InjectionMapEditor
-from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog
 from mesolog.ui.treatment.session_products import SessionProducts
+from mesolog.ui.treatment.session_side_effects import SessionSideEffects
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -169,16 +167,12 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.amend_box.hide()
         self.history = QLabel()
         self.history.setWordWrap(True)
-        self.side_effects_box = QGroupBox("Side effects")
-        self.side_effects = QListWidget()
-        self.side_effects.setMaximumHeight(90)
-        self.record_event_button = QPushButton("&Record Side Effect…")
-        self.none_observed_button = QPushButton("&None Observed")
-        self.side_effects_hint = QLabel()
-        self.side_effects_hint.setWordWrap(True)
-        effects_layout = QVBoxLayout(self.side_effects_box)
-        effects_layout.addWidget(self.side_effects_hint)
-        effects_layout.addWidget(self.side_effects)
+        self.side_effects_box = SessionSideEffects(clinic, now)
+        effects = self.side_effects_box  # its parts, named as the editor's own
+        self.side_effects, self.side_effects_hint = effects.list, effects.hint
+        self.record_event_button = effects.record_button
+        self.none_observed_button = effects.none_observed_button
+        effects.changed.connect(self.side_effects_changed)
 
         self.save_button = QPushButton("&Save")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -229,13 +223,10 @@ class SessionEditor(OpensAtFirstField, QDialog):
         # a new session is, by default, the logged-in practitioner's
         self._load(session, practitioner_id
                    or (actor.id if actor is not None and actor.is_person else None))
-        self._show_side_effects()
+        effects.show_for(session)
         self.save_button.clicked.connect(lambda: self.save(sign=False))
         self.sign_button.clicked.connect(lambda: self.save(sign=True))
         self.amend_button.clicked.connect(self.start_amending)
-        self.record_event_button.clicked.connect(self.record_side_effect)
-        self.none_observed_button.clicked.connect(self.mark_none_observed)
-        self.side_effects.itemDoubleClicked.connect(self._edit_side_effect)
         self.close_button.clicked.connect(self.close)
         self.performed_at.dateTimeChanged.connect(
             lambda dt: self.products.set_session_day(dt.toPython().date()))
@@ -346,54 +337,6 @@ class SessionEditor(OpensAtFirstField, QDialog):
     # -- side effects ----------------------------------------------------
     # Side effects follow the session (often days later) and are not part of
     # what was signed: they are recorded here whether or not it is signed.
-
-    def _show_side_effects(self) -> None:
-        self.side_effects.clear()
-        saved = self._session is not None
-        actor = self._clinic.actor
-        self.side_effects.setEnabled(saved)
-        permit(self.record_event_button, actor, Action.SIDE_EFFECT_RECORD, saved)
-        permit(self.none_observed_button, actor, Action.SIDE_EFFECT_NONE_OBSERVED, saved)
-        if not saved:
-            self.side_effects_hint.setText("Save the session first; then open it from the "
-                                           "Treatment tab to record what followed.")
-            return
-        events = self._clinic.adverse_events.for_session(self._session.id)
-        for event in events:
-            d = event.details
-            state = (f"resolved {d.resolved_on:%Y-%m-%d}" if not d.is_open
-                     else f"open ({d.outcome.label.lower()})")
-            item = QListWidgetItem(f"{d.title} · from {d.onset:%Y-%m-%d} · {state}")
-            item.setData(Qt.ItemDataRole.UserRole, event.id)
-            self.side_effects.addItem(item)
-        status = self._clinic.adverse_events.status([self._session.id])[self._session.id]
-        self.side_effects_hint.setText(f"Status: {status.text}.")
-        permit(self.none_observed_button, actor, Action.SIDE_EFFECT_NONE_OBSERVED,
-               not events and not status.none_observed)
-
-    def record_side_effect(self) -> bool:
-        dialog = AdverseEventDialog(self._clinic, self._session, self._now.date(), parent=self)
-        if not dialog.exec():
-            return False
-        self._show_side_effects()
-        self.side_effects_changed.emit()
-        return True
-
-    def _edit_side_effect(self, item: QListWidgetItem) -> None:
-        event = self._clinic.adverse_events.get(item.data(Qt.ItemDataRole.UserRole))
-        if AdverseEventDialog(self._clinic, self._session, self._now.date(), event,
-                              parent=self).exec():
-            self._show_side_effects()
-            self.side_effects_changed.emit()
-
-    def mark_none_observed(self) -> None:
-        try:  # checked by the person logged in
-            self._clinic.adverse_events.mark_none_observed(self._session.id)
-        except (ValidationError, NotPermitted) as e:
-            QMessageBox.warning(self, "Not recorded", str(e))
-        else:
-            self.side_effects_changed.emit()
-        self._show_side_effects()
 
     # -- editing ---------------------------------------------------------
 
