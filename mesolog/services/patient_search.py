@@ -91,18 +91,11 @@ class SearchQuery:
         return None if self.match else Plan.ORDER_INDEX
 
     def lists_sql(self, patient_id: int) -> tuple[str, tuple[Any, ...]]:
-        """A statement with a row if the list of this query holds ``patient_id``."""
-        where, params = ["p.id = ?"], [patient_id]
-        if self.born is not None:
-            where.append("p.date_of_birth = ?")
-            params.append(self.born.isoformat())
-        elif self.match:
-            where.append("EXISTS (SELECT 1 FROM patient_fts "
-                         "WHERE patient_fts MATCH ? AND rowid = p.id)")
-            params.append(self.match)
-        if not self.include_archived:
-            where.append("p.archived = 0")
-        return f"SELECT 1 FROM patient p WHERE {' AND '.join(where)}", tuple(params)
+        """A statement with a row if the list of this query holds ``patient_id``: the
+        search index asked about that one row."""
+        _, where, params = self._matching(Plan.HIT_PER_ROW if self.match else Plan.ORDER_INDEX)
+        clause = " AND ".join(["p.id = ?", *where])
+        return f"SELECT 1 FROM patient p WHERE {clause}", (patient_id, *params)
 
     def key_columns(self) -> tuple[str, ...]:
         """The columns a page ends on, which the next page starts after (keyset
@@ -113,11 +106,9 @@ class SearchQuery:
             return ("p.name_key", "p.id")
         return (self.sort.value, "p.name_key", "p.id")
 
-    def page_sql(self, plan: Plan, after: tuple[Any, ...] | None, limit: int,
-                 until: tuple[Any, ...] | None = None) -> tuple[str, tuple[Any, ...]]:
-        """Up to ``limit`` matches (-1: all) after the key ``after`` and up to the key
-        ``until`` if given, each as its id then its key."""
-        keys = self.key_columns()
+    def _matching(self, plan: Plan) -> tuple[str, list[str], list[Any]]:
+        """What the list of this query holds, read the way ``plan`` reads it: the
+        statement's source, its conditions and their parameters."""
         source = "patient p"
         where: list[str] = []
         params: list[Any] = []
@@ -142,6 +133,14 @@ class SearchQuery:
             params.append(self.match)
         if not self.include_archived:
             where.append("p.archived = 0")  # a literal, so the partial indexes apply
+        return source, where, params
+
+    def page_sql(self, plan: Plan, after: tuple[Any, ...] | None, limit: int,
+                 until: tuple[Any, ...] | None = None) -> tuple[str, tuple[Any, ...]]:
+        """Up to ``limit`` matches (-1: all) after the key ``after`` and up to the key
+        ``until`` if given, each as its id then its key."""
+        keys = self.key_columns()
+        source, where, params = self._matching(plan)
         # the few hits are sorted: "+" keeps SQLite from walking an order index instead
         sorted_hits = "+" if plan is Plan.SORT_HITS else ""
         columns = ", ".join(f"{sorted_hits}{key}" for key in keys)

@@ -74,8 +74,6 @@ class FileActions:
                 then()
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, DatabaseError | OSError | NotPermitted):
-                raise error
             settings.set(opt.BACKUP_OWED, str(path))
             QMessageBox.warning(self._window, "Automatic backup failed",
                                 f"{error}\n\nIt is tried again when this database is next "
@@ -87,7 +85,7 @@ class FileActions:
         self.backing_up = run_long_work(
             self._window, "Making today's backup", with_own_connection(
                 db, lambda own, progress: BackupService(own).automatic(folder, now, progress)),
-            done=done, failed=failed)
+            done=done, failed=failed, expected=(DatabaseError, OSError, NotPermitted))
         return True
 
     def owed_backup(self) -> None:
@@ -117,15 +115,13 @@ class FileActions:
                                     f"checked.\n\n{report.summary()}")
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, DatabaseError | NotPermitted):
-                raise error
             QMessageBox.critical(self._window, "Backup failed", str(error))
 
         self.backing_up = run_long_work(
             self._window, "Backing up", with_own_connection(
                 self._window.database,
                 lambda own, progress: BackupService(own).back_up(Path(name), progress)),
-            done=done, failed=failed)
+            done=done, failed=failed, expected=(DatabaseError, NotPermitted))
         return True
 
     def restore(self) -> bool:
@@ -179,7 +175,8 @@ class FileActions:
         # the window's own view: the restore closes every connection to the file first
         self.restoring = run_long_work(self._window, "Restoring",
                                        lambda _progress: BackupService(db).restore(Path(name)),
-                                       done=done, failed=failed)
+                                       done=done, failed=failed,
+                                       expected=(BaseException,))  # reopened whatever it is
         return True
 
     def open_demo_clinic(self) -> None:
@@ -197,13 +194,11 @@ class FileActions:
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled):
                 self._window.statusBar().showMessage("The demo clinic was not made.", 5000)
-            elif isinstance(error, (DatabaseError, OSError)):
-                QMessageBox.critical(self._window, "Cannot make the demo clinic", str(error))
             else:
-                raise error
+                QMessageBox.critical(self._window, "Cannot make the demo clinic", str(error))
 
         self.building_demo = run_long_work(
             self._window, "Making the demo clinic",
             lambda progress: make_demo_clinic_file(path, DEMO_PATIENTS, progress),
             done=lambda _result: self._window.switch_database(path), failed=failed,
-            cancellable=True)
+            expected=(DatabaseError, OSError), cancellable=True)

@@ -370,11 +370,9 @@ class MainWindow(QMainWindow):
             self.form.start_with(searched)
 
     def _on_saved(self, patient: object) -> None:
-        self._show_clinical_tabs(patient)
-        self.model.reload()
+        self._show_clinical_tabs(patient)  # the list and its count followed the change notice
         self._select_row_of(patient.id, read_down=True)
         self.list_panel.setVisible(True)
-        self._update_count()
         self._update_actions()
         self.statusBar().showMessage("Saved.", 3000)
 
@@ -399,9 +397,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not changed: changed elsewhere", str(e))
             return
         self.form.load(changed)
-        self._show_clinical_tabs(changed)
-        self.model.reload()
-        self._update_count()
+        self._show_clinical_tabs(changed)  # the list and its count followed the notice
         self._update_actions()
         self.statusBar().showMessage(message, 8000)
 

@@ -14,15 +14,12 @@ if TYPE_CHECKING:
 
 
 class ChartTab:
-    """A mixin for a QWidget tab with a ``refresh`` that reads ``_clinic``'s records of
-    ``_patient``."""
+    """A mixin for a QWidget tab; the tab defines ``refresh``, which reads ``_clinic``'s
+    records of ``_patient``."""
 
     _clinic: Clinic | None = None
     _patient: Patient | None = None
     _stale = False  # the patient or their records changed while this tab was hidden
-
-    def refresh(self) -> None:
-        raise NotImplementedError
 
     def show_patient(self, clinic: Clinic, patient: Patient | None) -> None:
         """Follow the open chart; the reading waits until this tab is on screen, so
@@ -38,9 +35,9 @@ class ChartTab:
     def _read_when_shown(self) -> None:
         self._stale = True
         if self.isVisible():  # type: ignore[attr-defined]
-            self.refresh()
+            self.refresh()  # type: ignore[attr-defined]
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # type: ignore[misc]
         if self._stale:
-            self.refresh()
+            self.refresh()  # type: ignore[attr-defined]

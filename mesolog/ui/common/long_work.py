@@ -37,7 +37,7 @@ class LongWork(QObject):
 
     def __init__(self, parent: QWidget, title: str, work: Callable[[Progress], Any], *,
                  done: Callable[[Any], None], failed: Callable[[BaseException], None],
-                 cancellable: bool):
+                 cancellable: bool, expected: tuple[type[BaseException], ...]):
         # No parent: the window may be closed and deleted while the work runs; the
         # thread holds this object until it ends, and the end is said only to a
         # window still there.
@@ -45,6 +45,7 @@ class LongWork(QObject):
         self._parent = parent
         self._work = work
         self._done, self._failed = done, failed
+        self._expected = (*expected, Cancelled) if cancellable else expected
         self._cancel_asked = threading.Event()
         self.dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle(title)
@@ -105,20 +106,24 @@ class LongWork(QObject):
         try:
             if error is None:
                 self._done(result)
-            else:
+            elif isinstance(error, self._expected):
                 self._failed(error)
+            else:
+                raise error  # not the work's own kind of failure: to the error home
         finally:
             self.deleteLater()
 
 
 def run_long_work(parent: QWidget, title: str, work: Callable[[Progress], Any], *,
                   done: Callable[[Any], None], failed: Callable[[BaseException], None],
+                  expected: tuple[type[BaseException], ...],
                   cancellable: bool = False) -> LongWork:
-    """Start ``work(progress)`` on a helper thread; ``done(result)`` or ``failed(error)``
-    follow on the window's thread. ``work`` must use its own database view
-    (``with_own_connection``), never the window's."""
+    """Start ``work(progress)`` on a helper thread; ``done(result)``, or ``failed(error)``
+    for an error of the ``expected`` kinds (and Cancelled, if ``cancellable``), follow on
+    the window's thread; any other error goes to the error home. ``work`` must use its
+    own database view (``with_own_connection``), never the window's."""
     long_work = LongWork(parent, title, work, done=done, failed=failed,
-                         cancellable=cancellable)
+                         cancellable=cancellable, expected=expected)
     long_work.start()
     return long_work
 

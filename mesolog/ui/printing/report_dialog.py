@@ -131,7 +131,8 @@ class ReportDialog(OpensAtFirstField, QDialog):
 
         self.building = run_long_work(
             self, "Building the report", with_own_connection(self._clinic.db, build),
-            done=lambda built: self._show_pages(asked, *built), failed=failed)
+            done=lambda built: self._show_pages(asked, *built), failed=failed,
+            expected=(BaseException,))  # said under the preview, then to the error home
 
     def _show_pages(self, asked: int, pdf: bytes, images: list[QImage]) -> None:
         if asked != self._asked:
