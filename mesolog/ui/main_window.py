@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
 from mesolog import APP_NAME
 from mesolog.domain.validation import ConflictError
 from mesolog.services.clock import Clock, local_now
-from mesolog.services.patient_search import SearchQuery
-from mesolog.ui.account_actions import permit_window_actions
 from mesolog.ui.clinic.clinic_lists import ClinicLists
 from mesolog.ui.common import settings as opt
 from mesolog.ui.common.change_notices import ChangeNotices
@@ -33,12 +30,12 @@ from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes.outcomes_panel import OutcomesPanel
 from mesolog.ui.patients.patient_form import PatientForm
-from mesolog.ui.patients.patient_list_model import NAME, PatientListModel
+from mesolog.ui.patients.patient_list_model import PatientListModel
 from mesolog.ui.patients.patient_list_panel import PatientListPanel
 from mesolog.ui.patients.welcome import NoPatientPage, WelcomePage
 from mesolog.ui.treatment.treatment_panel import TreatmentPanel
 from mesolog.ui.window_layout import restore_layout, save_layout
-from mesolog.ui.window_menus import build_actions
+from mesolog.ui.window_menus import build_actions, update_actions
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -49,8 +46,6 @@ if TYPE_CHECKING:
 # The database layer (SQLAlchemy) takes longer to import than Qt itself, so
 # the window is built and shown first and the database attached right after;
 # functions that open files import the store when they run.
-
-SEARCH_DELAY_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -65,12 +60,11 @@ class MainWindow(QMainWindow):
         self._patients: PatientService | None = None
         self._clinic: Clinic | None = None
         self.clinic_lists = ClinicLists(self)
-        self.model: PatientListModel | None = None
         self._notices: ChangeNotices | None = None
-        self._following_list = True  # False while the window itself moves the selection
         self._backed_up_to_close = False  # closing: today's backup is made or not due
 
-        self.list_panel = PatientListPanel(settings.get(opt.INCLUDE_ARCHIVED))
+        self.list_panel = PatientListPanel(settings.get(opt.INCLUDE_ARCHIVED),
+                                           self._shown_patient_id)
         self.search_box = self.list_panel.search_box
         self.include_archived = self.list_panel.include_archived
         self.list_view = self.list_panel.list_view
@@ -105,9 +99,6 @@ class MainWindow(QMainWindow):
 
         self.count_label = self.list_panel.count_label
         self.statusBar().addPermanentWidget(self.count_label)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
         build_actions(self)
         self._connect()
         restore_layout(self)
@@ -117,10 +108,8 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------
 
     def _connect(self) -> None:
-        self.search_box.textChanged.connect(self._search_timer.start)
-        self.list_panel.enter_list.connect(self.enter_list)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.include_archived.toggled.connect(self.apply_search)
+        self.list_panel.patient_chosen.connect(self._on_patient_chosen)
+        self.list_panel.searched.connect(self.hint.follow_search)
         self.form.dirty_changed.connect(self._on_dirty_changed)
         self.form.saved.connect(self._on_saved)
         self.welcome.create_patient.connect(self.new_patient)
@@ -136,6 +125,11 @@ class MainWindow(QMainWindow):
     @property
     def clinic(self) -> Clinic | None:
         return self._clinic
+
+    @property
+    def model(self) -> PatientListModel | None:
+        """The patient list's model, while a database is open."""
+        return self.list_panel.model
 
     @property
     def notices(self) -> ChangeNotices | None:
@@ -157,7 +151,7 @@ class MainWindow(QMainWindow):
         """Show ``db`` as its actor sees it; the window closes it when done with it."""
         from mesolog.services.clinic import Clinic
 
-        first = self.model is None
+        saved_header = self._settings.get(opt.PATIENT_LIST_HEADER) if self._db is None else None
         if self._db is not None and self._db.engine is not db.engine:
             self._db.close()
         if self._notices is not None:
@@ -172,16 +166,7 @@ class MainWindow(QMainWindow):
         self.form.set_service(self._patients)
         self.form.load(None)
         self._show_clinical_tabs(None)
-        self.model = PatientListModel(self._patients, self.today, self)
-        self.list_view.setModel(self.model)
-        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.model.modelReset.connect(self._after_list_reset)
-        header = self.list_view.horizontalHeader()
-        if first:
-            self.list_panel.lay_out_columns(self._settings.get(opt.PATIENT_LIST_HEADER))
-        else:
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.model.set_query(self._query_from_widgets())
+        self.list_panel.attach(self._patients, self.today, saved_header)
         self._show_database()
 
     def let_go_of_database(self) -> None:
@@ -191,8 +176,7 @@ class MainWindow(QMainWindow):
         self.clinic_lists.close()
         self.form.load(None)
         self._show_clinical_tabs(None)
-        self.list_view.setModel(None)
-        self.model = None
+        self.list_panel.detach()
 
     def switch_database(self, path: Path) -> bool:
         """Open ``path`` in this window; False (and nothing changed) if it cannot be."""
@@ -223,89 +207,33 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.list_panel.show_read_only(self._db.read_only)
         self._update_actions()
-        self._update_count()
+        self.list_panel.update_count()
 
     # -- the list --------------------------------------------------------
-
-    def _query_from_widgets(self) -> SearchQuery:
-        return replace(self.model.query, text=self.search_box.text(),
-                       include_archived=self.include_archived.isChecked())
-
-    def apply_search(self) -> None:
-        self._search_timer.stop()
-        if self.model is None:
-            return
-        self.model.set_query(self._query_from_widgets())
-        self.hint.follow_search(self.model.query.text.strip(), self.model.rowCount())
-        QTimer.singleShot(0, self._update_count)  # posted after the list's repaint
-
-    def enter_list(self) -> None:
-        """From the search box into the list (Enter or Down): the first match is chosen,
-        which opens it, so one match is one key away."""
-        self.apply_search()
-        if self.model is None or self.model.rowCount() == 0:
-            return
-        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.list_view.selectionModel().hasSelection():
-            self.list_view.selectionModel().setCurrentIndex(
-                self.model.index(0, NAME), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _update_count(self) -> None:
-        """The count under the list: after the list is drawn, as it may take longer."""
-        if self.model is not None:
-            self.list_panel.show_count(self._patients, self.model.query)
-            self.hint.follow_search(self.model.query.text.strip(), self.model.rowCount())
 
     def _on_changes(self, changes: Changes) -> None:
         """The list, and a chart with nothing unsaved, follow what was changed."""
         if not changes.may_touch("patient"):
             return
         self.model.reload()
-        self._update_count()
+        self.list_panel.update_count()
         shown = self.form.patient
         if changes.elsewhere and shown is not None and not self.form.is_dirty():
             self.form.load(self._patients.get(shown.id))  # changed by another program
 
-    def _after_list_reset(self) -> None:
-        patient = self.form.patient
-        if patient is not None:
-            self._select_row_of(patient.id)
+    def _shown_patient_id(self) -> int | None:
+        return self.form.patient.id if self.form.patient is not None else None
 
-    def _select_row_of(self, patient_id: int | None, read_down: bool = False) -> None:
-        """Move the list's selection without treating it as the practitioner's choice;
-        ``read_down``: read the list down to the patient if need be (not on a keystroke)."""
-        self._following_list = False
-        try:
-            selection = self.list_view.selectionModel()
-            find = self.model.reveal if read_down else self.model.row_of
-            row = find(patient_id) if patient_id is not None else None
-            if row is None:
-                selection.clear()
-            else:
-                index = self.model.index(row, NAME)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.list_view.scrollTo(index)
-        finally:
-            self._following_list = True
-
-    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._following_list:
-            return
-        patient_id = self.model.id_at(current.row())
-        shown = self.form.patient
-        if patient_id is None or (shown is not None and shown.id == patient_id):
-            return
+    def _on_patient_chosen(self, patient_id: int) -> None:
         if not self.settle_unsaved():
-            # QItemSelectionModel has already moved; put it back after this signal.
-            QTimer.singleShot(0, lambda: self._select_row_of(shown.id if shown else None))
+            # the list's selection has already moved; put it back after this signal
+            shown = self._shown_patient_id()
+            QTimer.singleShot(0, lambda: self.list_panel.select(shown))
             return
         self.open_patient(patient_id)
+
+    def focus_search(self) -> None:
+        self.list_panel.focus_search()
 
     def open_patient(self, patient_id: int) -> None:
         patient = self._patients.get(patient_id)
@@ -325,11 +253,9 @@ class MainWindow(QMainWindow):
         if not self.settle_unsaved():
             return False
         if not self._patients.lists(self.model.query, patient_id):
-            self.search_box.clear()
-            self.include_archived.setChecked(True)
-            self.apply_search()
+            self.list_panel.show_everyone()
         self.open_patient(patient_id)
-        self._select_row_of(patient_id, read_down=True)
+        self.list_panel.select(patient_id, read_down=True)
         self.patient_tabs.setCurrentIndex(tab)
         self.raise_()
         self.activateWindow()
@@ -356,7 +282,7 @@ class MainWindow(QMainWindow):
         self.form.load(None, self._patients.next_chart_no())
         self._show_clinical_tabs(None)
         self.patient_tabs.setCurrentIndex(0)
-        self._select_row_of(None)
+        self.list_panel.select(None)
         self.list_panel.setVisible(self.list_panel.isVisible() or self.model.rowCount() > 0)
         self.pages.setCurrentWidget(self.patient_page)
         self.form.inputs["last_name"].setFocus()
@@ -371,7 +297,7 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, patient: object) -> None:
         self._show_clinical_tabs(patient)  # the list and its count followed the change notice
-        self._select_row_of(patient.id, read_down=True)
+        self.list_panel.select(patient.id, read_down=True)
         self.list_panel.setVisible(True)
         self._update_actions()
         self.statusBar().showMessage("Saved.", 3000)
@@ -402,27 +328,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _update_actions(self) -> None:
-        attached = self._db is not None
-        for action in (self.new_patient_action, self.find_action, self.new_db_action,
-                       self.backup_action, self.restore_action,
-                       self.catalogue_action, self.due_action, self.open_events_action):
-            action.setEnabled(attached)
-        actor = self._db.actor if attached else None
-        self.account_actions.update(actor, attached)
-        patient = self.form.patient
-        stored = self.pages.currentWidget() is self.patient_page and patient is not None
-        for action in (self.new_session_action, self.open_session_action,
-                       self.sign_session_action, self.amend_session_action,
-                       self.new_course_action, self.consent_action, self.history_action,
-                       self.report_action):
-            action.setEnabled(stored)
-        on_form = self.pages.currentWidget() is self.patient_page
-        self.save_action.setEnabled(on_form and self.form.is_dirty())
-        self.revert_action.setEnabled(on_form and self.form.is_dirty())
-        self.archive_action.setEnabled(on_form and patient is not None)
-        archived = patient is not None and patient.archived
-        self.archive_action.setText("Restore from &Archive" if archived else "&Archive Patient")
-        permit_window_actions(self, actor)
+        update_actions(self, self.pages.currentWidget() is self.patient_page)
 
     def _update_title(self) -> None:
         read_only = " (read-only)" if self._db.read_only else ""
@@ -436,29 +342,6 @@ class MainWindow(QMainWindow):
             return
         self.patient_tabs.setCurrentWidget(self.treatment)
         act()
-
-    def show_catalogue(self) -> None:
-        from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog
-
-        CatalogueDialog(self._clinic, self.today, parent=self).exec()
-
-    def show_history(self) -> None:
-        from mesolog.ui.patients.history_dialog import HistoryDialog
-
-        if self.form.patient is not None and self.settle_unsaved():
-            HistoryDialog(self._clinic, self.form.patient, parent=self).exec()
-
-    def show_preferences(self) -> None:
-        from mesolog.ui.clinic.preferences import open_preferences
-
-        open_preferences(self, self._clinic if self._db else None, self._settings,
-                         self._db.path if self._db else Path.home())
-
-    def show_reports(self) -> None:
-        from mesolog.ui.printing.report_dialog import ReportDialog
-
-        if self.form.patient is not None and self.settle_unsaved():
-            ReportDialog(self._clinic, self.form.patient, parent=self).exec()
 
     @property
     def clock(self) -> Clock:

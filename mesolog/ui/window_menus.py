@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from mesolog.ui import window_dialogs
 from mesolog.ui.about import show_about
-from mesolog.ui.account_actions import AccountActions
+from mesolog.ui.account_actions import AccountActions, permit_window_actions
 from mesolog.ui.file_actions import FileActions
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def build_actions(window: MainWindow) -> None:
                               "A verified copy of the database and its photos")
     w.restore_action = _action(w, "&Restore…", w.files.restore, None,
                                "Replace the database by a checked backup")
-    w.preferences_action = _action(w, "&Preferences…", w.show_preferences,
+    w.preferences_action = _action(w, "&Preferences…", lambda: window_dialogs.show_preferences(w),
                                    k.Preferences)
     w.quit_action = _action(w, "&Quit", w.close, k.Quit)
     w.new_patient_action = _action(w, "&New Patient", w.new_patient, k.New,
@@ -69,14 +70,14 @@ def build_actions(window: MainWindow) -> None:
         "Ctrl+Shift+M", "Change a signed session, with a reason")
     w.new_course_action = _action(
         w, "New &Course…", lambda: w.on_treatment(w.treatment.new_course))
-    w.history_action = _action(w, "&History…", w.show_history, "Ctrl+H",
+    w.history_action = _action(w, "&History…", lambda: window_dialogs.show_history(w), "Ctrl+H",
                                "Who changed what in this chart, and when")
-    w.report_action = _action(w, "&Print or Save Report…", w.show_reports,
+    w.report_action = _action(w, "&Print or Save Report…", lambda: window_dialogs.show_reports(w),
                               QKeySequence.StandardKey.Print,
                               "Progress report, patient summary or consent form")
     w.consent_action = _action(
         w, "Record C&onsent…", lambda: w.on_treatment(w.treatment.record_consent))
-    w.catalogue_action = _action(w, "&Products and Lots…", w.show_catalogue,
+    w.catalogue_action = _action(w, "&Products and Lots…", lambda: window_dialogs.show_catalogue(w),
                                  "Ctrl+Shift+P",
                                  "The product catalogue, lots and recalls")
     w.due_action = _action(w, "&Due and Overdue", w.clinic_lists.show_due, "Ctrl+D",
@@ -112,3 +113,29 @@ def build_actions(window: MainWindow) -> None:
     clinic_menu.addAction(w.account_actions.accounts_action)
     help_menu = w.menuBar().addMenu("&Help")
     help_menu.addAction(w.about_action)
+
+
+def update_actions(window: MainWindow, on_chart: bool) -> None:
+    """Enable what applies to what the window shows (``on_chart``: a chart page is open)
+    and what its actor may do."""
+    w = window
+    attached = w.database is not None
+    for action in (w.new_patient_action, w.find_action, w.new_db_action,
+                   w.backup_action, w.restore_action,
+                   w.catalogue_action, w.due_action, w.open_events_action):
+        action.setEnabled(attached)
+    actor = w.database.actor if attached else None
+    w.account_actions.update(actor, attached)
+    patient = w.form.patient
+    stored = on_chart and patient is not None
+    for action in (w.new_session_action, w.open_session_action,
+                   w.sign_session_action, w.amend_session_action,
+                   w.new_course_action, w.consent_action, w.history_action,
+                   w.report_action):
+        action.setEnabled(stored)
+    w.save_action.setEnabled(on_chart and w.form.is_dirty())
+    w.revert_action.setEnabled(on_chart and w.form.is_dirty())
+    w.archive_action.setEnabled(on_chart and patient is not None)
+    archived = patient is not None and patient.archived
+    w.archive_action.setText("Restore from &Archive" if archived else "&Archive Patient")
+    permit_window_actions(w, actor)
