@@ -38,8 +38,13 @@ def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
     box = QComboBox()
     for text, data in items:
         box.addItem(text, data)
-    box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
+    choose(box, current)
     return box
+
+
+def choose(box: QComboBox, data: object) -> None:
+    """Choose the item holding ``data``; the first item when none does (or ``data`` is None)."""
+    box.setCurrentIndex(max(0, box.findData(data)) if data is not None else 0)
 
 
 class _TypedWhole:

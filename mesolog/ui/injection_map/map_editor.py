@@ -16,7 +16,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -27,16 +26,14 @@ from mesolog.domain.catalogue import Lot
 from mesolog.domain.injection_map import (
     InjectionPoint,
     counts_by_lot,
-    free_spots,
     nudged,
     product_colours,
     totals,
     volumes_by_lot,
-    with_this_sessions_lots,
 )
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, zone_at
 from mesolog.domain.text import count_of
-from mesolog.domain.validation import NotFoundError
+from mesolog.ui.common.form_dialog import choose
 from mesolog.ui.injection_map.map_document import (
     AddPoints,
     ChangePoints,
@@ -52,6 +49,7 @@ from mesolog.ui.injection_map.map_panels import (
     totals_html,
 )
 from mesolog.ui.injection_map.map_scene import MapScene
+from mesolog.ui.injection_map.map_tools import MapTools
 from mesolog.ui.injection_map.map_view import MapView
 
 PreviousMap = Callable[[], tuple[datetime, tuple[InjectionPoint, ...]]]
@@ -60,7 +58,7 @@ PreviousMap = Callable[[], tuple[datetime, tuple[InjectionPoint, ...]]]
 _TOTAL_LINES = 9  # header, six zones, the total, a spare line for wrapping
 
 
-class InjectionMapEditor(QWidget):
+class InjectionMapEditor(MapTools, QWidget):
     edited = Signal()
     volumes_changed = Signal(object)  # lot id → (points, ml): the map's share of the products
 
@@ -259,71 +257,6 @@ class InjectionMapEditor(QWidget):
             self.undo_stack.push(ChangePoints(self.document, after, f"Change {label}"))
             self.scene.select_keys(keys)
 
-    def fill_zone(self) -> int:
-        """Fill the chosen zone of this view with points ``spacing`` apart on the head."""
-        zone = self.chosen_zone()
-        if zone is None:
-            return 0
-        spacing = self.spacing.value()
-        view = self.current_view
-        spots = free_spots(view, zone, spacing,
-                           ((p.x, p.y) for p in self.document.points() if p.view is view))
-        if not spots:
-            self._say(f"{zone.label} is already covered at {spacing:g} cm.")
-            return 0
-        points = [p for p in (self._new_point(spot) for spot in spots) if p is not None]
-        if not points:
-            return 0  # _new_point said why
-        command = AddPoints(self.document, points, f"Fill {zone.label}")
-        self.undo_stack.push(command)
-        self.scene.select_keys(command.keys)
-        self._say(f"{zone.label} filled with {count_of(len(points), 'point')} "
-                  f"{spacing:g} cm apart.")
-        return len(points)
-
-    def clear_zone(self) -> int:
-        """Remove the chosen zone's points on every view (the zone is one place on the head)."""
-        zone = self.chosen_zone()
-        keys = [key for key, point in self.document.items() if point.zone is zone]
-        if keys:
-            self.undo_stack.push(RemovePoints(self.document, keys, f"Clear {zone.label}"))
-        self._say(f"{count_of(len(keys), 'point')} removed from {zone.label} on all views."
-                  if keys else f"No points in {zone.label}.")
-        return len(keys)
-
-    def copy_last_map(self) -> int:
-        """Place the points of the patient's previous mapped session, with this session's lots."""
-        if self._previous_map is None:
-            return 0
-        try:
-            when, points = self._previous_map()
-        except NotFoundError as e:
-            self._say(str(e))
-            return 0
-        if not self._lots:
-            self._say("Add the products and lots of this session first; the copied points "
-                      "take them.")
-            return 0
-        copied, switched = with_this_sessions_lots(
-            points, self._lots, self._catalogue, self.next_point.lot_id() or self._lots[0].id)
-        if len(self.document) and QMessageBox.question(
-                self, "Copy last map",
-                f"Replace the {count_of(len(self.document), 'point')} on this map with the "
-                f"{count_of(len(copied), 'point')} of {when:%Y-%m-%d}?"
-        ) != QMessageBox.StandardButton.Yes:
-            return 0
-        self.undo_stack.beginMacro(f"Copy map of {when:%Y-%m-%d}")
-        if len(self.document):
-            self.undo_stack.push(RemovePoints(self.document, [k for k, _ in
-                                                              self.document.items()], "Clear"))
-        self.undo_stack.push(AddPoints(self.document, copied, "Copy"))
-        self.undo_stack.endMacro()
-        self._say(f"{count_of(len(copied), 'point')} copied from the session of {when:%Y-%m-%d} "
-                  "(Ctrl+Z takes them back)." + (
-                      f" {switched} of them were of a product not in this session and now "
-                      "use the next point's lot: check them." if switched else ""))
-        return len(copied)
-
     def chosen_zone(self) -> ScalpZone | None:
         value = self.zone.currentData()  # Qt hands a StrEnum back as its plain string
         return ScalpZone(value) if value else None
@@ -378,7 +311,7 @@ class InjectionMapEditor(QWidget):
         self.zone.clear()
         for zone, _ in VIEWS[view].zones:
             self.zone.addItem(zone.label, zone)
-        self.zone.setCurrentIndex(max(self.zone.findData(chosen), 0))
+        choose(self.zone, chosen)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -397,7 +330,7 @@ class InjectionMapEditor(QWidget):
                                      f"selected, in {where}.")
         self.selected.show_values(first.lot_id, first.depth_mm, first.volume_ml)
         if first.zone is not None:
-            self.zone.setCurrentIndex(max(self.zone.findData(first.zone), 0))
+            choose(self.zone, first.zone)
 
     def _stack_moved(self, _index: int) -> None:
         self.edited.emit()

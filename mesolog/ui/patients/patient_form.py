@@ -38,7 +38,7 @@ from mesolog.domain.validation import (
 )
 from mesolog.ui.common import styles
 from mesolog.ui.common.field_errors import FieldErrors
-from mesolog.ui.common.form_dialog import edited_signal
+from mesolog.ui.common.form_dialog import choose, edited_signal
 from mesolog.ui.common.forms import load_form
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ class PatientForm(QWidget):
             widget.blockSignals(True)
             value = getattr(details, name)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(value.value)) if value else 0)
+                choose(widget, value.value if value else None)
             elif isinstance(value, date):
                 widget.setText(value.isoformat())
             elif isinstance(widget, QLineEdit):

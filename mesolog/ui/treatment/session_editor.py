@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.adverse_event import EventKind
 from mesolog.domain.clock import latest_not_later
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.injection_map import InjectionPoint
@@ -44,12 +42,12 @@ from mesolog.domain.session import (
     check_session,
 )
 from mesolog.domain.validation import ConflictError, ValidationError, problems_of
-from mesolog.ui.common import styles
 from mesolog.ui.common.field_errors import FieldErrors
-from mesolog.ui.common.form_dialog import DateTimeField, OpensAtFirstField, combo
+from mesolog.ui.common.form_dialog import DateTimeField, OpensAtFirstField, choose, combo
 from mesolog.ui.common.permitted import allows, permit
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved, confirm_signature
 from mesolog.ui.injection_map.map_editor import InjectionMapEditor
+from mesolog.ui.treatment.session_banners import SessionBanners, amendments_html
 from mesolog.ui.treatment.session_products import SessionProducts
 from mesolog.ui.treatment.session_side_effects import SessionSideEffects
 
@@ -77,15 +75,10 @@ class SessionEditor(OpensAtFirstField, QDialog):
         name = patient.details.full_name
         self.setWindowTitle(f"Session — {name} ({patient.details.chart_no})")
 
-        self.alerts = QLabel()
-        self.alerts.setWordWrap(True)
-        self.alerts.setStyleSheet(styles.ALERT)
-        self.consent_warning = QLabel()
-        self.consent_warning.setWordWrap(True)
-        self.consent_warning.setStyleSheet(styles.WARNING)
-        self.signed_banner = QLabel()
-        self.signed_banner.setWordWrap(True)
-        self.signed_banner.setStyleSheet(styles.SIGNED)
+        self.banners = SessionBanners()
+        self.alerts = self.banners.alerts
+        self.consent_warning = self.banners.consent_warning
+        self.signed_banner = self.banners.signed_banner
 
         self.performed_at = DateTimeField()
         self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -213,13 +206,12 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([520, 900])
         layout = QVBoxLayout(self)
-        for banner in (self.alerts, self.consent_warning, self.signed_banner):
-            layout.addWidget(banner)
+        layout.addWidget(self.banners)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         self._fit_to_screen()
 
-        self._show_alerts()
+        self.banners.show_patient(clinic, patient, new_session=session is None)
         # a new session is, by default, the logged-in practitioner's
         self._load(session, practitioner_id
                    or (actor.id if actor is not None and actor.is_person else None))
@@ -251,36 +243,15 @@ class SessionEditor(OpensAtFirstField, QDialog):
         return self._clinic.sessions.previous_map(
             self._patient.id, when, excluding=self._session.id if self._session else None)
 
-    def _show_alerts(self) -> None:
-        d = self._patient.details
-        alerts = [f"<b>{title}:</b> {html.escape(text).replace(chr(10), '; ')}"
-                  for title, text in (("Allergies", d.allergies),
-                                      ("Contraindications", d.contraindications)) if text]
-        alerts += [f"<b>Earlier allergic reaction:</b> {html.escape(e.suspected_lot or 'no lot')}"
-                   f" ({e.details.onset:%Y-%m-%d}, grade {e.details.grade})"
-                   for e in self._clinic.adverse_events.for_patient(self._patient.id)
-                   if e.details.kind is EventKind.ALLERGIC_REACTION]
-        self.alerts.setText("<br>".join(alerts))
-        self.alerts.setVisible(bool(alerts))
-        warnings = []
-        warning = self._clinic.consent.treatment_consent(self._patient.id).warning
-        if warning:
-            warnings.append(f"<b>Consent:</b> {html.escape(warning)}")
-        if not d.allergies_asked:
-            warnings.append("<b>Allergies:</b> not asked yet; ask before injecting, and "
-                            "record the answer in the chart.")
-        self.consent_warning.setText("<br>".join(warnings))
-        self.consent_warning.setVisible(bool(warnings) and self._session is None)
-
     def _load(self, session: Session | None, practitioner_id: int | None) -> None:
         d = session.details if session else SessionDetails(practitioner_id=practitioner_id)
         when = d.performed_at or self._now.replace(second=0, microsecond=0)
         self.performed_at.setDateTime(QDateTime(when))
         self.products.set_session_day(when.date())
-        _select(self.practitioner, d.practitioner_id)
-        _select(self.course, d.course_id)
-        _select(self.technique, d.technique.value if d.technique else None)
-        _select(self.device, d.device.value if d.device else None)
+        choose(self.practitioner, d.practitioner_id)
+        choose(self.course, d.course_id)
+        choose(self.technique, d.technique.value if d.technique else None)
+        choose(self.device, d.device.value if d.device else None)
         self.needle_gauge.setValue(d.needle_gauge or 30)
         self.needle_length.setValue(d.needle_length_mm or 4.0)
         self.depth.setValue(d.depth_mm if d.depth_mm is not None else 1.5)
@@ -301,12 +272,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
     def _show_signature(self, session: Session | None) -> None:
         signed = session is not None and session.signed
-        if signed:
-            self.signed_banner.setText(
-                f"<b>Signed</b> by {html.escape(session.signed_by)} on "
-                f"{session.signed_at:%Y-%m-%d %H:%M}. It is read-only: changes are made as an "
-                "amendment, with a reason, kept with the session.")
-        self.signed_banner.setVisible(signed)
+        self.banners.show_signed(session)
         actor = self._clinic.actor
         may_change = allows(actor, Action.SESSION_AMEND if signed else
                             Action.SESSION_UPDATE if session else Action.SESSION_RECORD)
@@ -318,12 +284,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.save_button.setVisible(not signed or self._amending)
         self.save_button.setEnabled(may_change)
         self.save_button.setText("&Save Amendment" if self._amending else "&Save")
-        entries = session.amendments if session else ()
-        self.history.setText("".join(
-            f"<p><b>Amended {a.at:%Y-%m-%d %H:%M} by {html.escape(a.author)}</b>: "
-            f"{html.escape(a.reason)}<br>{'<br>'.join(html.escape(c) for c in a.changes)}</p>"
-            for a in entries))
-        self.history.setVisible(bool(entries))
+        self.history.setText(amendments_html(session))
+        self.history.setVisible(bool(session and session.amendments))
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (self.performed_at, self.practitioner, self.course, self.technique,
@@ -333,10 +295,6 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.notes.setReadOnly(not editable)
         self.products.set_editable(editable)
         self.map.set_editable(editable)
-
-    # -- side effects ----------------------------------------------------
-    # Side effects follow the session (often days later) and are not part of
-    # what was signed: they are recorded here whether or not it is signed.
 
     # -- editing ---------------------------------------------------------
 
@@ -435,8 +393,3 @@ class SessionEditor(OpensAtFirstField, QDialog):
 # the fields whose messages the domain's session check can withdraw as they are fixed
 _CHECKED_FIELDS = ("performed_at", "practitioner_id", "technique", "device", "needle_gauge",
                    "depth_mm", "pain_score", "notes", "products", "injection_map")
-
-
-def _select(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data) if data is not None else 0
-    combo.setCurrentIndex(max(0, index))

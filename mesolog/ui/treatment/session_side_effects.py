@@ -1,4 +1,7 @@
-"""A session's side effects in its editor: what followed it, recorded or checked."""
+"""A session's side effects in its editor: what followed it, recorded or checked.
+
+Side effects follow the session (often days later) and are not part of what was signed:
+they are recorded here whether or not the session is signed."""
 
 from __future__ import annotations
 
