@@ -3,8 +3,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from mesolog.domain.adverse_event import EventDetails, EventKind
+from mesolog.domain.course import CourseStatus
 from mesolog.ui.patients.patient_list_model import NAME
+from mesolog.ui.treatment.treatment_panel import COURSE_ROLE
 
 
 def test_a_side_effect_recorded_for_a_signed_session_shows_on_the_treatment_tab(
@@ -45,3 +49,35 @@ def test_a_patient_changed_by_another_program_shows_in_this_window(qtbot, demo_w
     qtbot.waitUntil(lambda: window.form.inputs["last_name"].text() == "Aaberg", timeout=5000)
     qtbot.waitUntil(lambda: window.model.data(window.model.index(0, NAME)).startswith(
         "Aaberg"), timeout=5000)
+
+
+def test_after_its_own_action_the_treatment_tab_reads_its_records_once(
+        qtbot, demo_window, monkeypatch):
+    """The tab reads at once after pausing a course; the change notice of that same
+    action finds it fresh and does not read again."""
+    window = demo_window
+    patient_id, course_id = window.database.fetch_all(
+        "SELECT patient_id, id FROM course WHERE status = 'active' LIMIT 1")[0]
+    assert window.show_patient(patient_id, tab=1)
+    panel = window.treatment
+    reads: list[int] = []
+    read = panel.refresh
+    monkeypatch.setattr(panel, "refresh", lambda: (reads.append(1), read()))
+
+    def course_row():
+        timeline = panel.timeline
+        return next(timeline.topLevelItem(i) for i in range(timeline.topLevelItemCount())
+                    if timeline.topLevelItem(i).data(0, COURSE_ROLE) == course_id)
+
+    panel.timeline.setCurrentItem(course_row())
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)  # the notice's turn in the event loop
+    assert course_row().text(2).startswith("Paused")
+    assert len(reads) == 1
+    # a change made outside the tab (as another window would) is read too, once
+    courses = window.clinic.courses
+    courses.set_status(course_id, courses.get(course_id).version, CourseStatus.ACTIVE)
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=2000)
+    qtbot.wait(50)
+    assert len(reads) == 2
+    assert course_row().text(2).startswith("Active")

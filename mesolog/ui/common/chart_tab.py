@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 class ChartTab:
     """A mixin for a QWidget tab; the tab defines ``refresh``, which reads ``_clinic``'s
-    records of ``_patient``."""
+    records of ``_patient`` and sets ``_stale`` to False."""
 
     _clinic: Clinic | None = None
     _patient: Patient | None = None
@@ -28,13 +29,19 @@ class ChartTab:
         self._read_when_shown()
 
     def follow(self, changes: Changes) -> None:
-        """Read again if ``changes`` may have touched this tab's patient."""
+        """Read again if ``changes`` may have touched this tab's patient: once control
+        is back in the event loop, and only if the tab has not read since (after its own
+        action the tab reads at once, and the notice of that action finds it fresh)."""
         if self._patient is not None and changes.may_touch_patient(self._patient.id):
-            self._read_when_shown()
+            self._stale = True
+            QTimer.singleShot(0, self, self._read_if_stale)  # type: ignore[call-overload]
 
     def _read_when_shown(self) -> None:
         self._stale = True
-        if self.isVisible():  # type: ignore[attr-defined]
+        self._read_if_stale()
+
+    def _read_if_stale(self) -> None:
+        if self._stale and self.isVisible():  # type: ignore[attr-defined]
             self.refresh()  # type: ignore[attr-defined]
 
     def showEvent(self, event: QShowEvent) -> None:
