@@ -183,3 +183,18 @@ def fill_with_demo(db: Database, template: Path) -> Database:
     if photo_folder_of(template).exists():
         shutil.copytree(photo_folder_of(template), photo_folder_of(db.path))
     return db
+
+
+def every_row(path: Path, key=None) -> dict[str, list[tuple]]:
+    """Every row of every table of the database at ``path`` (read with ``key`` if it is
+    encrypted), sorted: two files hold the same records when these are equal."""
+    from contextlib import closing
+
+    from mesolog.store import sqlite_files
+
+    with closing(sqlite_files.connect(path, key)) as conn:
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+            "'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+                for table in tables}

@@ -1,4 +1,8 @@
-"""Practitioner accounts: Argon2 password hashes, logging in, and its rate limit."""
+"""Practitioner accounts: Argon2 password hashes, logging in, and its rate limit.
+
+On an encrypted database each account also has a slot in the key file, which its
+password unlocks (store/keys.py): every change of a password writes the slot in the
+same transaction, and deactivating an account removes it."""
 
 from __future__ import annotations
 
@@ -29,6 +33,13 @@ from mesolog.services.practitioners import (
 from mesolog.store import models
 from mesolog.store.database import Database
 from mesolog.store.first_look import HAS_ACCOUNTS_SQL
+from mesolog.store.keys import (
+    ARGON2_LANES,
+    ARGON2_MEMORY_KIB,
+    ARGON2_TIME_COST,
+    KeyFile,
+    RecoveryKey,
+)
 
 
 class LoginRefused(PermissionError):
@@ -43,9 +54,7 @@ class LoginRefused(PermissionError):
 # 19 MiB for each guess on every pass, which is what makes graphics cards and ASICs
 # slow at it; online, the lockout limits guesses to a handful a minute. Hashes made
 # with other parameters still verify, and are made again with these at the next login.
-ARGON2_TIME_COST = 4
-ARGON2_MEMORY_KIB = 19 * 1024
-ARGON2_LANES = 1
+# (The figures live in store/keys.py: a slot of the key file is derived the same way.)
 
 
 def password_hasher() -> PasswordHasher:
@@ -84,6 +93,8 @@ class AccountService:
 
     def has_accounts(self) -> bool:
         """True once anyone can log in; before that, the first administrator is created."""
+        if self._db.locked:  # only a login can tell more
+            return self._db.key_file().has_slots()
         with self._db.reading() as session:
             return bool(self._count_accounts(session))
 
@@ -102,8 +113,10 @@ class AccountService:
             if self._count_accounts(session):
                 raise ValidationError([FieldError("login", "Accounts exist already; an "
                                                            "administrator adds new ones.")])
-            return insert_practitioner(session, name, login, Role.ADMINISTRATOR,
+            made = insert_practitioner(session, name, login, Role.ADMINISTRATOR,
                                        password_hash, self._clock())
+            self._lock_for(session, login, password)
+            return made
 
     def add_account(self, name: str, login: str, role: Role, password: str) -> PractitionerRef:
         """An administrator (the actor) adds a colleague, who chooses their own password
@@ -112,8 +125,10 @@ class AccountService:
             raise ValidationError(errors)
         password_hash = self._hasher.hash(password)
         with self._db.transaction(Action.ACCOUNT_ADD) as session:
-            return insert_practitioner(session, name, login, role, password_hash,
+            made = insert_practitioner(session, name, login, role, password_hash,
                                        self._clock(), must_change_password=True)
+            self._lock_for(session, login, password)
+            return made
 
     def change_own_password(self, current: str, password: str) -> None:
         """The actor's own password, given the current one."""
@@ -135,6 +150,7 @@ class AccountService:
             row.password_hash = password_hash
             row.must_change_password = False
             row.updated_at = self._clock()
+            self._lock_for(session, row.login, password)
 
     def reset_password(self, practitioner_id: int, password: str) -> None:
         """An administrator sets another person's password; that person chooses a new
@@ -151,6 +167,7 @@ class AccountService:
             row.password_hash = password_hash
             row.must_change_password = True
             row.updated_at = self._clock()
+            self._lock_for(session, row.login, password)
 
     def set_role(self, practitioner_id: int, role: Role) -> Account:
         with self._db.transaction(Action.ACCOUNT_ROLE) as session:
@@ -176,7 +193,33 @@ class AccountService:
                 row.active = active
                 row.updated_at = self._clock()
                 session.flush()
+            if not active:  # their password no longer opens the records
+                self._db.change_key_file(session, lambda keys: keys.remove_slot(row.login))
             return account_of(row)
+
+    def _lock_for(self, session: OrmSession, login: str, password: str) -> None:
+        """The database key, locked in ``login``'s slot with ``password`` (encrypted
+        databases; written before the transaction commits)."""
+        key = self._db.key
+        if key is not None:
+            self._db.change_key_file(session, lambda keys: keys.set_slot(login, password, key))
+
+    def pending_recovery_key(self) -> RecoveryKey | None:
+        """The recovery key, while no administrator has confirmed copying it; only an
+        administrator is told it."""
+        actor = self._db.actor
+        if not self._db.encrypted or actor is None or actor.role is not Role.ADMINISTRATOR:
+            return None
+        return self._db.key_file().pending_recovery_key
+
+    def recovery_key_copied(self) -> None:
+        """The administrator copied the recovery key: the key file forgets it, and from
+        now on only a password (or the recovery key) opens the records."""
+        self._db.require(Action.ACCOUNT_ADD)
+        with self._db.bookkeeping() as session:
+            def forget(keys: KeyFile) -> None:
+                keys.pending_recovery_key = None
+            self._db.change_key_file(session, forget)
 
     @staticmethod
     def _account(session: OrmSession, practitioner_id: int) -> models.Practitioner:
@@ -214,6 +257,8 @@ class AccountService:
         does not tell which logins exist.
         """
         login = login.strip().lower()[:64]
+        if self._db.locked:
+            self._unlock(login, password)
         with self._db.reading() as session:
             failed = session.get(models.LoginFailure, login)
             count, last = (failed.failures, failed.last_failed) if failed else (0, 0.0)
@@ -243,6 +288,21 @@ class AccountService:
             if rehashed is not None:
                 row.password_hash = rehashed
             return LoggedIn(who, row.must_change_password)
+
+    def _unlock(self, login: str, password: str) -> None:
+        """Open a locked database with ``login``'s slot; LoginRefused if the password
+        does not open it. Wrong tries are counted in this process (the file, still
+        locked, has nowhere to keep them; offline, Argon2 is what slows guessing)."""
+        count, last = self._db.wrong_tries.get(login, (0, 0.0))
+        wait = lockout_seconds(count) - (self._seconds() - last)
+        if wait > 0:
+            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
+        key = self._db.key_file().unlock(login, password)
+        if key is None:
+            self._db.wrong_tries[login] = (count + 1, self._seconds())
+            raise LoginRefused("Wrong login or password.")
+        self._db.wrong_tries.pop(login, None)
+        self._db.unlock(key)
 
     def _verifies(self, stored: str | None, password: str) -> bool:
         """Whether ``password`` matches ``stored``; with no stored hash (an unknown login),

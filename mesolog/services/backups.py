@@ -18,13 +18,14 @@ class BackupService:
     def back_up(self, target: Path, progress: Progress = no_progress) -> BackupReport:
         """A checked copy of the database and its photos at ``target`` (a new file)."""
         actor = self._db.require(Action.BACKUP)
-        return backup_database(self._db.path, target, made_by=actor.name, progress=progress)
+        return backup_database(self._db.path, target, key=self._db.key, made_by=actor.name,
+                               progress=progress)
 
     def automatic(self, folder: Path, now: datetime,
                   progress: Progress = no_progress) -> BackupReport | None:
         """Today's backup into ``folder`` unless one was made today (at closing)."""
         actor = self._db.require(Action.BACKUP)
-        return automatic_backup(self._db.path, folder, now, made_by=actor.name,
+        return automatic_backup(self._db.path, folder, now, key=self._db.key, made_by=actor.name,
                                 progress=progress)
 
     def restore(self, backup: Path) -> Path | None:
@@ -32,4 +33,4 @@ class BackupService:
         The database is closed first (for every view of it): reopen it afterwards."""
         self._db.require(Action.RESTORE)
         self._db.close()  # no connection of ours may write while the file is replaced
-        return restore_database(backup, self._db.path)
+        return restore_database(backup, self._db.path, key=self._db.key)

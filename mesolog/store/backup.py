@@ -2,14 +2,16 @@
 
 A backup is itself a Mesolog database file, with its photos beside it in
 the folder the same naming rule gives (``<file>-photos``), so a backup can
-be checked, opened or restored like any database.
+be checked, opened or restored like any database. A backup of an encrypted
+database is encrypted with the same key and carries a copy of its key file
+(``<file>.keys``): it opens with any password that was valid when it was made,
+or with the clinic's recovery key.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
@@ -19,10 +21,12 @@ from pathlib import Path
 from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.store import sqlite_files
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file, read_only_uri
 from mesolog.store.disk_errors import could_not_write
+from mesolog.store.keys import DatabaseKey, KeyFile, KeyFileError, key_file_of
 from mesolog.store.private import new_file, private_folder, write_private
 
 # Tables whose rows are counted in a report; records are never deleted, so a
@@ -54,35 +58,37 @@ class BackupReport:
         return text
 
 
-def _ro(path: Path) -> sqlite3.Connection:
+def _ro(path: Path, key: DatabaseKey | None) -> sqlite_files.Connection:
     """A connection that cannot change ``path`` (nor merge a -wal left beside it)."""
-    return sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
+    return sqlite_files.connect(read_only_uri(path), key, uri=True, timeout=30)
 
 
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+def _counts(conn: sqlite_files.Connection) -> dict[str, int]:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in COUNTED if t in present}
 
 
-def _photo_names(path: Path) -> list[tuple[str, str]]:
-    with closing(_ro(path)) as conn:
+def _photo_names(path: Path, key: DatabaseKey | None) -> list[tuple[str, str]]:
+    with closing(_ro(path, key)) as conn:
         present = conn.execute("SELECT 1 FROM sqlite_master WHERE name='photo'").fetchone()
         return conn.execute("SELECT file_name, sha256 FROM photo").fetchall() if present else []
 
 
-def _set_files(db_path: Path) -> tuple[Path, Path, Path]:
-    """The three parts of a backup set: database copy, photo folder, manifest."""
-    return db_path, photo_folder_of(db_path), manifest_of(db_path)
+def _set_files(db_path: Path) -> tuple[Path, Path, Path, Path]:
+    """The parts of a backup set: key file (if encrypted), photo folder, manifest,
+    database copy (last: it alone makes the set exist)."""
+    return key_file_of(db_path), photo_folder_of(db_path), manifest_of(db_path), db_path
 
 
-def verify_backup(path: Path) -> BackupReport:
+def verify_backup(path: Path, key: DatabaseKey | None = None) -> BackupReport:
     """Refuse a backup set that does not hold, byte for byte, what its manifest says, or
     that is not a sound Mesolog database. A backup made before manifests existed is
-    checked as it was then: integrity, and every photo's checksum."""
+    checked as it was then: integrity, and every photo's checksum. An encrypted set is
+    read with ``key``."""
     path = Path(path)
     if not manifest_of(path).exists():
-        return _verify_without_manifest(path)
+        return _verify_without_manifest(path, key)
     try:
         manifest = read_manifest(manifest_of(path))
     except ManifestError as e:
@@ -90,22 +96,43 @@ def verify_backup(path: Path) -> BackupReport:
     if not path.is_file() or file_sha256(path) != manifest.database_sha256:
         raise DatabaseError(f"{path} is damaged: the database copy is not the one the "
                             "manifest describes (changed or truncated since it was made)")
+    keys = key_file_of(path)
+    if manifest.keys_sha256 is not None and (
+            not keys.is_file() or file_sha256(keys) != manifest.keys_sha256):
+        raise DatabaseError(f"{path} is damaged: its key file {keys.name} is missing or "
+                            "not the one the manifest describes")
     _refuse_missing_or_changed(path, manifest.photos.items())
-    report = check_database(path)
+    report = check_database(path, _key_for(path, key))
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
     return BackupReport(path, manifest.rows, len(manifest.photos), manifest.missing_photos,
                         manifest.changed_photos)
 
 
-def _verify_without_manifest(path: Path) -> BackupReport:
-    report = check_database(path)
+def _verify_without_manifest(path: Path, key: DatabaseKey | None) -> BackupReport:
+    key = _key_for(path, key)
+    report = check_database(path, key)
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
-    names = _photo_names(path)
+    names = _photo_names(path, key)
     _refuse_missing_or_changed(path, names)
-    with closing(_ro(path)) as conn:
+    with closing(_ro(path, key)) as conn:
         return BackupReport(path, _counts(conn), len(names))
+
+
+def _key_for(path: Path, key: DatabaseKey | None) -> DatabaseKey | None:
+    """``key`` for an encrypted ``path`` whose key file it matches; None for a plain one."""
+    if inspect_file(path).kind is not FileKind.ENCRYPTED:
+        return None
+    try:
+        keys = KeyFile.read(key_file_of(path))
+    except KeyFileError as e:
+        raise DatabaseError(f"{path} cannot be read: {e}") from None
+    if key is None or not keys.is_key(key):
+        raise DatabaseError(f"{path} is encrypted with another clinic's key; it opens "
+                            "with a password valid when it was made, or that clinic's "
+                            "recovery key")
+    return key
 
 
 def _refuse_missing_or_changed(path: Path, photos: Iterable[tuple[str, str]]) -> None:
@@ -120,15 +147,17 @@ def _refuse_missing_or_changed(path: Path, photos: Iterable[tuple[str, str]]) ->
 _PAGES_A_STEP = 4096  # pages copied between two progress reports: 16 MB of 4 KB pages
 
 
-def backup_database(source: Path, target: Path, *, made_by: str = "",
-                    now: datetime | None = None,
+def backup_database(source: Path, target: Path, *, key: DatabaseKey | None = None,
+                    made_by: str = "", now: datetime | None = None,
                     progress: Progress = no_progress) -> BackupReport:
     """Copy ``source`` (open or not, even while others write; never changed) to the
     backup set ``target``, write its manifest, and verify it. A photo missing from the
-    clinic does not stop the backup: the manifest and the report name it."""
+    clinic does not stop the backup: the manifest and the report name it. An encrypted
+    ``source`` is read with ``key`` and copied encrypted, with its key file."""
     source, target = Path(source), Path(target)
-    if inspect_file(source).kind is not FileKind.MESOLOG:
+    if inspect_file(source).kind not in (FileKind.MESOLOG, FileKind.ENCRYPTED):
         raise DatabaseError(f"no Mesolog database at {source}")
+    key = _key_for(source, key)
     if any(part.exists() for part in _set_files(target)):
         raise DatabaseError(f"{target} already exists; choose a new name for the backup")
     if not target.parent.is_dir():
@@ -137,32 +166,37 @@ def backup_database(source: Path, target: Path, *, made_by: str = "",
     _remove_set(partial)
     try:
         new_file(partial)  # the owner's alone from its first byte
-        with closing(_ro(source)) as src, closing(sqlite3.connect(partial)) as dst:
+        if key is not None:
+            _copy_file(key_file_of(source), key_file_of(partial))
+        with closing(_ro(source, key)) as src, \
+                closing(sqlite_files.connect(partial, key)) as dst:
             src.backup(dst, pages=_PAGES_A_STEP, progress=lambda _status, left, total:
                        progress(total - left, total, "copying the database"))
             dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
         progress(1, 1, "checking the copy")
-        copy = check_database(partial)
+        copy = check_database(partial, key)
         if not copy.ok:
             raise DatabaseError(f"{source} is damaged, so no backup was made: "
                                 f"{copy.problems[0]}")
-        photos, missing, changed = _copy_photos(source, partial)
-        with closing(_ro(partial)) as conn:
+        photos, missing, changed = _copy_photos(source, partial, key)
+        with closing(_ro(partial, key)) as conn:
             rows = _counts(conn)
+            schema = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         manifest = Manifest((now or datetime.now()).isoformat(timespec="seconds"), made_by,
-                            inspect_file(partial).revision, file_sha256(partial),
-                            partial.stat().st_size, rows, photos, missing, changed)
+                            schema, file_sha256(partial), partial.stat().st_size, rows,
+                            photos, missing, changed,
+                            file_sha256(key_file_of(partial)) if key is not None else None)
         write_private(manifest_of(partial), manifest.text().encode("utf-8"))
         for old, new in zip(_set_files(partial), _set_files(target), strict=True):
             if old.exists():
                 old.rename(new)  # the database copy last: it alone makes the set exist
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, sqlite_files.Error) as e:
         _remove_set(partial)
         raise DatabaseError(could_not_write("The backup", target.parent, e)) from None
     except BaseException:
         _remove_set(partial)
         raise
-    return verify_backup(target)
+    return verify_backup(target, key)
 
 
 def _remove_set(db_path: Path) -> None:
@@ -170,16 +204,17 @@ def _remove_set(db_path: Path) -> None:
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(photo_folder_of(db_path), ignore_errors=True)
     manifest_of(db_path).unlink(missing_ok=True)
+    key_file_of(db_path).unlink(missing_ok=True)
 
 
-def _copy_photos(source_db: Path, target_db: Path
+def _copy_photos(source_db: Path, target_db: Path, key: DatabaseKey | None
                  ) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
     """Copy the photos ``target_db`` lists from ``source_db``'s folder: (what was copied,
     with checksums; what was missing; what no longer matched its recorded checksum)."""
     copied: dict[str, str] = {}
     missing, changed = [], []
     src, dst = photo_folder_of(source_db), photo_folder_of(target_db)
-    for name, recorded in _photo_names(target_db):
+    for name, recorded in _photo_names(target_db, key):
         original = src / name
         if not original.is_file():
             missing.append(name)
@@ -200,7 +235,8 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+def restore_database(backup: Path, db_path: Path, now: datetime | None = None,
+                     key: DatabaseKey | None = None) -> Path | None:
     """Replace ``db_path`` by the checked backup set ``backup``, whatever state the live
     files are in (damaged, empty, missing): they are moved aside, never deleted.
 
@@ -211,12 +247,15 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
     backup, db_path = Path(backup), Path(db_path)
     if _same_file(backup, db_path):
         raise DatabaseError(f"{backup} is the database itself; choose a backup to restore")
-    report = verify_backup(backup)
+    report = verify_backup(backup, key)
+    key = _key_for(backup, key)
     partial = db_path.with_name(f".{db_path.name}.restoring")
     _remove_set(partial)
     try:
         _copy_file(backup, partial)
-        _copy_photos(backup, partial)  # verified above: each one whole
+        if key is not None:
+            _copy_file(key_file_of(backup), key_file_of(partial))
+        _copy_photos(backup, partial, key)  # verified above: each one whole
     except OSError as e:
         _remove_set(partial)
         raise DatabaseError(could_not_write("The restored database", db_path.parent, e)
@@ -227,7 +266,7 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
     kept = None
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
         live = Path(f"{db_path}{suffix}")
         if live.exists():
             live.rename(f"{aside}{suffix}")
@@ -237,17 +276,19 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None) -
         kept = aside
     if photo_folder_of(partial).exists():
         photo_folder_of(partial).rename(photo_folder_of(db_path))
+    if key_file_of(partial).exists():
+        key_file_of(partial).rename(key_file_of(db_path))
     partial.rename(db_path)
-    result = check_database(db_path)
-    if not result.ok or _counts_of(db_path) != report.rows:
+    result = check_database(db_path, key)
+    if not result.ok or _counts_of(db_path, key) != report.rows:
         where = f"; the database it replaced is kept as {kept}" if kept else ""
         raise DatabaseError(f"the restored {db_path} does not check out "
                             f"({(result.problems or ['record counts differ'])[0]}){where}")
     return kept
 
 
-def _counts_of(path: Path) -> dict[str, int]:
-    with closing(_ro(path)) as conn:
+def _counts_of(path: Path, key: DatabaseKey | None) -> dict[str, int]:
+    with closing(_ro(path, key)) as conn:
         return _counts(conn)
 
 
@@ -276,7 +317,8 @@ def automatic_backups(folder: Path, db_path: Path) -> dict[datetime, Path]:
     return found
 
 
-def automatic_backup(db_path: Path, folder: Path, now: datetime, *, made_by: str = "",
+def automatic_backup(db_path: Path, folder: Path, now: datetime, *,
+                     key: DatabaseKey | None = None, made_by: str = "",
                      progress: Progress = no_progress) -> BackupReport | None:
     """Today's backup into ``folder`` if none was taken today; then the rotation."""
     private_folder(folder)
@@ -284,7 +326,8 @@ def automatic_backup(db_path: Path, folder: Path, now: datetime, *, made_by: str
     if not due(max(existing, default=None), now):
         return None
     target = folder / f"{AUTO_PREFIX}{db_path.stem}-{now.strftime(_STAMP)}.sqlite"
-    report = backup_database(db_path, target, made_by=made_by, now=now, progress=progress)
+    report = backup_database(db_path, target, key=key, made_by=made_by, now=now,
+                             progress=progress)
     existing[now] = target
     keep = backups_to_keep(list(existing))
     for moment, path in existing.items():

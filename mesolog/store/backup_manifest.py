@@ -1,9 +1,10 @@
 """The manifest of a backup set: what it holds, byte for byte.
 
 A backup set is the database copy (``name.sqlite``), its photos
-(``name-photos/``) and this manifest (``name.sqlite.manifest``): the SHA-256 of
-every file, the record counts, the schema version, who made it and when, and
-the photos the clinic was missing when it was made. Its last line is the
+(``name-photos/``), the key file of an encrypted one (``name.sqlite.keys``) and this
+manifest (``name.sqlite.manifest``): the SHA-256 of every file, the record counts,
+the schema version, who made it and when, and the photos the clinic was missing
+when it was made. Its last line is the
 SHA-256 of the lines above it, so a changed byte in the manifest is found too.
 """
 
@@ -36,6 +37,7 @@ class Manifest:
     photos: dict[str, str] = field(default_factory=dict)  # file name → SHA-256
     missing_photos: tuple[str, ...] = ()
     changed_photos: tuple[str, ...] = ()
+    keys_sha256: str | None = None  # the key file's, for a set of an encrypted database
 
     def text(self) -> str:
         body = json.dumps({
@@ -45,6 +47,7 @@ class Manifest:
             "rows": self.rows, "photos": self.photos,
             "missing_photos": list(self.missing_photos),
             "changed_photos": list(self.changed_photos),
+            **({"keys": {"sha256": self.keys_sha256}} if self.keys_sha256 else {}),
         }, ensure_ascii=False, indent=1, sort_keys=True)
         return f"{body}\nsha256 {_sha256(body.encode())}\n"
 
@@ -64,7 +67,8 @@ def read_manifest(path: Path) -> Manifest:
         return Manifest(data["made_at"], data["made_by"], data["schema"],
                         data["database"]["sha256"], data["database"]["bytes"], data["rows"],
                         data["photos"], tuple(data["missing_photos"]),
-                        tuple(data["changed_photos"]))
+                        tuple(data["changed_photos"]),
+                        data["keys"]["sha256"] if "keys" in data else None)
     except (ValueError, KeyError, TypeError) as e:
         raise ManifestError(f"its manifest {path.name} cannot be read ({e})") from None
 

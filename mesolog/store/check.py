@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesolog.domain.photo import file_sha256, photo_folder_of
+from mesolog.store import sqlite_files
 from mesolog.store.database import (
     SCHEMA_HEAD,
     DatabaseError,
     FileKind,
+    FileState,
     inspect_file,
     read_only_uri,
+    read_revision,
 )
+from mesolog.store.keys import DatabaseKey
 
 
 @dataclass
@@ -27,10 +30,21 @@ class CheckReport:
         return not self.problems
 
 
-def check_database(path: Path) -> CheckReport:
-    """Schema version, SQLite integrity, foreign keys and the search index."""
+def check_database(path: Path, key: DatabaseKey | None = None) -> CheckReport:
+    """Schema version, SQLite integrity (of an encrypted file, each page's HMAC too),
+    foreign keys and the search index; an encrypted file is read with ``key``."""
     report = CheckReport()
     state = inspect_file(path)
+    if state.kind is FileKind.ENCRYPTED:
+        if key is None:
+            raise DatabaseError(f"{path.name} is encrypted: its check needs a login or its "
+                                "recovery key")
+        try:
+            state = FileState(FileKind.MESOLOG, read_revision(path, key))
+        except DatabaseError as e:
+            report.problems.append(f"database: {e}")
+            return report
+        report.findings.append("encrypted: SQLCipher 4, every page authenticated")
     if state.kind is not FileKind.MESOLOG:
         raise DatabaseError(f"no Mesolog database at {path}")
     if state.revision == SCHEMA_HEAD:
@@ -43,15 +57,27 @@ def check_database(path: Path) -> CheckReport:
         report.problems.append("schema: not initialised; open it with Mesolog to set it up")
         return report
     try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+        with closing(sqlite_files.connect(read_only_uri(path), key, uri=True)) as conn:
+            if key is not None:
+                _check_pages(conn, report)
             _check_contents(conn, report)
             _check_photos(conn, photo_folder_of(path), report)
-    except sqlite3.DatabaseError as e:
+    except sqlite_files.DatabaseError as e:
         report.problems.append(f"database: {e}")
     return report
 
 
-def _check_photos(conn: sqlite3.Connection, folder: Path, report: CheckReport) -> None:
+def _check_pages(conn: sqlite_files.Connection, report: CheckReport) -> None:
+    """SQLCipher's own check: every page read and its HMAC compared, so a changed
+    byte anywhere in the file is found, even in a page no query reads."""
+    failures = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+    if failures:
+        report.problems.append(f"encryption: {len(failures)} page(s) fail their "
+                               f"authentication check, the file was changed or damaged "
+                               f"({failures[0]})")
+
+
+def _check_photos(conn: sqlite_files.Connection, folder: Path, report: CheckReport) -> None:
     """Missing and changed photo files are told, as findings: the records themselves are
     sound, and a backup is still made (naming them)."""
     rows = conn.execute("SELECT file_name, sha256 FROM photo").fetchall()
@@ -64,7 +90,7 @@ def _check_photos(conn: sqlite3.Connection, folder: Path, report: CheckReport) -
     report.findings.extend(f"photo changed since it was attached: {name}" for name in changed)
 
 
-def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_contents(conn: sqlite_files.Connection, report: CheckReport) -> None:
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if integrity == ["ok"]:
         report.findings.append("integrity: ok")
@@ -86,11 +112,11 @@ def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
                            f"{practitioners} practitioners")
 
 
-def _check_search_index(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_search_index(conn: sqlite_files.Connection, report: CheckReport) -> None:
     # FTS5's own check compares the index with the patient table it mirrors.
     try:
         conn.execute("INSERT INTO patient_fts(patient_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError as e:
+    except sqlite_files.DatabaseError as e:
         if "readonly" in str(e).lower():
             _check_search_index_by_count(conn, report)
             return
@@ -100,7 +126,7 @@ def _check_search_index(conn: sqlite3.Connection, report: CheckReport) -> None:
     _check_archived_search_index(conn, report)
 
 
-def _check_archived_search_index(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_archived_search_index(conn: sqlite_files.Connection, report: CheckReport) -> None:
     # Its triggers keep it to the archived patients; counts of active matches rely on it.
     archived, indexed, indexed_archived = conn.execute(
         "SELECT (SELECT count(*) FROM patient WHERE archived = 1), "
@@ -115,7 +141,7 @@ def _check_archived_search_index(conn: sqlite3.Connection, report: CheckReport) 
                                "archived patients")
 
 
-def _check_search_index_by_count(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_search_index_by_count(conn: sqlite_files.Connection, report: CheckReport) -> None:
     indexed, stored = conn.execute(
         "SELECT (SELECT count(*) FROM patient_fts_docsize), (SELECT count(*) FROM patient)"
     ).fetchone()

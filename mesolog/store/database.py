@@ -3,12 +3,17 @@
 A file is recognised before SQLite writes a byte to it: the SQLite header
 must carry Mesolog's application id, and the schema revision must be one this
 version knows. Anything else is refused and left untouched.
+
+Every new database is encrypted with SQLCipher, its key locked in the key file beside
+it (store/keys.py). An encrypted file is opened *locked*: nothing is read from it
+until a login (or the recovery key) unlocks it, and only then is it recognised as
+Mesolog's and its schema brought up to date. Plain files of earlier versions still
+open as they are.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
@@ -31,10 +36,11 @@ from mesolog.domain.clock import Clock, local_now
 from mesolog.domain.permissions import Action, Actor, NotPermitted, may
 from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import NotStored
-from mesolog.store import audit, models
+from mesolog.store import audit, models, sqlite_files
 from mesolog.store.changes import Changes
 from mesolog.store.disk_errors import reason
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase, SchemaTooNew
+from mesolog.store.keys import DatabaseKey, KeyFile, KeyFileError, RecoveryKey, key_file_of
 from mesolog.store.private import new_file
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
@@ -54,6 +60,7 @@ class FileKind(Enum):
     MISSING = "missing"
     EMPTY = "empty"
     MESOLOG = "mesolog"
+    ENCRYPTED = "encrypted"  # Mesolog's, as far as can be told before it is unlocked
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ class FileState:
 
     @property
     def is_new(self) -> bool:
-        return self.kind is not FileKind.MESOLOG
+        return self.kind in (FileKind.MISSING, FileKind.EMPTY)
 
 
 def inspect_file(path: Path) -> FileState:
@@ -80,17 +87,19 @@ def inspect_file(path: Path) -> FileState:
     if not header:
         return FileState(FileKind.EMPTY)
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise NotAMesologDatabase(f"{path} is not a database file")
+        if key_file_of(path).exists():
+            return FileState(FileKind.ENCRYPTED)
+        raise NotAMesologDatabase(
+            f"{path} is not a database file (or it is an encrypted Mesolog database whose "
+            f"key file {key_file_of(path).name} is missing: open it with its recovery key, "
+            "mesolog recover)")
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise NotAMesologDatabase(f"{path} is an SQLite database of another program, "
                                   "not a Mesolog database")
-    revision = _read_revision(path)
-    if revision not in KNOWN_REVISIONS:
-        raise SchemaTooNew(
-            f"{path} was written by a newer Mesolog (schema {revision}, this version "
-            f"knows up to {SCHEMA_HEAD}); update Mesolog to open it"
-        )
-    return FileState(FileKind.MESOLOG, revision)
+    revision = read_revision(path)
+    if revision is None:
+        _known(path, "none")  # a Mesolog header with no schema: not one we made
+    return FileState(FileKind.MESOLOG, _known(path, revision))
 
 
 def writable(path: Path) -> bool:
@@ -106,52 +115,78 @@ def read_only_uri(path: Path) -> str:
     return uri if writable(path) else f"{uri}&immutable=1"
 
 
-def _read_revision(path: Path) -> str | None:
+def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
+    """The schema revision of ``path`` (None: no schema yet); of an encrypted file, with
+    its ``key``, which also proves to be Mesolog's by its application id."""
     uri = read_only_uri(path)
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+        with closing(sqlite_files.connect(uri, key, uri=True,
+                                          timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            if key is not None and conn.execute(
+                    "PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise NotAMesologDatabase(f"{path} is an encrypted database of another "
+                                          "program, not a Mesolog database")
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
             if not has_table:
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as e:
+    except sqlite_files.DatabaseError as e:
         raise NotAMesologDatabase(f"{path} cannot be read as a database ({e})") from None
     return row[0] if row else None
 
 
-def _create_file(path: Path) -> None:
-    """Stamp a new file as Mesolog's before it switches to WAL.
+def _known(path: Path, revision: str | None) -> str | None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise SchemaTooNew(
+            f"{path} was written by a newer Mesolog (schema {revision}, this version "
+            f"knows up to {SCHEMA_HEAD}); update Mesolog to open it"
+        )
+    return revision
+
+
+def _create_file(path: Path, key: DatabaseKey | None) -> None:
+    """Stamp a new file as Mesolog's before it switches to WAL (encrypted with ``key``).
 
     The application id is written while the journal is still a rollback
     journal, so the main file's header carries it from the first commit.
     """
     new_file(path)  # 0600: SQLite gives its -wal and -shm files the same mode
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+    with closing(sqlite_files.connect(path, key, isolation_level=None)) as conn:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = WAL")
 
 
 def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """Only for a file this process has just made and failed to finish."""
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+class _Lock:
+    """The key every new connection of an engine is keyed with; None while the
+    database is locked (or is a plain file)."""
+
+    def __init__(self, key: DatabaseKey | None = None):
+        self.key = key
+
+
+def _make_engine(path: Path, lock: _Lock, *, read_only: bool = False) -> Engine:
     # Connections are made from the path itself, never from a URL it is pasted into: a
     # "?", "#" or "%20" in a file name would otherwise choose another file.
-    def connect() -> sqlite3.Connection:
+    def connect() -> sqlite_files.Connection:
         if read_only:
-            return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False,
-                                   timeout=BUSY_TIMEOUT_MS / 1000)
-        return sqlite3.connect(os.fspath(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+            return sqlite_files.connect(read_only_uri(path), lock.key, uri=True,
+                                        timeout=BUSY_TIMEOUT_MS / 1000)
+        return sqlite_files.connect(path, lock.key, timeout=BUSY_TIMEOUT_MS / 1000)
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    # module: SQLAlchemy maps the driver's errors (SQLCipher's, not sqlite3's)
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool,
+                           module=sqlite_files.driver)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_connection: sqlite_files.Connection, _record: object) -> None:
         # Take transactions out of the sqlite3 module's hands so that BEGIN is
         # emitted by us (SQLAlchemy docs, "Serializable isolation / Savepoints
         # / Transactional DDL"); DDL in migrations is then transactional too.
@@ -186,13 +221,18 @@ def _written_or_not_stored() -> Iterator[None]:
 class _Connections:
     """The engine and the window's reading connection, shared by every actor's view."""
 
-    def __init__(self, engine: Engine, *, owns_engine: bool = True):
+    def __init__(self, engine: Engine, lock: _Lock, *, encrypted: bool,
+                 owns_engine: bool = True):
         self.engine = engine
+        self.lock = lock
+        self.encrypted = encrypted
         self.reader: PoolProxiedConnection | None = None
         self._owns_engine = owns_engine
         # told after each committed change, on the thread that made it
         self.listeners: list[Callable[[Changes], None]] = []
         self.closed = False  # by the window or a restore: nothing more is read through it
+        # wrong passwords at a locked file, which has nowhere else to count them
+        self.wrong_tries: dict[str, tuple[int, float]] = {}
 
     def close(self) -> None:
         self.closed = True
@@ -214,7 +254,7 @@ class Database:
         self.path = path
         # why nothing can be written (empty when it can): every actor then only reads
         self.read_only = read_only
-        self._connections = _connections or _Connections(engine)
+        self._connections = _connections or _Connections(engine, _Lock(), encrypted=False)
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._actor = actor
         # When the audit trail says a change was made: the clinic's one clock,
@@ -246,6 +286,60 @@ class Database:
     def closed(self) -> bool:
         return self._connections.closed
 
+    # -- encryption --------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._connections.encrypted
+
+    @property
+    def locked(self) -> bool:
+        """An encrypted database nobody has unlocked yet: nothing can be read from it."""
+        return self.encrypted and self._connections.lock.key is None
+
+    @property
+    def key(self) -> DatabaseKey | None:
+        """The database key, once unlocked (None for a plain file)."""
+        return self._connections.lock.key
+
+    @property
+    def wrong_tries(self) -> dict[str, tuple[int, float]]:
+        return self._connections.wrong_tries
+
+    def key_file(self) -> KeyFile:
+        """The key file beside an encrypted database, read now."""
+        try:
+            return KeyFile.read(key_file_of(self.path))
+        except KeyFileError as e:
+            raise DatabaseError(str(e)) from None
+
+    def unlock(self, key: DatabaseKey) -> None:
+        """Open the records with ``key`` (from a login's slot or the recovery key): the
+        file is then recognised as Mesolog's and its schema brought up to date."""
+        if not self.encrypted or not self.locked:
+            return
+        if not self.key_file().is_key(key):
+            raise DatabaseError(f"that key does not open {self.path.name}")
+        revision = _known(self.path, read_revision(self.path, key))
+        self._connections.lock.key = key
+        if revision != SCHEMA_HEAD:
+            if self.read_only:
+                self._connections.lock.key = None
+                raise DatabaseError(_CANNOT_UPGRADE.format(path=self.path))
+            upgrade_schema(self.engine)
+
+    def change_key_file(self, session: Session, change: Callable[[KeyFile], None]) -> None:
+        """Apply ``change`` to the key file and write it whole, inside ``session``'s write
+        transaction: the database's write lock keeps two processes from writing it at
+        once, and a key file that cannot be written undoes the change. Nothing for a
+        plain file."""
+        if not self.encrypted:
+            return
+        session.flush()  # the change's own refusals come first
+        keys = self.key_file()
+        change(keys)
+        keys.write(key_file_of(self.path))
+
     def data_version(self) -> int:
         """SQLite's count of commits made by other connections, as the window's reading
         connection sees it: when it moves, something was changed elsewhere."""
@@ -255,7 +349,8 @@ class Database:
         """The same database and actor, reading through a connection of its own: long
         work on a helper thread uses it while the window goes on with its own.
         Closing it closes only that connection."""
-        own = _Connections(self.engine, owns_engine=False)
+        own = _Connections(self.engine, self._connections.lock,
+                           encrypted=self.encrypted, owns_engine=False)
         own.listeners = self._connections.listeners  # its changes are said like any
         return Database(self.path, self.engine, actor=self._actor, clock=self.clock,
                         read_only=self.read_only, _connections=own)
@@ -359,40 +454,62 @@ class Database:
         self._connections.close()
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and if asked, create) the database at ``path``, schema brought up to date."""
+_CANNOT_UPGRADE = ("{path} cannot be written and was made by an earlier Mesolog, so it "
+                   "cannot be brought up to date here; copy it to a folder you can write "
+                   "in and open the copy")
+
+
+def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | None = None,
+                  encrypt: bool = False) -> Database:
+    """Open (and if asked, create) the database at ``path``, schema brought up to date.
+
+    A new database is encrypted if ``encrypt`` (issue 17 makes that the default once
+    photos, conversion and recovery are in). An encrypted one opens with ``key`` if
+    given, or while it has no account yet, with the recovery key its key file still
+    holds; otherwise it opens locked, for a login to unlock
+    (``AccountService.authenticate``)."""
     path = Path(path).expanduser()
     state = inspect_file(path)
-    if state.is_new:
+    made = state.is_new  # by this call: removed again if it cannot be finished
+    if made:
         if not create:
             raise DatabaseError(f"no Mesolog database at {path}")
         if not path.parent.is_dir():
             raise DatabaseError(f"folder {path.parent} does not exist")
         if not os.access(path.parent, os.W_OK):
             raise DatabaseError(f"cannot write in folder {path.parent}")
+        recovery = RecoveryKey.new() if encrypt else None
         try:
-            _create_file(path)
-        except sqlite3.Error as e:
+            if recovery is not None:
+                KeyFile.new(recovery).write(key_file_of(path))
+            _create_file(path, recovery.database_key() if recovery else None)
+        except (sqlite_files.Error, OSError) as e:
             _remove_database_files(path)
             raise DatabaseError(f"cannot create database {path}: {e}") from None
-    if not state.is_new and not writable(path):
-        if state.revision != SCHEMA_HEAD:
-            raise DatabaseError(f"{path} cannot be written and was made by an earlier "
-                                "Mesolog, so it cannot be brought up to date here; copy it "
-                                "to a folder you can write in and open the copy")
-        return Database(path, _make_engine(path, read_only=True),
-                        read_only=f"{path.name} is on a read-only disk, or its file or "
-                                  "folder cannot be written")
-    engine = _make_engine(path)
-    if state.revision != SCHEMA_HEAD:
-        try:
+        state = FileState(FileKind.ENCRYPTED if encrypt else FileKind.MESOLOG)
+    encrypted = state.kind is FileKind.ENCRYPTED
+    read_only = "" if writable(path) else (f"{path.name} is on a read-only disk, or its "
+                                           "file or folder cannot be written")
+    if not encrypted and read_only and state.revision != SCHEMA_HEAD:
+        raise DatabaseError(_CANNOT_UPGRADE.format(path=path))
+    lock = _Lock()
+    engine = _make_engine(path, lock, read_only=bool(read_only))
+    db = Database(path, engine, read_only=read_only,
+                  _connections=_Connections(engine, lock, encrypted=encrypted))
+    try:
+        if encrypted:
+            pending = db.key_file().pending_recovery_key
+            key = key or (pending.database_key() if pending is not None else None)
+            if key is not None:
+                db.unlock(key)
+        elif state.revision != SCHEMA_HEAD:
             upgrade_schema(engine)
-        except Exception:
-            engine.dispose()
-            if state.is_new:
-                _remove_database_files(path)
-            raise
-    return Database(path, engine)
+    except BaseException:
+        engine.dispose()
+        if made:
+            _remove_database_files(path)
+        raise
+    return db
 
 
 def upgrade_schema(engine: Engine) -> None:

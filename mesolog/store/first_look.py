@@ -1,16 +1,24 @@
 """What the start needs to know before the database layer is loaded: whether anyone
-can log in to a file. Plain ``sqlite3``, read-only, so the login is on screen before
-SQLAlchemy (about half a second to import) and the window are."""
+can log in to a file. Read-only, with the key file's JSON for an encrypted file and the
+driver alone for a plain one, so the login is on screen before SQLAlchemy (about half a
+second to import) and the window are.
+
+The driver is SQLCipher's build of SQLite, as everywhere in Mesolog, never the
+``sqlite3`` module: two SQLite libraries in one process do not see each other's locks,
+and one closing the file can pull the write-ahead log from under the other."""
 
 from __future__ import annotations
 
-import sqlite3
+import json
 from contextlib import closing
 from pathlib import Path
+
+import sqlcipher3
 
 # The same rule as AccountService.has_accounts: an active account with a password.
 HAS_ACCOUNTS_SQL = ("SELECT EXISTS (SELECT 1 FROM practitioner "
                     "WHERE password_hash IS NOT NULL AND active = 1)")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def has_accounts(path: Path) -> bool | None:
@@ -20,8 +28,13 @@ def has_accounts(path: Path) -> bool | None:
     if not path.is_file():
         return False
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+        with path.open("rb") as f:
+            plain = f.read(16) == _SQLITE_MAGIC
+        if not plain:  # encrypted: an account is a slot in the key file (store/keys.py)
+            keys = json.loads(path.with_name(path.name + ".keys").read_text("utf-8"))
+            return bool(keys["slots"])
+        with closing(sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                      timeout=0.2)) as conn:
             return bool(conn.execute(HAS_ACCOUNTS_SQL).fetchone()[0])
-    except sqlite3.Error:
+    except (OSError, ValueError, KeyError, TypeError, sqlcipher3.Error):
         return None

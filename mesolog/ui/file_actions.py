@@ -153,7 +153,7 @@ class FileActions:
 
         def reopened() -> bool:
             # the file now may hold other accounts and roles: whoever goes on logs in again
-            if not self._window.admit_and_attach(open_database(db.path)):
+            if not self._window.admit_and_attach(open_database(db.path, key=db.key)):
                 self._window.close()
                 return False
             return True

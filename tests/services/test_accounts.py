@@ -2,7 +2,6 @@
 signer's own."""
 
 import inspect
-import sqlite3
 from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from mesolog.domain.validation import ValidationError
 from mesolog.services.accounts import AccountService, LoginRefused
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
+from mesolog.store import sqlite_files
 from tests.conftest import acting_as, details, fixed_clock, picture
 
 
@@ -280,12 +280,8 @@ def test_nobody_logged_in_changes_nothing(db_path):
 def test_passwords_are_hashed_with_the_chosen_parameters_and_old_hashes_are_renewed(db):
     from argon2 import PasswordHasher, extract_parameters
 
-    from mesolog.services.accounts import (
-        _NO_SUCH_LOGIN,
-        ARGON2_LANES,
-        ARGON2_MEMORY_KIB,
-        ARGON2_TIME_COST,
-    )
+    from mesolog.services.accounts import _NO_SUCH_LOGIN
+    from mesolog.store.keys import ARGON2_LANES, ARGON2_MEMORY_KIB, ARGON2_TIME_COST
 
     service = AccountService(db, fixed_clock, Clock())
     admin = service.create_first_administrator("Dr A", "dra", "correct horse battery")
@@ -300,7 +296,7 @@ def test_passwords_are_hashed_with_the_chosen_parameters_and_old_hashes_are_rene
     assert extract_parameters(stored()) == chosen
     # an account made by an earlier Mesolog, with argon2-cffi's default parameters
     old = PasswordHasher().hash("correct horse battery")
-    with closing(sqlite3.connect(db.path)) as conn, conn:
+    with closing(sqlite_files.connect(db.path)) as conn, conn:
         conn.execute("UPDATE practitioner SET password_hash = ?", (old,))
     assert service.authenticate("dra", "correct horse battery").actor.id == admin.id
     assert stored() != old and extract_parameters(stored()) == chosen

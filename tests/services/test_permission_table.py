@@ -15,9 +15,7 @@ import importlib
 import inspect
 import pkgutil
 import shutil
-import sqlite3
 import textwrap
-from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -40,7 +38,7 @@ from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
 from mesolog.store.database import Database, open_database
-from tests.conftest import details, fixed_clock, picture
+from tests.conftest import details, every_row, fixed_clock, picture
 
 WRITES = {"transaction", "bookkeeping", "require"}
 PASSWORD = "a long enough secret"
@@ -137,6 +135,7 @@ RECIPES = {
     ("AccountService", "set_role"): lambda d, s: s.set_role(d.ids["colleague"],
                                                              Role.ADMINISTRATOR),
     ("AccountService", "set_active"): lambda d, s: s.set_active(d.ids["colleague"], False),
+    ("AccountService", "recovery_key_copied"): lambda d, s: s.recovery_key_copied(),
     ("AccountService", "authenticate"): lambda d, s: s.authenticate(
         d.clinic.actor and PEOPLE[d.clinic.actor.role][1], PASSWORD),
     ("CatalogueService", "create_product"): lambda d, s: s.create_product(
@@ -193,9 +192,11 @@ RECIPES = {
 
 
 # Methods that change nothing in the template clinic: reads that publish the shipped
-# consent text only when a database has none yet, and the first account once accounts exist.
+# consent text only when a database has none yet, the first account once accounts exist,
+# and forgetting the recovery key, which changes the key file of an encrypted database only.
 NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_consent"),
-                 ("AccountService", "create_first_administrator")}
+                 ("AccountService", "create_first_administrator"),
+                 ("AccountService", "recovery_key_copied")}
 
 
 @pytest.fixture(scope="module")
@@ -243,9 +244,8 @@ def template(tmp_path_factory) -> tuple[Path, dict[str, Any]]:
     return path, ids
 
 
-def _dump(path: Path) -> str:
-    with closing(sqlite3.connect(path)) as conn:
-        return "\n".join(conn.iterdump())
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    return every_row(path)
 
 
 def _attempt(template, tmp_path: Path, key: tuple[str, str], role: Role, monkeypatch):

@@ -12,7 +12,7 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from mesolog.store import models
+from mesolog.store import models, sqlite_files
 from mesolog.store.database import open_database
 from tests.conftest import acting_as, details, fixed_clock
 
@@ -130,7 +130,6 @@ def test_a_sessions_history_speaks_the_practitioners_words(db):
 
 
 def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
-    import sqlite3
     from contextlib import closing
 
     from mesolog.services.accounts import AccountService
@@ -143,7 +142,7 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
             "correct horse battery", "another long passphrase")
     finally:
         db.close()
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         trail = conn.execute("SELECT before_json || after_json FROM audit_entry").fetchall()
         assert trail and not any("$argon2" in text for (text,) in trail)
         assert any('"password_hash": "(not recorded)"' in text for (text,) in trail)
@@ -164,11 +163,11 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
         conn.execute("DROP INDEX ix_patient_list_keys")
         conn.commit()
     open_database(db_path).close()  # the upgrade redacts
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         trail = conn.execute("SELECT table_name, before_json || after_json FROM audit_entry"
                              ).fetchall()
         assert not any("$argon2" in text for _, text in trail)
         assert any(table == "audit_entry" and "password hashes removed from 1 entries" in text
                    for table, text in trail)
-        with pytest.raises(sqlite3.DatabaseError, match="cannot be changed"):
+        with pytest.raises(sqlite_files.DatabaseError, match="cannot be changed"):
             conn.execute("UPDATE audit_entry SET action = 'delete'")  # append-only again

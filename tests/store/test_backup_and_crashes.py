@@ -1,7 +1,6 @@
 import hashlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from contextlib import closing
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mesolog.cli import main
+from mesolog.store import sqlite_files
 from mesolog.store.backup import backup_database, restore_database, verify_backup
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, open_database
@@ -28,7 +28,7 @@ def committed(lines: list[str]) -> set[str]:
 
 
 def charts(path: Path) -> set[str]:
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(sqlite_files.connect(path)) as conn:
         return {r[0] for r in conn.execute("SELECT chart_no FROM patient")}
 
 
@@ -102,17 +102,17 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(tmp_path
     backup = tmp_path / "monday.sqlite"
     main(["backup", "--db", str(db_path), "-o", str(backup)])
     assert verify_backup(backup).photos > 0
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         conn.execute("UPDATE patient SET notes = 'changed after the backup' WHERE id = 1")
         conn.commit()
     capsys.readouterr()
     assert main(["restore", "--db", str(db_path), str(backup)]) == 0
     (kept,) = tmp_path.glob("clinic.before-restore-*.sqlite")
     assert f"kept as {kept}" in capsys.readouterr().out
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         assert conn.execute("SELECT notes FROM patient WHERE id = 1").fetchone()[0] != \
             "changed after the backup"
-    with closing(sqlite3.connect(kept)) as conn:
+    with closing(sqlite_files.connect(kept)) as conn:
         assert conn.execute("SELECT notes FROM patient WHERE id = 1").fetchone()[0] == \
             "changed after the backup"
     assert check_database(db_path).ok

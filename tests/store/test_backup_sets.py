@@ -2,7 +2,6 @@
 
 import hashlib
 import shutil
-import sqlite3
 import tempfile
 from contextlib import closing
 from pathlib import Path
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from mesolog.cli import main
 from mesolog.domain.photo import photo_folder_of
+from mesolog.store import sqlite_files
 from mesolog.store.backup import backup_database, restore_database, verify_backup
 from mesolog.store.backup_manifest import manifest_of, read_manifest
 from mesolog.store.check import check_database
@@ -24,7 +24,7 @@ def digest(path: Path) -> str:
 
 
 def patients_in(path: Path) -> int:
-    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+    with closing(sqlite_files.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
         return conn.execute("SELECT count(*) FROM patient").fetchone()[0]
 
 
@@ -152,7 +152,7 @@ def test_a_wal_left_beside_the_database_is_read_not_merged(tmp_path):
     db = open_as_administrator(path)
     PatientService(db).create(details())
     db.close()
-    writer = sqlite3.connect(path, isolation_level=None)
+    writer = sqlite_files.connect(path, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")  # what a crashed desk leaves behind
     writer.execute("UPDATE patient SET notes = 'only in the -wal'")
     crashed = tmp_path / "crashed"
@@ -164,7 +164,7 @@ def test_a_wal_left_beside_the_database_is_read_not_merged(tmp_path):
     before = {s: digest(Path(f"{source}{s}")) for s in ("", "-wal")}
     backup_database(source, tmp_path / "copy.sqlite")
     assert {s: digest(Path(f"{source}{s}")) for s in ("", "-wal")} == before  # untouched
-    with closing(sqlite3.connect(tmp_path / "copy.sqlite")) as conn:
+    with closing(sqlite_files.connect(tmp_path / "copy.sqlite")) as conn:
         assert conn.execute("SELECT notes FROM patient").fetchone()[0] == "only in the -wal"
     assert check_database(source).ok
     assert {s: digest(Path(f"{source}{s}")) for s in ("", "-wal")} == before

@@ -1,6 +1,5 @@
 import hashlib
 import shutil
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -9,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from mesolog.domain.permissions import Action
-from mesolog.store import models
+from mesolog.store import models, sqlite_files
 from mesolog.store.check import check_database
 from mesolog.store.database import (
     APPLICATION_ID,
@@ -29,7 +28,7 @@ def digest(path: Path) -> str:
 
 
 def test_a_new_file_is_created_stamped_and_migrated(db, db_path):
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
@@ -52,7 +51,7 @@ def test_known_revisions_match_the_shipped_migrations():
 
 def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
     other = tmp_path / "firefox.sqlite"
-    with closing(sqlite3.connect(other)) as conn:
+    with closing(sqlite_files.connect(other)) as conn:
         conn.execute("CREATE TABLE bookmarks (url TEXT)")
         conn.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
         conn.commit()
@@ -74,7 +73,7 @@ def test_random_bytes_are_refused_untouched(tmp_path):
 
 def test_a_database_from_a_newer_mesolog_is_refused_untouched(db, db_path):
     db.close()
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
         conn.commit()
     before = digest(db_path)
@@ -110,7 +109,7 @@ def test_a_database_made_by_the_first_version_upgrades_keeping_every_patient(tmp
     # --patients 40 --seed 11), before courses and sessions existed.
     old = tmp_path / "clinic.sqlite"
     shutil.copy(Path(__file__).parent / "data" / "clinic-0001.sqlite", old)
-    with closing(sqlite3.connect(old)) as conn:
+    with closing(sqlite_files.connect(old)) as conn:
         before = conn.execute("SELECT * FROM patient ORDER BY id").fetchall()
     assert len(before) == 40
     db = open_database(old)
@@ -141,7 +140,7 @@ def test_any_file_name_opens_the_file_named_and_no_other(tmp_path, name):
         PatientService(db).create(details())
     finally:
         db.close()
-    with closing(sqlite3.connect(path)) as conn:  # the data went into the file named
+    with closing(sqlite_files.connect(path)) as conn:  # the data went into the file named
         assert conn.execute("SELECT last_name FROM patient").fetchall() == [("Öztürk",)]
     assert {p.name for p in tmp_path.iterdir()} <= {name, f"{name}-wal", f"{name}-shm"}
     assert check_database(path).ok

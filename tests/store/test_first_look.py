@@ -1,7 +1,7 @@
-import sqlite3
 from contextlib import closing
 
 from mesolog.services.demo import build_demo_clinic
+from mesolog.store import sqlite_files
 from mesolog.store.first_look import has_accounts
 
 
@@ -10,7 +10,7 @@ def test_whether_anyone_can_log_in_is_read_without_the_database_layer(db, db_pat
     assert has_accounts(db_path) is False  # a new database: the first administrator next
     build_demo_clinic(db, 5, seed=1)
     assert has_accounts(db_path) is True
-    with closing(sqlite3.connect(db_path)) as conn, conn:
+    with closing(sqlite_files.connect(db_path)) as conn, conn:
         conn.execute("UPDATE practitioner SET active = 0")
     assert has_accounts(db_path) is False
     junk = tmp_path / "notes.sqlite"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.patients import PatientService
+from mesolog.store import sqlite_files
 from mesolog.ui import app as app_module
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
@@ -146,14 +147,13 @@ def test_a_database_that_cannot_be_opened_at_the_login_says_why_and_exits_non_ze
     """Accounts are read before the database layer is loaded; opening it on Log In can
     still fail (here, written by a newer Mesolog): the reason stands under the
     password, and quitting exits non-zero with it on one line."""
-    import sqlite3
     from contextlib import closing
 
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     build_demo_clinic(db, 5, seed=1)
     db.close()
-    with closing(sqlite3.connect(db_path)) as conn, conn:
+    with closing(sqlite_files.connect(db_path)) as conn, conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     said: list[str] = []
 

@@ -1,9 +1,9 @@
-import sqlite3
 from contextlib import closing
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesolog.services.demo import build_demo_clinic
+from mesolog.store import sqlite_files
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from tests.conftest import fixed_clock
@@ -30,7 +30,7 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
                                          + seen[0].split("\n\n", 1)[1]]
     assert "integrity ok" in seen[0] and "25 patients" in seen[0]
 
-    with closing(sqlite3.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path)) as conn:
         conn.execute("UPDATE patient SET notes = 'after the backup' WHERE id = 1")
         conn.commit()
     answer_message_box(QMessageBox.StandardButton.Yes, seen)  # replace?
