@@ -12,14 +12,13 @@ hold the same pages' worth of records. Figures: bench/README.md.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from bench_clinic import demo_clinic
+from bench_clinic import demo_clinic, median_ms
 
 from mesolog.domain.permissions import Actor
 from mesolog.domain.photo import photo_folder_of
@@ -57,14 +56,6 @@ def encrypted_copy(plain: Path, target: Path) -> RecoveryKey:
     return recovery
 
 
-def median_ms(run, repeat: int) -> float:
-    run()  # warm, as a desk that has worked a while
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def opened(path: Path) -> Database:

@@ -18,12 +18,11 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_clinic import demo_clinic
+from bench_clinic import demo_clinic, median_ms
 from PySide6.QtCore import QSettings
 
 from mesolog.domain.permissions import Actor
@@ -43,14 +42,6 @@ KINDS = {
 }
 
 
-def median_ms(run, repeat: int) -> float:
-    run()  # warm, as a desk that has searched before
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -74,7 +65,7 @@ def main() -> None:
         window.search_box.blockSignals(True)  # the timer is skipped, its slot called
         window.search_box.setText(text)
         window.search_box.blockSignals(False)
-        window.apply_search()
+        window.list_panel.apply_search()
         view.repaint()
 
     print(f"{args.patients:,} patients; medians of {args.repeat}, ms\n")
@@ -84,7 +75,7 @@ def main() -> None:
         each, counts, plans = [], [], set()
         for text in texts:
             each.append(median_ms(lambda t=text: search(t), args.repeat))
-            counts.append(median_ms(window._update_count, args.repeat))
+            counts.append(median_ms(window.list_panel.update_count, args.repeat))
             plans.add(window.model._plan.name)
         floor = median_ms(view.repaint, args.repeat)
         typical = statistics.median(each)
