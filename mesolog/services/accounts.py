@@ -267,9 +267,7 @@ class AccountService:
                 models.Practitioner.active.is_(True))).scalar()
             stored = row.password_hash if row is not None else None
             who = Actor(row.id, row.name, Role(row.role)) if row is not None else None
-        wait = lockout_seconds(count) - (self._seconds() - last)
-        if wait > 0:
-            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
+        self._refuse_while_locked_out(count, last)
         if not self._verifies(stored, password):
             if not self._db.read_only:  # a read-only file keeps no count
                 self._count_failure(login)
@@ -294,15 +292,19 @@ class AccountService:
         does not open it. Wrong tries are counted in this process (the file, still
         locked, has nowhere to keep them; offline, Argon2 is what slows guessing)."""
         count, last = self._db.wrong_tries.get(login, (0, 0.0))
-        wait = lockout_seconds(count) - (self._seconds() - last)
-        if wait > 0:
-            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
+        self._refuse_while_locked_out(count, last)
         key = self._db.key_file().unlock(login, password)
         if key is None:
             self._db.wrong_tries[login] = (count + 1, self._seconds())
             raise LoginRefused("Wrong login or password.")
         self._db.wrong_tries.pop(login, None)
         self._db.unlock(key)
+
+    def _refuse_while_locked_out(self, count: int, last: float) -> None:
+        """LoginRefused while ``count`` wrong tries, the last at ``last``, bar the next."""
+        wait = lockout_seconds(count) - (self._seconds() - last)
+        if wait > 0:
+            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
 
     def _verifies(self, stored: str | None, password: str) -> bool:
         """Whether ``password`` matches ``stored``; with no stored hash (an unknown login),

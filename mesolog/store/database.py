@@ -96,10 +96,7 @@ def inspect_file(path: Path) -> FileState:
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise NotAMesologDatabase(f"{path} is an SQLite database of another program, "
                                   "not a Mesolog database")
-    revision = read_revision(path)
-    if revision is None:
-        _known(path, "none")  # a Mesolog header with no schema: not one we made
-    return FileState(FileKind.MESOLOG, _known(path, revision))
+    return FileState(FileKind.MESOLOG, _known(path, read_revision(path)))
 
 
 def writable(path: Path) -> bool:
@@ -137,8 +134,10 @@ def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
     return row[0] if row else None
 
 
-def _known(path: Path, revision: str | None) -> str | None:
-    if revision is not None and revision not in KNOWN_REVISIONS:
+def _known(path: Path, revision: str | None) -> str:
+    """``revision``, if this version knows it (a plain file with Mesolog's header and no
+    schema is not one Mesolog finished making)."""
+    if revision not in KNOWN_REVISIONS:
         raise SchemaTooNew(
             f"{path} was written by a newer Mesolog (schema {revision}, this version "
             f"knows up to {SCHEMA_HEAD}); update Mesolog to open it"
@@ -320,7 +319,9 @@ class Database:
             return
         if not self.key_file().is_key(key):
             raise DatabaseError(f"that key does not open {self.path.name}")
-        revision = _known(self.path, read_revision(self.path, key))
+        revision = read_revision(self.path, key)  # None: made, its schema not yet written
+        if revision is not None:
+            _known(self.path, revision)
         self._connections.lock.key = key
         if revision != SCHEMA_HEAD:
             if self.read_only:

@@ -13,8 +13,6 @@ import json
 from contextlib import closing
 from pathlib import Path
 
-import sqlcipher3
-
 # The same rule as AccountService.has_accounts: an active account with a password.
 HAS_ACCOUNTS_SQL = ("SELECT EXISTS (SELECT 1 FROM practitioner "
                     "WHERE password_hash IS NOT NULL AND active = 1)")
@@ -33,8 +31,17 @@ def has_accounts(path: Path) -> bool | None:
         if not plain:  # encrypted: an account is a slot in the key file (store/keys.py)
             keys = json.loads(path.with_name(path.name + ".keys").read_text("utf-8"))
             return bool(keys["slots"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return _plain_has_accounts(path)
+
+
+def _plain_has_accounts(path: Path) -> bool | None:
+    import sqlcipher3  # only for a plain file: an encrypted one's start does without it
+
+    try:
         with closing(sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                     timeout=0.2)) as conn:
+                                        timeout=0.2)) as conn:
             return bool(conn.execute(HAS_ACCOUNTS_SQL).fetchone()[0])
-    except (OSError, ValueError, KeyError, TypeError, sqlcipher3.Error):
+    except sqlcipher3.Error:
         return None

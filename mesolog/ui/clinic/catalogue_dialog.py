@@ -39,9 +39,14 @@ from mesolog.domain.catalogue import (
 )
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.permissions import Action, NotPermitted
-from mesolog.domain.validation import ConflictError, FieldError, ValidationError, problems_of
+from mesolog.domain.validation import FieldError, ValidationError, problems_of
 from mesolog.ui.common.field_errors import FieldErrors
-from mesolog.ui.common.form_dialog import OpensAtFirstField, date_edit, edited_signal
+from mesolog.ui.common.form_dialog import (
+    OpensAtFirstField,
+    date_edit,
+    edited_signal,
+    stored_or_said,
+)
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.treatment.scan_field import ScanField
 
@@ -215,21 +220,16 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
                               parse_ingredients(self.ingredients.toPlainText()))
 
     def save_product(self) -> bool:
-        self.errors.clear()
-        catalogue = self._clinic.catalogue
-        try:
-            if self._product is None:
-                product = catalogue.create_product(self.product_details())
-            else:
-                product = catalogue.update_product(self._product.id, self._product.version,
-                                                   self.product_details())
-        except ValidationError as e:
-            self.errors.show(e.errors, fallback="name")
+        catalogue, saved = self._clinic.catalogue, []
+
+        def store() -> None:
+            saved.append(catalogue.create_product(self.product_details())
+                         if self._product is None else
+                         catalogue.update_product(self._product.id, self._product.version,
+                                                  self.product_details()))
+        if not stored_or_said(self, self.errors, "name", store):
             return False
-        except (ConflictError, NotPermitted) as e:
-            QMessageBox.warning(self, "Not saved", str(e))
-            return False
-        self._reload_products(product.id)
+        self._reload_products(saved[0].id)
         return True
 
     # -- lots ------------------------------------------------------------

@@ -46,5 +46,4 @@ class ChartTab:
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # type: ignore[misc]
-        if self._stale:
-            self.refresh()  # type: ignore[attr-defined]
+        self._read_if_stale()

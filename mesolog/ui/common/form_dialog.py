@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, SignalInstance
@@ -40,6 +41,23 @@ def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
         box.addItem(text, data)
     choose(box, current)
     return box
+
+
+def stored_or_said(parent: QWidget, errors: FieldErrors, fallback: str,
+                   store: Callable[[], object]) -> bool:
+    """Run ``store``; if the service refuses, say why where it belongs and answer False:
+    each wrong field's message at the field (``fallback`` for one no field shows), a
+    conflict or a role that may not, as one warning (not a field's fault)."""
+    errors.clear()
+    try:
+        store()
+    except ValidationError as e:
+        errors.show(e.errors, fallback=fallback)
+        return False
+    except (NotPermitted, ConflictError) as e:
+        QMessageBox.warning(parent, "Not saved", str(e))
+        return False
+    return True
 
 
 def choose(box: QComboBox, data: object) -> None:
@@ -195,16 +213,8 @@ class FormDialog(OpensAtFirstField, QDialog):
         self.errors.withdraw_fixed([key], self.check)
 
     def _save(self) -> None:
-        self.errors.clear()
-        try:
-            self.store()
-        except ValidationError as e:
-            self.errors.show(e.errors, fallback=self._first_key)
-            return
-        except (NotPermitted, ConflictError) as e:  # not a field's fault: said as a whole
-            QMessageBox.warning(self, "Not saved", str(e))
-            return
-        self.accept()
+        if stored_or_said(self, self.errors, self._first_key, self.store):
+            self.accept()
 
     def permit_saving(self, actor: Actor | None, action: Action) -> None:
         """A form the actor's role may not store opens read-only: Save is greyed, saying

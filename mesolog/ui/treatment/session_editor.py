@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,7 +29,7 @@ from mesolog.domain.clock import latest_not_later
 from mesolog.domain.course import CourseStatus
 from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.patient import Patient
-from mesolog.domain.permissions import Action, NotPermitted
+from mesolog.domain.permissions import Action
 from mesolog.domain.session import (
     DEPTH_MM,
     NEEDLE_GAUGES,
@@ -41,9 +40,15 @@ from mesolog.domain.session import (
     Technique,
     check_session,
 )
-from mesolog.domain.validation import ConflictError, ValidationError, problems_of
+from mesolog.domain.validation import problems_of
 from mesolog.ui.common.field_errors import FieldErrors
-from mesolog.ui.common.form_dialog import DateTimeField, OpensAtFirstField, choose, combo
+from mesolog.ui.common.form_dialog import (
+    DateTimeField,
+    OpensAtFirstField,
+    choose,
+    combo,
+    stored_or_said,
+)
 from mesolog.ui.common.permitted import allows, permit
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved, confirm_signature
 from mesolog.ui.injection_map.map_editor import InjectionMapEditor
@@ -342,28 +347,23 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
     def save(self, *, sign: bool) -> bool:
         """Store the session (signed, when asked); False with messages at the fields."""
-        self.errors.clear()
         details = self.details()
         sessions = self._clinic.sessions
         # the one logged in signs, always
         if sign and not self._confirm_signature(details):
             return False
-        try:
+
+        def store() -> None:
             if self._session is None:
-                stored = sessions.create(self._patient.id, details, sign=sign)
+                self.saved_session = sessions.create(self._patient.id, details, sign=sign)
             elif self._amending:
-                stored = sessions.amend(self._session.id, self._session.version, details,
-                                        self.reason.text())
+                self.saved_session = sessions.amend(self._session.id, self._session.version,
+                                                    details, self.reason.text())
             else:
-                stored = sessions.update(self._session.id, self._session.version, details,
-                                         sign=sign)
-        except ValidationError as e:
-            self.errors.show(e.errors, fallback="products")
+                self.saved_session = sessions.update(self._session.id, self._session.version,
+                                                     details, sign=sign)
+        if not stored_or_said(self, self.errors, "products", store):
             return False
-        except (ConflictError, NotPermitted) as e:
-            QMessageBox.warning(self, "Not saved", str(e))
-            return False
-        self.saved_session = stored
         self._dirty = False
         self.accept()
         return True
