@@ -6,30 +6,20 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
 from mesolog.domain.permissions import Action
-from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.clinic.clinic_list_window import ClinicListWindow
 from mesolog.ui.common.permitted import permit
-from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
+from mesolog.ui.common.row_table_model import RowTableModel
 from mesolog.ui.treatment.adverse_event_dialog import ResolveDialog
 
 if TYPE_CHECKING:
     from mesolog.services.adverse_events import OpenEvent
     from mesolog.services.clinic import Clinic
-    from mesolog.store.changes import Changes
 
 _COLUMNS = ("Onset", "Open", "Grade", "Side effect", "Patient", "Chart no.", "Suspected lot",
             "Actions")
@@ -50,14 +40,12 @@ class OpenEventsModel(RowTableModel["OpenEvent"]):
         return None
 
 
-class OpenEventsWindow(OpensAtFirstField, QDialog):
-    open_patient = Signal(int)
+class OpenEventsWindow(ClinicListWindow):
+    FOLLOWS = ("adverse_event", "session", "lot", "patient")
 
     def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Open side effects")
-        self._clinic = clinic
-        self._today = today
+        super().__init__(clinic, today, "Open side effects", OpenEventsModel(),
+                         lambda row: row.event.patient_id, parent)
         self.kind = QComboBox()
         self.kind.addItem("All kinds", None)
         for kind in EventKind:
@@ -70,31 +58,14 @@ class OpenEventsWindow(OpensAtFirstField, QDialog):
         for lot in clinic.catalogue.lots():
             self.lot.addItem(f"{lot.product_name} lot {lot.details.lot_no}", lot.id)
         self.resolve_button = QPushButton("&Resolve…")
-        self.model = OpenEventsModel(self)
-        self.table = list_view_of(self.model)
-        self.summary = QLabel()
-        filters = QHBoxLayout()
-        for widget in (QLabel("Show"), self.kind, self.min_grade, self.lot):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.resolve_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        self.set_filters([QLabel("Show"), self.kind, self.min_grade, self.lot],
+                         [self.resolve_button])
         self.resize(1000, 520)
         for combo in (self.kind, self.lot):
             combo.currentIndexChanged.connect(self.refresh)
         self.min_grade.valueChanged.connect(self.refresh)
         self.resolve_button.clicked.connect(self.resolve_selected)
-        self.table.doubleClicked.connect(
-            lambda index: self.open_patient.emit(self.model.row(index.row()).event.patient_id))
         self.refresh()
-
-    def follow(self, changes: Changes) -> None:
-        """Read again when a change may have touched what this list shows."""
-        if changes.may_touch("adverse_event", "session", "lot", "patient"):
-            self.refresh()
 
     def refresh(self) -> None:
         kind = self.kind.currentData()
