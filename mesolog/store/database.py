@@ -322,11 +322,10 @@ class Database:
         revision = read_revision(self.path, key)  # None: made, its schema not yet written
         if revision is not None:
             _known(self.path, revision)
+        if revision != SCHEMA_HEAD and self.read_only:
+            raise DatabaseError(_CANNOT_UPGRADE.format(path=self.path))
         self._connections.lock.key = key
         if revision != SCHEMA_HEAD:
-            if self.read_only:
-                self._connections.lock.key = None
-                raise DatabaseError(_CANNOT_UPGRADE.format(path=self.path))
             upgrade_schema(self.engine)
 
     def change_key_file(self, session: Session, change: Callable[[KeyFile], None]) -> None:
@@ -339,7 +338,12 @@ class Database:
         session.flush()  # the change's own refusals come first
         keys = self.key_file()
         change(keys)
-        keys.write(key_file_of(self.path))
+        try:
+            keys.write(key_file_of(self.path))
+        except OSError as e:  # the transaction is rolled back: the account is as it was
+            raise NotStored(f"Not saved: {reason(e)}. The key file beside the database "
+                            "could not be written, so nothing of the change was stored; "
+                            "try again once that is put right.") from None
 
     def data_version(self) -> int:
         """SQLite's count of commits made by other connections, as the window's reading

@@ -177,3 +177,29 @@ def test_a_backup_restores_with_the_clinics_key_and_every_row(clinic, tmp_path):
     # the restored set carries its key file: the password of then opens it
     db = log_in(path)
     db.close()
+
+
+def test_a_full_disk_while_the_key_file_is_written_changes_nothing(clinic, monkeypatch):
+    import errno
+
+    from mesolog.domain.validation import NotStored
+
+    path, _ = clinic
+    db = log_in(path)
+    try:
+        accounts = AccountService(db, fixed_clock)
+        colleague = accounts.add_account("Dr Ben", "ben", Role.PRACTITIONER, "first password 2")
+        before = key_file_of(path).read_bytes()
+
+        def full(self, where):
+            raise OSError(errno.ENOSPC, "No space left on device", str(where))
+        monkeypatch.setattr(KeyFile, "write", full)
+        with pytest.raises(NotStored, match="the disk is full"):
+            accounts.reset_password(colleague.id, "reset password 22")
+        monkeypatch.undo()
+        assert key_file_of(path).read_bytes() == before
+    finally:
+        db.close()
+    # neither the slot nor the account's hash moved: the first password still logs in
+    db = log_in(path, "ben", "first password 2")
+    db.close()
