@@ -180,8 +180,16 @@ class AccountService:
                 session.flush()
             return account_of(row)
 
-    def set_active(self, practitioner_id: int, active: bool) -> Account:
-        """Deactivate (never delete: past signatures stay theirs) or reactivate."""
+    def set_active(self, practitioner_id: int, active: bool,
+                   password: str | None = None) -> Account:
+        """Deactivate (never delete: past signatures stay theirs) or reactivate. A
+        reactivated account comes back with ``password``, chosen by the administrator
+        and changed by its owner at their next login: deactivating took its key slot,
+        and only a password can lock the key for it again."""
+        if active and password is None:
+            raise ValidationError([FieldError("password", "Choose a password to "
+                                                          "reactivate the account with.")])
+        password_hash = self._hasher.hash(password) if active else None
         with self._db.transaction(Action.ACCOUNT_DEACTIVATE) as session:
             row = self._account(session, practitioner_id)
             if not active:
@@ -189,12 +197,20 @@ class AccountService:
                     raise ValidationError([FieldError("active", "Another administrator "
                                                                 "deactivates your account.")])
                 self._keep_an_administrator(session, row, "active")
-            if row.active != active:
-                row.active = active
-                row.updated_at = self._clock()
-                session.flush()
-            if not active:  # their password no longer opens the records
+                if row.active:
+                    row.active = False
+                    row.updated_at = self._clock()
+                    session.flush()
+                # their password no longer opens the records
                 self._db.change_key_file(session, lambda keys: keys.remove_slot(row.login))
+                return account_of(row)
+            if row.active:
+                raise ValidationError([FieldError("active", f"{row.name}'s account is "
+                                                            "active already.")])
+            self._check_password(password, row.login)
+            row.active, row.password_hash, row.must_change_password = True, password_hash, True
+            row.updated_at = self._clock()
+            self._lock_for(session, row.login, password)
             return account_of(row)
 
     def _lock_for(self, session: OrmSession, login: str, password: str) -> None:
@@ -208,18 +224,17 @@ class AccountService:
         """The recovery key, while no administrator has confirmed copying it; only an
         administrator is told it."""
         actor = self._db.actor
-        if not self._db.encrypted or actor is None or actor.role is not Role.ADMINISTRATOR:
+        if (not self._db.encrypted or self._db.key is None or actor is None
+                or actor.role is not Role.ADMINISTRATOR):
             return None
-        return self._db.key_file().pending_recovery_key
+        return self._db.key_file().waiting_recovery_key(self._db.key)
 
     def recovery_key_copied(self) -> None:
         """The administrator copied the recovery key: the key file forgets it, and from
         now on only a password (or the recovery key) opens the records."""
         self._db.require(Action.ACCOUNT_ADD)
         with self._db.bookkeeping() as session:
-            def forget(keys: KeyFile) -> None:
-                keys.pending_recovery_key = None
-            self._db.change_key_file(session, forget)
+            self._db.change_key_file(session, KeyFile.forget_recovery_key)
 
     @staticmethod
     def _account(session: OrmSession, practitioner_id: int) -> models.Practitioner:

@@ -17,8 +17,10 @@ weakest password in it. If it is lost, the recovery key alone opens the database
 and makes it again (``mesolog recover``).
 
 Until a new database has its first administrator it has nobody to be locked for: its
-recovery key is kept in the key file in clear (``pending_recovery_key``) and taken out
-once the first administrator has been shown it and copied it.
+recovery key is kept in the key file in clear (``pending_recovery_key``). Once anyone
+has a slot it is kept sealed with the database key instead (so only a login reads it,
+and the service tells it to administrators only), until an administrator has been
+shown it and confirmed copying it; then it is taken out.
 
 Every write of the key file is made while the database's write lock is held (inside a
 write transaction), so two processes never write it at once.
@@ -84,6 +86,13 @@ def _hkdf(secret: bytes, purpose: bytes) -> bytes:
                 info=b"mesolog " + purpose).derive(secret)
 
 
+def _as_copied(typed: str) -> str:
+    """What a person typed for (part of) a recovery key, as its letters: spaces, dashes
+    and case do not matter; 0, 1 and 8 are the letters they are mistaken for."""
+    text = "".join(ch for ch in typed.upper() if ch.isalnum())
+    return text.translate(str.maketrans("018", "OIB"))
+
+
 @dataclass(frozen=True)
 class RecoveryKey:
     """The clinic's root secret, as a person copies it: eight groups of four
@@ -99,8 +108,7 @@ class RecoveryKey:
     def parse(cls, typed: str) -> RecoveryKey:
         """From what a person typed: groups, spaces, dashes and case do not matter;
         0, 1 and 8 are read as the letters they are mistaken for."""
-        text = "".join(ch for ch in typed.upper() if ch.isalnum())
-        text = text.translate(str.maketrans("018", "OIB"))
+        text = _as_copied(typed)
         if len(text) != _RECOVERY_BYTES * 8 // 5:
             raise WrongRecoveryKey(f"A recovery key has {_RECOVERY_BYTES * 8 // 5} letters "
                                    f"and digits; this has {len(text)}.")
@@ -117,6 +125,10 @@ class RecoveryKey:
 
     def __str__(self) -> str:
         return "-".join(self.groups)
+
+    def group_matches(self, index: int, typed: str) -> bool:
+        """Whether ``typed`` is group ``index`` (from 0), read as ``parse`` reads it."""
+        return _as_copied(typed) == self.groups[index]
 
     def __repr__(self) -> str:  # never in a log or a traceback
         return "RecoveryKey(…)"
@@ -162,7 +174,8 @@ class KeyFile:
     check: bytes
     slot_salt: bytes  # names slots without writing logins in clear
     slots: dict[str, dict[str, str]] = field(default_factory=dict)
-    pending_recovery_key: RecoveryKey | None = None
+    pending_recovery_key: RecoveryKey | None = None  # known in clear (no slots yet)
+    sealed_recovery_key: bytes | None = None  # as read, sealed with the database key
 
     @classmethod
     def new(cls, recovery: RecoveryKey) -> KeyFile:
@@ -187,9 +200,11 @@ class KeyFile:
                 raise KeyFileError(f"{path.name} is not a Mesolog key file this version "
                                    "knows")
             pending = data.get("pending_recovery_key")
+            sealed = data.get("sealed_recovery_key")
             return cls(_unb64(data["check"]), _unb64(data["slot_salt"]),
                        {name: dict(slot) for name, slot in data["slots"].items()},
-                       RecoveryKey(_unb64(pending)) if pending else None)
+                       RecoveryKey(_unb64(pending)) if pending else None,
+                       _unb64(sealed) if sealed else None)
         except (KeyError, TypeError, AttributeError, ValueError) as e:
             raise KeyFileError(f"the key file {path.name} is damaged ({e!r}); open the "
                                "database with its recovery key (mesolog recover)") from None
@@ -202,8 +217,12 @@ class KeyFile:
                     "memory_kib": ARGON2_MEMORY_KIB, "lanes": ARGON2_LANES},
             "slots": self.slots,
         }
-        if self.pending_recovery_key is not None:
+        if self.pending_recovery_key is not None and not self.slots:
             data["pending_recovery_key"] = _b64(self.pending_recovery_key.secret)
+        elif self.pending_recovery_key is not None:  # never in clear beside a slot
+            data["sealed_recovery_key"] = _b64(_seal_recovery(self.pending_recovery_key))
+        elif self.sealed_recovery_key is not None:
+            data["sealed_recovery_key"] = _b64(self.sealed_recovery_key)
         return json.dumps(data, indent=1, sort_keys=True)
 
     def write(self, path: Path) -> None:
@@ -232,6 +251,26 @@ class KeyFile:
             raise WrongRecoveryKey("That recovery key does not open this database; check "
                                    "each group.")
         return key
+
+    def has_waiting_recovery_key(self) -> bool:
+        """Whether the recovery key is still kept here, not yet copied by anyone."""
+        return self.pending_recovery_key is not None or self.sealed_recovery_key is not None
+
+    def waiting_recovery_key(self, key: DatabaseKey) -> RecoveryKey | None:
+        """The recovery key kept here until copied, unsealed with ``key``."""
+        if self.pending_recovery_key is not None or self.sealed_recovery_key is None:
+            return self.pending_recovery_key
+        sealed = self.sealed_recovery_key
+        try:
+            secret = AESGCM(_hkdf(key.raw, b"waiting recovery key v1")).decrypt(
+                sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], None)
+        except InvalidTag:
+            return None
+        recovery = RecoveryKey(secret)
+        return recovery if self.is_key(recovery.database_key()) else None
+
+    def forget_recovery_key(self) -> None:
+        self.pending_recovery_key = self.sealed_recovery_key = None
 
     def slot_name(self, login: str) -> str:
         return hmac.new(self.slot_salt, login.strip().lower().encode("utf-8"),
@@ -274,6 +313,13 @@ class KeyFile:
     def _aad(self, login: str) -> bytes:
         # a slot copied under another login's name does not open
         return self.slot_name(login).encode("ascii")
+
+
+def _seal_recovery(recovery: RecoveryKey) -> bytes:
+    """The recovery key encrypted with the database key it gives (nonce first)."""
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    box = AESGCM(_hkdf(recovery.database_key().raw, b"waiting recovery key v1"))
+    return nonce + box.encrypt(nonce, recovery.secret, None)
 
 
 def _sync_folder(folder: Path) -> None:

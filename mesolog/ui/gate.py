@@ -21,6 +21,7 @@ from mesolog.ui.login import (
     LockDialog,
     LoginDialog,
 )
+from mesolog.ui.recovery_key_dialog import RecoveryKeyDialog
 
 if TYPE_CHECKING:
     from mesolog.domain.permissions import Actor
@@ -93,6 +94,9 @@ class LoginGate(QObject):
                 acting_accounts, dialog.actor, login, current=dialog.password.text(),
                 parent=window).exec():
             return None  # a password someone else chose is not kept in use
+        recovery = acting_accounts.pending_recovery_key()
+        if recovery is not None:  # "Later" goes on: it is shown again at the next login
+            RecoveryKeyDialog(acting_accounts, recovery, parent=window).exec()
         self._window, self._accounts, self._user = window, acting_accounts, dialog.actor
         self._login = login
         QApplication.instance().installEventFilter(self)

@@ -170,6 +170,12 @@ def test_roles_change_deactivation_and_the_last_administrator(accounts, db):
         nurse_clinic.patients.create(details(chart_no="P-2"))  # the open window, too
     accounts_list = {a.login: a for a in as_(db, admin).practitioners.accounts()}
     assert not accounts_list["ialvarez"].active  # never deleted
+    with pytest.raises(ValidationError, match="Choose a password"):
+        as_admin.set_active(nurse.id, True)  # back only with a password chosen for it
+    with pytest.raises(ValidationError, match="at least"):
+        as_admin.set_active(nurse.id, True, "short")
+    assert not {a.login: a for a in as_(db, admin).practitioners.accounts()}[
+        "ialvarez"].active  # nothing half-done
     assert accounts_list["dra"].last_login_at is None  # created, not yet logged in
     second = as_admin.add_account("Dr B", "drb", Role.ADMINISTRATOR, "a third long secret")
     as_admin.set_role(admin.id, Role.PRACTITIONER)  # another administrator exists now

@@ -143,6 +143,17 @@ def test_accounts_added_reset_and_deactivated_keep_the_records_open_for_the_othe
                 AccountService(db).authenticate(login, password)
         finally:
             db.close()
+    db = log_in(path)
+    try:  # back with a password the administrator chose, which locks the key for her again
+        AccountService(db, fixed_clock).set_active(nurse.id, True, "welcome back 333")
+    finally:
+        db.close()
+    db = open_database(path)
+    try:
+        assert AccountService(db).authenticate("ana", "welcome back 333").must_change_password
+        assert db.fetch_all("SELECT chart_no FROM patient") == [(CHART_NO,)]
+    finally:
+        db.close()
 
 
 def test_a_flipped_byte_is_found_by_check(clinic):

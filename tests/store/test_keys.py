@@ -1,3 +1,4 @@
+import base64
 import json
 
 import pytest
@@ -43,12 +44,22 @@ def test_a_slot_opens_with_its_password_only(tmp_path):
     # neither the login, the key nor the recovery key is written in clear
     text = path.read_text()
     assert "cmoreau" not in text and key.raw.hex() not in text
-    assert json.loads(text)["pending_recovery_key"]  # until an administrator copied it
-    again.pending_recovery_key = None
+    assert "pending_recovery_key" not in json.loads(text)  # never in clear beside a slot
+    assert base64.b64encode(recovery.secret).decode() not in text
+    assert again.waiting_recovery_key(key) == recovery  # until an administrator copied it
+    assert again.waiting_recovery_key(RecoveryKey.new().database_key()) is None
+    again.forget_recovery_key()
     again.remove_slot("cmoreau")
     again.write(path)
     assert KeyFile.read(path).unlock("cmoreau", "correct horse battery") is None
-    assert "pending_recovery_key" not in path.read_text()
+    assert not KeyFile.read(path).has_waiting_recovery_key()
+
+
+def test_a_new_database_keeps_its_recovery_key_in_clear_until_it_has_a_slot(tmp_path):
+    recovery = RecoveryKey.new()
+    path = key_file_of(tmp_path / "clinic.sqlite")
+    KeyFile.new(recovery).write(path)
+    assert KeyFile.read(path).pending_recovery_key == recovery  # nobody to lock it for
 
 
 def test_a_slot_moved_to_another_login_does_not_open(tmp_path):

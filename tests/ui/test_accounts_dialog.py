@@ -64,6 +64,17 @@ def test_add_change_reset_and_deactivate_an_account(qtbot, db):
     dialog.table.selectRow(r)
     assert dialog.active_button.text() == "Re&activate"
 
+    def come_back(form: ResetPasswordDialog) -> None:
+        assert form.windowTitle() == "Reactivate — Ines Alvarez"
+        qtbot.keyClicks(form.password, "welcome back again")
+        qtbot.keyClicks(form.repeat, "welcome back again")
+        click(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Save))
+    when_modal(ResetPasswordDialog, come_back)
+    click(qtbot, dialog.active_button)
+    assert dialog.table.item(row_of(dialog, "ialvarez"), 3).text() == "yes"
+    assert AccountService(db, fixed_clock).authenticate(
+        "ialvarez", "welcome back again").must_change_password
+
 
 def test_the_last_administrator_stays_one_and_nobody_resets_their_own_password(qtbot, db):
     clinic = Clinic.of(db, fixed_clock)

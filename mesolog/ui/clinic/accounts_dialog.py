@@ -36,11 +36,13 @@ COLUMNS = ("Login", "Name", "Role", "Active", "Last login")
 
 class ResetPasswordDialog(FormDialog):
     """An administrator sets another person's password; they choose their own at next
-    login."""
+    login. Reactivating an account is the same form: it comes back with a password."""
 
-    def __init__(self, clinic: Clinic, account: Account, parent: QWidget | None = None):
-        super().__init__(f"Reset password — {account.name}", parent)
-        self._clinic, self._account = clinic, account
+    def __init__(self, clinic: Clinic, account: Account, parent: QWidget | None = None,
+                 *, reactivate: bool = False):
+        super().__init__(f"{'Reactivate' if reactivate else 'Reset password'} — "
+                         f"{account.name}", parent)
+        self._clinic, self._account, self._reactivate = clinic, account, reactivate
         note = QLabel(f"{account.name} logs in with this password once, and then chooses "
                       "their own.")
         note.setWordWrap(True)
@@ -51,11 +53,16 @@ class ResetPasswordDialog(FormDialog):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_row("&New password", "password", self.password)
         self.add_row("&Repeat", "repeat", self.repeat)
+        if reactivate:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Reactivate")
 
     def store(self) -> None:
         if self.password.text() != self.repeat.text():
             raise ValidationError([FieldError("repeat", "The two passwords differ.")])
-        self._clinic.accounts.reset_password(self._account.id, self.password.text())
+        if self._reactivate:
+            self._clinic.accounts.set_active(self._account.id, True, self.password.text())
+        else:
+            self._clinic.accounts.reset_password(self._account.id, self.password.text())
 
 
 class AccountsDialog(QDialog):
@@ -164,13 +171,17 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is None:
             return
-        if account.active and QMessageBox.question(
+        if not account.active:
+            if ResetPasswordDialog(self._clinic, account, self, reactivate=True).exec():
+                self.refresh(account.id)
+            return
+        if QMessageBox.question(
                 self, "Deactivate", f"Deactivate {account.name}'s account? They can no "
                 "longer log in; what they recorded and signed stays theirs.") \
                 != QMessageBox.StandardButton.Yes:
             return
-        if self._attempt(lambda: self._clinic.accounts.set_active(
-                account.id, not account.active), "Not changed"):
+        if self._attempt(lambda: self._clinic.accounts.set_active(account.id, False),
+                         "Not changed"):
             self.refresh(account.id)
 
 
