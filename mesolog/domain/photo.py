@@ -9,6 +9,10 @@ from enum import StrEnum
 from pathlib import Path
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
+# taken whole into memory to be checked and sealed: a clinical camera's JPEG is a few
+# megabytes, a 100-megapixel uncompressed TIFF about 300
+MAX_PHOTO_BYTES = 400 * 1024 * 1024
+SEALED_SUFFIX = ".sealed"  # an encrypted database's photo files: no picture format shown
 
 
 class PhotoView(StrEnum):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from mesolog.domain.adverse_event import AdverseEvent
 from mesolog.domain.consent import Consent
@@ -54,8 +53,8 @@ class TrendBlock:
 @dataclass(frozen=True)
 class PhotoPair:
     view: str
-    before: tuple[date, Path]
-    after: tuple[date, Path]
+    before: tuple[date, bytes]  # the picture, as attached
+    after: tuple[date, bytes]
 
 
 @dataclass(frozen=True)

@@ -258,14 +258,14 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
               canvasmaker=_numbered_canvas(f"{title} · {subject}"))
 
 
-def photo(path: Path, width: float, height: float, styles: Styles | None = None
+def photo(picture: bytes, width: float, height: float, styles: Styles | None = None
           ) -> Flowable:
-    """A photo scaled to fit ``width`` × ``height`` keeping its proportions; a line
-    saying so where the file cannot be drawn."""
-    if not drawable(path):
-        return Text(f"The photo file {escape(path.name)} is missing or damaged and "
-                         "cannot be printed.", (styles or Styles()).small)
-    image = Image(str(path))
+    """A photo (its file's contents, decrypted) scaled to fit ``width`` × ``height``
+    keeping its proportions; a line saying so where it cannot be drawn."""
+    if not drawable(picture):
+        return Text("This photo is missing or damaged and cannot be printed.",
+                    (styles or Styles()).small)
+    image = Image(BytesIO(picture))
     scale = min(width / image.imageWidth, height / image.imageHeight)
     image.drawWidth = image.imageWidth * scale
     image.drawHeight = image.imageHeight * scale

@@ -151,7 +151,7 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
             _add_patients(session, rng, patients, now, _Ticks(progress, patients, 0))
             add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids,
                                   now, _Ticks(progress, patients, 1))
-            add_outcomes(session, rng, now, photo_folder_of(db.path),
+            add_outcomes(session, rng, now, photo_folder_of(db.path), db.key,
                          _Ticks(progress, patients, 2))
             session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
                                              address="1 Example Street\nSpringfield",

@@ -20,9 +20,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.scales import LUDWIG, NORWOOD_HAMILTON, SINCLAIR
-from mesolog.services.outcomes import photo_file_name
+from mesolog.services.outcomes import photo_file_name, stored_photo
 from mesolog.store import models
 from mesolog.store.bulk import insert_rows
+from mesolog.store.keys import DatabaseKey
 from mesolog.store.private import private_folder, write_private
 
 PHOTO_PATIENTS = 12  # drawn photos cost time; a few patients show the feature
@@ -30,7 +31,8 @@ _PHOTO_SIZE = (200, 150)
 
 
 def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
-                 photo_folder: Path, tick: Callable[[int], None] = lambda _done: None) -> None:
+                 photo_folder: Path, key: DatabaseKey | None,
+                 tick: Callable[[int], None] = lambda _done: None) -> None:
     today = now.date()
     rows = session.execute(text(
         "SELECT p.id, p.diagnosis, min(s.performed_at), max(s.performed_at) FROM patient p "
@@ -67,7 +69,8 @@ def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
         grades.extend(_grades(rng, patient_id, diagnosis, start, end, responder, now))
         if photo_patients < PHOTO_PATIENTS and end > start:
             photo_patients += 1
-            photos.extend(_photos(rng, patient_id, series["vertex centre"], photo_folder, now))
+            photos.extend(_photos(rng, patient_id, series["vertex centre"], photo_folder,
+                                  key, now))
     flush()
 
 
@@ -123,12 +126,12 @@ def _grades(rng: random.Random, patient_id: int, diagnosis: str, start: date, en
 
 
 def _photos(rng: random.Random, patient_id: int, vertex: list[tuple[date, float]],
-            folder: Path, now: datetime) -> list[dict]:
+            folder: Path, key: DatabaseKey | None, now: datetime) -> list[dict]:
     rows = []
     for day, density in (vertex[0], vertex[-1]):
-        data = _scalp_png(rng, density)
+        data, suffix = stored_photo(_scalp_png(rng, density), ".png", key)
         digest = hashlib.sha256(data).hexdigest()
-        name = photo_file_name(patient_id, digest, ".png")
+        name = photo_file_name(patient_id, digest, suffix)
         path = folder / name
         private_folder(folder)
         private_folder(path.parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,9 @@ from mesolog.domain.measurement import (
 )
 from mesolog.domain.permissions import Action
 from mesolog.domain.photo import (
+    MAX_PHOTO_BYTES,
     PHOTO_SUFFIXES,
+    SEALED_SUFFIX,
     Photo,
     PhotoView,
     file_sha256,
@@ -32,7 +35,15 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.services.images import PHOTO_FORMATS, checked_picture
 from mesolog.store import models
 from mesolog.store.database import Database
-from mesolog.store.private import NotAPlainFile, copy_in, place
+from mesolog.store.keys import DatabaseKey
+from mesolog.store.private import (
+    FileTooLarge,
+    NotAPlainFile,
+    place,
+    read_plain_file,
+    write_incoming,
+)
+from mesolog.store.sealed_files import NotUnsealed, is_sealed, seal, unseal
 
 _VALUE_FIELDS = [f.name for f in fields(MeasurementDetails)
                  if f.name not in ("site_id", "taken_on", "session_id", "notes")]
@@ -64,6 +75,15 @@ class GradeEntry:
 def photo_file_name(patient_id: int, sha256: str, suffix: str) -> str:
     """Where a photo goes inside the folder: by patient, named by its content."""
     return f"{patient_id}/{sha256[:24]}{suffix.lower()}"
+
+
+def stored_photo(picture: bytes, suffix: str, key: DatabaseKey | None) -> tuple[bytes, str]:
+    """What goes on disk for a photo, and its file name's suffix: sealed with the
+    photo key of an encrypted database's ``key`` (the name shows no picture format),
+    the picture itself for a plain one."""
+    if key is None:
+        return picture, suffix.lower()
+    return seal(picture, key.photo_key()), SEALED_SUFFIX
 
 
 class OutcomeService:
@@ -190,9 +210,11 @@ class OutcomeService:
                      session_id: int | None = None) -> Photo:
         """Copy ``source`` into the managed folder and record it with its checksum.
 
-        The copy goes to a temporary name, is flushed to disk, decoded (a file that is
-        not a picture Mesolog can draw is refused), and only then takes its final name,
-        so a crash never leaves a partial file where a photo is expected.
+        The picture is read into memory and decoded first (a file that is not a picture
+        Mesolog can draw is refused); an encrypted database's copy is sealed there, so
+        no plain copy ever reaches its disk. The copy goes to a temporary name, is
+        flushed, and only then takes its final name, so a crash never leaves a partial
+        file where a photo is expected. The checksum is the stored file's.
         """
         source = Path(source)
         if source.suffix.lower() not in PHOTO_SUFFIXES:
@@ -200,22 +222,27 @@ class OutcomeService:
                                                       "or WebP).")])
         if taken_on > self._clock().date():
             raise ValidationError([FieldError("taken_on", "The date cannot be in the future.")])
-        self._db.require(Action.PHOTO_ATTACH)  # before a byte is copied
+        self._db.require(Action.PHOTO_ATTACH)  # before a byte is read
         if not source.exists() and not source.is_symlink():
             raise ValidationError([FieldError("file", f"{source} does not exist.")])
         try:
-            incoming, digest = copy_in(source, self.photo_folder)
+            picture = read_plain_file(source, MAX_PHOTO_BYTES)
         except NotAPlainFile as e:
             raise ValidationError([FieldError("file", f"Choose the photo file itself: {e} "
                                                       "(a link or a folder is not taken).")]
                                   ) from None
-        target = self.photo_folder / photo_file_name(patient_id, digest, source.suffix)
+        except FileTooLarge as e:
+            raise ValidationError([FieldError("file", f"This photo is too large to keep: "
+                                                      f"{e}.")]) from None
+        checked_picture(picture, "file", PHOTO_FORMATS)
+        stored, suffix = stored_photo(picture, source.suffix, self._db.key)
+        digest = hashlib.sha256(stored).hexdigest()
+        target = self.photo_folder / photo_file_name(patient_id, digest, suffix)
+        incoming: Path | None = None
         placed = False
         try:
-            checked_picture(incoming, "file", PHOTO_FORMATS)
-            if target.is_file() and file_sha256(target) == digest:
-                incoming.unlink()  # the same picture is there already, whole
-            else:
+            if not (target.is_file() and file_sha256(target) == digest):  # else there, whole
+                incoming = write_incoming(stored, self.photo_folder)
                 place(incoming, target)
                 placed = True
             with self._db.transaction(Action.PHOTO_ATTACH) as session:
@@ -229,10 +256,30 @@ class OutcomeService:
                 session.flush()
                 return self._photo(row)
         except Exception:
-            incoming.unlink(missing_ok=True)
+            if incoming is not None:
+                incoming.unlink(missing_ok=True)
             if placed:  # nothing half-saved: no row, no orphan file
                 target.unlink(missing_ok=True)
             raise
+
+    def photo_contents(self, photo: Photo) -> tuple[bytes | None, bool]:
+        """The picture as attached (decrypted in memory for an encrypted database), or
+        None when its file is missing or does not open; and whether the file is the one
+        stored (by its checksum). Safe on any thread: it reads the file only."""
+        try:
+            stored = photo.path.read_bytes()
+        except OSError:
+            return None, False
+        intact = hashlib.sha256(stored).hexdigest() == photo.sha256
+        if not is_sealed(stored):
+            return stored, intact
+        key = self._db.key
+        if key is None:
+            return None, intact
+        try:
+            return unseal(stored, key.photo_key()), intact
+        except NotUnsealed:  # changed (then not intact either), or another clinic's
+            return None, intact
 
     def photos(self, patient_id: int, view: PhotoView | None = None) -> list[Photo]:
         with self._db.reading() as session:

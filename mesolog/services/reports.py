@@ -102,16 +102,20 @@ class ReportService:
 
     def _photo_pair(self, patient_id: int) -> PhotoPair | None:
         """The first and latest photo of the view photographed most, if taken twice."""
+        outcomes = self._clinic.outcomes
         by_view: dict = defaultdict(list)
-        for p in self._clinic.outcomes.photos(patient_id):
-            if self._clinic.outcomes.photo_intact(p):
+        for p in outcomes.photos(patient_id):
+            if outcomes.photo_intact(p):
                 by_view[p.view].append(p)
         pairs = [sorted(v, key=lambda p: p.taken_on) for v in by_view.values() if len(v) > 1]
         if not pairs:
             return None
         best = max(pairs, key=len)
-        return PhotoPair(best[0].view.label, (best[0].taken_on, best[0].path),
-                         (best[-1].taken_on, best[-1].path))
+        # decrypted in memory only: the report's pictures never touch the disk plain
+        (before, _), (after, _) = outcomes.photo_contents(best[0]), outcomes.photo_contents(
+            best[-1])
+        return PhotoPair(best[0].view.label, (best[0].taken_on, before or b""),
+                         (best[-1].taken_on, after or b""))
 
     def write(self, kind: ReportKind, patient_id: int, target: Path | BytesIO,
               now: datetime, *, every_map: bool = False) -> None:

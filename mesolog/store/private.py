@@ -9,7 +9,6 @@ rules, so the modes are not applied there.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import tempfile
@@ -60,36 +59,48 @@ class NotAPlainFile(Exception):
     """A link, a folder, a device or a pipe where a file's contents were expected."""
 
 
-def copy_in(source: Path, folder: Path) -> tuple[Path, str]:
-    """Copy the plain file ``source`` into ``folder`` under a temporary name, flushed to
-    disk: (that file, the SHA-256 of exactly what was copied). The caller checks it and
-    then ``place``s it: an interrupted copy never stands under a final name.
+class FileTooLarge(Exception):
+    """A file larger than the caller takes whole into memory."""
 
-    A symbolic link is not followed (it could point at any file the user can read).
-    """
+
+def read_plain_file(source: Path, max_bytes: int) -> bytes:
+    """The contents of the plain file ``source``; NotAPlainFile for anything else,
+    FileTooLarge past ``max_bytes``. A symbolic link is not followed (it could point at
+    any file the user can read)."""
     try:
         if not stat.S_ISREG(os.lstat(source).st_mode):
             raise NotAPlainFile(f"{source} is not a plain file")
         descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as e:
         raise NotAPlainFile(f"{source} cannot be read ({e.strerror})") from None
+    with os.fdopen(descriptor, "rb") as src:
+        status = os.fstat(src.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise NotAPlainFile(f"{source} is not a plain file")
+        if status.st_size > max_bytes:
+            raise FileTooLarge(f"{source} is {status.st_size / 1e6:,.0f} MB, more than "
+                               f"{max_bytes / 1e6:,.0f} MB")
+        try:
+            return src.read(max_bytes + 1)
+        except OSError as e:
+            raise NotAPlainFile(f"{source} cannot be read ({e.strerror})") from None
+
+
+def write_incoming(data: bytes, folder: Path) -> Path:
+    """``data`` written into ``folder`` under a temporary name, flushed to disk. The
+    caller then ``place``s it: an interrupted write never stands under a final name."""
     private_folder(folder)
     handle, name = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=folder)
     _forget_interrupted_copies(folder, Path(name))
-    digest = hashlib.sha256()
     try:
-        with os.fdopen(descriptor, "rb") as src, os.fdopen(handle, "wb") as out:
-            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
-                raise NotAPlainFile(f"{source} is not a plain file")
-            for block in iter(lambda: src.read(1 << 20), b""):
-                digest.update(block)
-                out.write(block)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
-    return keep_private(Path(name)), digest.hexdigest()
+    return keep_private(Path(name))
 
 
 # A copy still under its temporary name this long after it began was interrupted (a

@@ -2,19 +2,23 @@
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from mesolog.domain.photo import Photo, PhotoView, photo_folder_of
 from mesolog.domain.practitioner import Role
 from mesolog.services.accounts import AccountService, LoginRefused
+from mesolog.services.clinic import Clinic
+from mesolog.services.outcomes import OutcomeService
 from mesolog.services.patient_search import SearchQuery
 from mesolog.services.patients import PatientService
 from mesolog.store.backup import backup_database, restore_database
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, FileKind, inspect_file, open_database
 from mesolog.store.keys import KeyFile, RecoveryKey, key_file_of
-from tests.conftest import details, every_row, fixed_clock
+from tests.conftest import details, every_row, fixed_clock, picture
 
 NAME, CHART_NO = "Kowalczyk-Öztürk", "P-31415"
 ADMIN_PASSWORD = "correct horse battery"
@@ -41,28 +45,90 @@ def clinic(tmp_path: Path) -> tuple[Path, RecoveryKey]:
     return path, recovery
 
 
+def clinic_key(path: Path):
+    db = log_in(path)
+    try:
+        return db.key
+    finally:
+        db.close()
+
+
 def log_in(path: Path, login: str = "admin", password: str = ADMIN_PASSWORD):
     db = open_database(path)
     return db.acting_as(AccountService(db).authenticate(login, password).actor)
+
+
+def labelled_photo(path: Path) -> Path:
+    """A PNG that carries the patient's name and chart number in its own text chunks,
+    as some cameras and scanners write them."""
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    label = PngInfo()
+    label.add_text("Patient", f"{NAME} {CHART_NO}")
+    Image.new("RGB", (40, 30), (200, 150, 120)).save(path, pnginfo=label)
+    return path
 
 
 def test_no_byte_of_the_files_holds_a_name_or_chart_number(clinic, tmp_path):
     path, _ = clinic
     db = log_in(path)
     try:
-        PatientService(db, fixed_clock).create(details(last_name="Zieliński", chart_no="P-27182"))
+        patient = PatientService(db, fixed_clock).create(details(last_name="Zieliński",
+                                                                 chart_no="P-27182"))
+        source = labelled_photo(tmp_path / f"{NAME}.png")
+        outcomes = Clinic.of(db, fixed_clock).outcomes
+        photo = outcomes.attach_photo(patient.id, source, PhotoView.VERTEX, date(2026, 11, 1))
         wal = Path(f"{path}-wal")
         assert wal.exists()  # the last change is still in the write-ahead log
         backup_database(path, tmp_path / "backup.sqlite", key=db.key)
+        assert outcomes.photo_contents(photo) == (source.read_bytes(), True)  # in memory
     finally:
         db.close()
+    photos = [*photo_folder_of(path).rglob("*"), *photo_folder_of(tmp_path / "backup.sqlite"
+                                                                  ).rglob("*")]
+    photo_files = [f for f in photos if f.is_file()]
+    assert [f.suffix for f in photo_files] == [".sealed", ".sealed"]  # no format in the name
+    assert all(NAME not in str(f) for f in photos)
     files = [path, wal, key_file_of(path), tmp_path / "backup.sqlite",
-             key_file_of(tmp_path / "backup.sqlite")]
+             key_file_of(tmp_path / "backup.sqlite"), *photo_files]
     for file in files:
         data = file.read_bytes() if file.exists() else b""
         for secret in (NAME, CHART_NO, "Zieliński", "P-27182", "Moreau", "admin"):
             for encoding in ("utf-8", "utf-16-le"):
                 assert secret.encode(encoding) not in data, (file.name, secret)
+    for file in photo_files:
+        assert b"PNG" not in file.read_bytes()[:64] and b"IHDR" not in file.read_bytes()
+
+
+def test_a_changed_byte_in_a_sealed_photo_is_found_and_nothing_of_it_shown(clinic, tmp_path):
+    path, _ = clinic
+    db = log_in(path)
+    try:
+        clinic_ = Clinic.of(db, fixed_clock)
+        (patient_id,) = clinic_.patients.search(SearchQuery(text=CHART_NO))
+        first, second = (clinic_.outcomes.attach_photo(
+            patient_id, picture(tmp_path / f"{n}.png", shade=n), PhotoView.VERTEX,
+            date(2026, 11, n)) for n in (1, 2))
+        sealed = bytearray(first.path.read_bytes())
+        sealed[len(sealed) // 2] ^= 0x01
+        first.path.write_bytes(bytes(sealed))
+        assert clinic_.outcomes.photo_contents(first) == (None, False)
+        assert not clinic_.outcomes.photo_intact(first)
+        assert clinic_.outcomes.photo_contents(second)[1]
+        # the copy of another clinic's sealed photo does not open with this key
+        other = open_database(tmp_path / "other.sqlite", encrypt=True)
+        try:
+            stranger = Photo(second.id, second.patient_id, None, PhotoView.VERTEX,
+                             second.taken_on, second.path, second.sha256)
+            assert OutcomeService(other).photo_contents(stranger) == (None, True)
+        finally:
+            other.close()
+    finally:
+        db.close()
+    report = check_database(path, clinic_key(path))
+    assert report.ok  # the records are sound; the photo is named as changed
+    assert any(first.path.name in f for f in report.findings)
 
 
 def test_plain_sqlite_cannot_read_it(clinic):

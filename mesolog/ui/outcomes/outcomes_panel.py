@@ -161,7 +161,7 @@ class OutcomesPanel(ChartTab, QWidget):
             item.setData(PHOTO_ROLE, photo.id)
             item.setSizeHint(QPixmap(THUMBNAIL_SIZE + 24, THUMBNAIL_SIZE + 44).size())
             self.photos.addItem(item)
-        self._loader.request(photos)
+        self._loader.request(outcomes.photo_contents, photos)
         actor = self._clinic.actor
         permit(self.add_site_button, actor, Action.MEASUREMENT_SITE)
         permit(self.measure_button, actor, Action.MEASUREMENT_RECORD, self.site.count() > 0)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.photo import Photo, PhotoView, file_sha256
+from mesolog.domain.photo import Photo, PhotoView
 from mesolog.ui.common.form_dialog import OpensAtFirstField
 
 if TYPE_CHECKING:
@@ -26,13 +26,16 @@ if TYPE_CHECKING:
 THUMBNAIL_SIZE = 160
 
 
-def read_photo(photo: Photo, size: int) -> tuple[QImage, bool]:
+PhotoReader = Callable[[Photo], tuple[bytes | None, bool]]  # OutcomeService.photo_contents
+
+
+def read_photo(reader: PhotoReader, photo: Photo, size: int) -> tuple[QImage, bool]:
     """The photo scaled to ``size`` and whether its file is the one stored (by checksum).
 
-    QImage, unlike QPixmap, may be made on any thread.
+    Decrypted in memory only; QImage, unlike QPixmap, may be made on any thread.
     """
-    intact = photo.path.is_file() and file_sha256(photo.path) == photo.sha256
-    image = QImage(str(photo.path))
+    contents, intact = reader(photo)
+    image = QImage.fromData(contents) if contents else QImage()
     if not image.isNull():
         image = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
@@ -40,12 +43,13 @@ def read_photo(photo: Photo, size: int) -> tuple[QImage, bool]:
 
 
 class _Job(QRunnable):
-    def __init__(self, photo: Photo, size: int, done: Callable[[int, QImage, bool], None]):
+    def __init__(self, reader: PhotoReader, photo: Photo, size: int,
+                 done: Callable[[int, QImage, bool], None]):
         super().__init__()
-        self._photo, self._size, self._done = photo, size, done
+        self._reader, self._photo, self._size, self._done = reader, photo, size, done
 
     def run(self) -> None:
-        image, intact = read_photo(self._photo, self._size)
+        image, intact = read_photo(self._reader, self._photo, self._size)
         self._done(self._photo.id, image, intact)
 
 
@@ -62,9 +66,10 @@ class ThumbnailLoader(QObject):
         super().__init__(parent)
         self._pool = QThreadPool.globalInstance()
 
-    def request(self, photos: list[Photo], size: int = THUMBNAIL_SIZE) -> None:
+    def request(self, reader: PhotoReader, photos: list[Photo],
+                size: int = THUMBNAIL_SIZE) -> None:
         for photo in photos:
-            self._pool.start(_Job(photo, size, self.loaded.emit))
+            self._pool.start(_Job(reader, photo, size, self.loaded.emit))
 
     def wait(self) -> None:
         self._pool.waitForDone()
@@ -137,7 +142,7 @@ class BeforeAfterDialog(OpensAtFirstField, QDialog):
             self.captions[column].clear()
             return
         photo = self._photos[index]
-        image, intact = read_photo(photo, 600)
+        image, intact = read_photo(self._clinic.outcomes.photo_contents, photo, 600)
         if image.isNull():
             self.images[column].setText("The photo file cannot be read")
         else:
