@@ -186,15 +186,7 @@ def fill_with_demo(db: Database, template: Path) -> Database:
 
 
 def every_row(path: Path, key=None) -> dict[str, list[tuple]]:
-    """Every row of every table of the database at ``path`` (read with ``key`` if it is
-    encrypted), sorted: two files hold the same records when these are equal."""
-    from contextlib import closing
+    """Every row of every table, sorted (the conversion's own comparison)."""
+    from mesolog.store.convert import every_row as rows
 
-    from mesolog.store import sqlite_files
-
-    with closing(sqlite_files.connect(path, key)) as conn:
-        tables = [row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
-            "'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-                for table in tables}
+    return rows(path, key)

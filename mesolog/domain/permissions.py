@@ -56,6 +56,7 @@ class Action(Enum):
     LETTERHEAD = ("Clinic", "change the letterhead")
     BACKUP = ("Clinic", "make a backup")
     RESTORE = ("Clinic", "restore a backup")
+    ENCRYPT = ("Clinic", "encrypt the database")
     IMPORT = ("Clinic", "import records")  # the demo builder, for now
 
     @property

@@ -130,8 +130,9 @@ class AccountService:
             self._lock_for(session, login, password)
             return made
 
-    def change_own_password(self, current: str, password: str) -> None:
-        """The actor's own password, given the current one."""
+    def confirm_own_password(self, current: str, field: str = "current") -> str:
+        """The actor's login, once ``current`` is shown to be their password (before a
+        change that needs it again); a ValidationError at ``field`` otherwise."""
         actor = self._db.actor
         if actor is None or not actor.is_person:
             raise NotPermitted(Action.OWN_PASSWORD, None)
@@ -139,7 +140,13 @@ class AccountService:
             own = session.get(models.Practitioner, actor.id)
             stored, login = (own.password_hash, own.login) if own is not None else (None, "")
         if not self._verifies(stored, current):
-            raise ValidationError([FieldError("current", "The current password is wrong.")])
+            raise ValidationError([FieldError(field, "The current password is wrong.")])
+        return login
+
+    def change_own_password(self, current: str, password: str) -> None:
+        """The actor's own password, given the current one."""
+        login = self.confirm_own_password(current)
+        actor = self._db.actor
         if current == password:
             raise ValidationError([FieldError("password", "Choose a password other than "
                                                           "the current one.")])

@@ -1,14 +1,29 @@
-"""Backups and restores, as the actor's role allows them."""
+"""The database file as a whole: backups, restores and encryption, as the actor's
+role allows them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from mesolog.domain.permissions import Action
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.services.accounts import AccountService
+from mesolog.store import models
 from mesolog.store.backup import BackupReport, automatic_backup, backup_database, restore_database
-from mesolog.store.database import Database
+from mesolog.store.convert import Converted, encrypt_database
+from mesolog.store.database import Database, DatabaseError
+from mesolog.store.keys import DatabaseKey, KeyFile
+
+
+@dataclass(frozen=True)
+class Encrypted:
+    converted: Converted
+    # other accounts: no password of theirs was typed, so none locks the key for them yet
+    need_a_new_password: tuple[str, ...]
 
 
 class BackupService:
@@ -34,3 +49,24 @@ class BackupService:
         self._db.require(Action.RESTORE)
         self._db.close()  # no connection of ours may write while the file is replaced
         return restore_database(backup, self._db.path, key=self._db.key)
+
+    def encrypt(self, password: str, now: datetime,
+                progress: Progress = no_progress) -> Encrypted:
+        """Encrypt this plain database: an administrator, confirming their password,
+        which locks the key for them (the others get theirs when an administrator sets
+        them a new password). The database is closed first for every view of it:
+        reopen it afterwards with ``converted.recovery``'s key."""
+        self._db.require(Action.ENCRYPT)
+        if self._db.encrypted:
+            raise DatabaseError(f"{self._db.path.name} is encrypted already")
+        login = AccountService(self._db).confirm_own_password(password, "password")
+        with self._db.reading() as session:
+            others = tuple(session.execute(select(models.Practitioner.name).where(
+                models.Practitioner.login != login, models.Practitioner.active.is_(True),
+                models.Practitioner.password_hash.is_not(None))
+                .order_by(models.Practitioner.name)).scalars())
+
+        def lock_for(keys: KeyFile, key: DatabaseKey) -> None:
+            keys.set_slot(login, password, key)
+        self._db.close()  # nothing of ours writes while the file is copied and replaced
+        return Encrypted(encrypt_database(self._db.path, lock_for, now, progress), others)

@@ -1,0 +1,207 @@
+"""A plain Mesolog database made encrypted: a verified encrypted copy put in its place,
+the plain file kept aside, whole, until its owner deletes it.
+
+The copy is written under a temporary name beside the database by SQLCipher's own
+export, its photos sealed into a temporary folder, and every row of every table
+compared with the plain file before anything is renamed. A failure (a full disk, a
+killed process) before the renames leaves the plain database exactly as it was and
+only temporary files, which the next try removes. The renames come last: the key
+file first (harmless beside a plain file), then the plain database and its photos
+aside, then the encrypted ones in their place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mesolog.domain.photo import SEALED_SUFFIX, file_sha256, photo_folder_of
+from mesolog.domain.progress import Progress, no_progress
+from mesolog.store import sqlite_files
+from mesolog.store.database import (
+    APPLICATION_ID,
+    DatabaseError,
+    FileKind,
+    inspect_file,
+)
+from mesolog.store.keys import DatabaseKey, KeyFile, RecoveryKey, key_file_of
+from mesolog.store.private import new_file, private_folder, write_private
+from mesolog.store.sealed_files import seal, unseal
+
+_BUILDING = ".encrypting"
+
+
+@dataclass(frozen=True)
+class Converted:
+    recovery: RecoveryKey
+    plain_copy: Path  # the plain database, kept aside (its photos beside it)
+    photos_sealed: int
+    photos_left_plain: tuple[str, ...]  # missing or changed since attached: left as found
+
+
+def every_row(path: Path, key: DatabaseKey | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table of the database at ``path`` (read with ``key`` if it is
+    encrypted), sorted: two files hold the same records when these are equal."""
+    with closing(sqlite_files.connect(path, key)) as conn:
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+            "'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+                for table in tables}
+
+
+def aside_name(path: Path, now: datetime) -> Path:
+    return path.with_name(f"{path.stem}-plain-{now:%Y%m%d-%H%M%S}{path.suffix}")
+
+
+def encrypt_database(path: Path, lock_for: Callable[[KeyFile, DatabaseKey], None],
+                     now: datetime, progress: Progress = no_progress) -> Converted:
+    """Encrypt the plain Mesolog database at ``path`` (closed by every connection, its
+    schema up to date); ``lock_for`` writes the first key slots. The caller checked who
+    may do this."""
+    if inspect_file(path).kind is not FileKind.MESOLOG:
+        raise DatabaseError(f"{path} is not a plain Mesolog database")
+    building = path.with_name(path.name + _BUILDING)
+    _remove_building(building)
+    aside = aside_name(path, now)
+    if aside.exists() or photo_folder_of(aside).exists():
+        raise DatabaseError(f"{aside.name} exists already; try again in a second")
+    recovery = RecoveryKey.new()
+    key = recovery.database_key()
+    try:
+        progress(0, 3, "steps")
+        _export(path, building, key)
+        progress(1, 3, "steps")
+        sealed, left_plain = _seal_photos(path, building, key)
+        progress(2, 3, "steps")
+        _verify(path, building, key)
+        keys = KeyFile.new(recovery)
+        lock_for(keys, key)
+        keys.write(key_file_of(building))
+        progress(3, 3, "steps")
+    except BaseException:
+        _remove_building(building)
+        raise
+    _put_in_place(path, building, aside)
+    return Converted(recovery, aside, sealed, left_plain)
+
+
+def _export(plain: Path, target: Path, key: DatabaseKey) -> None:
+    new_file(target)
+    with closing(sqlite_files.connect(plain, isolation_level=None, timeout=30)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the plain file whole by itself
+        conn.execute(f"ATTACH DATABASE ? AS copy KEY \"x'{key.raw.hex()}'\"", (str(target),))
+        conn.execute("BEGIN IMMEDIATE")  # nobody writes while it is copied
+        try:
+            conn.execute("SELECT sqlcipher_export('copy')")
+            # the export copies schema and rows, not the header's application id
+            conn.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("PRAGMA copy.journal_mode = WAL")
+        conn.execute("DETACH DATABASE copy")
+
+
+def _seal_photos(plain: Path, target: Path, key: DatabaseKey) -> tuple[int, tuple[str, ...]]:
+    """Seal each photo whose file is whole into ``target``'s photo folder and point its
+    row at the sealed file; a missing or changed one keeps its row and, if there, its
+    file as found (check and backup go on naming it)."""
+    source_folder, target_folder = photo_folder_of(plain), photo_folder_of(target)
+    photo_key = key.photo_key()
+    sealed, left_plain = 0, []
+    with closing(sqlite_files.connect(target, key, isolation_level=None)) as conn:
+        rows = conn.execute("SELECT id, file_name, sha256 FROM photo").fetchall()
+        conn.execute("BEGIN")
+        for photo_id, name, digest in rows:
+            source = source_folder / name
+            data = source.read_bytes() if source.is_file() else None
+            destination = target_folder / name
+            private_folder(target_folder)
+            if data is None or hashlib.sha256(data).hexdigest() != digest:
+                left_plain.append(name)
+                if data is not None:
+                    private_folder(destination.parent)
+                    write_private(destination, data)
+                continue
+            stored = seal(data, photo_key)
+            stored_digest = hashlib.sha256(stored).hexdigest()
+            new_name = f"{Path(name).parent.as_posix()}/{stored_digest[:24]}{SEALED_SUFFIX}"
+            private_folder((target_folder / new_name).parent)
+            write_private(target_folder / new_name, stored)
+            conn.execute("UPDATE photo SET file_name = ?, sha256 = ? WHERE id = ?",
+                         (new_name, stored_digest, photo_id))
+            sealed += 1
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sealed, tuple(left_plain)
+
+
+def _verify(plain: Path, target: Path, key: DatabaseKey) -> None:
+    """Every row of every table the same in both files (a photo's file name and
+    checksum aside: its sealed file is checked to open to the very same picture), and
+    every page of the encrypted copy authenticated."""
+    before, after = every_row(plain), every_row(target, key)
+    photos_before = before.pop("photo", [])
+    photos_after = after.pop("photo", [])
+    if before != after:
+        different = sorted(t for t in set(before) | set(after)
+                           if before.get(t) != after.get(t))
+        raise DatabaseError(f"the encrypted copy differs from {plain.name} in "
+                            f"{', '.join(different)}; nothing was changed")
+    with closing(sqlite_files.connect(target, key)) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(photo)")]
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise DatabaseError("the encrypted copy fails its own check; nothing was changed")
+    _same_photos(plain, target, key, columns, photos_before, photos_after)
+
+
+def _same_photos(plain: Path, target: Path, key: DatabaseKey, columns: list[str],
+                 before: list[tuple], after: list[tuple]) -> None:
+    name_at, digest_at = columns.index("file_name"), columns.index("sha256")
+    kept = [i for i in range(len(columns)) if i not in (name_at, digest_at)]
+    old = {row[0]: row for row in before}
+    photo_key = key.photo_key()
+    for row in after:
+        was = old.get(row[0])
+        if was is None or [row[i] for i in kept] != [was[i] for i in kept]:
+            raise DatabaseError(f"photo {row[0]} differs in the encrypted copy; nothing "
+                                "was changed")
+        if row[name_at] == was[name_at]:
+            continue  # left as found
+        stored = (photo_folder_of(target) / row[name_at]).read_bytes()
+        picture = (photo_folder_of(plain) / was[name_at]).read_bytes()
+        if (file_sha256(photo_folder_of(target) / row[name_at]) != row[digest_at]
+                or unseal(stored, photo_key) != picture):
+            raise DatabaseError(f"photo {row[0]} did not seal whole; nothing was changed")
+    if len(after) != len(old):
+        raise DatabaseError("the encrypted copy lost a photo; nothing was changed")
+
+
+def _put_in_place(path: Path, building: Path, aside: Path) -> None:
+    key_file_of(building).replace(key_file_of(path))  # ignored beside a plain file
+    if Path(f"{path}-wal").exists():  # checkpointed, but the plain copy keeps all it had
+        Path(f"{path}-wal").rename(Path(f"{aside}-wal"))
+    Path(f"{path}-shm").unlink(missing_ok=True)  # an index SQLite makes again
+    if photo_folder_of(path).exists():
+        photo_folder_of(path).rename(photo_folder_of(aside))
+    path.rename(aside)
+    Path(f"{building}-shm").unlink(missing_ok=True)
+    if Path(f"{building}-wal").exists():  # checkpointed: empty, but it goes along all the same
+        Path(f"{building}-wal").rename(Path(f"{path}-wal"))
+    building.rename(path)
+    if photo_folder_of(building).exists():
+        photo_folder_of(building).rename(photo_folder_of(path))
+
+
+def _remove_building(building: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    key_file_of(building).unlink(missing_ok=True)
+    shutil.rmtree(photo_folder_of(building), ignore_errors=True)
