@@ -11,6 +11,7 @@ from mesolog import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from mesolog.store.database import Database
+    from mesolog.store.keys import DatabaseKey
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,11 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace a database by a checked backup")
     _db_option(restore, "database file to replace")
     restore.add_argument("backup", type=Path, help="backup file made by mesolog backup")
+
+    encrypt = commands.add_parser("encrypt", help="encrypt a plain database (an "
+                                  "administrator); the plain file is kept aside")
+    _db_option(encrypt, "plain database file to encrypt")
+
+    recover = commands.add_parser("recover", help="with the recovery key, set a new "
+                                  "password for an administrator of an encrypted database")
+    _db_option(recover, "encrypted database file")
+    recover.add_argument("--login", help="the administrator's login (asked if not given)")
     return parser
 
 
 # every sub-command works on one database, named before or after the sub-command
-_NEEDS_DB = ("demo", "check", "backup", "report", "restore")
+_NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -91,7 +101,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     from mesolog.store.check import check_database
 
-    report = check_database(args.db)
+    report = check_database(args.db, _key_to_check(args.db))
     for line in report.findings:
         print(line)
     for line in report.problems:
@@ -104,15 +114,38 @@ def _run_check(args: argparse.Namespace) -> int:
 _NO_ACCOUNTS = "the command line (no accounts yet)"
 
 
-def _log_in(db_path: Path) -> Database:
-    """The database at ``db_path`` as the person who logs in sees it: clinical data
-    leaves the database only for someone with an account.
-
-    Scripts give MESOLOG_LOGIN and MESOLOG_PASSWORD; a person is asked.
-    """
+def _asked(variable: str, prompt: str, db_path: Path, *, secret: bool = True) -> str:
+    """A value from the environment (scripts), else from the person at the terminal."""
     import getpass
     import os
 
+    given = os.environ.get(variable)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError(f"{db_path.name} needs {prompt.lower()}: set {variable}, or run "
+                        "this in a terminal")
+    return getpass.getpass(f"{prompt}: ") if secret else input(f"{prompt}: ")
+
+
+def _login_and_password(db_path: Path) -> tuple[str, str]:
+    import os
+
+    if not (os.environ.get("MESOLOG_LOGIN") and os.environ.get("MESOLOG_PASSWORD")) \
+            and not sys.stdin.isatty():
+        raise UserError(f"{db_path.name} has accounts, so this needs a login: set "
+                        "MESOLOG_LOGIN and MESOLOG_PASSWORD, or run it in a terminal")
+    return (_asked("MESOLOG_LOGIN", "Mesolog login", db_path, secret=False),
+            _asked("MESOLOG_PASSWORD", "Password", db_path))
+
+
+def _log_in(db_path: Path, credentials: tuple[str, str] | None = None) -> Database:
+    """The database at ``db_path`` as the person who logs in sees it: clinical data
+    leaves the database only for someone with an account (an encrypted one is not
+    even readable before).
+
+    Scripts give MESOLOG_LOGIN and MESOLOG_PASSWORD; a person is asked.
+    """
     from mesolog.domain.permissions import Actor
     from mesolog.services.accounts import AccountService, LoginRefused
     from mesolog.store.database import open_database
@@ -122,12 +155,7 @@ def _log_in(db_path: Path) -> Database:
         accounts = AccountService(db)
         if not accounts.has_accounts():
             return db.acting_as(Actor.program(_NO_ACCOUNTS))
-        login, password = os.environ.get("MESOLOG_LOGIN"), os.environ.get("MESOLOG_PASSWORD")
-        if not (login and password) and not sys.stdin.isatty():
-            raise UserError(f"{db_path.name} has accounts, so this needs a login: set "
-                            "MESOLOG_LOGIN and MESOLOG_PASSWORD, or run it in a terminal")
-        login = login or input("Mesolog login: ")
-        password = password or getpass.getpass("Password: ")
+        login, password = credentials or _login_and_password(db_path)
         try:
             return db.acting_as(accounts.authenticate(login, password).actor)
         except LoginRefused as e:
@@ -135,6 +163,53 @@ def _log_in(db_path: Path) -> Database:
     except BaseException:
         db.close()
         raise
+
+
+def _key_to_check(db_path: Path) -> DatabaseKey | None:
+    """An encrypted file's key, from a login's slot in its key file (the database is
+    not read: it may be the damaged thing) or from MESOLOG_RECOVERY_KEY; None for a
+    plain file."""
+    import os
+
+    from mesolog.store.database import FileKind, inspect_file
+    from mesolog.store.keys import KeyFile, KeyFileError, RecoveryKey, WrongRecoveryKey, key_file_of
+
+    if inspect_file(db_path).kind is not FileKind.ENCRYPTED:
+        return None
+    typed = os.environ.get("MESOLOG_RECOVERY_KEY")
+    try:
+        keys = KeyFile.read(key_file_of(db_path))
+        if typed:
+            return keys.key_from_recovery(RecoveryKey.parse(typed))
+    except WrongRecoveryKey as e:
+        raise UserError(str(e)) from None
+    except KeyFileError as e:
+        if not typed:
+            raise UserError(f"{db_path.name} is encrypted and {e}; or set "
+                            "MESOLOG_RECOVERY_KEY") from None
+        return _recovered_key(db_path, typed)
+    login, password = _login_and_password(db_path)
+    key = keys.unlock(login, password)
+    if key is None:
+        raise UserError("Wrong login or password.")
+    return key
+
+
+def _recovered_key(db_path: Path, typed: str) -> DatabaseKey:
+    """The key a typed recovery key gives, for a file whose key file is lost."""
+    from mesolog.store.database import read_revision
+    from mesolog.store.errors import NotAMesologDatabase
+    from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
+
+    try:
+        key = RecoveryKey.parse(typed).database_key()
+        read_revision(db_path, key)
+    except WrongRecoveryKey as e:
+        raise UserError(str(e)) from None
+    except NotAMesologDatabase:
+        raise UserError("That recovery key does not open this database; check each "
+                        "group.") from None
+    return key
 
 
 def _run_backup(args: argparse.Namespace) -> int:
@@ -197,6 +272,62 @@ def _run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_encrypt(args: argparse.Namespace) -> int:
+    from mesolog.services.backups import BackupService
+    from mesolog.services.clock import local_now
+    from mesolog.store.database import FileKind, inspect_file
+
+    if inspect_file(args.db).kind is FileKind.ENCRYPTED:
+        raise UserError(f"{args.db} is encrypted already")
+    credentials = _login_and_password(args.db)
+    db = _log_in(args.db, credentials)
+    try:
+        encrypted = BackupService(db).encrypt(credentials[1], local_now())
+    finally:
+        db.close()
+    converted = encrypted.converted
+    print(f"{args.db} is encrypted; {converted.photos_sealed} photo(s) sealed.")
+    print(f"Recovery key (write it down and keep it locked away; Mesolog shows it "
+          f"to administrators until one confirms copying it):\n  {converted.recovery}")
+    print(f"The plain copy is kept at {converted.plain_copy} (photos in "
+          f"{converted.plain_copy.stem}-photos): anyone can still read it; delete it "
+          "once the encrypted file is backed up.")
+    if converted.photos_left_plain:
+        print(f"{len(converted.photos_left_plain)} photo file(s) missing or changed since "
+              f"they were attached were left as found: {', '.join(converted.photos_left_plain)}")
+    if encrypted.need_a_new_password:
+        print("These accounts log in again once an administrator sets them a new password "
+              f"(Clinic > Accounts > Reset Password): {', '.join(encrypted.need_a_new_password)}")
+    return 0
+
+
+def _run_recover(args: argparse.Namespace) -> int:
+    from mesolog.services.accounts import recover_administrator
+    from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
+
+    try:
+        recovery = RecoveryKey.parse(_asked("MESOLOG_RECOVERY_KEY", "Recovery key", args.db))
+    except WrongRecoveryKey as e:
+        raise UserError(str(e)) from None
+    login = args.login or _asked("MESOLOG_LOGIN", "Administrator's login", args.db,
+                                 secret=False)
+    password = _asked("MESOLOG_NEW_PASSWORD", "New password", args.db)
+    import os
+
+    if not os.environ.get("MESOLOG_NEW_PASSWORD") and \
+            _asked("MESOLOG_NEW_PASSWORD", "Repeat it", args.db) != password:
+        raise UserError("the two passwords differ; nothing was changed")
+    try:
+        remade = recover_administrator(args.db, recovery, login, password)
+    except WrongRecoveryKey as e:
+        raise UserError(str(e)) from None
+    print(f"{login} logs in to {args.db} with the new password.")
+    if remade:
+        print(f"The key file was missing or damaged and is made again: every other "
+              f"account needs a new password from {login} (Clinic > Accounts).")
+    return 0
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from mesolog.ui.app import run_application
 
@@ -209,7 +340,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from mesolog.domain.permissions import NotPermitted
-    from mesolog.domain.validation import NotStored
+    from mesolog.domain.validation import NotStored, ValidationError
     from mesolog.store.errors import DatabaseError  # the window comes before SQLAlchemy
     from mesolog.store.private import owner_only_process
 
@@ -219,11 +350,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in _NEEDS_DB and args.db is None:
         parser.error(f"{args.command} needs --db FILE")
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
-              "restore": _run_restore, "report": _run_report}.get(args.command, _run_gui)
+              "restore": _run_restore, "report": _run_report, "encrypt": _run_encrypt,
+              "recover": _run_recover}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError, NotPermitted, NotStored) as e:
         print(f"mesolog: {e}", file=sys.stderr)
+        return 1
+    except ValidationError as e:  # what a service refused, field by field: one line
+        print(f"mesolog: {' '.join(error.message for error in e.errors)}", file=sys.stderr)
         return 1
     except OSError as e:  # a full disk, a read-only folder: one line, not a traceback
         from mesolog.store.disk_errors import reason

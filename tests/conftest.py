@@ -190,3 +190,16 @@ def every_row(path: Path, key=None) -> dict[str, list[tuple]]:
     from mesolog.store.convert import every_row as rows
 
     return rows(path, key)
+
+
+def plain_demo(path: Path, patients: int, seed: int) -> Path:
+    """A plain demo clinic at ``path``, photos included, as Mesolog made them before
+    databases were encrypted."""
+    from mesolog.services.demo import build_demo_clinic
+
+    database = open_database(path, encrypt=False)
+    try:
+        build_demo_clinic(database, patients, seed, clock=fixed_clock)
+    finally:
+        database.close()
+    return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -31,14 +32,25 @@ from mesolog.services.practitioners import (
     insert_practitioner,
 )
 from mesolog.store import models
-from mesolog.store.database import Database
+from mesolog.store.database import (
+    Database,
+    DatabaseError,
+    FileKind,
+    NotAMesologDatabase,
+    inspect_file,
+    open_database,
+    read_revision,
+)
 from mesolog.store.first_look import HAS_ACCOUNTS_SQL
 from mesolog.store.keys import (
     ARGON2_LANES,
     ARGON2_MEMORY_KIB,
     ARGON2_TIME_COST,
     KeyFile,
+    KeyFileError,
     RecoveryKey,
+    WrongRecoveryKey,
+    key_file_of,
 )
 
 
@@ -322,6 +334,26 @@ class AccountService:
         self._db.wrong_tries.pop(login, None)
         self._db.unlock(key)
 
+    def _recover(self, login: str, password: str) -> None:
+        """With the recovery key (which opened the database): ``login``, an active
+        administrator, gets ``password`` (their own choice: no change asked at the next
+        login), a key slot, and no wrong tries held against them."""
+        login = login.strip().lower()
+        self._check_password(password, login)
+        password_hash = self._hasher.hash(password)
+        with self._db.transaction(Action.ACCOUNT_RESET_PASSWORD) as session:
+            row = session.execute(select(models.Practitioner).where(
+                models.Practitioner.login == login, models.Practitioner.active.is_(True),
+                models.Practitioner.role == Role.ADMINISTRATOR.value)).scalar()
+            if row is None:
+                raise ValidationError([FieldError("login", f"No active administrator has "
+                                                           f"the login {login}.")])
+            row.password_hash, row.must_change_password = password_hash, False
+            row.updated_at = self._clock()
+            session.execute(delete(models.LoginFailure).where(
+                models.LoginFailure.login == login))
+            self._lock_for(session, login, password)
+
     def _refuse_while_locked_out(self, count: int, last: float) -> None:
         """LoginRefused while ``count`` wrong tries, the last at ``last``, bar the next."""
         wait = lockout_seconds(count) - (self._seconds() - last)
@@ -346,3 +378,52 @@ class AccountService:
             else:
                 failed.failures += 1
                 failed.last_failed = self._seconds()
+
+
+_RECOVERY = Actor.program("the recovery key")
+
+
+def recover_administrator(path: Path, recovery: RecoveryKey, login: str, password: str,
+                          clock: Clock = local_now) -> bool:
+    """With the clinic's recovery key, the administrator ``login`` gets ``password``
+    and a key slot (``mesolog recover``). A key file that is missing or damaged is made
+    again (the damaged one kept beside it): True then, and every other account needs a
+    new password. WrongRecoveryKey if it does not open the database."""
+    try:
+        plain = inspect_file(path).kind is FileKind.MESOLOG
+    except DatabaseError:
+        plain = False  # not readable as a plain file: encrypted, its key file lost
+    if plain:
+        raise DatabaseError(f"{path.name} is not encrypted and has no recovery key; an "
+                            "administrator resets passwords in Clinic > Accounts")
+    keys_path = key_file_of(path)
+    damaged = keys_path.with_name(keys_path.name + ".damaged")
+    remade = False
+    try:
+        key = KeyFile.read(keys_path).key_from_recovery(recovery)
+    except KeyFileError:
+        key = recovery.database_key()
+        try:
+            read_revision(path, key)
+        except NotAMesologDatabase:
+            raise WrongRecoveryKey("That recovery key does not open this database; check "
+                                   "each group.") from None
+        if keys_path.exists():
+            keys_path.replace(damaged)
+        fresh = KeyFile.new(recovery)
+        fresh.pending_recovery_key = None  # the person typing it has it
+        fresh.write(keys_path)  # the database opens only beside its key file
+        remade = True
+    try:
+        db = open_database(path, create=False, key=key)
+        try:
+            AccountService(db.acting_as(_RECOVERY), clock)._recover(login, password)
+        finally:
+            db.close()
+    except BaseException:
+        if remade:  # refused: the files are as they were
+            keys_path.unlink(missing_ok=True)
+            if damaged.exists():
+                damaged.replace(keys_path)
+        raise
+    return remade

@@ -31,6 +31,9 @@ def connect(target: Path | str, key: DatabaseKey | None = None, *, uri: bool = F
     conn = driver.connect(os.fspath(target) if not uri else target, uri=uri, timeout=timeout,
                           check_same_thread=False, isolation_level=isolation_level)
     if key is not None:
+        # a wrong key or a changed page is told in words by whoever asked (check, the
+        # login); SQLCipher's own log would add a line of its own to stderr
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(key.pragma)  # before anything else reads the file
         # SQLCipher wipes and locks every buffer it frees unless told not to: that made a
         # one-letter search 1.8× slower than plain (bench_encryption.py); the keys it

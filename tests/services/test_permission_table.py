@@ -37,7 +37,7 @@ from mesolog.services.accounts import AccountService
 from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
-from mesolog.store.database import Database, open_database
+from mesolog.store.database import Database, FileKind, inspect_file, open_database
 from tests.conftest import details, every_row, fixed_clock, picture
 
 WRITES = {"transaction", "bookkeeping", "require"}
@@ -188,6 +188,9 @@ RECIPES = {
     ("BackupService", "automatic"): lambda d, s: (s.automatic(d.folder / "auto", fixed_clock()),
                                                   next((d.folder / "auto").glob("*.sqlite")))[1],
     ("BackupService", "restore"): lambda d, s: s.restore(d.ids["backup"]),
+    # the plain template made encrypted: the plain copy kept aside is what it leaves
+    ("BackupService", "encrypt"): lambda d, s: s.encrypt(PASSWORD, fixed_clock()
+                                                         ).converted.plain_copy,
 }
 
 
@@ -245,6 +248,9 @@ def template(tmp_path_factory) -> tuple[Path, dict[str, Any]]:
 
 
 def _dump(path: Path) -> dict[str, list[tuple]]:
+    """Every row; for a file no longer plain (encrypted by the test), that it is not."""
+    if inspect_file(path).kind is FileKind.ENCRYPTED:
+        return {"encrypted": []}
     return every_row(path)
 
 

@@ -11,13 +11,13 @@ from mesolog.domain.validation import ValidationError
 from mesolog.services.accounts import AccountService, LoginRefused
 from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
-from mesolog.services.demo import DEMO_PASSWORD, build_demo_clinic
+from mesolog.services.demo import DEMO_PASSWORD
 from mesolog.store import convert
 from mesolog.store.check import check_database
 from mesolog.store.convert import every_row
 from mesolog.store.database import FileKind, inspect_file, open_database
 from mesolog.store.keys import key_file_of
-from tests.conftest import fixed_clock
+from tests.conftest import fixed_clock, plain_demo
 
 NOW = datetime(2026, 11, 27, 9, 30, 5)
 
@@ -26,13 +26,7 @@ NOW = datetime(2026, 11, 27, 9, 30, 5)
 def plain_clinic(tmp_path: Path) -> Path:
     """A plain demo clinic of 25 patients with their photos, as Mesolog made them
     before encryption."""
-    path = tmp_path / "clinic.sqlite"
-    db = open_database(path, encrypt=False)
-    try:
-        build_demo_clinic(db, 25, seed=3, clock=fixed_clock)
-    finally:
-        db.close()
-    return path
+    return plain_demo(tmp_path / "clinic.sqlite", 25, seed=3)
 
 
 def logged_in(path: Path, login: str = "cmoreau", password: str = DEMO_PASSWORD):
