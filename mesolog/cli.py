@@ -91,6 +91,9 @@ def _run_demo(args: argparse.Namespace) -> int:
         raise UserError("--patients cannot be negative")
     db = open_database(args.db)
     try:
+        if db.locked:
+            raise UserError(f"{args.db} is an encrypted clinic already; a demo clinic goes "
+                            "into a new or empty database")
         added = build_demo_clinic(db, args.patients, args.seed)
     finally:
         db.close()

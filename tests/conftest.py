@@ -95,8 +95,9 @@ ADMIN_LOGIN = "admin"
 
 def open_as_administrator(path: Path) -> Database:
     """The database at ``path`` (created if new), as its administrator Dr Claire Moreau
-    (login admin, no password: logging in is tested on its own) sees it."""
-    database = open_database(path)
+    (login admin, no password: logging in is tested on its own) sees it. An encrypted
+    file opens with its key as the test knows it (``key_of``)."""
+    database = open_database(path, key=key_of(path) if path.exists() else None)
     with database.reading() as session:
         row = session.execute(select(models.Practitioner)
                               .where(models.Practitioner.login == ADMIN_LOGIN)).scalar()
@@ -161,11 +162,30 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory):
             database = open_as_administrator(path)
             try:
                 build_demo_clinic(database, patients, seed)
+                TEMPLATE_KEYS[path] = database.key
             finally:
                 database.close()
             made[patients, seed] = path
         return made[patients, seed]
     return template
+
+
+TEMPLATE_KEYS: dict[Path, object] = {}  # each demo template's database key
+
+
+def copy_clinic(source: Path, target: Path) -> Path:
+    """A copy of the closed clinic at ``source``: its database, key file and photos."""
+    import shutil
+
+    from mesolog.domain.photo import photo_folder_of
+    from mesolog.store.keys import key_file_of
+
+    shutil.copy(source, target)
+    if key_file_of(source).exists():
+        shutil.copy(key_file_of(source), key_file_of(target))
+    if photo_folder_of(source).exists():
+        shutil.copytree(photo_folder_of(source), photo_folder_of(target))
+    return target
 
 
 def fill_with_demo(db: Database, template: Path) -> Database:
@@ -175,13 +195,14 @@ def fill_with_demo(db: Database, template: Path) -> Database:
     import shutil
 
     from mesolog.domain.photo import photo_folder_of
-
     db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db.path}{suffix}").unlink(missing_ok=True)
-    shutil.copy(template, db.path)
-    if photo_folder_of(template).exists():
-        shutil.copytree(photo_folder_of(template), photo_folder_of(db.path))
+    shutil.rmtree(photo_folder_of(db.path), ignore_errors=True)
+    copy_clinic(template, db.path)
+    # the copy is the template's clinic, under its key: as if the template's own
+    # administrator had logged in to this view of it
+    db._connections.lock.key = TEMPLATE_KEYS[template]
     return db
 
 
@@ -203,3 +224,17 @@ def plain_demo(path: Path, patients: int, seed: int) -> Path:
     finally:
         database.close()
     return path
+
+
+def key_of(path: Path):
+    """The database key of a test's clinic at ``path`` (None for a plain one): its
+    recovery key while nobody has a key slot, else the demo administrator's slot."""
+    from mesolog.services.demo import DEMO_PASSWORD
+    from mesolog.store.keys import KeyFile, key_file_of
+
+    if not key_file_of(path).exists():
+        return None
+    keys = KeyFile.read(key_file_of(path))
+    if keys.pending_recovery_key is not None:
+        return keys.pending_recovery_key.database_key()
+    return keys.unlock("cmoreau", DEMO_PASSWORD)

@@ -4,14 +4,26 @@ import sys
 import time
 from contextlib import closing
 
+import pytest
+
 from mesolog.cli import main
 from mesolog.store import sqlite_files
 from mesolog.store.database import SCHEMA_HEAD
-from tests.conftest import NOW, open_as_administrator
+from tests.conftest import NOW, key_of, open_as_administrator
+
+
+@pytest.fixture(autouse=True)
+def demo_login(monkeypatch):
+    """Commands that read records log in as the demo's administrator (the demo clinics
+    here are encrypted); a test that wants otherwise says so."""
+    from mesolog.services.demo import DEMO_PASSWORD
+
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
 
 
 def dump(path):
-    with closing(sqlite_files.connect(path)) as conn:
+    with closing(sqlite_files.connect(path, key_of(path))) as conn:
         return conn.execute(
             "SELECT chart_no, last_name, first_name, date_of_birth, diagnosis, allergies "
             "FROM patient ORDER BY id").fetchall()
@@ -36,7 +48,7 @@ def test_demo_refuses_a_database_with_patients(tmp_path, capsys):
     main(["demo", "--db", str(path), "--patients", "3"])
     assert main(["demo", "--db", str(path), "--patients", "3"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "already holds 3 patients" in err
+    assert err.count("\n") == 1 and "is an encrypted clinic already" in err
     assert len(dump(path)) == 3
 
 
@@ -52,7 +64,7 @@ def test_check_reports_ok(tmp_path, capsys):
 def test_check_finds_a_broken_search_index(tmp_path, capsys):
     path = tmp_path / "clinic.sqlite"
     main(["demo", "--db", str(path), "--patients", "5"])
-    with closing(sqlite_files.connect(path)) as conn:
+    with closing(sqlite_files.connect(path, key_of(path))) as conn:
         conn.execute("DROP TRIGGER patient_fts_insert")
         conn.execute("INSERT INTO patient (chart_no, last_name, first_name, name_key, "
                      "date_of_birth, sex, diagnosis, created_at, updated_at, version) VALUES "
@@ -99,7 +111,7 @@ def test_check_reports_a_damaged_file_without_a_traceback(tmp_path, capsys):
 def test_demo_has_two_years_of_treatment(tmp_path):
     path = tmp_path / "clinic.sqlite"
     assert main(["demo", "--db", str(path), "--patients", "150", "--seed", "3"]) == 0
-    with closing(sqlite_files.connect(path)) as conn:
+    with closing(sqlite_files.connect(path, key_of(path))) as conn:
         # the clinic's clock (pinned by the fixtures), not SQLite's, which reads the system
         now = f"'{NOW:%Y-%m-%d %H:%M:%S}'"
         one = lambda sql: conn.execute(sql.replace("'now'", now)).fetchone()[0]  # noqa: E731
@@ -147,7 +159,7 @@ def test_demo_has_two_years_of_treatment(tmp_path):
 def test_demo_side_effects_follow_real_frequencies(tmp_path):
     path = tmp_path / "clinic.sqlite"
     assert main(["demo", "--db", str(path), "--patients", "300", "--seed", "4"]) == 0
-    with closing(sqlite_files.connect(path)) as conn:
+    with closing(sqlite_files.connect(path, key_of(path))) as conn:
         one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
         sessions = one("SELECT count(*) FROM session")
         mild = one("SELECT count(DISTINCT session_id) FROM adverse_event "
@@ -164,7 +176,7 @@ def test_demo_side_effects_follow_real_frequencies(tmp_path):
 def test_demo_outcomes_start_from_plausible_baselines(tmp_path):
     path = tmp_path / "clinic.sqlite"
     assert main(["demo", "--db", str(path), "--patients", "120", "--seed", "6"]) == 0
-    with closing(sqlite_files.connect(path)) as conn:
+    with closing(sqlite_files.connect(path, key_of(path))) as conn:
         baselines = [r[0] for r in conn.execute(
             "SELECT density FROM measurement m WHERE taken_on = (SELECT min(taken_on) FROM "
             "measurement WHERE site_id = m.site_id)")]

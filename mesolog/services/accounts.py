@@ -323,15 +323,17 @@ class AccountService:
 
     def _unlock(self, login: str, password: str) -> None:
         """Open a locked database with ``login``'s slot; LoginRefused if the password
-        does not open it. Wrong tries are counted in this process (the file, still
-        locked, has nowhere to keep them; offline, Argon2 is what slows guessing)."""
-        count, last = self._db.wrong_tries.get(login, (0, 0.0))
-        self._refuse_while_locked_out(count, last)
-        key = self._db.key_file().unlock(login, password)
+        does not open it. Wrong tries are counted beside the file (the file, still
+        locked, cannot keep them), for every process alike; offline, with copies of the
+        files, Argon2's cost per guess is what slows guessing."""
+        keys, tries = self._db.key_file(), self._db.wrong_tries()
+        name = keys.slot_name(login)
+        self._refuse_while_locked_out(*tries.get(name))
+        key = keys.unlock(login, password)
         if key is None:
-            self._db.wrong_tries[login] = (count + 1, self._seconds())
+            tries.failed(name, self._seconds())
             raise LoginRefused("Wrong login or password.")
-        self._db.wrong_tries.pop(login, None)
+        tries.succeeded(name)
         self._db.unlock(key)
 
     def _recover(self, login: str, password: str) -> None:

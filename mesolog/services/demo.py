@@ -25,6 +25,7 @@ from mesolog.services.patients import patient_columns
 from mesolog.store import models
 from mesolog.store.bulk import big_page_cache, insert_rows
 from mesolog.store.database import Database, DatabaseError, open_database
+from mesolog.store.keys import KeyFile, key_file_of
 
 # Names of a city practice with patients from many places, accents included,
 # so that search and printing meet real names from the first demo on.
@@ -156,7 +157,22 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
             session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
                                              address="1 Example Street\nSpringfield",
                                              phone="+1 555 0100"))
+            _lock_for_demo_accounts(db, session)
     return patients
+
+
+def _lock_for_demo_accounts(db: Database, session: OrmSession) -> None:
+    """An encrypted demo clinic opens with each demo login; its records are invented,
+    so its recovery key is not kept to be shown (DEMO_PASSWORD is printed for all)."""
+    key = db.key
+    if key is None:
+        return
+
+    def lock(keys: KeyFile) -> None:
+        for _name, login, _role in _PRACTITIONERS:
+            keys.set_slot(login, DEMO_PASSWORD, key)
+        keys.forget_recovery_key()
+    db.change_key_file(session, lock)
 
 
 class _Ticks:
@@ -188,6 +204,8 @@ def make_demo_clinic_file(path: Path, patients: int, progress: Progress = no_pro
             build_demo_clinic(db, patients, clock=clock, progress=progress)
         finally:
             db.close()
+        if key_file_of(building).exists():  # first: the file opens only beside it
+            key_file_of(building).replace(key_file_of(path))
         photos = photo_folder_of(building)
         if photos.exists():
             photos.rename(photo_folder_of(path))
@@ -200,6 +218,7 @@ def make_demo_clinic_file(path: Path, patients: int, progress: Progress = no_pro
 def _remove_clinic(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    key_file_of(path).unlink(missing_ok=True)
     shutil.rmtree(photo_folder_of(path), ignore_errors=True)
 
 

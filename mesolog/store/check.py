@@ -75,6 +75,8 @@ def _check_pages(conn: sqlite_files.Connection, report: CheckReport) -> None:
         report.problems.append(f"encryption: {len(failures)} page(s) fail their "
                                f"authentication check, the file was changed or damaged "
                                f"({failures[0]})")
+    else:
+        report.findings.append("encryption: every page authenticated")
 
 
 def _check_photos(conn: sqlite_files.Connection, folder: Path, report: CheckReport) -> None:

@@ -39,9 +39,10 @@ from mesolog.domain.validation import NotStored
 from mesolog.store import audit, models, sqlite_files
 from mesolog.store.changes import Changes
 from mesolog.store.disk_errors import reason
-from mesolog.store.errors import DatabaseError, NotAMesologDatabase, SchemaTooNew
+from mesolog.store.errors import DatabaseError, Locked, NotAMesologDatabase, SchemaTooNew
 from mesolog.store.keys import DatabaseKey, KeyFile, KeyFileError, RecoveryKey, key_file_of
 from mesolog.store.private import new_file
+from mesolog.store.wrong_tries import WrongTries
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
 # Revisions of mesolog/store/migrations/versions, oldest first; a test keeps
@@ -167,8 +168,15 @@ class _Lock:
     """The key every new connection of an engine is keyed with; None while the
     database is locked (or is a plain file)."""
 
-    def __init__(self, key: DatabaseKey | None = None):
+    def __init__(self, key: DatabaseKey | None = None, *, encrypted: bool = False):
         self.key = key
+        self.encrypted = encrypted
+
+    def key_for(self, path: Path) -> DatabaseKey | None:
+        if self.encrypted and self.key is None:  # said in words, not "not a database"
+            raise Locked(f"{path.name} is encrypted and nobody has logged in to it yet: "
+                         "log in first, or open it with its recovery key")
+        return self.key
 
 
 def _make_engine(path: Path, lock: _Lock, *, read_only: bool = False) -> Engine:
@@ -176,9 +184,9 @@ def _make_engine(path: Path, lock: _Lock, *, read_only: bool = False) -> Engine:
     # "?", "#" or "%20" in a file name would otherwise choose another file.
     def connect() -> sqlite_files.Connection:
         if read_only:
-            return sqlite_files.connect(read_only_uri(path), lock.key, uri=True,
+            return sqlite_files.connect(read_only_uri(path), lock.key_for(path), uri=True,
                                         timeout=BUSY_TIMEOUT_MS / 1000)
-        return sqlite_files.connect(path, lock.key, timeout=BUSY_TIMEOUT_MS / 1000)
+        return sqlite_files.connect(path, lock.key_for(path), timeout=BUSY_TIMEOUT_MS / 1000)
 
     # module: SQLAlchemy maps the driver's errors (SQLCipher's, not sqlite3's)
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool,
@@ -230,8 +238,6 @@ class _Connections:
         # told after each committed change, on the thread that made it
         self.listeners: list[Callable[[Changes], None]] = []
         self.closed = False  # by the window or a restore: nothing more is read through it
-        # wrong passwords at a locked file, which has nowhere else to count them
-        self.wrong_tries: dict[str, tuple[int, float]] = {}
 
     def close(self) -> None:
         self.closed = True
@@ -301,9 +307,9 @@ class Database:
         """The database key, once unlocked (None for a plain file)."""
         return self._connections.lock.key
 
-    @property
-    def wrong_tries(self) -> dict[str, tuple[int, float]]:
-        return self._connections.wrong_tries
+    def wrong_tries(self) -> WrongTries:
+        """Wrong passwords at this file while it is locked (store/wrong_tries.py)."""
+        return WrongTries(self.path)
 
     def key_file(self) -> KeyFile:
         """The key file beside an encrypted database, read now."""
@@ -465,11 +471,11 @@ _CANNOT_UPGRADE = ("{path} cannot be written and was made by an earlier Mesolog,
 
 
 def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | None = None,
-                  encrypt: bool = False) -> Database:
+                  encrypt: bool = True) -> Database:
     """Open (and if asked, create) the database at ``path``, schema brought up to date.
 
-    A new database is encrypted if ``encrypt`` (issue 17 makes that the default once
-    photos, conversion and recovery are in). An encrypted one opens with ``key`` if
+    A new database is encrypted (``encrypt=False`` makes a plain one, as Mesolog made
+    them before, for tests and benches of plain files). An encrypted one opens with ``key`` if
     given, or while it has no account yet, with the recovery key its key file still
     holds; otherwise it opens locked, for a login to unlock
     (``AccountService.authenticate``)."""
@@ -497,7 +503,7 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
                                            "file or folder cannot be written")
     if not encrypted and read_only and state.revision != SCHEMA_HEAD:
         raise DatabaseError(_CANNOT_UPGRADE.format(path=path))
-    lock = _Lock()
+    lock = _Lock(encrypted=encrypted)
     engine = _make_engine(path, lock, read_only=bool(read_only))
     db = Database(path, engine, read_only=read_only,
                   _connections=_Connections(engine, lock, encrypted=encrypted))

@@ -17,3 +17,7 @@ class NotAMesologDatabase(DatabaseError):
 
 class SchemaTooNew(DatabaseError):
     pass
+
+
+class Locked(DatabaseError):
+    """An encrypted database nobody has unlocked: nothing of it can be read yet."""

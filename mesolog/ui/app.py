@@ -146,7 +146,11 @@ class _OpeningOnLogIn:
             except DatabaseError as e:
                 self.failure = str(e)
                 raise LoginRefused(f"Cannot open the database: {e}") from None
-        return AccountService(self.database).authenticate(login, password)
+        try:
+            return AccountService(self.database).authenticate(login, password)
+        except DatabaseError as e:  # an encrypted file is known only once a login opens it
+            self.failure = str(e)
+            raise LoginRefused(f"Cannot open the database: {e}") from None
 
 
 def _log_in_first(app: QApplication, settings: Settings, path: Path,
@@ -171,4 +175,5 @@ def _log_in_first(app: QApplication, settings: Settings, path: Path,
     window.show()
     window.attach(admitted)
     window.files.owed_backup()  # the automatic backup that failed at the last closing
+    window.encryption.offer()  # a plain file opened by an administrator
     return app.exec()

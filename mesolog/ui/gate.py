@@ -24,8 +24,12 @@ from mesolog.ui.login import (
 from mesolog.ui.recovery_key_dialog import RecoveryKeyDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from mesolog.domain.permissions import Actor
     from mesolog.store.database import Database
+    from mesolog.store.keys import DatabaseKey
 
 
 class Gate(Protocol):
@@ -44,11 +48,18 @@ class OpenGate:
 
     logged_in = False
 
-    def __init__(self, actor: Actor | None = None):
-        self._actor = actor
+    def __init__(self, actor: Actor | None = None,
+                 key_of: Callable[[Path], DatabaseKey | None] | None = None):
+        # ``key_of``: the key of an encrypted file the window opens, still locked
+        self._actor, self._key_of = actor, key_of
 
     def admit(self, window: QWidget, db: Database) -> Database | None:
-        return db.acting_as(self._actor) if self._actor is not None else None
+        if self._actor is None:
+            return None
+        key = self._key_of(db.path) if db.locked and self._key_of is not None else None
+        if key is not None:
+            db.unlock(key)
+        return db.acting_as(self._actor)
 
     def change_password(self) -> bool:
         return False

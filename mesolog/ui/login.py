@@ -74,12 +74,16 @@ class LoginDialog(FormDialog):
 
     def store(self) -> None:
         from mesolog.services.accounts import LoginRefused
+        from mesolog.store.errors import DatabaseError
 
         try:
             logged_in = self._accounts.authenticate(self.login.text(), self.password.text())
         except LoginRefused as e:
             self.password.clear()
             raise ValidationError([FieldError("password", str(e))]) from None
+        except DatabaseError as e:  # an encrypted file is known only once a login opens it
+            raise ValidationError([FieldError("password", f"Cannot open the database: "
+                                                          f"{e}")]) from None
         self.actor, self.must_change_password = logged_in.actor, logged_in.must_change_password
 
 

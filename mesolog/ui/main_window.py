@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
             db.close()
             return False
         self.attach(acting)
+        self.encryption.offer()  # a plain file opened by an administrator
         return True
 
     def has_unsaved_work(self) -> bool:

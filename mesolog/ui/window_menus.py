@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from mesolog.ui import window_dialogs
 from mesolog.ui.about import show_about
 from mesolog.ui.account_actions import AccountActions, permit_window_actions
+from mesolog.ui.encryption_actions import EncryptionActions
 from mesolog.ui.file_actions import FileActions
 
 if TYPE_CHECKING:
@@ -43,6 +44,9 @@ def build_actions(window: MainWindow) -> None:
                               "A verified copy of the database and its photos")
     w.restore_action = _action(w, "&Restore…", w.files.restore, None,
                                "Replace the database by a checked backup")
+    w.encryption = EncryptionActions(w)
+    w.encrypt_action = _action(w, "&Encrypt Database…", w.encryption.encrypt, None,
+                               "Make the database and its photos unreadable without a login")
     w.preferences_action = _action(w, "&Preferences…", lambda: window_dialogs.show_preferences(w),
                                    k.Preferences)
     w.quit_action = _action(w, "&Quit", w.close, k.Quit)
@@ -90,7 +94,7 @@ def build_actions(window: MainWindow) -> None:
     file_menu = w.menuBar().addMenu("&File")
     file_menu.addActions([w.open_action, w.new_db_action, w.demo_action])
     file_menu.addSeparator()
-    file_menu.addActions([w.backup_action, w.restore_action])
+    file_menu.addActions([w.backup_action, w.restore_action, w.encrypt_action])
     file_menu.addSeparator()
     file_menu.addAction(w.preferences_action)
     file_menu.addSeparator()
@@ -126,6 +130,7 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
         action.setEnabled(attached)
     actor = w.database.actor if attached else None
     w.account_actions.update(actor, attached)
+    w.encrypt_action.setVisible(w.encryption.applies())  # a plain file, an administrator
     patient = w.form.patient
     stored = on_chart and patient is not None
     for action in (w.new_session_action, w.open_session_action,

@@ -302,7 +302,7 @@ def test_passwords_are_hashed_with_the_chosen_parameters_and_old_hashes_are_rene
     assert extract_parameters(stored()) == chosen
     # an account made by an earlier Mesolog, with argon2-cffi's default parameters
     old = PasswordHasher().hash("correct horse battery")
-    with closing(sqlite_files.connect(db.path)) as conn, conn:
+    with closing(sqlite_files.connect(db.path, db.key)) as conn, conn:
         conn.execute("UPDATE practitioner SET password_hash = ?", (old,))
     assert service.authenticate("dra", "correct horse battery").actor.id == admin.id
     assert stored() != old and extract_parameters(stored()) == chosen

@@ -2,7 +2,6 @@
 
 import itertools
 import math
-import shutil
 from datetime import date, datetime
 
 import pytest
@@ -19,7 +18,7 @@ from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from tests.conftest import details, fixed_clock, open_as_administrator
+from tests.conftest import copy_clinic, details, fixed_clock, open_as_administrator
 
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=200),
@@ -77,8 +76,7 @@ def template(tmp_path_factory):
 def fresh(template, tmp_path_factory):
     path, ids = template
     copy = tmp_path_factory.mktemp(f"case{next(_numbers)}") / "clinic.sqlite"
-    shutil.copy(path, copy)
-    db = open_as_administrator(copy)
+    db = open_as_administrator(copy_clinic(path, copy))
     return db, Clinic.of(db, fixed_clock), ids
 
 

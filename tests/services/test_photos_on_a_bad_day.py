@@ -17,7 +17,7 @@ from mesolog.domain.photo import PhotoView, file_sha256
 from mesolog.domain.validation import ValidationError
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
-from tests.conftest import details, fixed_clock, picture
+from tests.conftest import SETUP, details, fixed_clock, picture
 
 ATTACHER = Path(__file__).with_name("photo_attacher.py")
 
@@ -69,17 +69,34 @@ def test_what_is_not_a_whole_picture_file_is_refused_at_the_field(clinic, tmp_pa
     assert clinic.outcomes.photos(patient.id) == []
 
 
-def test_a_file_left_whole_under_its_name_is_reused_and_a_damaged_one_replaced(clinic,
-                                                                               tmp_path):
+def test_a_file_left_whole_under_its_name_is_reused_and_a_damaged_one_replaced(tmp_path):
+    from mesolog.store.database import open_database
+
+    # a plain database names a photo by its picture; a sealed one differs at each sealing
+    db = open_database(tmp_path / "plain.sqlite", encrypt=False).acting_as(SETUP)
+    try:
+        clinic = Clinic.of(db, fixed_clock)
+        patient = clinic.patients.create(details())
+        source = picture(tmp_path / "IMG_1.png", (300, 200))
+        first = clinic.outcomes.attach_photo(patient.id, source, PhotoView.VERTEX,
+                                             date(2026, 11, 20))
+        first.path.write_bytes(first.path.read_bytes()[:100])  # as an old crash left it
+        again = clinic.outcomes.attach_photo(patient.id, source, PhotoView.VERTEX,
+                                             date(2026, 11, 21))
+        assert again.path == first.path and file_sha256(again.path) == again.sha256
+        assert clinic.outcomes.photo_intact(first) and clinic.outcomes.photo_intact(again)
+    finally:
+        db.close()
+
+
+def test_the_same_picture_twice_is_two_sealed_files(clinic, tmp_path):
     clinic, patient = clinic
     source = picture(tmp_path / "IMG_1.png", (300, 200))
-    first = clinic.outcomes.attach_photo(patient.id, source, PhotoView.VERTEX,
-                                         date(2026, 11, 20))
-    first.path.write_bytes(first.path.read_bytes()[:100])  # as an old crash left it
-    again = clinic.outcomes.attach_photo(patient.id, source, PhotoView.VERTEX,
-                                         date(2026, 11, 21))
-    assert again.path == first.path and file_sha256(again.path) == again.sha256
-    assert clinic.outcomes.photo_intact(first) and clinic.outcomes.photo_intact(again)
+    first, again = (clinic.outcomes.attach_photo(patient.id, source, PhotoView.VERTEX,
+                                                 date(2026, 11, day)) for day in (20, 21))
+    assert first.path != again.path  # a fresh nonce each time: nothing tells them alike
+    assert clinic.outcomes.photo_contents(first) == clinic.outcomes.photo_contents(again) \
+        == (source.read_bytes(), True)
 
 
 def test_killing_the_program_mid_copy_never_leaves_a_partial_photo(db, tmp_path):

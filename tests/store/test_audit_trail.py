@@ -140,9 +140,10 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
             "Dr Claire Moreau", "cmoreau", "correct horse battery")
         AccountService(db.acting_as(admin.actor), fixed_clock).change_own_password(
             "correct horse battery", "another long passphrase")
+        key = db.key
     finally:
         db.close()
-    with closing(sqlite_files.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path, key)) as conn:
         trail = conn.execute("SELECT before_json || after_json FROM audit_entry").fetchall()
         assert trail and not any("$argon2" in text for (text,) in trail)
         assert any('"password_hash": "(not recorded)"' in text for (text,) in trail)
@@ -162,8 +163,8 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
         conn.execute("DROP TABLE patient_archived_fts")
         conn.execute("DROP INDEX ix_patient_list_keys")
         conn.commit()
-    open_database(db_path).close()  # the upgrade redacts
-    with closing(sqlite_files.connect(db_path)) as conn:
+    open_database(db_path, key=key).close()  # the upgrade redacts
+    with closing(sqlite_files.connect(db_path, key)) as conn:
         trail = conn.execute("SELECT table_name, before_json || after_json FROM audit_entry"
                              ).fetchall()
         assert not any("$argon2" in text for _, text in trail)

@@ -13,6 +13,7 @@ from mesolog.store import sqlite_files
 from mesolog.store.backup import backup_database, restore_database, verify_backup
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError, open_database
+from tests.conftest import key_of
 
 WRITER = Path(__file__).with_name("writer.py")
 
@@ -27,8 +28,8 @@ def committed(lines: list[str]) -> set[str]:
     return {line.strip() for line in lines if line.startswith("W-")}
 
 
-def charts(path: Path) -> set[str]:
-    with closing(sqlite_files.connect(path)) as conn:
+def charts(path: Path, key=None) -> set[str]:
+    with closing(sqlite_files.connect(path, key or key_of(path))) as conn:
         return {r[0] for r in conn.execute("SELECT chart_no FROM patient")}
 
 
@@ -47,7 +48,7 @@ def test_killing_a_writer_loses_no_committed_record(tmp_path):
     assert len(done) >= 150
     assert done <= stored  # every committed record is there (and at most one more)
     assert len(stored - done) <= 1
-    assert check_database(db_path).ok
+    assert check_database(db_path, key_of(db_path)).ok
 
 
 def test_a_backup_taken_while_another_process_writes_restores_whole(tmp_path):
@@ -55,13 +56,14 @@ def test_a_backup_taken_while_another_process_writes_restores_whole(tmp_path):
     open_database(db_path).close()
     writer = start_writer(db_path, 400)
     before = committed([writer.stdout.readline() for _ in range(50)])
-    report = backup_database(db_path, tmp_path / "backup.sqlite")
+    key = key_of(db_path)
+    report = backup_database(db_path, tmp_path / "backup.sqlite", key=key)
     writer.stdout.read()
     writer.wait()
     assert report.rows["patient"] >= 50
     restored = tmp_path / "restored.sqlite"
-    assert restore_database(tmp_path / "backup.sqlite", restored) is None
-    assert check_database(restored).ok
+    assert restore_database(tmp_path / "backup.sqlite", restored, key=key) is None
+    assert check_database(restored, key).ok
     assert before <= charts(restored)
     assert len(charts(restored)) == report.rows["patient"]
 
@@ -101,21 +103,22 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(tmp_path
     main(["demo", "--db", str(db_path), "--patients", "30", "--seed", "2"])
     backup = tmp_path / "monday.sqlite"
     main(["backup", "--db", str(db_path), "-o", str(backup)])
-    assert verify_backup(backup).photos > 0
-    with closing(sqlite_files.connect(db_path)) as conn:
+    key = key_of(db_path)
+    assert verify_backup(backup, key).photos > 0
+    with closing(sqlite_files.connect(db_path, key)) as conn:
         conn.execute("UPDATE patient SET notes = 'changed after the backup' WHERE id = 1")
         conn.commit()
     capsys.readouterr()
     assert main(["restore", "--db", str(db_path), str(backup)]) == 0
     (kept,) = tmp_path.glob("clinic.before-restore-*.sqlite")
     assert f"kept as {kept}" in capsys.readouterr().out
-    with closing(sqlite_files.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path, key)) as conn:
         assert conn.execute("SELECT notes FROM patient WHERE id = 1").fetchone()[0] != \
             "changed after the backup"
-    with closing(sqlite_files.connect(kept)) as conn:
+    with closing(sqlite_files.connect(kept, key)) as conn:
         assert conn.execute("SELECT notes FROM patient WHERE id = 1").fetchone()[0] == \
             "changed after the backup"
-    assert check_database(db_path).ok
+    assert check_database(db_path, key).ok
 
 
 def test_a_backup_never_overwrites(tmp_path):
@@ -123,7 +126,7 @@ def test_a_backup_never_overwrites(tmp_path):
     open_database(db_path).close()
     (tmp_path / "taken.sqlite").write_text("someone's file")
     with pytest.raises(DatabaseError, match="already exists"):
-        backup_database(db_path, tmp_path / "taken.sqlite")
+        backup_database(db_path, tmp_path / "taken.sqlite", key=key_of(db_path))
     assert (tmp_path / "taken.sqlite").read_text() == "someone's file"
 
 
@@ -135,15 +138,17 @@ def test_automatic_backups_once_a_day_with_rotation(tmp_path):
 
     db_path = tmp_path / "clinic.sqlite"
     open_database(db_path).close()
-    folder = tmp_path / "backups"
+    folder, key = tmp_path / "backups", key_of(db_path)
     start = datetime(2026, 10, 1, 19, 0)
     for day in range(40):
-        assert automatic_backup(db_path, folder, start + timedelta(days=day)) is not None
-    assert automatic_backup(db_path, folder, start + timedelta(days=39, hours=2)) is None
+        assert automatic_backup(db_path, folder, start + timedelta(days=day),
+                                key=key) is not None
+    assert automatic_backup(db_path, folder, start + timedelta(days=39, hours=2),
+                            key=key) is None
     kept = automatic_backups(folder, db_path)
     assert max(kept) == start + timedelta(days=39)
     assert 7 <= len(kept) <= 11 and len(list(folder.glob("*.sqlite"))) == len(kept)
-    assert all(check_database(path).ok for path in kept.values())
+    assert all(check_database(path, key).ok for path in kept.values())
 
 
 def test_two_instances_editing_one_patient_the_second_save_is_refused(tmp_path):

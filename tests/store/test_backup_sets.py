@@ -12,11 +12,14 @@ from hypothesis import strategies as st
 
 from mesolog.cli import main
 from mesolog.domain.photo import photo_folder_of
+from mesolog.services.demo import DEMO_PASSWORD
 from mesolog.store import sqlite_files
 from mesolog.store.backup import backup_database, restore_database, verify_backup
 from mesolog.store.backup_manifest import manifest_of, read_manifest
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError
+from mesolog.store.keys import key_file_of
+from tests.conftest import key_of
 
 
 def digest(path: Path) -> str:
@@ -24,7 +27,8 @@ def digest(path: Path) -> str:
 
 
 def patients_in(path: Path) -> int:
-    with closing(sqlite_files.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+    with closing(sqlite_files.connect(f"{path.as_uri()}?mode=ro", key_of(path),
+                                      uri=True)) as conn:
         return conn.execute("SELECT count(*) FROM patient").fetchone()[0]
 
 
@@ -40,6 +44,8 @@ def copy_clinic(source: Path, folder: Path, name: str = "clinic.sqlite") -> Path
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     shutil.copy(source, target)
+    if key_file_of(source).exists():
+        shutil.copy(key_file_of(source), key_file_of(target))
     if photo_folder_of(source).exists():
         shutil.copytree(photo_folder_of(source), photo_folder_of(target))
     if manifest_of(source).exists():
@@ -51,20 +57,25 @@ def photo_files(db_path: Path) -> list[Path]:
     return sorted(p for p in photo_folder_of(db_path).rglob("*") if p.is_file())
 
 
-def test_a_missing_photo_is_named_and_the_backup_is_made(clinic_with_photos, tmp_path, capsys):
+def test_a_missing_photo_is_named_and_the_backup_is_made(clinic_with_photos, tmp_path, capsys,
+                                                         monkeypatch):
     live = copy_clinic(clinic_with_photos, tmp_path / "live")
+    key = key_of(live)
     gone = photo_files(live)[0]
     name = gone.relative_to(photo_folder_of(live)).as_posix()
     gone.unlink()
-    report = backup_database(live, tmp_path / "friday.sqlite", made_by="Dr Claire Moreau")
+    report = backup_database(live, tmp_path / "friday.sqlite", key=key,
+                             made_by="Dr Claire Moreau")
     assert report.missing_photos == (name,)
     assert name in report.summary() and "attach them again" in report.summary()
     manifest = read_manifest(manifest_of(tmp_path / "friday.sqlite"))
     assert manifest.missing_photos == (name,) and manifest.made_by == "Dr Claire Moreau"
     assert len(manifest.photos) == report.photos == len(photo_files(live))
-    assert verify_backup(tmp_path / "friday.sqlite").missing_photos == (name,)
-    check = check_database(live)
+    assert verify_backup(tmp_path / "friday.sqlite", key).missing_photos == (name,)
+    check = check_database(live, key)
     assert check.ok and f"photo missing: {name} (in {photo_folder_of(live)})" in check.findings
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
     assert main(["check", "--db", str(live)]) == 0
     assert f"photo missing: {name}" in capsys.readouterr().out
 
@@ -73,8 +84,8 @@ def test_a_missing_photo_is_named_and_the_backup_is_made(clinic_with_photos, tmp
 def test_restore_works_whatever_state_the_live_database_is_in(clinic_with_photos, tmp_path,
                                                               state):
     live = copy_clinic(clinic_with_photos, tmp_path / "live")
-    backup = tmp_path / "monday.sqlite"
-    backup_database(live, backup)
+    backup, key = tmp_path / "monday.sqlite", key_of(live)
+    backup_database(live, backup, key=key)
     if state == "zero bytes":
         live.write_bytes(b"")
     elif state == "malformed":
@@ -84,9 +95,9 @@ def test_restore_works_whatever_state_the_live_database_is_in(clinic_with_photos
     else:
         live.write_bytes(live.read_bytes()[:8192])
     before = live.read_bytes() if live.exists() else None
-    kept = restore_database(backup, live)
-    assert check_database(live).ok and patients_in(live) == 30
-    assert len(photo_files(live)) == verify_backup(backup).photos
+    kept = restore_database(backup, live, key=key)
+    assert check_database(live, key).ok and patients_in(live) == 30
+    assert len(photo_files(live)) == verify_backup(backup, key).photos
     assert kept is not None and photo_files(kept)  # the old photos went aside, kept
     if before is not None:  # and the old file with them, never deleted
         assert kept.read_bytes() == before
@@ -94,11 +105,9 @@ def test_restore_works_whatever_state_the_live_database_is_in(clinic_with_photos
 
 def test_restoring_a_database_onto_itself_is_refused(clinic_with_photos, tmp_path, capsys,
                                                      monkeypatch):
-    from mesolog.services.demo import DEMO_PASSWORD
-
     live = copy_clinic(clinic_with_photos, tmp_path)
     with pytest.raises(DatabaseError, match="is the database itself"):
-        restore_database(live, live)
+        restore_database(live, live, key=key_of(live))
     monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
     monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
     assert main(["restore", "--db", str(live), str(live)]) == 1
@@ -113,7 +122,7 @@ def backup_set(clinic_with_photos, tmp_path_factory) -> tuple[Path, Path]:
     live = copy_clinic(clinic_with_photos, folder / "live")
     backup = folder / "sets" / "monday.sqlite"
     backup.parent.mkdir()
-    backup_database(live, backup)
+    backup_database(live, backup, key=key_of(live))
     return live, backup
 
 
@@ -124,11 +133,12 @@ def backup_set(clinic_with_photos, tmp_path_factory) -> tuple[Path, Path]:
 def test_a_backup_with_any_byte_changed_is_refused_and_nothing_restored(backup_set, part,
                                                                         offset, flip):
     source_live, source_backup = backup_set
+    key = key_of(source_live)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         live = copy_clinic(source_live, folder / "live")
         backup = copy_clinic(source_backup, folder / "sets", "monday.sqlite")
-        files = [backup, manifest_of(backup), *photo_files(backup)]
+        files = [backup, manifest_of(backup), key_file_of(backup), *photo_files(backup)]
         damaged = files[part % len(files)]
         data = bytearray(damaged.read_bytes())
         at = min(int(offset * len(data)), len(data) - 1)
@@ -136,9 +146,9 @@ def test_a_backup_with_any_byte_changed_is_refused_and_nothing_restored(backup_s
         damaged.write_bytes(bytes(data))
         before = digest(live)
         with pytest.raises(DatabaseError, match="damaged"):
-            verify_backup(backup)
+            verify_backup(backup, key)
         with pytest.raises(DatabaseError):
-            restore_database(backup, live)
+            restore_database(backup, live, key=key)
         assert digest(live) == before
         assert not list(live.parent.glob("*before-restore*"))
         assert not list(live.parent.glob(".*"))  # no partial copy left behind
@@ -152,19 +162,20 @@ def test_a_wal_left_beside_the_database_is_read_not_merged(tmp_path):
     db = open_as_administrator(path)
     PatientService(db).create(details())
     db.close()
-    writer = sqlite_files.connect(path, isolation_level=None)
+    key = key_of(path)
+    writer = sqlite_files.connect(path, key, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")  # what a crashed desk leaves behind
     writer.execute("UPDATE patient SET notes = 'only in the -wal'")
     crashed = tmp_path / "crashed"
     crashed.mkdir()
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".keys"):
         shutil.copy(f"{path}{suffix}", crashed / f"clinic.sqlite{suffix}")
     writer.close()
     source = crashed / "clinic.sqlite"
     before = {s: digest(Path(f"{source}{s}")) for s in ("", "-wal")}
-    backup_database(source, tmp_path / "copy.sqlite")
+    backup_database(source, tmp_path / "copy.sqlite", key=key)
     assert {s: digest(Path(f"{source}{s}")) for s in ("", "-wal")} == before  # untouched
-    with closing(sqlite_files.connect(tmp_path / "copy.sqlite")) as conn:
+    with closing(sqlite_files.connect(tmp_path / "copy.sqlite", key)) as conn:
         assert conn.execute("SELECT notes FROM patient").fetchone()[0] == "only in the -wal"
-    assert check_database(source).ok
+    assert check_database(source, key).ok
     assert {s: digest(Path(f"{source}{s}")) for s in ("", "-wal")} == before

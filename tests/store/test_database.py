@@ -28,7 +28,7 @@ def digest(path: Path) -> str:
 
 
 def test_a_new_file_is_created_stamped_and_migrated(db, db_path):
-    with closing(sqlite_files.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path, db.key)) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
@@ -73,12 +73,12 @@ def test_random_bytes_are_refused_untouched(tmp_path):
 
 def test_a_database_from_a_newer_mesolog_is_refused_untouched(db, db_path):
     db.close()
-    with closing(sqlite_files.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path, db.key)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
         conn.commit()
     before = digest(db_path)
     with pytest.raises(SchemaTooNew, match="newer Mesolog"):
-        open_database(db_path)
+        open_database(db_path)  # the key still in its key file: no account has a slot
     assert digest(db_path) == before
 
 
@@ -89,9 +89,10 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
 
 def test_check_passes_on_a_healthy_database(db, db_path):
     db.close()
-    report = check_database(db_path)
+    report = check_database(db_path, db.key)
     assert report.ok
     assert "integrity: ok" in report.findings
+    assert "encryption: every page authenticated" in report.findings
 
 
 def test_a_failed_transaction_leaves_no_partial_row(db):
@@ -132,7 +133,7 @@ def test_a_database_made_by_the_first_version_upgrades_keeping_every_patient(tmp
 def test_any_file_name_opens_the_file_named_and_no_other(tmp_path, name):
     from mesolog.services.patients import PatientService
     from mesolog.store.backup import backup_database
-    from tests.conftest import details, open_as_administrator
+    from tests.conftest import details, key_of, open_as_administrator
 
     path = tmp_path / name
     db = open_as_administrator(path)
@@ -140,10 +141,12 @@ def test_any_file_name_opens_the_file_named_and_no_other(tmp_path, name):
         PatientService(db).create(details())
     finally:
         db.close()
-    with closing(sqlite_files.connect(path)) as conn:  # the data went into the file named
+    key = key_of(path)
+    with closing(sqlite_files.connect(path, key)) as conn:  # the data went into the file named
         assert conn.execute("SELECT last_name FROM patient").fetchall() == [("Öztürk",)]
-    assert {p.name for p in tmp_path.iterdir()} <= {name, f"{name}-wal", f"{name}-shm"}
-    assert check_database(path).ok
+    assert {p.name for p in tmp_path.iterdir()} <= {name, f"{name}-wal", f"{name}-shm",
+                                                     f"{name}.keys"}
+    assert check_database(path, key).ok
     copy = tmp_path / "backups" / f"copy of {name}"
     copy.parent.mkdir()
-    assert backup_database(path, copy).rows["patient"] == 1
+    assert backup_database(path, copy, key=key).rows["patient"] == 1

@@ -14,7 +14,8 @@ from mesolog.services.clinic import Clinic
 from mesolog.services.demo import build_demo_clinic
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.backup import automatic_backup, backup_database, photo_folder_of
-from tests.conftest import NOW, details, fixed_clock, open_as_administrator
+from mesolog.store.keys import key_file_of
+from tests.conftest import NOW, details, fixed_clock, key_of, open_as_administrator
 from tests.conftest import picture as make_picture
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -52,12 +53,13 @@ def test_database_photos_backups_and_reports_are_the_owners_alone(tmp_path):
         assert mode(report) == 0o600 and report.stat().st_size > 0
     finally:
         db.close()
-    backup = tmp_path / "backup.sqlite"
-    backup_database(path, backup)
-    assert mode(backup) == 0o600
+    backup, key = tmp_path / "backup.sqlite", key_of(path)
+    assert mode(key_file_of(path)) == 0o600
+    backup_database(path, backup, key=key)
+    assert mode(backup) == 0o600 and mode(key_file_of(backup)) == 0o600
     assert mode(photo_folder_of(backup)) == 0o700
     assert all(mode(p) == 0o600 for p in photo_folder_of(backup).rglob("*") if p.is_file())
-    automatic_backup(path, tmp_path / "backups", NOW)
+    automatic_backup(path, tmp_path / "backups", NOW, key=key)
     assert mode(tmp_path / "backups") == 0o700
     assert all(mode(p) == 0o600 for p in (tmp_path / "backups").glob("*.sqlite"))
 

@@ -32,6 +32,7 @@ def read_only_copy(tmp_path):
         subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
                        check=True)
     shutil.copy(made, folder / "clinic.sqlite")
+    shutil.copy(made.with_name("clinic.sqlite.keys"), folder / "clinic.sqlite.keys")
     shutil.copytree(made.with_name("clinic-photos"), folder / "clinic-photos")
     if root:
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
@@ -69,8 +70,8 @@ def test_it_reads_logs_in_and_prints_but_writes_nothing(read_only_copy, tmp_path
     assert main(["check", "--db", str(read_only_copy)]) == 0
     assert main(["backup", "--db", str(read_only_copy), "-o", str(tmp_path / "b.sqlite")]) == 0
     assert digest(read_only_copy) == before
-    assert sorted(p.name for p in read_only_copy.parent.iterdir()) == ["clinic-photos",
-                                                                      "clinic.sqlite"]
+    assert sorted(p.name for p in read_only_copy.parent.iterdir()) == [
+        "clinic-photos", "clinic.sqlite", "clinic.sqlite.keys"]
 
 
 def test_the_window_says_read_only_and_greys_every_change(qtbot, settings, read_only_copy):

@@ -7,7 +7,7 @@ from mesolog.domain.permissions import Actor
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.patients.patient_list_model import NAME
-from tests.conftest import fill_with_demo, fixed_clock
+from tests.conftest import fill_with_demo, fixed_clock, key_of
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def make_window(qtbot, settings):
     def make(db):
         # a file opened from the window is let in as a named program (logins: test_login)
         window = MainWindow(settings, clock=fixed_clock,
-                            gate=OpenGate(Actor.program("a window test")))
+                            gate=OpenGate(Actor.program("a window test"), key_of))
         window.attach(db)
         # Teardown closes the window; unsaved test edits must not prompt then.
         qtbot.addWidget(window, before_close_func=lambda w: w.form.revert())

@@ -11,6 +11,7 @@ from mesolog.store import sqlite_files
 from mesolog.ui import app as app_module
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
+from tests.conftest import key_of
 
 
 def test_the_window_shows_before_the_database_and_then_lists_it(qtbot, settings, db, db_path):
@@ -18,7 +19,8 @@ def test_the_window_shows_before_the_database_and_then_lists_it(qtbot, settings,
     active = PatientService(db).count()
     actor = db.actor
     db.close()
-    window = MainWindow(settings, gate=OpenGate(actor))  # no login asked: tested on its own
+    # no login asked: tested on its own
+    window = MainWindow(settings, gate=OpenGate(actor, key_of))
     qtbot.addWidget(window)
     window.show()
     assert window.database is None and not window.new_patient_action.isEnabled()
@@ -153,7 +155,7 @@ def test_a_database_that_cannot_be_opened_at_the_login_says_why_and_exits_non_ze
 
     build_demo_clinic(db, 5, seed=1)
     db.close()
-    with closing(sqlite_files.connect(db_path)) as conn, conn:
+    with closing(sqlite_files.connect(db_path, key_of(db_path))) as conn, conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     said: list[str] = []
 

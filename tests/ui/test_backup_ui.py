@@ -6,7 +6,7 @@ from mesolog.services.demo import build_demo_clinic
 from mesolog.store import sqlite_files
 from mesolog.ui.gate import OpenGate
 from mesolog.ui.main_window import MainWindow
-from tests.conftest import fixed_clock
+from tests.conftest import fixed_clock, key_of
 from tests.ui.modal import answer_message_box
 
 
@@ -30,7 +30,7 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
                                          + seen[0].split("\n\n", 1)[1]]
     assert "integrity ok" in seen[0] and "25 patients" in seen[0]
 
-    with closing(sqlite_files.connect(db_path)) as conn:
+    with closing(sqlite_files.connect(db_path, db.key)) as conn:
         conn.execute("UPDATE patient SET notes = 'after the backup' WHERE id = 1")
         conn.commit()
     answer_message_box(QMessageBox.StandardButton.Yes, seen)  # replace?
@@ -93,7 +93,7 @@ def test_a_failed_automatic_backup_is_shown_and_made_at_the_next_start(qtbot, db
     assert settings.get(opt.BACKUP_OWED) == str(db_path)
 
     settings.set(opt.BACKUP_FOLDER, str(tmp_path / "backups"))  # the folder is fixed
-    again = MainWindow(settings, clock=fixed_clock, gate=OpenGate(actor))
+    again = MainWindow(settings, clock=fixed_clock, gate=OpenGate(actor, key_of))
     qtbot.addWidget(again)
     again.show()
     app_module._open_first_database(again, db_path)

@@ -39,11 +39,14 @@ def test_a_patient_changed_by_another_program_shows_in_this_window(qtbot, demo_w
         "from mesolog.domain.permissions import Actor\n"
         "from mesolog.services.patients import PatientService\n"
         "from mesolog.store.database import open_database\n"
-        "db = open_database(sys.argv[1]).acting_as(Actor.program('another desk'))\n"
+        "from mesolog.store.keys import DatabaseKey\n"
+        "key = DatabaseKey(bytes.fromhex(sys.argv[3]))\n"
+        "db = open_database(sys.argv[1], key=key).acting_as(Actor.program('another desk'))\n"
         "patients = PatientService(db)\n"
         "p = patients.get(int(sys.argv[2]))\n"
         "patients.update(p.id, p.version, replace(p.details, last_name='Aaberg'))\n")
-    subprocess.run([sys.executable, "-c", script, str(window.database.path), str(shown_id)],
+    subprocess.run([sys.executable, "-c", script, str(window.database.path), str(shown_id),
+                    window.database.key.raw.hex()],
                    check=True, timeout=60, cwd=Path(__file__).parents[2])
     # the list and the open chart (nothing unsaved in it) follow within a poll
     qtbot.waitUntil(lambda: window.form.inputs["last_name"].text() == "Aaberg", timeout=5000)

@@ -3,6 +3,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from mesolog.ui import app as app_module
 from mesolog.ui.login import FirstAdministratorDialog
+from mesolog.ui.recovery_key_dialog import RecoveryKeyDialog
 from tests.ui.modal import when_modal
 
 
@@ -19,6 +20,11 @@ def test_a_new_database_starts_with_the_first_account_then_the_window(qtbot, tmp
         qtbot.keyClicks(dialog.repeat, "correct horse battery")
         dialog.buttons.accepted.emit()
 
+        def put_off(recovery: RecoveryKeyDialog) -> None:
+            seen.append(recovery.windowTitle())
+            recovery.reject()  # Later
+        when_modal(RecoveryKeyDialog, put_off)
+
         def look() -> None:
             windows = [w for w in QApplication.topLevelWidgets()
                        if isinstance(w, QMainWindow) and w.isVisible()]
@@ -30,8 +36,9 @@ def test_a_new_database_starts_with_the_first_account_then_the_window(qtbot, tmp
                 window.hide()
                 window.deleteLater()
             QApplication.exit(0)
-        QTimer.singleShot(100, look)
+        QTimer.singleShot(300, look)
 
     when_modal(FirstAdministratorDialog, create_account)
     assert app_module.run_application(tmp_path / "clinic.sqlite") == 0
-    assert seen == ["clinic.sqlite[*] — Mesolog"]
+    # a new database is encrypted: its recovery key is shown before the window is used
+    assert seen == ["Recovery key — write it down", "clinic.sqlite[*] — Mesolog"]

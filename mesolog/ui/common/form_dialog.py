@@ -203,6 +203,15 @@ class FormDialog(OpensAtFirstField, QDialog):
         self.setMinimumWidth(max(self.minimumWidth(), metrics.averageCharWidth() * 62,
                                  metrics.horizontalAdvance(self.windowTitle()) + 160))
         super().showEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for every wrapped line at the width it has: a window does not
+        grow by itself when its labels wrap onto more lines (a wider minimum, a message
+        under a field)."""
+        needed = self.layout_.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def check(self) -> list[FieldError] | None:
         """What is wrong with the form as it stands, without storing anything; None when
@@ -215,6 +224,8 @@ class FormDialog(OpensAtFirstField, QDialog):
     def _save(self) -> None:
         if stored_or_said(self, self.errors, self._first_key, self.store):
             self.accept()
+        else:
+            self.fit_height()
 
     def permit_saving(self, actor: Actor | None, action: Action) -> None:
         """A form the actor's role may not store opens read-only: Save is greyed, saying
