@@ -18,6 +18,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import zip_longest
 from pathlib import Path
 
 from mesolog.domain.photo import SEALED_SUFFIX, file_sha256, photo_folder_of
@@ -42,17 +43,6 @@ class Converted:
     plain_copy: Path  # the plain database, kept aside (its photos beside it)
     photos_sealed: int
     photos_left_plain: tuple[str, ...]  # missing or changed since attached: left as found
-
-
-def every_row(path: Path, key: DatabaseKey | None = None) -> dict[str, list[tuple]]:
-    """Every row of every table of the database at ``path`` (read with ``key`` if it is
-    encrypted), sorted: two files hold the same records when these are equal."""
-    with closing(sqlite_files.connect(path, key)) as conn:
-        tables = [row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
-            "'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-                for table in tables}
 
 
 def aside_name(path: Path, now: datetime) -> Path:
@@ -144,44 +134,65 @@ def _seal_photos(plain: Path, target: Path, key: DatabaseKey) -> tuple[int, tupl
 
 
 def _verify(plain: Path, target: Path, key: DatabaseKey) -> None:
-    """Every row of every table the same in both files (a photo's file name and
-    checksum aside: its sealed file is checked to open to the very same picture), and
-    every page of the encrypted copy authenticated."""
-    before, after = every_row(plain), every_row(target, key)
-    photos_before = before.pop("photo", [])
-    photos_after = after.pop("photo", [])
-    if before != after:
-        different = sorted(t for t in set(before) | set(after)
-                           if before.get(t) != after.get(t))
-        raise DatabaseError(f"the encrypted copy differs from {plain.name} in "
-                            f"{', '.join(different)}; nothing was changed")
-    with closing(sqlite_files.connect(target, key)) as conn:
-        columns = [row[1] for row in conn.execute("PRAGMA table_info(photo)")]
-        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+    """Every row of every table the same in both files, read side by side a batch at a
+    time (a large clinic is never held in memory whole); a photo's file name and
+    checksum aside, its sealed file checked to open to the very same picture; and every
+    page of the encrypted copy authenticated."""
+    with closing(sqlite_files.connect(plain)) as before, \
+            closing(sqlite_files.connect(target, key)) as after:
+        tables = _tables(before)
+        if tables != _tables(after):
+            raise DatabaseError(f"the encrypted copy's tables differ from {plain.name}'s; "
+                                "nothing was changed")
+        different = [table for table, order in tables if table != "photo"
+                     and not _same_rows(before, after, f'SELECT * FROM "{table}" {order}')]
+        if different:
+            raise DatabaseError(f"the encrypted copy differs from {plain.name} in "
+                                f"{', '.join(different)}; nothing was changed")
+        if after.execute("PRAGMA cipher_integrity_check").fetchall():
             raise DatabaseError("the encrypted copy fails its own check; nothing was changed")
-    _same_photos(plain, target, key, columns, photos_before, photos_after)
+        if any(table == "photo" for table, _ in tables):
+            _same_photos(plain, target, key, before, after)
 
 
-def _same_photos(plain: Path, target: Path, key: DatabaseKey, columns: list[str],
-                 before: list[tuple], after: list[tuple]) -> None:
+def _tables(conn: sqlite_files.Connection) -> list[tuple[str, str]]:
+    """(name, ORDER BY clause) of every table that holds rows (not the virtual ones)."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql "
+                        "NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    # a WITHOUT ROWID table is read in its primary key's order by itself
+    return [(name, "" if "WITHOUT ROWID" in sql.upper() else "ORDER BY rowid")
+            for name, sql in rows]
+
+
+def _same_rows(before: sqlite_files.Connection, after: sqlite_files.Connection, sql: str,
+               batch: int = 5000) -> bool:
+    old, new = before.execute(sql), after.execute(sql)
+    while True:
+        a, b = old.fetchmany(batch), new.fetchmany(batch)
+        if a != b:
+            return False
+        if not a:
+            return True
+
+
+def _same_photos(plain: Path, target: Path, key: DatabaseKey,
+                 before: sqlite_files.Connection, after: sqlite_files.Connection) -> None:
+    columns = [row[1] for row in before.execute("PRAGMA table_info(photo)")]
     name_at, digest_at = columns.index("file_name"), columns.index("sha256")
     kept = [i for i in range(len(columns)) if i not in (name_at, digest_at)]
-    old = {row[0]: row for row in before}
     photo_key = key.photo_key()
-    for row in after:
-        was = old.get(row[0])
-        if was is None or [row[i] for i in kept] != [was[i] for i in kept]:
-            raise DatabaseError(f"photo {row[0]} differs in the encrypted copy; nothing "
+    old, new = (conn.execute("SELECT * FROM photo ORDER BY rowid") for conn in (before, after))
+    for was, row in zip_longest(old, new):
+        if was is None or row is None or [row[i] for i in kept] != [was[i] for i in kept]:
+            raise DatabaseError("a photo's record differs in the encrypted copy; nothing "
                                 "was changed")
         if row[name_at] == was[name_at]:
             continue  # left as found
-        stored = (photo_folder_of(target) / row[name_at]).read_bytes()
+        stored = photo_folder_of(target) / row[name_at]
         picture = (photo_folder_of(plain) / was[name_at]).read_bytes()
-        if (file_sha256(photo_folder_of(target) / row[name_at]) != row[digest_at]
-                or unseal(stored, photo_key) != picture):
+        if file_sha256(stored) != row[digest_at] or unseal(stored.read_bytes(),
+                                                           photo_key) != picture:
             raise DatabaseError(f"photo {row[0]} did not seal whole; nothing was changed")
-    if len(after) != len(old):
-        raise DatabaseError("the encrypted copy lost a photo; nothing was changed")
 
 
 def _put_in_place(path: Path, building: Path, aside: Path) -> None:

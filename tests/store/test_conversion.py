@@ -14,10 +14,9 @@ from mesolog.services.clinic import Clinic
 from mesolog.services.demo import DEMO_PASSWORD
 from mesolog.store import convert
 from mesolog.store.check import check_database
-from mesolog.store.convert import every_row
-from mesolog.store.database import FileKind, inspect_file, open_database
+from mesolog.store.database import DatabaseError, FileKind, inspect_file, open_database
 from mesolog.store.keys import key_file_of
-from tests.conftest import fixed_clock, plain_demo
+from tests.conftest import every_row, fixed_clock, plain_demo
 
 NOW = datetime(2026, 11, 27, 9, 30, 5)
 
@@ -115,3 +114,25 @@ def test_a_copy_left_by_a_killed_conversion_is_cleared_by_the_next(plain_clinic)
     BackupService(logged_in(plain_clinic)).encrypt(DEMO_PASSWORD, NOW)
     assert not leftover.exists() and not key_file_of(leftover).exists()
     assert inspect_file(plain_clinic).kind is FileKind.ENCRYPTED
+
+
+def test_a_copy_that_differs_by_one_value_is_never_put_in_place(plain_clinic, monkeypatch):
+    from contextlib import closing
+
+    from mesolog.store import sqlite_files
+
+    administrator = logged_in(plain_clinic)
+    before = every_row(plain_clinic)
+    real_seal = convert._seal_photos
+
+    def and_a_changed_note(plain, target, key):
+        done = real_seal(plain, target, key)
+        with closing(sqlite_files.connect(target, key)) as conn, conn:
+            conn.execute("UPDATE patient SET notes = notes || '.' WHERE id = 7")
+        return done
+    monkeypatch.setattr(convert, "_seal_photos", and_a_changed_note)
+    with pytest.raises(DatabaseError, match="differs from clinic.sqlite in patient"):
+        BackupService(administrator).encrypt(DEMO_PASSWORD, NOW)
+    assert inspect_file(plain_clinic).kind is FileKind.MESOLOG
+    assert every_row(plain_clinic) == before
+    assert not list(plain_clinic.parent.glob("*.encrypting*"))
