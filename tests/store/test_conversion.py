@@ -131,7 +131,7 @@ def test_a_copy_that_differs_by_one_value_is_never_put_in_place(plain_clinic, mo
             conn.execute("UPDATE patient SET notes = notes || '.' WHERE id = 7")
         return done
     monkeypatch.setattr(convert, "_seal_photos", and_a_changed_note)
-    with pytest.raises(DatabaseError, match="differs from clinic.sqlite in patient"):
+    with pytest.raises(DatabaseError, match=r"differs from clinic\.sqlite in patient"):
         BackupService(administrator).encrypt(DEMO_PASSWORD, NOW)
     assert inspect_file(plain_clinic).kind is FileKind.MESOLOG
     assert every_row(plain_clinic) == before
