@@ -192,10 +192,16 @@ def _key_to_check(db_path: Path) -> DatabaseKey | None:
                             "MESOLOG_RECOVERY_KEY") from None
         return _recovered_key(db_path, typed)
     login, password = _login_and_password(db_path)
-    key = keys.unlock(login, password)
-    if key is None:
-        raise UserError("Wrong login or password.")
-    return key
+    from mesolog.services.accounts import AccountService, LoginRefused
+    from mesolog.store.database import open_database
+
+    db = open_database(db_path, create=False)  # locked: nothing of it is read
+    try:
+        return AccountService(db).key_for_login(login, password)  # wrong tries counted
+    except LoginRefused as e:
+        raise UserError(str(e)) from None
+    finally:
+        db.close()
 
 
 def _recovered_key(db_path: Path, typed: str) -> DatabaseKey:

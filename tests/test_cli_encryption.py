@@ -118,3 +118,18 @@ def test_recover_in_a_terminal_asks_and_a_plain_file_is_told_apart(plain_clinic,
     assert capsys.readouterr().err == ("mesolog: clinic.sqlite is not encrypted and has no "
                                        "recovery key; an administrator resets passwords in "
                                        "Clinic > Accounts\n")
+
+
+def test_check_counts_wrong_passwords_like_every_login(plain_clinic, no_login, capsys):
+    encrypted(plain_clinic, no_login, capsys)
+    no_login.setenv("MESOLOG_LOGIN", "cmoreau")
+    no_login.setenv("MESOLOG_PASSWORD", "a wrong guess")
+    answers = []
+    for _ in range(4):
+        assert main(["check", "--db", str(plain_clinic)]) == 1
+        answers.append(capsys.readouterr().err)
+    assert answers[:3] == ["mesolog: Wrong login or password.\n"] * 3
+    assert answers[3].startswith("mesolog: Too many wrong passwords; try again in")
+    no_login.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)  # the right one waits its turn too
+    assert main(["check", "--db", str(plain_clinic)]) == 1
+    assert "Too many wrong passwords" in capsys.readouterr().err

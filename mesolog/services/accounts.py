@@ -46,6 +46,7 @@ from mesolog.store.keys import (
     ARGON2_LANES,
     ARGON2_MEMORY_KIB,
     ARGON2_TIME_COST,
+    DatabaseKey,
     KeyFile,
     KeyFileError,
     RecoveryKey,
@@ -323,9 +324,16 @@ class AccountService:
 
     def _unlock(self, login: str, password: str) -> None:
         """Open a locked database with ``login``'s slot; LoginRefused if the password
-        does not open it. Wrong tries are counted beside the file (the file, still
-        locked, cannot keep them), for every process alike; offline, with copies of the
+        does not open it."""
+        self._db.unlock(self.key_for_login(login, password))
+
+    def key_for_login(self, login: str, password: str) -> DatabaseKey:
+        """The database key ``login``'s slot holds, read from the key file alone (the
+        database itself may be the damaged thing being checked); LoginRefused if the
+        password does not open it. Wrong tries are counted beside the file (a locked
+        file cannot keep them), for every process alike; offline, with copies of the
         files, Argon2's cost per guess is what slows guessing."""
+        login = login.strip().lower()[:64]
         keys, tries = self._db.key_file(), self._db.wrong_tries()
         name = keys.slot_name(login)
         self._refuse_while_locked_out(*tries.get(name))
@@ -334,7 +342,7 @@ class AccountService:
             tries.failed(name, self._seconds())
             raise LoginRefused("Wrong login or password.")
         tries.succeeded(name)
-        self._db.unlock(key)
+        return key
 
     def _recover(self, login: str, password: str) -> None:
         """With the recovery key (which opened the database): ``login``, an active
