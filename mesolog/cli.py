@@ -169,9 +169,9 @@ def _log_in(db_path: Path, credentials: tuple[str, str] | None = None) -> Databa
 
 
 def _key_to_check(db_path: Path) -> DatabaseKey | None:
-    """An encrypted file's key, from a login's slot in its key file (the database is
-    not read: it may be the damaged thing) or from MESOLOG_RECOVERY_KEY; None for a
-    plain file."""
+    """An encrypted file's key (a database, or a backup set's copy), from a login's
+    slot in its key file (the database is not read: it may be the damaged thing) or
+    from MESOLOG_RECOVERY_KEY; None for a plain file."""
     import os
 
     from mesolog.store.database import FileKind, inspect_file
@@ -273,8 +273,8 @@ def _run_restore(args: argparse.Namespace) -> int:
             kept = BackupService(db).restore(args.backup)
         finally:
             db.close()
-    else:  # nothing to replace: there is nobody to ask
-        kept = restore_database(args.backup, args.db)
+    else:  # nothing to replace: an encrypted set opens with a login it holds a slot for
+        kept = restore_database(args.backup, args.db, key=_key_to_check(args.backup))
     print(f"restored {args.db} from {args.backup}")
     if kept is not None:
         print(f"the replaced database is kept as {kept}")

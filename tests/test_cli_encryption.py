@@ -133,3 +133,31 @@ def test_check_counts_wrong_passwords_like_every_login(plain_clinic, no_login, c
     no_login.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)  # the right one waits its turn too
     assert main(["check", "--db", str(plain_clinic)]) == 1
     assert "Too many wrong passwords" in capsys.readouterr().err
+
+
+def test_a_backup_set_restores_where_no_database_is_with_a_login_or_the_recovery_key(
+        plain_clinic, no_login, capsys, tmp_path):
+    recovery, _ = encrypted(plain_clinic, no_login, capsys)
+    no_login.setenv("MESOLOG_LOGIN", "cmoreau")
+    no_login.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    backup = tmp_path / "sets" / "monday.sqlite"
+    backup.parent.mkdir()
+    assert main(["backup", "--db", str(plain_clinic), "-o", str(backup)]) == 0
+    for n, login in enumerate(("password", "recovery key")):
+        if login == "recovery key":
+            no_login.delenv("MESOLOG_LOGIN")
+            no_login.delenv("MESOLOG_PASSWORD")
+            no_login.setenv("MESOLOG_RECOVERY_KEY", recovery)
+        target = tmp_path / f"new-desk-{n}" / "clinic.sqlite"
+        target.parent.mkdir()
+        capsys.readouterr()
+        assert main(["restore", "--db", str(target), str(backup)]) == 0, login
+        db = open_database(target)
+        try:
+            assert AccountService(db).authenticate("cmoreau", DEMO_PASSWORD)
+            assert db.fetch_all("SELECT count(*) FROM patient") == [(8,)]
+        finally:
+            db.close()
+    no_login.delenv("MESOLOG_RECOVERY_KEY")
+    assert main(["restore", "--db", str(tmp_path / "third.sqlite"), str(backup)]) == 1
+    assert "MESOLOG_LOGIN" in capsys.readouterr().err
