@@ -42,6 +42,8 @@ class Gate(Protocol):
 
     def change_password(self) -> bool: ...
 
+    def log_out(self) -> None: ...
+
 
 class OpenGate:
     """No login: ``actor`` (a test's named person) is let in; with no actor, nobody."""
@@ -63,6 +65,9 @@ class OpenGate:
 
     def change_password(self) -> bool:
         return False
+
+    def log_out(self) -> None:
+        return
 
 
 class LoginGate(QObject):

@@ -377,4 +377,7 @@ class MainWindow(QMainWindow):
                 if self.files.automatic_backup(then=self.close):
                     event.ignore()
                     return
+        # nobody is logged in once the window is gone: no idle timer, no filter left on
+        # the application for a gate that is about to be deleted with the window
+        self._gate.log_out()
         event.accept()
