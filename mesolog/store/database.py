@@ -351,10 +351,15 @@ class Database:
                             "could not be written, so nothing of the change was stored; "
                             "try again once that is put right.") from None
 
-    def data_version(self) -> int:
-        """SQLite's count of commits made by other connections, as the window's reading
-        connection sees it: when it moves, something was changed elsewhere."""
-        return self.fetch_all("PRAGMA data_version")[0][0]
+    def last_audit_id(self) -> int:
+        """The newest audit entry's id: where reading the changes made since begins."""
+        return self.fetch_all("SELECT coalesce(max(id), 0) FROM audit_entry")[0][0]
+
+    def audit_entries_after(self, audit_id: int) -> list[tuple[int, str, int | None]]:
+        """(id, table, patient id) of each audit entry after ``audit_id``, oldest first:
+        what was changed since, by anyone."""
+        return self.fetch_all("SELECT id, table_name, patient_id FROM audit_entry "
+                              "WHERE id > ? ORDER BY id", (audit_id,))
 
     def for_another_thread(self) -> Database:
         """The same database and actor, reading through a connection of its own: long
@@ -412,8 +417,9 @@ class Database:
                 self.permit(session, action)
                 yield session
             touched = session.info.get("touched", set())
+            audit_ids = session.info.get("audit_ids", set())
         for listener in list(self._connections.listeners):  # once committed
-            listener(Changes.of(touched))
+            listener(Changes.of(touched, audit_ids=audit_ids))
 
     @contextmanager
     def bookkeeping(self) -> Iterator[Session]:

@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self.list_panel.update_count()
         shown = self.form.patient
-        if changes.elsewhere and shown is not None and not self.form.is_dirty():
+        if (changes.by_another and shown is not None and changes.may_touch_patient(shown.id)
+                and not self.form.is_dirty()):
             self.form.load(self._patients.get(shown.id))  # changed by another program
 
     def _shown_patient_id(self) -> int | None:

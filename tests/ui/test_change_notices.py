@@ -84,3 +84,38 @@ def test_after_its_own_action_the_treatment_tab_reads_its_records_once(
     qtbot.wait(50)
     assert len(reads) == 2
     assert course_row().text(2).startswith("Active")
+
+
+def test_another_programs_change_just_before_our_own_is_told_with_what_it_touched(
+        qtbot, demo_window):
+    """Another desk commits, then this window does, both before the next poll: the
+    other desk's change is still told (our own notice does not stand for it), with the
+    patient it touched, and ours is not told twice."""
+    from dataclasses import replace
+
+    from mesolog.domain.permissions import Actor
+    from mesolog.services.patients import PatientService
+    from mesolog.store.database import open_database
+
+    window = demo_window
+    notices = window.notices
+    notices.poll.stop()  # polled by hand below
+    heard = []
+    notices.changed.connect(heard.append)
+    ours, theirs = window.model.id_at(0), window.model.id_at(1)
+    other = open_database(window.database.path, key=window.database.key)
+    try:
+        desk = PatientService(other.acting_as(Actor.program("another desk")))
+        record = desk.get(theirs)
+        desk.update(theirs, record.version, replace(record.details, notes="changed there"))
+    finally:
+        other.close()
+    patients = window.clinic.patients
+    mine = patients.get(ours)
+    patients.update(ours, mine.version, replace(mine.details, notes="changed here"))
+    assert [c.by_another for c in heard] == [False] and heard[0].patient_ids == {ours}
+    notices.look_elsewhere()
+    assert len(heard) == 2 and heard[1].by_another
+    assert heard[1].patient_ids == {theirs} and "patient" in heard[1].tables  # not ours
+    notices.look_elsewhere()
+    assert len(heard) == 2  # nothing new, nothing said

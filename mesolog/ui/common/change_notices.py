@@ -1,7 +1,12 @@
 """The window's one way to hear what changed: every committed change of the open
-database (on any thread), and, by polling SQLite's data_version, changes made by
-another process on the same file. Lists and panels connect to ``changed`` and
-refresh what they show when it is touched; no widget refreshes another."""
+database (on any thread), and, by reading the audit trail past the last entry seen,
+changes made by another process on the same file, with what they touched. Lists and
+panels connect to ``changed`` and refresh what they show when it is touched; no
+widget refreshes another.
+
+The window's own entries are known by their ids and skipped when read back, so a
+change by another program committed right after one of ours is still told (polling
+SQLite's data_version could not tell the two apart within one poll)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mesolog.store.changes import ANYTHING, Changes
+from mesolog.store.changes import Changes
 
 if TYPE_CHECKING:
     from mesolog.store.database import Database
@@ -25,7 +30,8 @@ class ChangeNotices(QObject):
         super().__init__(parent)
         self._db = db
         self._attached = True
-        self._version = db.data_version()
+        self._seen = db.last_audit_id()
+        self._own: set[int] = set()  # ids of our entries not yet read back by a poll
         self._committed.connect(self._relay)
         db.on_change(self._committed.emit)
         self.poll = QTimer(self)
@@ -41,14 +47,19 @@ class ChangeNotices(QObject):
     def _relay(self, changes: Changes) -> None:
         if not self._attached:
             return
-        # our own commits move data_version too; they are said here, not as "elsewhere"
-        self._version = self._db.data_version()
+        self._own.update(changes.audit_ids)
         self.changed.emit(changes)
 
     def look_elsewhere(self) -> None:
         if not self._attached or self._db.closed:  # closed: nothing to look at, until
             return                                # the window opens the file again
-        version = self._db.data_version()
-        if version != self._version:
-            self._version = version
-            self.changed.emit(ANYTHING)
+        entries = self._db.audit_entries_after(self._seen)
+        if not entries:
+            return
+        self._seen = entries[-1][0]
+        # an entry of ours read before its notice was relayed is told twice, never missed
+        theirs = {(table, patient) for entry_id, table, patient in entries
+                  if entry_id not in self._own}
+        self._own = {entry_id for entry_id in self._own if entry_id > self._seen}
+        if theirs:
+            self.changed.emit(Changes.of(theirs, by_another=True))
