@@ -8,7 +8,6 @@ the measured density, so before and after differ visibly.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import struct
 import zlib
@@ -20,10 +19,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.scales import LUDWIG, NORWOOD_HAMILTON, SINCLAIR
-from mesolog.services.outcomes import photo_file_name, stored_photo
 from mesolog.store import models
 from mesolog.store.bulk import insert_rows
 from mesolog.store.keys import DatabaseKey
+from mesolog.store.photo_files import stored_photo
 from mesolog.store.private import private_folder, write_private
 
 PHOTO_PATIENTS = 12  # drawn photos cost time; a few patients show the feature
@@ -129,15 +128,14 @@ def _photos(rng: random.Random, patient_id: int, vertex: list[tuple[date, float]
             folder: Path, key: DatabaseKey | None, now: datetime) -> list[dict]:
     rows = []
     for day, density in (vertex[0], vertex[-1]):
-        data, suffix = stored_photo(_scalp_png(rng, density), ".png", key)
-        digest = hashlib.sha256(data).hexdigest()
-        name = photo_file_name(patient_id, digest, suffix)
-        path = folder / name
+        stored = stored_photo(_scalp_png(rng, density), ".png", patient_id, key)
+        path = folder / stored.name
         private_folder(folder)
         private_folder(path.parent)
-        write_private(path, data)
+        write_private(path, stored.data)
         rows.append({"patient_id": patient_id, "session_id": None, "view": "vertex",
-                     "taken_on": day, "file_name": name, "sha256": digest, "created_at": now})
+                     "taken_on": day, "file_name": stored.name, "sha256": stored.sha256,
+                     "created_at": now})
     return rows
 
 

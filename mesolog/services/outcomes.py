@@ -21,7 +21,6 @@ from mesolog.domain.permissions import Action
 from mesolog.domain.photo import (
     MAX_PHOTO_BYTES,
     PHOTO_SUFFIXES,
-    SEALED_SUFFIX,
     Photo,
     PhotoView,
     file_sha256,
@@ -35,7 +34,7 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.services.images import PHOTO_FORMATS, checked_picture
 from mesolog.store import models
 from mesolog.store.database import Database
-from mesolog.store.keys import DatabaseKey
+from mesolog.store.photo_files import stored_photo
 from mesolog.store.private import (
     FileTooLarge,
     NotAPlainFile,
@@ -43,7 +42,7 @@ from mesolog.store.private import (
     read_plain_file,
     write_incoming,
 )
-from mesolog.store.sealed_files import NotUnsealed, is_sealed, seal, unseal
+from mesolog.store.sealed_files import NotUnsealed, is_sealed, unseal
 
 _VALUE_FIELDS = [f.name for f in fields(MeasurementDetails)
                  if f.name not in ("site_id", "taken_on", "session_id", "notes")]
@@ -70,20 +69,6 @@ class GradeEntry:
     scale: str  # the scale's name, or "SALT"
     value: str  # the stage code, or the SALT score
     description: str
-
-
-def photo_file_name(patient_id: int, sha256: str, suffix: str) -> str:
-    """Where a photo goes inside the folder: by patient, named by its content."""
-    return f"{patient_id}/{sha256[:24]}{suffix.lower()}"
-
-
-def stored_photo(picture: bytes, suffix: str, key: DatabaseKey | None) -> tuple[bytes, str]:
-    """What goes on disk for a photo, and its file name's suffix: sealed with the
-    photo key of an encrypted database's ``key`` (the name shows no picture format),
-    the picture itself for a plain one."""
-    if key is None:
-        return picture, suffix.lower()
-    return seal(picture, key.photo_key()), SEALED_SUFFIX
 
 
 class OutcomeService:
@@ -235,14 +220,13 @@ class OutcomeService:
             raise ValidationError([FieldError("file", f"This photo is too large to keep: "
                                                       f"{e}.")]) from None
         checked_picture(picture, "file", PHOTO_FORMATS)
-        stored, suffix = stored_photo(picture, source.suffix, self._db.key)
-        digest = hashlib.sha256(stored).hexdigest()
-        target = self.photo_folder / photo_file_name(patient_id, digest, suffix)
+        stored = stored_photo(picture, source.suffix, patient_id, self._db.key)
+        target = self.photo_folder / stored.name
         incoming: Path | None = None
         placed = False
         try:
-            if not (target.is_file() and file_sha256(target) == digest):  # else there, whole
-                incoming = write_incoming(stored, self.photo_folder)
+            if not (target.is_file() and file_sha256(target) == stored.sha256):  # else whole
+                incoming = write_incoming(stored.data, self.photo_folder)
                 place(incoming, target)
                 placed = True
             with self._db.transaction(Action.PHOTO_ATTACH) as session:
@@ -251,7 +235,7 @@ class OutcomeService:
                 row = models.Photo(patient_id=patient_id, session_id=session_id,
                                    view=view.value, taken_on=taken_on,
                                    file_name=target.relative_to(self.photo_folder).as_posix(),
-                                   sha256=digest, created_at=self._clock())
+                                   sha256=stored.sha256, created_at=self._clock())
                 session.add(row)
                 session.flush()
                 return self._photo(row)

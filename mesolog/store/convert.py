@@ -21,7 +21,7 @@ from datetime import datetime
 from itertools import zip_longest
 from pathlib import Path
 
-from mesolog.domain.photo import SEALED_SUFFIX, file_sha256, photo_folder_of
+from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
 from mesolog.store import sqlite_files
 from mesolog.store.database import (
@@ -31,8 +31,9 @@ from mesolog.store.database import (
     inspect_file,
 )
 from mesolog.store.keys import DatabaseKey, KeyFile, RecoveryKey, key_file_of
+from mesolog.store.photo_files import stored_photo
 from mesolog.store.private import new_file, private_folder, write_private
-from mesolog.store.sealed_files import seal, unseal
+from mesolog.store.sealed_files import unseal
 
 _BUILDING = ".encrypting"
 
@@ -104,29 +105,25 @@ def _seal_photos(plain: Path, target: Path, key: DatabaseKey) -> tuple[int, tupl
     row at the sealed file; a missing or changed one keeps its row and, if there, its
     file as found (check and backup go on naming it)."""
     source_folder, target_folder = photo_folder_of(plain), photo_folder_of(target)
-    photo_key = key.photo_key()
     sealed, left_plain = 0, []
     with closing(sqlite_files.connect(target, key, isolation_level=None)) as conn:
-        rows = conn.execute("SELECT id, file_name, sha256 FROM photo").fetchall()
+        rows = conn.execute("SELECT id, patient_id, file_name, sha256 FROM photo").fetchall()
         conn.execute("BEGIN")
-        for photo_id, name, digest in rows:
+        for photo_id, patient_id, name, digest in rows:
             source = source_folder / name
             data = source.read_bytes() if source.is_file() else None
-            destination = target_folder / name
             private_folder(target_folder)
             if data is None or hashlib.sha256(data).hexdigest() != digest:
                 left_plain.append(name)
                 if data is not None:
-                    private_folder(destination.parent)
-                    write_private(destination, data)
+                    private_folder((target_folder / name).parent)
+                    write_private(target_folder / name, data)
                 continue
-            stored = seal(data, photo_key)
-            stored_digest = hashlib.sha256(stored).hexdigest()
-            new_name = f"{Path(name).parent.as_posix()}/{stored_digest[:24]}{SEALED_SUFFIX}"
-            private_folder((target_folder / new_name).parent)
-            write_private(target_folder / new_name, stored)
+            stored = stored_photo(data, Path(name).suffix, patient_id, key)
+            private_folder((target_folder / stored.name).parent)
+            write_private(target_folder / stored.name, stored.data)
             conn.execute("UPDATE photo SET file_name = ?, sha256 = ? WHERE id = ?",
-                         (new_name, stored_digest, photo_id))
+                         (stored.name, stored.sha256, photo_id))
             sealed += 1
         conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

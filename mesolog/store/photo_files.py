@@ -1,0 +1,31 @@
+"""How a photo is kept on disk: the one rule for its bytes and its name, used when a
+photo is attached, when the demo clinic makes its own, and when a plain clinic is
+encrypted."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from mesolog.domain.photo import SEALED_SUFFIX
+from mesolog.store.keys import DatabaseKey
+from mesolog.store.sealed_files import seal
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    data: bytes  # what goes on disk
+    name: str  # inside the photo folder: by patient, named by its content
+    sha256: str  # of ``data``: what check, backups and restores verify
+
+
+def stored_photo(picture: bytes, suffix: str, patient_id: int,
+                 key: DatabaseKey | None) -> StoredPhoto:
+    """A photo as it is kept: sealed with the photo key of an encrypted database's
+    ``key`` (its name shows no picture format), the picture itself for a plain one."""
+    if key is None:
+        data, suffix = picture, suffix.lower()
+    else:
+        data, suffix = seal(picture, key.photo_key()), SEALED_SUFFIX
+    digest = hashlib.sha256(data).hexdigest()
+    return StoredPhoto(data, f"{patient_id}/{digest[:24]}{suffix}", digest)
