@@ -169,32 +169,24 @@ def _log_in(db_path: Path, credentials: tuple[str, str] | None = None) -> Databa
 
 
 def _key_to_check(db_path: Path) -> DatabaseKey | None:
-    """An encrypted file's key (a database, or a backup set's copy), from a login's
-    slot in its key file (the database is not read: it may be the damaged thing) or
-    from MESOLOG_RECOVERY_KEY; None for a plain file."""
+    """An encrypted file's key (a database, or a backup set's copy), from
+    MESOLOG_RECOVERY_KEY or from a login's slot in its key file (the database is not
+    read: it may be the damaged thing); None for a plain file."""
     import os
 
-    from mesolog.store.database import FileKind, inspect_file
-    from mesolog.store.keys import KeyFile, KeyFileError, RecoveryKey, WrongRecoveryKey, key_file_of
+    from mesolog.services.accounts import AccountService, LoginRefused
+    from mesolog.store.database import FileKind, inspect_file, open_database, recovered_key
+    from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
 
     if inspect_file(db_path).kind is not FileKind.ENCRYPTED:
         return None
     typed = os.environ.get("MESOLOG_RECOVERY_KEY")
-    try:
-        keys = KeyFile.read(key_file_of(db_path))
-        if typed:
-            return keys.key_from_recovery(RecoveryKey.parse(typed))
-    except WrongRecoveryKey as e:
-        raise UserError(str(e)) from None
-    except KeyFileError as e:
-        if not typed:
-            raise UserError(f"{db_path.name} is encrypted and {e}; or set "
-                            "MESOLOG_RECOVERY_KEY") from None
-        return _recovered_key(db_path, typed)
+    if typed:
+        try:
+            return recovered_key(db_path, RecoveryKey.parse(typed))[0]
+        except WrongRecoveryKey as e:
+            raise UserError(str(e)) from None
     login, password = _login_and_password(db_path)
-    from mesolog.services.accounts import AccountService, LoginRefused
-    from mesolog.store.database import open_database
-
     db = open_database(db_path, create=False)  # locked: nothing of it is read
     try:
         return AccountService(db).key_for_login(login, password)  # wrong tries counted
@@ -202,23 +194,6 @@ def _key_to_check(db_path: Path) -> DatabaseKey | None:
         raise UserError(str(e)) from None
     finally:
         db.close()
-
-
-def _recovered_key(db_path: Path, typed: str) -> DatabaseKey:
-    """The key a typed recovery key gives, for a file whose key file is lost."""
-    from mesolog.store.database import read_revision
-    from mesolog.store.errors import NotAMesologDatabase
-    from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
-
-    try:
-        key = RecoveryKey.parse(typed).database_key()
-        read_revision(db_path, key)
-    except WrongRecoveryKey as e:
-        raise UserError(str(e)) from None
-    except NotAMesologDatabase:
-        raise UserError("That recovery key does not open this database; check each "
-                        "group.") from None
-    return key
 
 
 def _run_backup(args: argparse.Namespace) -> int:

@@ -36,10 +36,9 @@ from mesolog.store.database import (
     Database,
     DatabaseError,
     FileKind,
-    NotAMesologDatabase,
     inspect_file,
     open_database,
-    read_revision,
+    recovered_key,
 )
 from mesolog.store.first_look import HAS_ACCOUNTS_SQL
 from mesolog.store.keys import (
@@ -48,9 +47,7 @@ from mesolog.store.keys import (
     ARGON2_TIME_COST,
     DatabaseKey,
     KeyFile,
-    KeyFileError,
     RecoveryKey,
-    WrongRecoveryKey,
     key_file_of,
 )
 
@@ -408,16 +405,9 @@ def recover_administrator(path: Path, recovery: RecoveryKey, login: str, passwor
                             "administrator resets passwords in Clinic > Accounts")
     keys_path = key_file_of(path)
     damaged = keys_path.with_name(keys_path.name + ".damaged")
-    remade = False
-    try:
-        key = KeyFile.read(keys_path).key_from_recovery(recovery)
-    except KeyFileError:
-        key = recovery.database_key()
-        try:
-            read_revision(path, key)
-        except NotAMesologDatabase:
-            raise WrongRecoveryKey("That recovery key does not open this database; check "
-                                   "each group.") from None
+    key, readable = recovered_key(path, recovery)
+    remade = not readable
+    if remade:
         if keys_path.exists():
             keys_path.replace(damaged)
         fresh = KeyFile.new(recovery)

@@ -40,7 +40,14 @@ from mesolog.store import audit, models, sqlite_files
 from mesolog.store.changes import Changes
 from mesolog.store.disk_errors import reason
 from mesolog.store.errors import DatabaseError, Locked, NotAMesologDatabase, SchemaTooNew
-from mesolog.store.keys import DatabaseKey, KeyFile, KeyFileError, RecoveryKey, key_file_of
+from mesolog.store.keys import (
+    DatabaseKey,
+    KeyFile,
+    KeyFileError,
+    RecoveryKey,
+    WrongRecoveryKey,
+    key_file_of,
+)
 from mesolog.store.private import new_file
 from mesolog.store.wrong_tries import WrongTries
 
@@ -133,6 +140,22 @@ def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
     except sqlite_files.DatabaseError as e:
         raise NotAMesologDatabase(f"{path} cannot be read as a database ({e})") from None
     return row[0] if row else None
+
+
+def recovered_key(path: Path, recovery: RecoveryKey) -> tuple[DatabaseKey, bool]:
+    """The database key ``recovery`` gives for the encrypted file at ``path``, and
+    whether its key file could be read (if not, the key was checked against the
+    database itself). WrongRecoveryKey when it opens neither."""
+    try:
+        return KeyFile.read(key_file_of(path)).key_from_recovery(recovery), True
+    except KeyFileError:
+        key = recovery.database_key()
+        try:
+            read_revision(path, key)
+        except NotAMesologDatabase:
+            raise WrongRecoveryKey("That recovery key does not open this database; check "
+                                   "each group.") from None
+        return key, False
 
 
 def _known(path: Path, revision: str | None) -> str:
