@@ -13,7 +13,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from mesolog.store import models
@@ -106,13 +106,10 @@ def write(session: Session) -> None:
                      "action": action,
                      "before_json": json.dumps(before, ensure_ascii=False, sort_keys=True),
                      "after_json": json.dumps(after, ensure_ascii=False, sort_keys=True)})
-    connection = session.connection()
-    connection.execute(insert(models.AuditEntry), rows)
-    # what the change touched, said to the database's listeners once it is committed
+    ids = session.connection().execute(
+        insert(models.AuditEntry).returning(models.AuditEntry.id), rows).scalars().all()
+    # what the change touched, said to the database's listeners once it is committed,
+    # and its entries' ids, so a window tells its own changes from another program's
     session.info.setdefault("touched", set()).update(
         (row["table_name"], row["patient_id"]) for row in rows)
-    # and its entries' ids, so a window tells its own changes from another program's: a
-    # write transaction holds the SQLite file, so its entries take the ids after the
-    # last one, in order
-    last = connection.execute(select(func.max(models.AuditEntry.id))).scalar_one()
-    session.info.setdefault("audit_ids", set()).update(range(last - len(rows) + 1, last + 1))
+    session.info.setdefault("audit_ids", set()).update(ids)
