@@ -286,6 +286,8 @@ def _run_encrypt(args: argparse.Namespace) -> int:
 
 
 def _run_recover(args: argparse.Namespace) -> int:
+    import os
+
     from mesolog.services.accounts import recover_administrator
     from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
 
@@ -296,8 +298,6 @@ def _run_recover(args: argparse.Namespace) -> int:
     login = args.login or _asked("MESOLOG_LOGIN", "Administrator's login", args.db,
                                  secret=False)
     password = _asked("MESOLOG_NEW_PASSWORD", "New password", args.db)
-    import os
-
     if not os.environ.get("MESOLOG_NEW_PASSWORD") and \
             _asked("MESOLOG_NEW_PASSWORD", "Repeat it", args.db) != password:
         raise UserError("the two passwords differ; nothing was changed")

@@ -19,6 +19,7 @@ from mesolog.store.backup_manifest import manifest_of, read_manifest
 from mesolog.store.check import check_database
 from mesolog.store.database import DatabaseError
 from mesolog.store.keys import key_file_of
+from tests.conftest import copy_clinic as copy_files
 from tests.conftest import key_of
 
 
@@ -41,13 +42,9 @@ def clinic_with_photos(tmp_path_factory) -> Path:
 
 
 def copy_clinic(source: Path, folder: Path, name: str = "clinic.sqlite") -> Path:
+    """A copy of a clinic or of a backup set, its manifest included."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    shutil.copy(source, target)
-    if key_file_of(source).exists():
-        shutil.copy(key_file_of(source), key_file_of(target))
-    if photo_folder_of(source).exists():
-        shutil.copytree(photo_folder_of(source), photo_folder_of(target))
+    target = copy_files(source, folder / name)
     if manifest_of(source).exists():
         shutil.copy(manifest_of(source), manifest_of(target))
     return target
