@@ -93,11 +93,15 @@ SETUP = Actor.program("the test's set-up")
 ADMIN_LOGIN = "admin"
 
 
-def open_as_administrator(path: Path) -> Database:
-    """The database at ``path`` (created if new), as its administrator Dr Claire Moreau
-    (login admin, no password: logging in is tested on its own) sees it. An encrypted
-    file opens with its key as the test knows it (``key_of``)."""
-    database = open_database(path, key=key_of(path) if path.exists() else None)
+def open_as_administrator(path: Path | str) -> Database:
+    """The database at ``path`` (created if new; or a server's address), as its
+    administrator Dr Claire Moreau (login admin, no password: logging in is tested on
+    its own) sees it. An encrypted file opens with its key as the test knows it
+    (``key_of``)."""
+    if isinstance(path, str):
+        database = open_database(path)
+    else:
+        database = open_database(path, key=key_of(path) if path.exists() else None)
     with database.reading() as session:
         row = session.execute(select(models.Practitioner)
                               .where(models.Practitioner.login == ADMIN_LOGIN)).scalar()
@@ -113,10 +117,88 @@ def acting_as(db: Database, person: PractitionerRef) -> Database:
     return db.acting_as(person.actor)
 
 
+# The store and service tests run on both engines: on the embedded file, and on a
+# PostgreSQL server when MESOLOG_TEST_POSTGRES gives the address of one where the tests
+# may create databases (.ci/postgres starts a throwaway one).
+SERVER = os.environ.get("MESOLOG_TEST_POSTGRES", "")
+BOTH_ENGINES = ("tests/store/", "tests/services/")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(why): a test of the embedded file "
+                                       "alone (its key file, folder, disk, header)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    where = Path(metafunc.definition.path).as_posix()
+    if ("engine" in metafunc.fixturenames and any(part in where for part in BOTH_ENGINES)
+            and metafunc.definition.get_closest_marker("sqlite_only") is None):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """Every test acts as the clinic's administrator unless it says otherwise."""
-    database = open_as_administrator(db_path)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine a test's database is on: "sqlite" unless parametrized."""
+    engine = getattr(request, "param", "sqlite")
+    if engine == "postgresql" and not SERVER:
+        pytest.skip("no PostgreSQL server: set MESOLOG_TEST_POSTGRES (.ci/postgres)")
+    return engine
+
+
+def _server_admin():
+    import psycopg
+
+    return psycopg.connect(SERVER, autocommit=True)
+
+
+@pytest.fixture(scope="session")
+def server_template(worker_id: str) -> Iterator[str]:
+    """A Mesolog database made once per test worker, the template each test's own
+    database is copied from (CREATE DATABASE … TEMPLATE: milliseconds, where running
+    the migrations takes a second)."""
+    from sqlalchemy.engine import make_url
+
+    from mesolog.store.database import open_server_database
+
+    if not SERVER:
+        pytest.skip("no PostgreSQL server: set MESOLOG_TEST_POSTGRES (.ci/postgres)")
+    name = f"mesolog_template_{worker_id}"
+    with _server_admin() as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    open_server_database(make_url(SERVER).set(database=name).render_as_string(False),
+                         create=True).close()
+    yield name
+    with _server_admin() as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+_server_databases = iter(range(1, 10**9))
+
+
+@pytest.fixture
+def server_database(server_template: str, worker_id: str) -> Iterator[str]:
+    """The address of a new, empty Mesolog database on the test server, dropped after."""
+    from sqlalchemy.engine import make_url
+
+    name = f"mesolog_test_{worker_id}_{next(_server_databases)}"
+    with _server_admin() as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {server_template}")
+    yield make_url(SERVER).set(database=name).render_as_string(False)
+    with _server_admin() as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def db(db_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """Every test acts as the clinic's administrator unless it says otherwise; on the
+    engine the test is run on."""
+    if engine == "postgresql":
+        target: Path | str = request.getfixturevalue("server_database")
+    else:
+        target = db_path
+    database = open_as_administrator(target)
     yield database
     database.close()
 
@@ -163,6 +245,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory):
             try:
                 build_demo_clinic(database, patients, seed)
                 TEMPLATE_KEYS[path] = database.key
+                TEMPLATES[path] = (patients, seed)
             finally:
                 database.close()
             made[patients, seed] = path
@@ -171,6 +254,32 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory):
 
 
 TEMPLATE_KEYS: dict[Path, object] = {}  # each demo template's database key
+TEMPLATES: dict[Path, tuple[int, int]] = {}  # each demo template's patients and seed
+_SERVER_DEMOS: dict[tuple[int, int], str] = {}
+
+
+def _server_demo(patients: int, seed: int) -> str:
+    """The name of a server database holding the demo clinic of (patients, seed), made
+    once per test worker, as demo_template makes its files."""
+    from sqlalchemy.engine import make_url
+
+    from mesolog.services.demo import build_demo_clinic
+    from mesolog.store.database import open_server_database
+
+    if (patients, seed) not in _SERVER_DEMOS:
+        name = f"mesolog_demo_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{patients}_{seed}"
+        with _server_admin() as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE {name}")
+        address = make_url(SERVER).set(database=name).render_as_string(False)
+        open_server_database(address, create=True).close()
+        database = open_as_administrator(address)
+        try:
+            build_demo_clinic(database, patients, seed)
+        finally:
+            database.close()
+        _SERVER_DEMOS[patients, seed] = name
+    return _SERVER_DEMOS[patients, seed]
 
 
 def copy_clinic(source: Path, target: Path) -> Path:
@@ -191,11 +300,18 @@ def copy_clinic(source: Path, target: Path) -> Path:
 def fill_with_demo(db: Database, template: Path) -> Database:
     """``db``'s file (still empty but for its administrator) replaced by a copy of the
     demo ``template``, photos included: the same administrator, id 1, acts in both.
-    The next read or write of ``db`` opens the copy."""
+    The next read or write of ``db`` opens the copy. On a server, its database is
+    replaced by a copy of the same demo built there."""
     import shutil
 
     from mesolog.domain.photo import photo_folder_of
     db.close()
+    if db.on_server:
+        name = db.engine.url.database
+        with _server_admin() as admin:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE {name} TEMPLATE {_server_demo(*TEMPLATES[template])}")
+        return db
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db.path}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(photo_folder_of(db.path), ignore_errors=True)
@@ -204,6 +320,23 @@ def fill_with_demo(db: Database, template: Path) -> Database:
     # administrator had logged in to this view of it
     db._connections.lock.key = TEMPLATE_KEYS[template]
     return db
+
+
+def write_directly(db: Database, sql: str, params: tuple = ()) -> None:
+    """Run ``sql`` (in SQLite's words) on ``db``'s records past every service, as
+    another program or an earlier Mesolog would, on either engine."""
+    if db.on_server:
+        from mesolog.store.server import server_sql
+
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql(server_sql(sql), params)
+        return
+    from contextlib import closing
+
+    from mesolog.store import sqlite_files
+
+    with closing(sqlite_files.connect(db.path, db.key)) as conn, conn:
+        conn.execute(sql, params)
 
 
 def every_row(path: Path, key=None) -> dict[str, list[tuple]]:

@@ -34,8 +34,9 @@ class Photo:
     session_id: int | None
     view: PhotoView
     taken_on: date
-    path: Path  # inside the database's managed photo folder
+    path: Path | None  # inside the database's managed photo folder; None on a server
     sha256: str
+    file_name: str = ""  # the stored name: in the folder, or in the server's photo_data
 
 
 def photo_folder_of(db_path: Path) -> Path:

@@ -178,7 +178,8 @@ class AdverseEventService:
             return {}
         marks = ",".join("?" * len(session_ids))
         counts = {sid: (n, n_open) for sid, n, n_open in self._db.fetch_all(
-            f"SELECT session_id, count(*), sum(outcome IN ('ongoing', 'unknown')) "
+            f"SELECT session_id, count(*), "
+            f"sum(CASE WHEN outcome IN ('ongoing', 'unknown') THEN 1 ELSE 0 END) "
             f"FROM adverse_event WHERE session_id IN ({marks}) GROUP BY session_id",
             tuple(session_ids))}
         checked = {r[0] for r in self._db.fetch_all(

@@ -26,6 +26,7 @@ from mesolog.store import models
 from mesolog.store.bulk import big_page_cache, insert_rows
 from mesolog.store.database import Database, DatabaseError, open_database
 from mesolog.store.keys import KeyFile, key_file_of
+from mesolog.store.server import catch_up_ids
 
 # Names of a city practice with patients from many places, accents included,
 # so that search and printing meet real names from the first demo on.
@@ -136,7 +137,7 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
         existing = session.execute(select(func.count()).select_from(models.Patient)).scalar_one()
         if existing:
             raise DatabaseError(
-                f"{db.path} already holds {existing} patients; "
+                f"{db.location} already holds {existing} patients; "
                 "a demo clinic goes into a new or empty database"
             )
         with big_page_cache(session):
@@ -152,12 +153,15 @@ def build_demo_clinic(db: Database, patients: int = 200, seed: int = 1,
             _add_patients(session, rng, patients, now, _Ticks(progress, patients, 0))
             add_treatment_history(session, rng, list(range(1, patients + 1)), practitioner_ids,
                                   now, _Ticks(progress, patients, 1))
-            add_outcomes(session, rng, now, photo_folder_of(db.path), db.key,
+            folder = None if db.on_server else photo_folder_of(db.path)
+            add_outcomes(session, rng, now, folder, db.key,
                          _Ticks(progress, patients, 2))
             session.add(models.LetterheadRow(id=1, name="Mesolog Demo Clinic",
                                              address="1 Example Street\nSpringfield",
                                              phone="+1 555 0100"))
             _lock_for_demo_accounts(db, session)
+            if db.on_server:
+                catch_up_ids(session.connection())
     return patients
 
 

@@ -22,7 +22,7 @@ from mesolog.domain.scales import LUDWIG, NORWOOD_HAMILTON, SINCLAIR
 from mesolog.store import models
 from mesolog.store.bulk import insert_rows
 from mesolog.store.keys import DatabaseKey
-from mesolog.store.photo_files import stored_photo
+from mesolog.store.photo_files import keep_on_server, stored_photo
 from mesolog.store.private import private_folder, write_private
 
 PHOTO_PATIENTS = 12  # drawn photos cost time; a few patients show the feature
@@ -30,7 +30,7 @@ _PHOTO_SIZE = (200, 150)
 
 
 def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
-                 photo_folder: Path, key: DatabaseKey | None,
+                 photo_folder: Path | None, key: DatabaseKey | None,
                  tick: Callable[[int], None] = lambda _done: None) -> None:
     today = now.date()
     rows = session.execute(text(
@@ -68,8 +68,8 @@ def add_outcomes(session: OrmSession, rng: random.Random, now: datetime,
         grades.extend(_grades(rng, patient_id, diagnosis, start, end, responder, now))
         if photo_patients < PHOTO_PATIENTS and end > start:
             photo_patients += 1
-            photos.extend(_photos(rng, patient_id, series["vertex centre"], photo_folder,
-                                  key, now))
+            photos.extend(_photos(session, rng, patient_id, series["vertex centre"],
+                                  photo_folder, key, now))
     flush()
 
 
@@ -124,15 +124,19 @@ def _grades(rng: random.Random, patient_id: int, diagnosis: str, start: date, en
             row(end, scale.key, scale.stages[later].code)]
 
 
-def _photos(rng: random.Random, patient_id: int, vertex: list[tuple[date, float]],
-            folder: Path, key: DatabaseKey | None, now: datetime) -> list[dict]:
+def _photos(session: OrmSession, rng: random.Random, patient_id: int,
+            vertex: list[tuple[date, float]], folder: Path | None, key: DatabaseKey | None,
+            now: datetime) -> list[dict]:
     rows = []
     for day, density in (vertex[0], vertex[-1]):
         stored = stored_photo(_scalp_png(rng, density), ".png", patient_id, key)
-        path = folder / stored.name
-        private_folder(folder)
-        private_folder(path.parent)
-        write_private(path, stored.data)
+        if folder is None:  # on a server
+            keep_on_server(session, stored)
+        else:
+            path = folder / stored.name
+            private_folder(folder)
+            private_folder(path.parent)
+            write_private(path, stored.data)
         rows.append({"patient_id": patient_id, "session_id": None, "view": "vertex",
                      "taken_on": day, "file_name": stored.name, "sha256": stored.sha256,
                      "created_at": now})

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.measurement import (
     Change,
@@ -34,7 +35,12 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.services.images import PHOTO_FORMATS, checked_picture
 from mesolog.store import models
 from mesolog.store.database import Database
-from mesolog.store.photo_files import stored_photo
+from mesolog.store.photo_files import (
+    StoredPhoto,
+    keep_on_server,
+    read_from_server,
+    stored_photo,
+)
 from mesolog.store.private import (
     FileTooLarge,
     NotAPlainFile,
@@ -221,6 +227,11 @@ class OutcomeService:
                                                       f"{e}.")]) from None
         checked_picture(picture, "file", PHOTO_FORMATS)
         stored = stored_photo(picture, source.suffix, patient_id, self._db.key)
+        if self._db.on_server:  # the bytes and the record in one transaction
+            with self._db.transaction(Action.PHOTO_ATTACH) as session:
+                keep_on_server(session, stored)
+                return self._record_photo(session, patient_id, session_id, view, taken_on,
+                                          stored)
         target = self.photo_folder / stored.name
         incoming: Path | None = None
         placed = False
@@ -230,15 +241,8 @@ class OutcomeService:
                 place(incoming, target)
                 placed = True
             with self._db.transaction(Action.PHOTO_ATTACH) as session:
-                if session.get(models.Patient, patient_id) is None:
-                    raise NotFoundError(f"No patient with id {patient_id}.")
-                row = models.Photo(patient_id=patient_id, session_id=session_id,
-                                   view=view.value, taken_on=taken_on,
-                                   file_name=target.relative_to(self.photo_folder).as_posix(),
-                                   sha256=stored.sha256, created_at=self._clock())
-                session.add(row)
-                session.flush()
-                return self._photo(row)
+                return self._record_photo(session, patient_id, session_id, view, taken_on,
+                                          stored)
         except Exception:
             if incoming is not None:
                 incoming.unlink(missing_ok=True)
@@ -246,13 +250,34 @@ class OutcomeService:
                 target.unlink(missing_ok=True)
             raise
 
+    def _record_photo(self, session: OrmSession, patient_id: int, session_id: int | None,
+                      view: PhotoView, taken_on: date, stored: StoredPhoto) -> Photo:
+        if session.get(models.Patient, patient_id) is None:
+            raise NotFoundError(f"No patient with id {patient_id}.")
+        row = models.Photo(patient_id=patient_id, session_id=session_id, view=view.value,
+                           taken_on=taken_on, file_name=stored.name, sha256=stored.sha256,
+                           created_at=self._clock())
+        session.add(row)
+        session.flush()
+        return self._photo(row)
+
+    def _stored_bytes(self, photo: Photo) -> bytes | None:
+        """The photo as kept (sealed for an encrypted file); None if it is not there."""
+        if photo.path is None:
+            with self._db.reading() as session:
+                return read_from_server(session, photo.file_name)
+        try:
+            return photo.path.read_bytes()
+        except OSError:
+            return None
+
     def photo_contents(self, photo: Photo) -> tuple[bytes | None, bool]:
         """The picture as attached (decrypted in memory for an encrypted database), or
         None when its file is missing or does not open; and whether the file is the one
-        stored (by its checksum). Safe on any thread: it reads the file only."""
-        try:
-            stored = photo.path.read_bytes()
-        except OSError:
+        stored (by its checksum). Safe on any thread: it reads the file (or, on a
+        server, the row) only."""
+        stored = self._stored_bytes(photo)
+        if stored is None:
             return None, False
         intact = hashlib.sha256(stored).hexdigest() == photo.sha256
         if not is_sealed(stored):
@@ -276,11 +301,15 @@ class OutcomeService:
 
     def photo_intact(self, photo: Photo) -> bool:
         """True when the managed file is there and its checksum is the one recorded."""
+        if photo.path is None:
+            stored = self._stored_bytes(photo)
+            return stored is not None and hashlib.sha256(stored).hexdigest() == photo.sha256
         return photo.path.is_file() and file_sha256(photo.path) == photo.sha256
 
     def _photo(self, row: models.Photo) -> Photo:
+        path = None if self._db.on_server else self.photo_folder / row.file_name
         return Photo(row.id, row.patient_id, row.session_id, PhotoView(row.view), row.taken_on,
-                     self.photo_folder / row.file_name, row.sha256)
+                     path, row.sha256, row.file_name)
 
 
 def _grade(row: models.GradeRecord) -> GradeEntry:

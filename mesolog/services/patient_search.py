@@ -34,6 +34,8 @@ class Plan(Enum):
     SORT_HITS = "read every hit and sort them"  # few hits: a birth date, a rare name
     HIT_LIST = "walk the order index, keeping the rows in a list of the hits"
     HIT_PER_ROW = "walk the order index, asking the search index row by row"
+    # PostgreSQL knows how many rows a trigram index match holds, and chooses itself
+    ON_SERVER = "one statement, planned by the server"
 
 
 # What each plan costs, measured on the demo clinics (bench/README.md, "Typing in
@@ -84,16 +86,24 @@ class SearchQuery:
         """The search index query ('' for no text or a date of birth)."""
         return "" if self.born is not None else fts_match(self.text)
 
+    @property
+    def words(self) -> list[str]:
+        """The typed words each listed patient has a word starting with (none for a
+        date of birth)."""
+        return [] if self.born is not None else search_words(self.text)
+
     def plan_without_counting(self) -> Plan | None:
         """The plan when no hits need counting (no text, a birth date), else None."""
         if self.born is not None:
             return Plan.SORT_HITS
         return None if self.match else Plan.ORDER_INDEX
 
-    def lists_sql(self, patient_id: int) -> tuple[str, tuple[Any, ...]]:
+    def lists_sql(self, patient_id: int, *, on_server: bool = False
+                  ) -> tuple[str, tuple[Any, ...]]:
         """A statement with a row if the list of this query holds ``patient_id``: the
         search index asked about that one row."""
-        _, where, params = self._matching(Plan.HIT_PER_ROW if self.match else Plan.ORDER_INDEX)
+        plan = Plan.HIT_PER_ROW if self.match else Plan.ORDER_INDEX
+        _, where, params = self._matching(Plan.ON_SERVER if on_server else plan)
         clause = " AND ".join(["p.id = ?", *where])
         return f"SELECT 1 FROM patient p WHERE {clause}", (patient_id, *params)
 
@@ -129,11 +139,23 @@ class SearchQuery:
         elif plan is Plan.HIT_PER_ROW:
             where.append("EXISTS (SELECT 1 FROM patient_fts "
                          "WHERE patient_fts MATCH ? AND rowid = p.id)")
-        if plan is not Plan.ORDER_INDEX and born is None:
+        elif plan is Plan.ON_SERVER:
+            # a word start: the search text puts a space before every word (0001)
+            for word in self.words:
+                where.append("mesolog_search_text(p.chart_no, p.name_key) LIKE ?")
+                params.append(f"% {word}%")
+        if plan not in (Plan.ORDER_INDEX, Plan.ON_SERVER) and born is None:
             params.append(self.match)
         if not self.include_archived:
             where.append("p.archived = 0")  # a literal, so the partial indexes apply
         return source, where, params
+
+    def count_sql(self, plan: Plan) -> tuple[str, tuple[Any, ...]]:
+        """How many patients the list of this query holds, read the way ``plan``
+        reads it."""
+        source, where, params = self._matching(plan)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        return f"SELECT count(*) FROM {source}{clause}", tuple(params)
 
     def page_sql(self, plan: Plan, after: tuple[Any, ...] | None, limit: int,
                  until: tuple[Any, ...] | None = None) -> tuple[str, tuple[Any, ...]]:
@@ -158,9 +180,16 @@ class SearchQuery:
                 f"ORDER BY {order} LIMIT ?", (*params, limit))
 
 
-_WORD = re.compile(r"\w+")
+# Letters and digits: what the search indexes keep of a name (FTS5's unicode61 and the
+# server's search text both take "_", as every other mark, for a space between words)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(text: str) -> list[str]:
+    """The words of ``text`` as search compares them: folded, in order."""
+    return _WORD.findall(fold(text))
 
 
 def fts_match(text: str) -> str:
     """An FTS5 query where every typed word must start some indexed word."""
-    return " ".join(f'"{word}"*' for word in _WORD.findall(fold(text)))
+    return " ".join(f'"{word}"*' for word in search_words(text))

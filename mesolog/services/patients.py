@@ -188,6 +188,8 @@ class PatientService:
     def plan(self, query: SearchQuery) -> Plan:
         """How ``query``'s pages are best read, from how many patients it matches
         (counted in the search index up to the number that decides)."""
+        if self._db.on_server:
+            return Plan.ON_SERVER
         plan = query.plan_without_counting()
         if plan is not None:
             return plan
@@ -215,7 +217,8 @@ class PatientService:
 
     def lists(self, query: SearchQuery, patient_id: int) -> bool:
         """Whether ``query``'s list holds ``patient_id`` (one look, wherever they are)."""
-        return bool(self._db.fetch_all(*query.lists_sql(patient_id)))
+        return bool(self._db.fetch_all(*query.lists_sql(patient_id,
+                                                        on_server=self._db.on_server)))
 
     def list_through(self, query: SearchQuery, plan: Plan, after: tuple[Any, ...] | None,
                      patient_id: int, at_most: int = REVEAL_AT_MOST) -> ListPage | None:
@@ -263,6 +266,8 @@ class PatientService:
                                       + archived, (query.born.isoformat(),))[0][0]
         if not query.match:
             return self.count(include_archived=query.include_archived)
+        if self._db.on_server:
+            return self._db.fetch_all(*query.count_sql(Plan.ON_SERVER))[0][0]
         # every hit less the archived ones, each counted in its own search index
         hits = self._db.fetch_all(_HITS_SQL.format(index="patient_fts"), (query.match,))[0][0]
         if query.include_archived:

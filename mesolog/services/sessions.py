@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, true
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.catalogue import Ingredient, LotDetails, allergy_matches, lot_is_expired
@@ -215,7 +215,8 @@ class SessionService:
                 select(models.Session.id, models.Session.performed_at)
                 .where(models.Session.patient_id == patient_id,
                        models.Session.performed_at < before,
-                       models.Session.id.is_not(excluding), has_map)
+                       models.Session.id != excluding if excluding is not None
+                       else true(), has_map)
                 .order_by(models.Session.performed_at.desc(), models.Session.id.desc())
                 .limit(1)).first()
             if found is None:

@@ -49,6 +49,14 @@ from mesolog.store.keys import (
     key_file_of,
 )
 from mesolog.store.private import new_file
+from mesolog.store.server import (
+    inspect_server,
+    is_server,
+    make_server_engine,
+    server_sql,
+    server_url,
+    shown,
+)
 from mesolog.store.wrong_tries import WrongTries
 
 APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
@@ -56,7 +64,7 @@ APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_i
 # this list equal to Alembic's, so start-up need not import Alembic to know it.
 READER_CACHE_MB = 64
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                   "0009", "0010", "0011", "0012", "0013")
+                   "0009", "0010", "0011", "0012", "0013", "0014")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 5000
 
@@ -231,8 +239,8 @@ def _make_engine(path: Path, lock: _Lock, *, read_only: bool = False) -> Engine:
     def _on_begin(conn: Connection) -> None:
         # Writers take the write lock up front: a deferred transaction that
         # reads and then writes can fail at once if another writer got in.
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        writes = conn.get_execution_options().get("mesolog_writes")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN DEFERRED")
 
     return engine
 
@@ -252,8 +260,9 @@ class _Connections:
     """The engine and the window's reading connection, shared by every actor's view."""
 
     def __init__(self, engine: Engine, lock: _Lock, *, encrypted: bool,
-                 owns_engine: bool = True):
+                 owns_engine: bool = True, server: str = ""):
         self.engine = engine
+        self.server = server  # the server's address, shown; "" for a file
         self.lock = lock
         self.encrypted = encrypted
         self.reader: PoolProxiedConnection | None = None
@@ -276,14 +285,14 @@ class Database:
     of work. ``open_database`` gives a view with no actor, which reads but changes
     nothing; ``acting_as`` gives the view of whoever logged in."""
 
-    def __init__(self, path: Path, engine: Engine, *, actor: Actor | None = None,
+    def __init__(self, path: Path | None, engine: Engine, *, actor: Actor | None = None,
                  clock: Clock = local_now, read_only: str = "",
                  _connections: _Connections | None = None):
         self.path = path
         # why nothing can be written (empty when it can): every actor then only reads
         self.read_only = read_only
         self._connections = _connections or _Connections(engine, _Lock(), encrypted=False)
-        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._writer = engine.execution_options(mesolog_writes=True)
         self._actor = actor
         # When the audit trail says a change was made: the clinic's one clock,
         # replaced by the window's or the command line's own.
@@ -292,6 +301,21 @@ class Database:
     @property
     def engine(self) -> Engine:
         return self._connections.engine
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the records are on a PostgreSQL server (``path`` is then None)."""
+        return bool(self._connections.server)
+
+    @property
+    def location(self) -> str:
+        """Where the records are, in words: the file, or the server's address."""
+        return self._connections.server or str(self.path)
+
+    @property
+    def name(self) -> str:
+        """The records' short name: the file's, or the server's address."""
+        return self._connections.server or self.path.name
 
     @property
     def actor(self) -> Actor | None:
@@ -388,8 +412,8 @@ class Database:
         """The same database and actor, reading through a connection of its own: long
         work on a helper thread uses it while the window goes on with its own.
         Closing it closes only that connection."""
-        own = _Connections(self.engine, self._connections.lock,
-                           encrypted=self.encrypted, owns_engine=False)
+        own = _Connections(self.engine, self._connections.lock, encrypted=self.encrypted,
+                           owns_engine=False, server=self._connections.server)
         own.listeners = self._connections.listeners  # its changes are said like any
         return Database(self.path, self.engine, actor=self._actor, clock=self.clock,
                         read_only=self.read_only, _connections=own)
@@ -477,6 +501,8 @@ class Database:
         background work opens its own.
         """
         connections = self._connections
+        if connections.server:
+            return self._fetch_from_server(sql, params)
         if connections.reader is None:
             connections.reader = self.engine.raw_connection()
             connections.closed = False
@@ -488,6 +514,20 @@ class Database:
             connections.reader.driver_connection.execute(
                 f"PRAGMA cache_size = {-READER_CACHE_MB * 1024}")
         return connections.reader.driver_connection.execute(sql, params).fetchall()
+
+    def _fetch_from_server(self, sql: str, params: tuple) -> list[tuple]:
+        connections = self._connections
+        if connections.reader is None:
+            connections.reader = self.engine.raw_connection()
+            connections.closed = False
+            reader = connections.reader.driver_connection
+            reader.autocommit = True
+            # dates and times as SQLite gives them (ISO text), which the services parse
+            from psycopg.types.string import TextLoader
+            for type_name in ("date", "timestamp"):
+                reader.adapters.register_loader(type_name, TextLoader)
+        return connections.reader.driver_connection.execute(
+            server_sql(sql), params).fetchall()
 
     def close(self) -> None:
         """Close the database for every actor's view of it."""
@@ -508,6 +548,8 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
     given, or while it has no account yet, with the recovery key its key file still
     holds; otherwise it opens locked, for a login to unlock
     (``AccountService.authenticate``)."""
+    if is_server(path):
+        return open_server_database(path)
     path = Path(path).expanduser()
     state = inspect_file(path)
     made = state.is_new  # by this call: removed again if it cannot be finished
@@ -552,11 +594,44 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
     return db
 
 
+def open_server_database(address: str, *, create: bool = False) -> Database:
+    """Open the Mesolog database at the server ``address`` (postgresql://…), schema
+    brought up to date; an empty database is made Mesolog's only if ``create`` (by
+    ``mesolog server init``), never by a desk that was pointed at the wrong one."""
+    url = server_url(address)
+    where = shown(url)
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as conn:
+            state = inspect_server(conn, where)
+        if state.empty and not create:
+            raise DatabaseError(f"{where} is an empty database: make it Mesolog's first "
+                                f"with  mesolog server init --db {where}")
+        if not state.empty:
+            _known(where, state.revision)
+        if state.revision != SCHEMA_HEAD:
+            upgrade_schema(engine)
+    except OperationalError as e:
+        engine.dispose()
+        raise DatabaseError(f"cannot reach {where}: {_first_line(e.orig or e)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(None, engine, _connections=_Connections(engine, _Lock(), encrypted=False,
+                                                            server=where))
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the schema to SCHEMA_HEAD with the migrations shipped in the package."""
+    """Bring the schema to SCHEMA_HEAD with the migrations shipped in the package (as
+    a writer: two desks of a server starting a new version at once take turns, and the
+    second finds the work done)."""
     from alembic import command
 
-    with engine.begin() as conn:
+    with engine.execution_options(mesolog_writes=True).begin() as conn:
         command.upgrade(alembic_config(conn), "head")
 
 

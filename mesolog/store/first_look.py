@@ -13,9 +13,10 @@ import json
 from contextlib import closing
 from pathlib import Path
 
-# The same rule as AccountService.has_accounts: an active account with a password.
+# The same rule as AccountService.has_accounts: an active account with a password (in
+# words both SQLite and a PostgreSQL server read alike).
 HAS_ACCOUNTS_SQL = ("SELECT EXISTS (SELECT 1 FROM practitioner "
-                    "WHERE password_hash IS NOT NULL AND active = 1)")
+                    "WHERE password_hash IS NOT NULL AND active)")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -332,6 +332,15 @@ class Photo(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class PhotoData(Base):
+    """A photo's bytes, on a server (migration 0014); a file's stay in its folder."""
+
+    __tablename__ = "photo_data"
+
+    file_name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class AuditEntry(Base):
     """Who changed what and when, before and after; rows are never changed or removed."""
 

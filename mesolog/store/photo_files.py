@@ -7,7 +7,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from mesolog.domain.photo import SEALED_SUFFIX
+from mesolog.store import models
 from mesolog.store.keys import DatabaseKey
 from mesolog.store.sealed_files import seal
 
@@ -29,3 +33,16 @@ def stored_photo(picture: bytes, suffix: str, patient_id: int,
         data, suffix = seal(picture, key.photo_key()), SEALED_SUFFIX
     digest = hashlib.sha256(data).hexdigest()
     return StoredPhoto(data, f"{patient_id}/{digest[:24]}{suffix}", digest)
+
+
+def keep_on_server(session: Session, stored: StoredPhoto) -> None:
+    """Keep ``stored`` in a server's database, in ``session``'s transaction, with the
+    photo's record (once: a picture already kept under its name is the same picture)."""
+    if session.get(models.PhotoData, stored.name) is None:
+        session.add(models.PhotoData(file_name=stored.name, data=stored.data))
+
+
+def read_from_server(session: Session, file_name: str) -> bytes | None:
+    """The bytes kept under ``file_name`` on a server; None if there are none."""
+    return session.execute(select(models.PhotoData.data)
+                           .where(models.PhotoData.file_name == file_name)).scalar()

@@ -2,7 +2,6 @@
 signer's own."""
 
 import inspect
-from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -19,8 +18,7 @@ from mesolog.domain.validation import ValidationError
 from mesolog.services.accounts import AccountService, LoginRefused
 from mesolog.services.clinic import Clinic
 from mesolog.services.practitioners import Role
-from mesolog.store import sqlite_files
-from tests.conftest import acting_as, details, fixed_clock, picture
+from tests.conftest import acting_as, details, fixed_clock, picture, write_directly
 
 
 class Clock:
@@ -302,8 +300,7 @@ def test_passwords_are_hashed_with_the_chosen_parameters_and_old_hashes_are_rene
     assert extract_parameters(stored()) == chosen
     # an account made by an earlier Mesolog, with argon2-cffi's default parameters
     old = PasswordHasher().hash("correct horse battery")
-    with closing(sqlite_files.connect(db.path, db.key)) as conn, conn:
-        conn.execute("UPDATE practitioner SET password_hash = ?", (old,))
+    write_directly(db, "UPDATE practitioner SET password_hash = ?", (old,))
     assert service.authenticate("dra", "correct horse battery").actor.id == admin.id
     assert stored() != old and extract_parameters(stored()) == chosen
     assert service.authenticate("dra", "correct horse battery").actor.id == admin.id

@@ -69,6 +69,7 @@ def test_grades_over_time(world):
     assert [(g.scale, g.value) for g in history] == [("Ludwig", "II"), ("SALT", "25.6")]
 
 
+@pytest.mark.sqlite_only("the photo folder")
 def test_a_photo_is_copied_with_a_checksum_and_a_changed_file_is_detected(world, tmp_path):
     clinic, patient = world
     original = tmp_path / "camera" / "IMG_0042.JPG"
@@ -87,6 +88,7 @@ def test_a_photo_is_copied_with_a_checksum_and_a_changed_file_is_detected(world,
     assert clinic.outcomes.photos(patient.id, PhotoView.FRONTAL) == []
 
 
+@pytest.mark.sqlite_only("the photo folder")
 def test_a_refused_photo_leaves_no_file_behind(world, tmp_path):
     clinic, patient = world
     source = tmp_path / "scan.png"
@@ -97,3 +99,40 @@ def test_a_refused_photo_leaves_no_file_behind(world, tmp_path):
     with pytest.raises(ValidationError):
         clinic.outcomes.attach_photo(patient.id, tmp_path / "notes.txt", PhotoView.BACK,
                                      date(2026, 11, 1))
+
+
+def test_on_a_server_a_photo_is_kept_in_the_database_with_its_record(
+        server_database, tmp_path):
+    """Every desk reaches a server's photos: the bytes are a row written in the photo
+    record's own transaction (a refusal leaves neither), read back whole, and a changed
+    row is told as changed."""
+    from mesolog.store.database import open_database
+    from tests.conftest import open_as_administrator, write_directly
+
+    db = open_as_administrator(server_database)
+    try:
+        clinic = Clinic.of(db, fixed_clock)
+        patient = clinic.patients.create(details())
+        original = picture(tmp_path / "IMG_0042.JPG", (320, 240))
+        photo = clinic.outcomes.attach_photo(patient.id, original, PhotoView.VERTEX,
+                                             date(2026, 11, 20))
+        original.unlink()
+        assert photo.path is None and photo.file_name.startswith(f"{patient.id}/")
+        contents, intact = clinic.outcomes.photo_contents(photo)
+        assert intact and contents.startswith(b"\xff\xd8")  # the JPEG itself
+        with pytest.raises(Exception):  # noqa: B017 (no such patient)
+            clinic.outcomes.attach_photo(patient.id + 99, picture(tmp_path / "b.png"),
+                                         PhotoView.BACK, date(2026, 11, 1))
+        assert db.fetch_all("SELECT count(*) FROM photo_data")[0][0] == 1
+        # another desk, opening the same database, sees the same picture
+        other = open_database(server_database)
+        try:
+            assert Clinic.of(other.acting_as(db.actor), fixed_clock).outcomes.photo_contents(
+                photo) == (contents, True)
+        finally:
+            other.close()
+        write_directly(db, "UPDATE photo_data SET data = ?", (b"not the photo",))
+        assert not clinic.outcomes.photo_intact(photo)
+        assert clinic.outcomes.photo_contents(photo)[1] is False
+    finally:
+        db.close()

@@ -28,6 +28,9 @@ def clinic(patients):
     return made
 
 
+# the server plans its own statements (test_search_on_both_engines.py)
+SQLITE_PLANS = "SQLite's query plans"
+
 def names(patients, ids):
     return [f"{r.last_name}, {r.first_name}" for r in
             (patients.rows(ids)[i] for i in ids)]
@@ -123,6 +126,7 @@ def query_plan(db, query: SearchQuery) -> str:
         return " | ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
 
 
+@pytest.mark.sqlite_only(SQLITE_PLANS)
 @pytest.mark.parametrize("sort", list(PatientSort))
 @pytest.mark.parametrize("descending", [False, True])
 def test_the_whole_list_walks_an_index_in_every_order(patients, clinic, db, sort, descending):
@@ -130,6 +134,7 @@ def test_the_whole_list_walks_an_index_in_every_order(patients, clinic, db, sort
     assert "INDEX" in plan and "TEMP B-TREE" not in plan, plan
 
 
+@pytest.mark.sqlite_only(SQLITE_PLANS)
 @pytest.mark.parametrize("text", ["garc", "jose garc", "P-0010", "27.03.1984"])
 def test_searches_start_from_an_index_not_a_table_scan(patients, clinic, db, text):
     for include_archived in (False, True):
@@ -153,6 +158,7 @@ def test_next_chart_number_follows_the_clinic_scheme(patients, clinic):
     assert patients.next_chart_no() == "P-00106"
 
 
+@pytest.mark.sqlite_only(SQLITE_PLANS)
 def test_every_search_kind_and_the_count_read_an_index_not_the_patient_table(db, monkeypatch):
     """EXPLAIN QUERY PLAN of every statement the list runs on a keystroke, for each kind
     of query, each way of reading it, each order, first page and next: the search index,
@@ -200,6 +206,7 @@ def test_every_search_kind_and_the_count_read_an_index_not_the_patient_table(db,
     assert checked > 500
 
 
+@pytest.mark.sqlite_only(SQLITE_PLANS)
 def test_every_way_of_reading_a_search_lists_the_same_patients_page_after_page(
         db, demo_template):
     """A small clinic always sorts its few hits; the walks chosen for many hits at

@@ -19,6 +19,10 @@ from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
 from tests.conftest import SETUP, details, fixed_clock, picture
 
+# photo files beside the database; on a server a photo is a row of its transaction
+# (test_outcomes.py)
+pytestmark = pytest.mark.sqlite_only("photo files")
+
 ATTACHER = Path(__file__).with_name("photo_attacher.py")
 
 

@@ -162,6 +162,7 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
             conn.execute(f"DROP TRIGGER patient_archived_fts_{trigger}")
         conn.execute("DROP TABLE patient_archived_fts")
         conn.execute("DROP INDEX ix_patient_list_keys")
+        conn.execute("DROP TABLE photo_data")  # 0014
         conn.commit()
     open_database(db_path, key=key).close()  # the upgrade redacts
     with closing(sqlite_files.connect(db_path, key)) as conn:

@@ -27,6 +27,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only("the file's header (test_server.py for a server)")
 def test_a_new_file_is_created_stamped_and_migrated(db, db_path):
     with closing(sqlite_files.connect(db_path, db.key)) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -37,6 +38,7 @@ def test_a_new_file_is_created_stamped_and_migrated(db, db_path):
             "session", "session_product", "session_amendment"} <= tables
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas and file lock")
 def test_connections_enforce_foreign_keys_and_wait_when_busy(db):
     with db.connection() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -71,6 +73,7 @@ def test_random_bytes_are_refused_untouched(tmp_path):
     assert digest(junk) == before
 
 
+@pytest.mark.sqlite_only("a file (test_server.py for a server)")
 def test_a_database_from_a_newer_mesolog_is_refused_untouched(db, db_path):
     db.close()
     with closing(sqlite_files.connect(db_path, db.key)) as conn:
@@ -87,6 +90,7 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
         open_database(tmp_path / "no" / "such" / "clinic.sqlite")
 
 
+@pytest.mark.sqlite_only("mesolog check reads a file")
 def test_check_passes_on_a_healthy_database(db, db_path):
     db.close()
     report = check_database(db_path, db.key)

@@ -1,11 +1,14 @@
 from contextlib import closing
 
+import pytest
+
 from mesolog.services.demo import build_demo_clinic
 from mesolog.store import sqlite_files
 from mesolog.store.database import open_database
 from mesolog.store.first_look import has_accounts
 
 
+@pytest.mark.sqlite_only("a file read before the database layer loads")
 def test_whether_anyone_can_log_in_is_read_without_the_database_layer(db, db_path, tmp_path):
     assert has_accounts(tmp_path / "nothing-here.sqlite") is False
     assert has_accounts(db_path) is False  # a new database: the first administrator next

@@ -94,6 +94,7 @@ def test_saving_on_a_full_disk_refuses_the_change_in_words_and_keeps_the_rest(tm
         subprocess.run(["umount", str(folder)], check=True)
 
 
+@pytest.mark.sqlite_only("a full disk under the file")
 def test_the_window_says_the_disk_is_full_and_keeps_the_edits(qtbot, db, settings,
                                                               monkeypatch):
     """What the store says on a full disk (the test above, on a real one) reaches the

@@ -8,6 +8,8 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
+from mesolog.store.migrations import server_parts
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -31,7 +33,15 @@ def _bookkeeping() -> list[sa.Column]:
     ]
 
 
+def _ordered(length: int) -> sa.String:
+    """Text the patient list is ordered by: in byte order on a server too ("C"), as
+    SQLite orders it, whatever the server's own locale."""
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
 def upgrade() -> None:
+    if server_parts.on_server():
+        server_parts.mark_as_mesolog()
     op.create_table(
         "practitioner",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -47,10 +57,10 @@ def upgrade() -> None:
     op.create_table(
         "patient",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("chart_no", sa.String(20), nullable=False, unique=True),
+        sa.Column("chart_no", _ordered(20), nullable=False, unique=True),
         sa.Column("last_name", sa.String(100), nullable=False),
         sa.Column("first_name", sa.String(100), nullable=False),
-        sa.Column("name_key", sa.String(201), nullable=False),
+        sa.Column("name_key", _ordered(201), nullable=False),
         sa.Column("date_of_birth", sa.Date, nullable=False),
         sa.Column("sex", sa.String(10), nullable=False),
         sa.Column("diagnosis", sa.String(30), nullable=False),
@@ -74,10 +84,14 @@ def upgrade() -> None:
     # The list is read in one of these orders, of active patients (partial
     # index) or of all (full index), so SQLite walks an index instead of
     # sorting 100,000 rows; the birth index also serves search by birth date.
-    active = sa.text("archived = 0")
     for name, columns in LIST_ORDERS.items():
         op.create_index(f"ix_patient_{name}", "patient", columns)
-        op.create_index(f"ix_patient_active_{name}", "patient", columns, sqlite_where=active)
+        op.create_index(f"ix_patient_active_{name}", "patient", columns,
+                        sqlite_where=sa.text("archived = 0"),
+                        postgresql_where=sa.text("NOT archived"))
+    if server_parts.on_server():
+        server_parts.create_patient_search()
+        return
 
     # Patient search: an external-content FTS5 index over chart number and the
     # folded names, kept in step with the table by triggers (SQLite FTS5 docs,
@@ -107,6 +121,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if server_parts.on_server():
+        op.drop_table("patient")
+        op.drop_table("practitioner")
+        op.execute("DROP FUNCTION mesolog_search_text")
+        return
     for trigger in ("patient_fts_update", "patient_fts_delete", "patient_fts_insert"):
         op.execute(f"DROP TRIGGER {trigger}")
     op.execute("DROP TABLE patient_fts")

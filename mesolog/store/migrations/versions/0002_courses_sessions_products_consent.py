@@ -8,6 +8,8 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
+from mesolog.store.migrations import server_parts
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -33,7 +35,7 @@ def upgrade() -> None:
         *_times(),
     )
     op.create_index("ux_product_gtin", "product", ["gtin"], unique=True,
-                    sqlite_where=sa.text("gtin != ''"))
+                    sqlite_where=sa.text("gtin != ''"), postgresql_where=sa.text("gtin != ''"))
     op.create_table(
         "product_ingredient",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -142,6 +144,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_session_amendment_session", "session_amendment", ["session_id"])
     # Amendments are the record of what changed; nobody edits or removes one.
+    if server_parts.on_server():
+        server_parts.refuse_changes("session_amendment", "amendments")
+        return
     op.execute("CREATE TRIGGER session_amendment_no_update BEFORE UPDATE ON session_amendment "
                "BEGIN SELECT RAISE(ABORT, 'amendments cannot be changed'); END")
     op.execute("CREATE TRIGGER session_amendment_no_delete BEFORE DELETE ON session_amendment "
@@ -149,8 +154,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER session_amendment_no_delete")
-    op.execute("DROP TRIGGER session_amendment_no_update")
+    if not server_parts.on_server():  # a server's triggers go with their table
+        op.execute("DROP TRIGGER session_amendment_no_delete")
+        op.execute("DROP TRIGGER session_amendment_no_update")
     for table in ("session_amendment", "session_product", "session", "course", "consent",
                   "consent_form", "lot", "product_ingredient", "product"):
         op.drop_table(table)

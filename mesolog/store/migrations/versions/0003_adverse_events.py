@@ -50,7 +50,8 @@ def upgrade() -> None:
     op.create_index("ix_adverse_event_lot_grade", "adverse_event", ["suspected_lot_id", "grade"])
     # the clinic-wide open list reads only the unresolved few, oldest first
     op.create_index("ix_adverse_event_open", "adverse_event", ["onset"],
-                    sqlite_where=sa.text("outcome IN ('ongoing', 'unknown')"))
+                    sqlite_where=sa.text("outcome IN ('ongoing', 'unknown')"),
+                    postgresql_where=sa.text("outcome IN ('ongoing', 'unknown')"))
     op.create_table(
         "side_effect_check",
         sa.Column("session_id", sa.Integer, sa.ForeignKey("session.id"), primary_key=True),

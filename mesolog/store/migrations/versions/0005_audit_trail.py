@@ -8,6 +8,8 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
+from mesolog.store.migrations import server_parts
+
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
@@ -31,6 +33,9 @@ def upgrade() -> None:
     op.create_index("ix_audit_entry_patient", "audit_entry", ["patient_id", "at"])
     op.create_index("ix_audit_entry_record", "audit_entry", ["table_name", "record_id"])
     # The trail is evidence: the database itself refuses to rewrite it.
+    if server_parts.on_server():
+        server_parts.refuse_changes("audit_entry", "audit entries")
+        return
     op.execute("CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry "
                "BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END")
     op.execute("CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry "
@@ -38,6 +43,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER audit_entry_no_delete")
-    op.execute("DROP TRIGGER audit_entry_no_update")
+    if not server_parts.on_server():
+        op.execute("DROP TRIGGER audit_entry_no_delete")
+        op.execute("DROP TRIGGER audit_entry_no_update")
     op.drop_table("audit_entry")

@@ -17,7 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_patient_archived", "patient", ["id"], sqlite_where=sa.text("archived = 1"))
+    op.create_index("ix_patient_archived", "patient", ["id"], sqlite_where=sa.text("archived = 1"),
+                    postgresql_where=sa.text("archived"))
 
 
 def downgrade() -> None:
