@@ -30,15 +30,35 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "mesolog.sqlite"
 
 
+def _database(text: str) -> Path | str:
+    """A database file, or a PostgreSQL server's address (postgresql://…) as given."""
+    from mesolog.store.addresses import is_server
+
+    return text if is_server(text) else Path(text)
+
+
+def _shown(target: Path | str) -> str:
+    """The database named in a message: a file by its name, a server by its address."""
+    return target if isinstance(target, str) else target.name
+
+
+def _file_only(target: Path | str, what: str) -> Path:
+    if isinstance(target, str):
+        raise UserError(f"{what} works on a database file; {target} is on a server, which "
+                        "its administrator backs up and checks with PostgreSQL's own tools")
+    return target
+
+
 def _db_option(command: argparse.ArgumentParser, help_text: str) -> None:
     # SUPPRESS: a --db given before the sub-command is not overwritten by an absent one
-    command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=help_text)
+    command.add_argument("--db", type=_database, default=argparse.SUPPRESS, help=help_text)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mesolog", description="Mesolog: a logbook for scalp mesotherapy.")
     parser.add_argument("--version", action="version", version=f"mesolog {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: in your user data folder)")
+    parser.add_argument("--db", type=_database, help="database file (default: in your user "
+                        "data folder), or a server's postgresql://user@host/database")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="fill a new database with a demo clinic")
@@ -76,11 +96,20 @@ def _parser() -> argparse.ArgumentParser:
                                   "password for an administrator of an encrypted database")
     _db_option(recover, "encrypted database file")
     recover.add_argument("--login", help="the administrator's login (asked if not given)")
+
+    server = commands.add_parser("server", help="a clinic's records on a PostgreSQL server")
+    server_commands = server.add_subparsers(dest="server_command", metavar="ACTION",
+                                            parser_class=_Parser, required=True)
+    init = server_commands.add_parser("init", help="make an empty PostgreSQL database "
+                                      "Mesolog's, with its first administrator")
+    _db_option(init, "the empty database, postgresql://user@host/database")
+    init.add_argument("--name", help="the administrator's full name (asked if not given)")
+    init.add_argument("--login", help="the administrator's login (asked if not given)")
     return parser
 
 
 # every sub-command works on one database, named before or after the sub-command
-_NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover")
+_NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover", "server")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -92,19 +121,20 @@ def _run_demo(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         if db.locked:
-            raise UserError(f"{args.db} is an encrypted clinic already; a demo clinic goes "
-                            "into a new or empty database")
+            raise UserError(f"{_shown(args.db)} is an encrypted clinic already; a demo "
+                            "clinic goes into a new or empty database")
         added = build_demo_clinic(db, args.patients, args.seed)
     finally:
         db.close()
-    print(f"demo clinic with {added} patients in {args.db}")
+    print(f"demo clinic with {added} patients in {db.location}")
     return 0
 
 
 def _run_check(args: argparse.Namespace) -> int:
     from mesolog.store.check import check_database
 
-    report = check_database(args.db, _key_to_check(args.db))
+    path = _file_only(args.db, "mesolog check")
+    report = check_database(path, _key_to_check(path))
     for line in report.findings:
         print(line)
     for line in report.problems:
@@ -117,7 +147,7 @@ def _run_check(args: argparse.Namespace) -> int:
 _NO_ACCOUNTS = "the command line (no accounts yet)"
 
 
-def _asked(variable: str, prompt: str, db_path: Path, *, secret: bool = True) -> str:
+def _asked(variable: str, prompt: str, db_path: Path | str, *, secret: bool = True) -> str:
     """A value from the environment (scripts), else from the person at the terminal."""
     import getpass
     import os
@@ -126,23 +156,23 @@ def _asked(variable: str, prompt: str, db_path: Path, *, secret: bool = True) ->
     if given:
         return given
     if not sys.stdin.isatty():
-        raise UserError(f"{db_path.name} needs {prompt.lower()}: set {variable}, or run "
+        raise UserError(f"{_shown(db_path)} needs {prompt.lower()}: set {variable}, or run "
                         "this in a terminal")
     return getpass.getpass(f"{prompt}: ") if secret else input(f"{prompt}: ")
 
 
-def _login_and_password(db_path: Path) -> tuple[str, str]:
+def _login_and_password(db_path: Path | str) -> tuple[str, str]:
     import os
 
     if not (os.environ.get("MESOLOG_LOGIN") and os.environ.get("MESOLOG_PASSWORD")) \
             and not sys.stdin.isatty():
-        raise UserError(f"{db_path.name} has accounts, so this needs a login: set "
+        raise UserError(f"{_shown(db_path)} has accounts, so this needs a login: set "
                         "MESOLOG_LOGIN and MESOLOG_PASSWORD, or run it in a terminal")
     return (_asked("MESOLOG_LOGIN", "Mesolog login", db_path, secret=False),
             _asked("MESOLOG_PASSWORD", "Password", db_path))
 
 
-def _log_in(db_path: Path, credentials: tuple[str, str] | None = None) -> Database:
+def _log_in(db_path: Path | str, credentials: tuple[str, str] | None = None) -> Database:
     """The database at ``db_path`` as the person who logs in sees it: clinical data
     leaves the database only for someone with an account (an encrypted one is not
     even readable before).
@@ -199,7 +229,7 @@ def _key_to_check(db_path: Path) -> DatabaseKey | None:
 def _run_backup(args: argparse.Namespace) -> int:
     from mesolog.services.backups import BackupService
 
-    db = _log_in(args.db)
+    db = _log_in(_file_only(args.db, "mesolog backup"))
     try:
         report = BackupService(db).back_up(args.output)
     finally:
@@ -242,7 +272,7 @@ def _run_restore(args: argparse.Namespace) -> int:
     from mesolog.services.backups import BackupService
     from mesolog.store.backup import restore_database
 
-    if args.db.exists():
+    if _file_only(args.db, "mesolog restore").exists():
         db = _log_in(args.db)
         try:
             kept = BackupService(db).restore(args.backup)
@@ -261,7 +291,7 @@ def _run_encrypt(args: argparse.Namespace) -> int:
     from mesolog.services.clock import local_now
     from mesolog.store.database import FileKind, inspect_file
 
-    if inspect_file(args.db).kind is FileKind.ENCRYPTED:
+    if inspect_file(_file_only(args.db, "mesolog encrypt")).kind is FileKind.ENCRYPTED:
         raise UserError(f"{args.db} is encrypted already")
     credentials = _login_and_password(args.db)
     db = _log_in(args.db, credentials)
@@ -291,6 +321,7 @@ def _run_recover(args: argparse.Namespace) -> int:
     from mesolog.services.accounts import recover_administrator
     from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
 
+    _file_only(args.db, "mesolog recover")
     try:
         recovery = RecoveryKey.parse(_asked("MESOLOG_RECOVERY_KEY", "Recovery key", args.db))
     except WrongRecoveryKey as e:
@@ -309,6 +340,40 @@ def _run_recover(args: argparse.Namespace) -> int:
     if remade:
         print(f"The key file was missing or damaged and is made again: every other "
               f"account needs a new password from {login} (Clinic > Accounts).")
+    return 0
+
+
+def _run_server(args: argparse.Namespace) -> int:
+    """mesolog server init: the schema in an empty database, then its first
+    administrator, whose password comes from MESOLOG_NEW_PASSWORD or is asked twice."""
+    import os
+
+    from mesolog.services.accounts import AccountService
+    from mesolog.store.database import open_server_database
+
+    if not isinstance(args.db, str):
+        raise UserError(f"mesolog server init makes a database on a PostgreSQL server; "
+                        f"give its address, postgresql://user@host/database, not {args.db}")
+    db = open_server_database(args.db, create=True)
+    try:
+        accounts = AccountService(db)
+        if accounts.has_accounts():
+            raise UserError(f"{db.location} is a Mesolog database with accounts already; "
+                            "its administrators add colleagues in Clinic > Accounts")
+        name = args.name or _asked("MESOLOG_NAME", "Administrator's full name", args.db,
+                                   secret=False)
+        login = args.login or _asked("MESOLOG_LOGIN", "Administrator's login", args.db,
+                                     secret=False)
+        password = _asked("MESOLOG_NEW_PASSWORD", "Password", args.db)
+        if not os.environ.get("MESOLOG_NEW_PASSWORD") and \
+                _asked("MESOLOG_NEW_PASSWORD", "Repeat it", args.db) != password:
+            raise UserError("the two passwords differ; the database holds Mesolog's tables "
+                            "and no account yet: run this again")
+        accounts.create_first_administrator(name, login, password)
+    finally:
+        db.close()
+    print(f"{db.location} is a Mesolog database; {login} logs in as its administrator. "
+          f"Point every desk at it: mesolog --db {db.location}")
     return 0
 
 
@@ -332,10 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command in _NEEDS_DB and args.db is None:
-        parser.error(f"{args.command} needs --db FILE")
+        parser.error(f"{args.command} needs --db FILE (or a server's postgresql:// address)")
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
               "restore": _run_restore, "report": _run_report, "encrypt": _run_encrypt,
-              "recover": _run_recover}.get(args.command, _run_gui)
+              "recover": _run_recover, "server": _run_server}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError, NotPermitted, NotStored) as e:

@@ -30,23 +30,32 @@ class BackupService:
     def __init__(self, db: Database):
         self._db = db
 
+    def _file(self, what: str) -> Path:
+        """The database file; a server's records are not a file Mesolog copies."""
+        if self._db.path is None:
+            raise DatabaseError(f"{what} is for a database file; {self._db.location} is on "
+                                "a server, which its administrator backs up with "
+                                "PostgreSQL's own tools (pg_dump)")
+        return self._db.path
+
     def back_up(self, target: Path, progress: Progress = no_progress) -> BackupReport:
         """A checked copy of the database and its photos at ``target`` (a new file)."""
         actor = self._db.require(Action.BACKUP)
-        return backup_database(self._db.path, target, key=self._db.key, made_by=actor.name,
+        return backup_database(self._file("A backup"), target, key=self._db.key, made_by=actor.name,
                                progress=progress)
 
     def automatic(self, folder: Path, now: datetime,
                   progress: Progress = no_progress) -> BackupReport | None:
         """Today's backup into ``folder`` unless one was made today (at closing)."""
         actor = self._db.require(Action.BACKUP)
-        return automatic_backup(self._db.path, folder, now, key=self._db.key, made_by=actor.name,
-                                progress=progress)
+        return automatic_backup(self._file("A backup"), folder, now, key=self._db.key,
+                                made_by=actor.name, progress=progress)
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the database by the checked ``backup``; where the replaced one is kept.
         The database is closed first (for every view of it): reopen it afterwards."""
         self._db.require(Action.RESTORE)
+        self._file("A restore")
         self._db.close()  # no connection of ours may write while the file is replaced
         return restore_database(backup, self._db.path, key=self._db.key)
 
@@ -57,6 +66,7 @@ class BackupService:
         them a new password). The database is closed first for every view of it:
         reopen it afterwards with ``converted.recovery``'s key."""
         self._db.require(Action.ENCRYPT)
+        self._file("Encryption at rest")
         if self._db.encrypted:
             raise DatabaseError(f"{self._db.path.name} is encrypted already")
         login = AccountService(self._db).confirm_own_password(password, "password")

@@ -50,6 +50,7 @@ from mesolog.store.keys import (
 )
 from mesolog.store.private import new_file
 from mesolog.store.server import (
+    NOTICE_CHANNEL,
     inspect_server,
     is_server,
     make_server_engine,
@@ -398,6 +399,18 @@ class Database:
                             "could not be written, so nothing of the change was stored; "
                             "try again once that is put right.") from None
 
+    def listen_to_server(self, heard: Callable[[], None]) -> Callable[[], None] | None:
+        """On a server: call ``heard`` (on a helper thread) whenever another desk commits
+        a change; the function that stops listening. None for a file."""
+        if not self.on_server:
+            return None
+        from mesolog.store.server_notices import ServerListener
+
+        url = self.engine.url.set(drivername="postgresql")
+        listener = ServerListener(url.render_as_string(hide_password=False), heard)
+        listener.start()
+        return listener.stop
+
     def last_audit_id(self) -> int:
         """The newest audit entry's id: where reading the changes made since begins."""
         return self.fetch_all("SELECT coalesce(max(id), 0) FROM audit_entry")[0][0]
@@ -463,6 +476,9 @@ class Database:
             with _written_or_not_stored(), session.begin():
                 self.permit(session, action)
                 yield session
+                if self.on_server:  # sent on commit, to every desk that listens
+                    session.flush()
+                    session.connection().exec_driver_sql(f"NOTIFY {NOTICE_CHANNEL}")
             touched = session.info.get("touched", set())
             audit_ids = session.info.get("audit_ids", set())
         for listener in list(self._connections.listeners):  # once committed

@@ -16,9 +16,11 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from mesolog.store.addresses import is_server
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase
 
-SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+__all__ = ["is_server"]  # for the database module, with the rest of the server's rules
+
 # PostgreSQL's stand-in for the SQLite header's application id: the comment the first
 # migration leaves on Alembic's version table (a table of another program has none).
 MARK = "Mesolog (application id 0x4D45534F)"
@@ -28,11 +30,7 @@ MARK = "Mesolog (application id 0x4D45534F)"
 # order, and readers are never held up. A save takes milliseconds (bench/README.md).
 WRITER_LOCK = 0x4D45534F
 CONNECT_TIMEOUT_S = 10
-
-
-def is_server(target: object) -> bool:
-    """Whether ``target`` names a database server rather than a file."""
-    return isinstance(target, str) and target.lower().startswith(SCHEMES)
+NOTICE_CHANNEL = "mesolog_changes"  # what a committed change sends (server_notices.py)
 
 
 def server_url(address: str) -> URL:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from mesolog import APP_NAME, __version__
 
 
-def show_about(parent: QWidget, db_path: Path | None) -> None:
+def show_about(parent: QWidget, db_path: Path | str | None) -> None:
     QMessageBox.about(
         parent, f"About {APP_NAME}",
         f"<h3>{APP_NAME} {__version__}</h3>"

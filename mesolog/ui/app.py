@@ -33,7 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _open_first_database(window: MainWindow, path: Path) -> None:
+def _open_first_database(window: MainWindow, path: Path | str) -> None:
     from mesolog.store.database import DatabaseError, open_database
 
     window.statusBar().showMessage(f"Opening {path}…")
@@ -51,7 +51,7 @@ def _open_first_database(window: MainWindow, path: Path) -> None:
     window.files.owed_backup()  # the automatic backup that failed at the last closing
 
 
-def run_application(db_path: Path) -> int:
+def run_application(db_path: Path | str) -> int:
     app = make_application()
     homes: list[ErrorHome] = []
 
@@ -88,9 +88,10 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def _start(app: QApplication, settings: Settings, db_path: Path,
+def _start(app: QApplication, settings: Settings, db_path: Path | str,
            when_shown: Callable[[], None]) -> int:
-    if has_accounts(db_path):
+    # a server has its administrator from mesolog server init: a login first
+    if isinstance(db_path, str) or has_accounts(db_path):
         return _log_in_first(app, settings, db_path, when_shown)
     # Nobody can log in yet (a new file: the first administrator is made), or the file
     # must be opened to say what is wrong with it.
@@ -119,7 +120,7 @@ class _OpeningOnLogIn:
     MODULES = ("mesolog.store.database", "mesolog.services.clinic")
     WINDOW_MODULE = "mesolog.ui.main_window"
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | str):
         self.path = path
         self.database = None
         self.failure = ""
@@ -153,11 +154,12 @@ class _OpeningOnLogIn:
             raise LoginRefused(f"Cannot open the database: {e}") from None
 
 
-def _log_in_first(app: QApplication, settings: Settings, path: Path,
+def _log_in_first(app: QApplication, settings: Settings, path: Path | str,
                   when_shown: Callable[[], None] = lambda: None) -> int:
     """The login alone first, the window once someone is in."""
     opening = _OpeningOnLogIn(path)
-    dialog = LoginDialog(opening, title=f"Log in to {path.name} — {APP_NAME}")
+    shown = path if isinstance(path, str) else path.name  # a server by its address
+    dialog = LoginDialog(opening, title=f"Log in to {shown} — {APP_NAME}")
     _AfterFirstPaint(dialog, lambda: (when_shown(), opening.start_importing()))
     accepted = dialog.exec() and dialog.actor is not None
     if not accepted:

@@ -50,9 +50,10 @@ class EncryptionActions:
         self.encrypting: LongWork | None = None
 
     def applies(self) -> bool:
-        """Whether the open database is plain and its logged-in actor may encrypt it."""
+        """Whether the open database is a plain file and its logged-in actor may encrypt
+        it (a server's records are protected by the server: TLS, its disks)."""
         db = self._window.database
-        return (db is not None and not db.encrypted and not db.read_only
+        return (db is not None and not db.encrypted and not db.read_only and not db.on_server
                 and self._window.gate.logged_in and db.actor is not None
                 and db.actor.may(Action.ENCRYPT))
 

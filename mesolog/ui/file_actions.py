@@ -60,8 +60,10 @@ class FileActions:
         from mesolog.ui.common import settings as opt
 
         settings, db = self._window.settings, self._window.database
-        if not settings.get(opt.AUTO_BACKUP) or db is None or db.read_only:
-            return False  # a read-only database has not changed since its last backup
+        if not settings.get(opt.AUTO_BACKUP) or db is None or db.read_only or db.on_server:
+            # a read-only database has not changed since its last backup; a server's
+            # administrator backs it up with the server's tools
+            return False
         folder, now, path = backup_folder(settings, db.path), self._window.clock(), db.path
 
         def done(_report: object) -> None:

@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         return True
 
     def folder(self) -> Path:
-        return self._db.path.parent if self._db else Path.home()
+        return self._db.path.parent if self._db and self._db.path else Path.home()
 
     def _show_database(self) -> None:
         empty = self._patients.count(include_archived=True) == 0
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         read_only = " (read-only)" if self._db.read_only else ""
-        self.setWindowTitle(f"{self._db.path.name}{read_only}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{self._db.name}{read_only}[*] — {APP_NAME}")
 
     # -- treatment and the clinic ------------------------------------------
 

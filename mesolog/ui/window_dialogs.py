@@ -29,7 +29,7 @@ def show_preferences(window: MainWindow) -> None:
 
     db = window.database
     open_preferences(window, window.clinic if db else None, window.settings,
-                     db.path if db else Path.home())
+                     db.path if db and db.path else Path.home())
 
 
 def show_reports(window: MainWindow) -> None:

@@ -59,7 +59,7 @@ def build_actions(window: MainWindow) -> None:
                                "Take the patient out of the list; nothing is deleted")
     w.find_action = _action(w, "&Find Patient", w.focus_search, k.Find)
     w.about_action = _action(
-        w, "&About Mesolog", lambda: show_about(w, w.database.path if w.database else None))
+        w, "&About Mesolog", lambda: show_about(w, w.database.location if w.database else None))
     w.new_session_action = _action(
         w, "&New Session…", lambda: w.on_treatment(w.treatment.new_session),
         "Ctrl+Shift+N", "Record an injection session for the open patient")
@@ -128,6 +128,9 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
                    w.backup_action, w.restore_action,
                    w.catalogue_action, w.due_action, w.open_events_action):
         action.setEnabled(attached)
+    on_file = not (attached and w.database.on_server)  # a server is backed up by its own tools
+    w.backup_action.setVisible(on_file)
+    w.restore_action.setVisible(on_file)
     actor = w.database.actor if attached else None
     w.account_actions.update(actor, attached)
     w.encrypt_action.setVisible(w.encryption.applies())  # a plain file, an administrator

@@ -20,11 +20,14 @@ if TYPE_CHECKING:
     from mesolog.store.database import Database
 
 POLL_MS = 1500  # how soon a change made by another program on the file is seen
+# on a server each change is heard as it is committed; the poll is only a safety net
+SERVER_POLL_MS = 15_000
 
 
 class ChangeNotices(QObject):
     changed = Signal(object)  # Changes, always on the window's thread
     _committed = Signal(object)  # from whichever thread committed
+    _heard = Signal()  # a server's notice, from the listening thread
 
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
@@ -35,14 +38,19 @@ class ChangeNotices(QObject):
         self._committed.connect(self._relay)
         db.on_change(self._committed.emit)
         self.poll = QTimer(self)
-        self.poll.setInterval(POLL_MS)
+        self.poll.setInterval(SERVER_POLL_MS if db.on_server else POLL_MS)
         self.poll.timeout.connect(self.look_elsewhere)
         self.poll.start()
+        self._heard.connect(self.look_elsewhere)  # queued: read on the window's thread
+        self._stop_listening = db.listen_to_server(self._heard.emit)
 
     def detach(self) -> None:
         """The window let go of this database: nothing more is said of it."""
         self._attached = False
         self.poll.stop()
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
 
     def _relay(self, changes: Changes) -> None:
         if not self._attached:

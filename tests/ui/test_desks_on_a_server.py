@@ -1,0 +1,75 @@
+"""Two desks, two processes, one PostgreSQL database: what one saves reaches the other
+within a second through the server's notice, and a save made on a version the other
+desk has since changed is refused with the message a single desk gives."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mesolog.domain.validation import ConflictError
+from mesolog.services.patients import PatientService
+from mesolog.ui.common.change_notices import ChangeNotices
+from tests.conftest import details, fixed_clock, open_as_administrator
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_save_on_one_desk_reaches_the_other_and_a_stale_save_is_refused(
+        qtbot, server_database):
+    db = open_as_administrator(server_database)
+    notices = ChangeNotices(db)
+    try:
+        patients = PatientService(db, clock=fixed_clock)
+        shown = patients.create(details())  # what this desk shows, at its version
+        heard: list = []
+        notices.changed.connect(heard.append)
+        assert notices.poll.interval() > 1000  # not the poll: the notice wakes it
+        started = time.monotonic()
+        other = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "ui" / "desk.py"), server_database,
+             "D-00002", str(shown.id)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
+        created = other.stdout.readline().split()
+        assert created[0] == "created", created
+        saved_at = time.monotonic()
+        qtbot.waitUntil(lambda: any(c.by_another and int(created[1]) in c.patient_ids
+                                    for c in heard), timeout=1000)
+        assert time.monotonic() - saved_at < 1.0, time.monotonic() - started
+        assert other.stdout.readline().split() == ["updated", str(shown.id)]
+        assert other.wait(timeout=30) == 0
+        qtbot.waitUntil(lambda: any(shown.id in c.patient_ids for c in heard), timeout=1000)
+        # this desk saves over the other's change, from the version it showed: refused
+        with pytest.raises(ConflictError, match="changed elsewhere"):
+            patients.update(shown.id, shown.version, details(phone="+49 30 1111 1111"))
+        assert patients.get(shown.id).details.phone == "+33 1 22 33 44 55"
+    finally:
+        notices.detach()
+        db.close()
+
+
+def test_the_window_on_a_server_searches_and_offers_no_file_backup(
+        qtbot, server_database, make_window, demo_template, tmp_path):
+    from mesolog.ui.patients.patient_list_model import NAME
+    from tests.conftest import fill_with_demo
+
+    db = fill_with_demo(open_as_administrator(server_database), demo_template(300, 5))
+    window = make_window(db)
+    assert server_database in window.windowTitle()
+    assert not window.backup_action.isVisible() and not window.restore_action.isVisible()
+    assert not window.encrypt_action.isVisible()  # the server protects its own records
+    qtbot.keyClicks(window.search_box, "nowak")
+    from mesolog.services.patient_search import SearchQuery
+
+    expected = PatientService(db).search(SearchQuery("nowak"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(expected) > 0)
+    shown = [window.model.data(window.model.index(r, NAME))
+             for r in range(window.model.rowCount())]
+    assert all(name.startswith("Nowak") for name in shown)
+    if os.environ.get("MESOLOG_SHOTS"):  # a picture to look at: MESOLOG_SHOTS=folder
+        window.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "server-window.png"))
