@@ -29,7 +29,8 @@ from mesolog.services.patient_search import SearchQuery
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store import sqlite_files
 from mesolog.store.convert import encrypt_database
-from mesolog.store.database import APPLICATION_ID, Database, open_database
+from mesolog.store.database import Database, open_database
+from mesolog.store.database_files import APPLICATION_ID
 from mesolog.store.keys import KeyFile, RecoveryKey, key_file_of
 
 SEARCHES = ["m", "", "mul", "garc", "anna mul", "P-012345", "1984-03-27"]

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 
 from mesolog import APP_NAME, __version__
 
+# tells a server from a file without loading SQLAlchemy
+from mesolog.store.addresses import is_server, only_for_files, shown_name
+
 if TYPE_CHECKING:
     from mesolog.store.database import Database
     from mesolog.store.keys import DatabaseKey
@@ -32,20 +35,13 @@ def default_database_path() -> Path:
 
 def _database(text: str) -> Path | str:
     """A database file, or a PostgreSQL server's address (postgresql://…) as given."""
-    from mesolog.store.addresses import is_server
-
     return text if is_server(text) else Path(text)
 
 
-def _shown(target: Path | str) -> str:
-    """The database named in a message: a file by its name, a server by its address."""
-    return target if isinstance(target, str) else target.name
-
-
 def _file_only(target: Path | str, what: str) -> Path:
+    """``target``, a file; refused before any login is asked for when it is a server."""
     if isinstance(target, str):
-        raise UserError(f"{what} works on a database file; {target} is on a server, which "
-                        "its administrator backs up and checks with PostgreSQL's own tools")
+        raise UserError(only_for_files(what, target))
     return target
 
 
@@ -121,7 +117,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         if db.locked:
-            raise UserError(f"{_shown(args.db)} is an encrypted clinic already; a demo "
+            raise UserError(f"{shown_name(args.db)} is an encrypted clinic already; a demo "
                             "clinic goes into a new or empty database")
         added = build_demo_clinic(db, args.patients, args.seed)
     finally:
@@ -156,7 +152,7 @@ def _asked(variable: str, prompt: str, db_path: Path | str, *, secret: bool = Tr
     if given:
         return given
     if not sys.stdin.isatty():
-        raise UserError(f"{_shown(db_path)} needs {prompt.lower()}: set {variable}, or run "
+        raise UserError(f"{shown_name(db_path)} needs {prompt.lower()}: set {variable}, or run "
                         "this in a terminal")
     return getpass.getpass(f"{prompt}: ") if secret else input(f"{prompt}: ")
 
@@ -166,7 +162,7 @@ def _login_and_password(db_path: Path | str) -> tuple[str, str]:
 
     if not (os.environ.get("MESOLOG_LOGIN") and os.environ.get("MESOLOG_PASSWORD")) \
             and not sys.stdin.isatty():
-        raise UserError(f"{_shown(db_path)} has accounts, so this needs a login: set "
+        raise UserError(f"{shown_name(db_path)} has accounts, so this needs a login: set "
                         "MESOLOG_LOGIN and MESOLOG_PASSWORD, or run it in a terminal")
     return (_asked("MESOLOG_LOGIN", "Mesolog login", db_path, secret=False),
             _asked("MESOLOG_PASSWORD", "Password", db_path))
@@ -205,7 +201,8 @@ def _key_to_check(db_path: Path) -> DatabaseKey | None:
     import os
 
     from mesolog.services.accounts import AccountService, LoginRefused
-    from mesolog.store.database import FileKind, inspect_file, open_database, recovered_key
+    from mesolog.store.database import open_database
+    from mesolog.store.database_files import FileKind, inspect_file, recovered_key
     from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
 
     if inspect_file(db_path).kind is not FileKind.ENCRYPTED:
@@ -289,7 +286,7 @@ def _run_restore(args: argparse.Namespace) -> int:
 def _run_encrypt(args: argparse.Namespace) -> int:
     from mesolog.services.backups import BackupService
     from mesolog.services.clock import local_now
-    from mesolog.store.database import FileKind, inspect_file
+    from mesolog.store.database_files import FileKind, inspect_file
 
     if inspect_file(_file_only(args.db, "mesolog encrypt")).kind is FileKind.ENCRYPTED:
         raise UserError(f"{args.db} is encrypted already")

@@ -32,14 +32,8 @@ from mesolog.services.practitioners import (
     insert_practitioner,
 )
 from mesolog.store import models
-from mesolog.store.database import (
-    Database,
-    DatabaseError,
-    FileKind,
-    inspect_file,
-    open_database,
-    recovered_key,
-)
+from mesolog.store.database import Database, DatabaseError, open_database
+from mesolog.store.database_files import FileKind, inspect_file, recovered_key
 from mesolog.store.first_look import HAS_ACCOUNTS_SQL
 from mesolog.store.keys import (
     ARGON2_LANES,

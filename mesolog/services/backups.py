@@ -13,6 +13,7 @@ from mesolog.domain.permissions import Action
 from mesolog.domain.progress import Progress, no_progress
 from mesolog.services.accounts import AccountService
 from mesolog.store import models
+from mesolog.store.addresses import only_for_files
 from mesolog.store.backup import BackupReport, automatic_backup, backup_database, restore_database
 from mesolog.store.convert import Converted, encrypt_database
 from mesolog.store.database import Database, DatabaseError
@@ -33,9 +34,7 @@ class BackupService:
     def _file(self, what: str) -> Path:
         """The database file; a server's records are not a file Mesolog copies."""
         if self._db.path is None:
-            raise DatabaseError(f"{what} is for a database file; {self._db.location} is on "
-                                "a server, which its administrator backs up with "
-                                "PostgreSQL's own tools (pg_dump)")
+            raise DatabaseError(only_for_files(what, self._db.location))
         return self._db.path
 
     def back_up(self, target: Path, progress: Progress = no_progress) -> BackupReport:

@@ -24,8 +24,9 @@ from mesolog.domain.progress import Progress, no_progress
 from mesolog.store import sqlite_files
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
-from mesolog.store.database import DatabaseError, FileKind, inspect_file, read_only_uri
+from mesolog.store.database_files import FileKind, inspect_file, read_only_uri
 from mesolog.store.disk_errors import could_not_write
+from mesolog.store.errors import DatabaseError
 from mesolog.store.keys import DatabaseKey, KeyFile, KeyFileError, key_file_of
 from mesolog.store.private import new_file, private_folder, write_private
 

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.store import sqlite_files
-from mesolog.store.database import (
+from mesolog.store.database_files import (
     SCHEMA_HEAD,
-    DatabaseError,
     FileKind,
     FileState,
     inspect_file,
     read_only_uri,
     read_revision,
 )
+from mesolog.store.errors import DatabaseError
 from mesolog.store.keys import DatabaseKey
 
 

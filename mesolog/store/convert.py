@@ -24,12 +24,8 @@ from pathlib import Path
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
 from mesolog.store import sqlite_files
-from mesolog.store.database import (
-    APPLICATION_ID,
-    DatabaseError,
-    FileKind,
-    inspect_file,
-)
+from mesolog.store.database_files import APPLICATION_ID, FileKind, inspect_file
+from mesolog.store.errors import DatabaseError
 from mesolog.store.keys import DatabaseKey, KeyFile, RecoveryKey, key_file_of
 from mesolog.store.photo_files import stored_photo
 from mesolog.store.private import new_file, private_folder, write_private

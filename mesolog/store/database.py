@@ -1,9 +1,7 @@
-"""The one place that opens a Mesolog database file.
+"""The one place that opens a Mesolog database: a file, or a PostgreSQL server
+(store/server.py), and the units of work every service reads and writes through.
 
-A file is recognised before SQLite writes a byte to it: the SQLite header
-must carry Mesolog's application id, and the schema revision must be one this
-version knows. Anything else is refused and left untouched.
-
+A file is recognised before SQLite writes a byte to it (store/database_files.py).
 Every new database is encrypted with SQLCipher, its key locked in the key file beside
 it (store/keys.py). An encrypted file is opened *locked*: nothing is read from it
 until a login (or the recovery key) unlocks it, and only then is it recognised as
@@ -15,9 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
-from enum import Enum
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import (
@@ -37,7 +34,21 @@ from mesolog.domain.permissions import Action, Actor, NotPermitted, may
 from mesolog.domain.practitioner import Role
 from mesolog.domain.validation import NotStored
 from mesolog.store import audit, models, sqlite_files
+from mesolog.store.addresses import is_server
 from mesolog.store.changes import Changes
+from mesolog.store.database_files import (
+    BUSY_TIMEOUT_MS,
+    SCHEMA_HEAD,
+    FileKind,
+    FileState,
+    create_file,
+    inspect_file,
+    known,
+    read_only_uri,
+    read_revision,
+    remove_database_files,
+    writable,
+)
 from mesolog.store.disk_errors import reason
 from mesolog.store.errors import DatabaseError, Locked, NotAMesologDatabase, SchemaTooNew
 from mesolog.store.keys import (
@@ -45,155 +56,21 @@ from mesolog.store.keys import (
     KeyFile,
     KeyFileError,
     RecoveryKey,
-    WrongRecoveryKey,
     key_file_of,
 )
-from mesolog.store.private import new_file
 from mesolog.store.server import (
     NOTICE_CHANNEL,
     inspect_server,
-    is_server,
     make_server_engine,
+    prepare_server_reader,
     server_sql,
     server_url,
     shown,
 )
 from mesolog.store.wrong_tries import WrongTries
 
-APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_id)
-# Revisions of mesolog/store/migrations/versions, oldest first; a test keeps
-# this list equal to Alembic's, so start-up need not import Alembic to know it.
 READER_CACHE_MB = 64
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                   "0009", "0010", "0011", "0012", "0013", "0014")
-SCHEMA_HEAD = KNOWN_REVISIONS[-1]
-BUSY_TIMEOUT_MS = 5000
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 __all__ = ["Database", "DatabaseError", "NotAMesologDatabase", "SchemaTooNew", "open_database"]
-
-
-class FileKind(Enum):
-    MISSING = "missing"
-    EMPTY = "empty"
-    MESOLOG = "mesolog"
-    ENCRYPTED = "encrypted"  # Mesolog's, as far as can be told before it is unlocked
-
-
-@dataclass(frozen=True)
-class FileState:
-    kind: FileKind
-    revision: str | None = None
-
-    @property
-    def is_new(self) -> bool:
-        return self.kind in (FileKind.MISSING, FileKind.EMPTY)
-
-
-def inspect_file(path: Path) -> FileState:
-    """What is at ``path``, read without letting SQLite modify anything."""
-    if not path.exists():
-        return FileState(FileKind.MISSING)
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as e:
-        raise DatabaseError(f"cannot read {path}: {e.strerror}") from None
-    if not header:
-        return FileState(FileKind.EMPTY)
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        if key_file_of(path).exists():
-            return FileState(FileKind.ENCRYPTED)
-        raise NotAMesologDatabase(
-            f"{path} is not a database file (or it is an encrypted Mesolog database whose "
-            f"key file {key_file_of(path).name} is missing: open it with its recovery key, "
-            "mesolog recover)")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAMesologDatabase(f"{path} is an SQLite database of another program, "
-                                  "not a Mesolog database")
-    return FileState(FileKind.MESOLOG, _known(path, read_revision(path)))
-
-
-def writable(path: Path) -> bool:
-    """Whether SQLite can write ``path`` and, beside it, its -wal and -shm files."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing a byte anywhere. On a file or folder
-    that cannot be written (a read-only disk) SQLite cannot keep its -shm file, so the
-    file is read as it stands (immutable)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    return uri if writable(path) else f"{uri}&immutable=1"
-
-
-def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
-    """The schema revision of ``path`` (None: no schema yet); of an encrypted file, with
-    its ``key``, which also proves to be Mesolog's by its application id."""
-    uri = read_only_uri(path)
-    try:
-        with closing(sqlite_files.connect(uri, key, uri=True,
-                                          timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
-            if key is not None and conn.execute(
-                    "PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise NotAMesologDatabase(f"{path} is an encrypted database of another "
-                                          "program, not a Mesolog database")
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            if not has_table:
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite_files.DatabaseError as e:
-        raise NotAMesologDatabase(f"{path} cannot be read as a database ({e})") from None
-    return row[0] if row else None
-
-
-def recovered_key(path: Path, recovery: RecoveryKey) -> tuple[DatabaseKey, bool]:
-    """The database key ``recovery`` gives for the encrypted file at ``path``, and
-    whether its key file could be read (if not, the key was checked against the
-    database itself). WrongRecoveryKey when it opens neither."""
-    try:
-        return KeyFile.read(key_file_of(path)).key_from_recovery(recovery), True
-    except KeyFileError:
-        key = recovery.database_key()
-        try:
-            read_revision(path, key)
-        except NotAMesologDatabase:
-            raise WrongRecoveryKey("That recovery key does not open this database; check "
-                                   "each group.") from None
-        return key, False
-
-
-def _known(path: Path, revision: str | None) -> str:
-    """``revision``, if this version knows it (a plain file with Mesolog's header and no
-    schema is not one Mesolog finished making)."""
-    if revision not in KNOWN_REVISIONS:
-        raise SchemaTooNew(
-            f"{path} was written by a newer Mesolog (schema {revision}, this version "
-            f"knows up to {SCHEMA_HEAD}); update Mesolog to open it"
-        )
-    return revision
-
-
-def _create_file(path: Path, key: DatabaseKey | None) -> None:
-    """Stamp a new file as Mesolog's before it switches to WAL (encrypted with ``key``).
-
-    The application id is written while the journal is still a rollback
-    journal, so the main file's header carries it from the first commit.
-    """
-    new_file(path)  # 0600: SQLite gives its -wal and -shm files the same mode
-    with closing(sqlite_files.connect(path, key, isolation_level=None)) as conn:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("PRAGMA journal_mode = WAL")
-
-
-def _remove_database_files(path: Path) -> None:
-    """Only for a file this process has just made and failed to finish."""
-    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 class _Lock:
@@ -375,7 +252,7 @@ class Database:
             raise DatabaseError(f"that key does not open {self.path.name}")
         revision = read_revision(self.path, key)  # None: made, its schema not yet written
         if revision is not None:
-            _known(self.path, revision)
+            known(self.path, revision)
         if revision != SCHEMA_HEAD and self.read_only:
             raise DatabaseError(_CANNOT_UPGRADE.format(path=self.path))
         self._connections.lock.key = key
@@ -477,7 +354,6 @@ class Database:
                 self.permit(session, action)
                 yield session
                 if self.on_server:  # sent on commit, to every desk that listens
-                    session.flush()
                     session.connection().exec_driver_sql(f"NOTIFY {NOTICE_CHANNEL}")
             touched = session.info.get("touched", set())
             audit_ids = session.info.get("audit_ids", set())
@@ -517,33 +393,22 @@ class Database:
         background work opens its own.
         """
         connections = self._connections
-        if connections.server:
-            return self._fetch_from_server(sql, params)
-        if connections.reader is None:
-            connections.reader = self.engine.raw_connection()
-            connections.closed = False
-            # The list's indexes stay in this connection's cache between keystrokes,
-            # where an operating system keeping little of a 4 GB file would have each
-            # search read them again (bench/README.md: a surname at 1,000,000 patients,
-            # 22 ms with SQLite's 2 MB default, 13 ms). Pages are cached only as read:
-            # at 100,000 patients the list's indexes take a few megabytes of it.
-            connections.reader.driver_connection.execute(
-                f"PRAGMA cache_size = {-READER_CACHE_MB * 1024}")
-        return connections.reader.driver_connection.execute(sql, params).fetchall()
-
-    def _fetch_from_server(self, sql: str, params: tuple) -> list[tuple]:
-        connections = self._connections
         if connections.reader is None:
             connections.reader = self.engine.raw_connection()
             connections.closed = False
             reader = connections.reader.driver_connection
-            reader.autocommit = True
-            # dates and times as SQLite gives them (ISO text), which the services parse
-            from psycopg.types.string import TextLoader
-            for type_name in ("date", "timestamp"):
-                reader.adapters.register_loader(type_name, TextLoader)
-        return connections.reader.driver_connection.execute(
-            server_sql(sql), params).fetchall()
+            if connections.server:
+                prepare_server_reader(reader)
+            else:
+                # The list's indexes stay in this connection's cache between keystrokes,
+                # where an operating system keeping little of a 4 GB file would have each
+                # search read them again (bench/README.md: a surname at 1,000,000
+                # patients, 22 ms with SQLite's 2 MB default, 13 ms). Pages are cached
+                # only as read: at 100,000 patients the list's indexes take a few MB.
+                reader.execute(f"PRAGMA cache_size = {-READER_CACHE_MB * 1024}")
+        if connections.server:
+            sql = server_sql(sql)
+        return connections.reader.driver_connection.execute(sql, params).fetchall()
 
     def close(self) -> None:
         """Close the database for every actor's view of it."""
@@ -580,9 +445,9 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
         try:
             if recovery is not None:
                 KeyFile.new(recovery).write(key_file_of(path))
-            _create_file(path, recovery.database_key() if recovery else None)
+            create_file(path, recovery.database_key() if recovery else None)
         except (sqlite_files.Error, OSError) as e:
-            _remove_database_files(path)
+            remove_database_files(path)
             raise DatabaseError(f"cannot create database {path}: {e}") from None
         state = FileState(FileKind.ENCRYPTED if encrypt else FileKind.MESOLOG)
     encrypted = state.kind is FileKind.ENCRYPTED
@@ -605,7 +470,7 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
     except BaseException:
         engine.dispose()
         if made:
-            _remove_database_files(path)
+            remove_database_files(path)
         raise
     return db
 
@@ -618,18 +483,18 @@ def open_server_database(address: str, *, create: bool = False) -> Database:
     where = shown(url)
     engine = make_server_engine(url)
     try:
-        with engine.connect() as conn:
-            state = inspect_server(conn, where)
+        try:
+            with engine.connect() as conn:
+                state = inspect_server(conn, where)
+        except OperationalError as e:  # no server there, refused, or no such database
+            raise DatabaseError(f"cannot reach {where}: {_first_line(e.orig or e)}") from None
         if state.empty and not create:
             raise DatabaseError(f"{where} is an empty database: make it Mesolog's first "
                                 f"with  mesolog server init --db {where}")
         if not state.empty:
-            _known(where, state.revision)
+            known(where, state.revision)
         if state.revision != SCHEMA_HEAD:
             upgrade_schema(engine)
-    except OperationalError as e:
-        engine.dispose()
-        raise DatabaseError(f"cannot reach {where}: {_first_line(e.orig or e)}") from None
     except BaseException:
         engine.dispose()
         raise

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from mesolog.store.addresses import is_server
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase
 
-__all__ = ["is_server"]  # for the database module, with the rest of the server's rules
+if TYPE_CHECKING:  # loaded only when a server is opened: a desk on a file never needs it
+    import psycopg
 
 # PostgreSQL's stand-in for the SQLite header's application id: the comment the first
 # migration leaves on Alembic's version table (a table of another program has none).
@@ -91,6 +92,17 @@ def inspect_server(conn: Connection, where: str) -> ServerState:
                                   "Mesolog database; give Mesolog a database of its own")
     revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     return ServerState(empty=False, revision=revision)
+
+
+def prepare_server_reader(reader: psycopg.Connection) -> None:
+    """The window's reading connection (Database.fetch_all): each statement sees the
+    latest commit, and dates and times come back as ISO text, as from SQLite, which the
+    services parse."""
+    from psycopg.types.string import TextLoader
+
+    reader.autocommit = True
+    for type_name in ("date", "timestamp"):
+        reader.adapters.register_loader(type_name, TextLoader)
 
 
 def catch_up_ids(conn: Connection) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mesolog import APP_NAME, __version__
+from mesolog.store.addresses import is_server, shown_name
 from mesolog.store.first_look import has_accounts
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import LoginGate
@@ -91,7 +92,7 @@ class _AfterFirstPaint(QObject):
 def _start(app: QApplication, settings: Settings, db_path: Path | str,
            when_shown: Callable[[], None]) -> int:
     # a server has its administrator from mesolog server init: a login first
-    if isinstance(db_path, str) or has_accounts(db_path):
+    if is_server(db_path) or has_accounts(db_path):
         return _log_in_first(app, settings, db_path, when_shown)
     # Nobody can log in yet (a new file: the first administrator is made), or the file
     # must be opened to say what is wrong with it.
@@ -158,8 +159,7 @@ def _log_in_first(app: QApplication, settings: Settings, path: Path | str,
                   when_shown: Callable[[], None] = lambda: None) -> int:
     """The login alone first, the window once someone is in."""
     opening = _OpeningOnLogIn(path)
-    shown = path if isinstance(path, str) else path.name  # a server by its address
-    dialog = LoginDialog(opening, title=f"Log in to {shown} — {APP_NAME}")
+    dialog = LoginDialog(opening, title=f"Log in to {shown_name(path)} — {APP_NAME}")
     _AfterFirstPaint(dialog, lambda: (when_shown(), opening.start_importing()))
     accepted = dialog.exec() and dialog.actor is not None
     if not accepted:

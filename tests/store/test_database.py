@@ -11,8 +11,6 @@ from mesolog.domain.permissions import Action
 from mesolog.store import models, sqlite_files
 from mesolog.store.check import check_database
 from mesolog.store.database import (
-    APPLICATION_ID,
-    KNOWN_REVISIONS,
     SCHEMA_HEAD,
     DatabaseError,
     NotAMesologDatabase,
@@ -20,6 +18,7 @@ from mesolog.store.database import (
     alembic_config,
     open_database,
 )
+from mesolog.store.database_files import APPLICATION_ID, KNOWN_REVISIONS
 from tests.conftest import NOW
 
 
