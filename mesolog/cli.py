@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from mesolog import APP_NAME, __version__
 
 # tells a server from a file without loading SQLAlchemy
-from mesolog.store.addresses import is_server, only_for_files, shown_name
+from mesolog.store.addresses import (
+    PASSWORD_REFUSED,
+    holds_password,
+    is_server,
+    only_for_files,
+    shown_name,
+)
 
 if TYPE_CHECKING:
     from mesolog.store.database import Database
@@ -34,7 +40,10 @@ def default_database_path() -> Path:
 
 
 def _database(text: str) -> Path | str:
-    """A database file, or a PostgreSQL server's address (postgresql://…) as given."""
+    """A database file, or a PostgreSQL server's address (postgresql://…) as given;
+    an address with a password is refused before it is shown anywhere."""
+    if is_server(text) and holds_password(text):
+        raise argparse.ArgumentTypeError(PASSWORD_REFUSED)
     return text if is_server(text) else Path(text)
 
 

@@ -4,6 +4,7 @@ the command line imports only once the window is on screen."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
@@ -11,6 +12,20 @@ SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 def is_server(target: object) -> bool:
     """Whether ``target`` names a database server rather than a file."""
     return isinstance(target, str) and target.lower().startswith(SCHEMES)
+
+
+PASSWORD_REFUSED = ("a server address must not hold a password: put it in your pgpass file "
+                    "(~/.pgpass, or %APPDATA%\\postgresql\\pgpass.conf on Windows) or a "
+                    "service file, where PostgreSQL reads it")
+
+
+def holds_password(address: str) -> bool:
+    """Whether a server ``address`` carries a password, which Mesolog never takes: it
+    would end up in settings, shell histories and window titles."""
+    try:
+        return urlsplit(address).password is not None
+    except ValueError:  # a malformed address: told as such where it is parsed
+        return False
 
 
 def shown_name(target: Path | str) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from mesolog.store.addresses import PASSWORD_REFUSED
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase
 
 if TYPE_CHECKING:  # loaded only when a server is opened: a desk on a file never needs it
@@ -44,9 +45,7 @@ def server_url(address: str) -> URL:
         raise DatabaseError(f"{address!r} is not a server address; write it as "
                             "postgresql://user@host/database") from None
     if url.password is not None:
-        raise DatabaseError("a server address must not hold a password: put it in your "
-                            "pgpass file (~/.pgpass, or %APPDATA%\\postgresql\\pgpass.conf "
-                            "on Windows) or a service file, where PostgreSQL reads it")
+        raise DatabaseError(PASSWORD_REFUSED)
     if not url.database and "service" not in url.query:
         raise DatabaseError(f"{address} names no database: add it after the host, as in "
                             "postgresql://mesolog@server/clinic")

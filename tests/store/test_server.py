@@ -73,6 +73,14 @@ def test_file_commands_on_a_server_say_what_to_use_instead(server_database, caps
         assert "on a server" in capsys.readouterr().err
 
 
+def test_a_password_given_in_an_address_is_refused_and_never_repeated(capsys):
+    for command in (["check"], ["report", "--patient", "P-1", "-o", "r.pdf"], []):
+        with pytest.raises(SystemExit) as stopped:
+            main(["--db", "postgresql://mesolog:s3cret@db.example.org/clinic", *command])
+        err = capsys.readouterr().err
+        assert stopped.value.code == 2 and "pgpass" in err and "s3cret" not in err
+
+
 def test_another_programs_database_is_refused_untouched(empty_database):
     with _server_admin() as admin, admin.cursor() as cur:
         cur.execute("SELECT 1")
