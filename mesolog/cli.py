@@ -50,7 +50,7 @@ def _database(text: str) -> Path | str:
 def _file_only(target: Path | str, what: str) -> Path:
     """``target``, a file; refused before any login is asked for when it is a server."""
     if isinstance(target, str):
-        raise UserError(only_for_files(what, target))
+        raise UserError(only_for_files(f"mesolog {what}", target, what))
     return target
 
 
@@ -75,11 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(check, "database file to check")
 
     backup = commands.add_parser("backup", help="a verified copy of a database and its photos")
-    _db_option(backup, "database file to back up")
+    _db_option(backup, "database file, or server address, to back up")
     backup.add_argument("-o", "--output", type=Path, required=True, help="new backup file")
 
     report = commands.add_parser("report", help="a patient's report as a PDF")
-    _db_option(report, "database file")
+    _db_option(report, "database file or server address")
     report.add_argument("--patient", required=True, metavar="CHART_NO",
                         help="the patient's chart number")
     report.add_argument("-o", "--output", type=Path, required=True, help="new PDF file")
@@ -89,8 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--every-map", action="store_true",
                         help="print every session's injection map, not only the latest")
 
-    restore = commands.add_parser("restore", help="replace a database by a checked backup")
-    _db_option(restore, "database file to replace")
+    restore = commands.add_parser("restore", help="replace a database file by a checked "
+                                  "backup, or fill an empty server database")
+    _db_option(restore, "database file to replace, or empty server database")
     restore.add_argument("backup", type=Path, help="backup file made by mesolog backup")
 
     encrypt = commands.add_parser("encrypt", help="encrypt a plain database (an "
@@ -138,7 +139,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     from mesolog.store.check import check_database
 
-    path = _file_only(args.db, "mesolog check")
+    path = _file_only(args.db, "check")
     report = check_database(path, _key_to_check(path))
     for line in report.findings:
         print(line)
@@ -235,7 +236,7 @@ def _key_to_check(db_path: Path) -> DatabaseKey | None:
 def _run_backup(args: argparse.Namespace) -> int:
     from mesolog.services.backups import BackupService
 
-    db = _log_in(_file_only(args.db, "mesolog backup"))
+    db = _log_in(args.db)
     try:
         report = BackupService(db).back_up(args.output)
     finally:
@@ -278,7 +279,13 @@ def _run_restore(args: argparse.Namespace) -> int:
     from mesolog.services.backups import BackupService
     from mesolog.store.backup import restore_database
 
-    if _file_only(args.db, "mesolog restore").exists():
+    if is_server(args.db):  # into an empty database: nobody there to log in yet
+        from mesolog.store.server_backup import restore_to_server
+
+        report = restore_to_server(args.backup, args.db, key=_key_to_check(args.backup))
+        print(f"restored {args.db} from {report.summary()}")
+        return 0
+    if args.db.exists():
         db = _log_in(args.db)
         try:
             kept = BackupService(db).restore(args.backup)
@@ -297,7 +304,7 @@ def _run_encrypt(args: argparse.Namespace) -> int:
     from mesolog.services.clock import local_now
     from mesolog.store.database_files import FileKind, inspect_file
 
-    if inspect_file(_file_only(args.db, "mesolog encrypt")).kind is FileKind.ENCRYPTED:
+    if inspect_file(_file_only(args.db, "encrypt")).kind is FileKind.ENCRYPTED:
         raise UserError(f"{args.db} is encrypted already")
     credentials = _login_and_password(args.db)
     db = _log_in(args.db, credentials)
@@ -327,7 +334,7 @@ def _run_recover(args: argparse.Namespace) -> int:
     from mesolog.services.accounts import recover_administrator
     from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
 
-    _file_only(args.db, "mesolog recover")
+    _file_only(args.db, "recover")
     try:
         recovery = RecoveryKey.parse(_asked("MESOLOG_RECOVERY_KEY", "Recovery key", args.db))
     except WrongRecoveryKey as e:

@@ -51,3 +51,16 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+# The first bytes of each picture format Mesolog takes (PHOTO_SUFFIXES).
+_SIGNATURES = ((b"\xff\xd8\xff", ".jpg"), (b"\x89PNG\r\n\x1a\n", ".png"),
+               (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"), (b"BM", ".bmp"))
+
+
+def suffix_of(picture: bytes) -> str:
+    """The file suffix of ``picture``'s format, told from its first bytes (a sealed
+    photo's name keeps none); none for a format not known."""
+    if picture[:4] == b"RIFF" and picture[8:12] == b"WEBP":
+        return ".webp"
+    return next((suffix for start, suffix in _SIGNATURES if picture.startswith(start)), "")

@@ -18,6 +18,7 @@ from mesolog.store.backup import BackupReport, automatic_backup, backup_database
 from mesolog.store.convert import Converted, encrypt_database
 from mesolog.store.database import Database, DatabaseError
 from mesolog.store.keys import DatabaseKey, KeyFile
+from mesolog.store.server_backup import backup_server
 
 
 @dataclass(frozen=True)
@@ -31,30 +32,34 @@ class BackupService:
     def __init__(self, db: Database):
         self._db = db
 
-    def _file(self, what: str) -> Path:
-        """The database file; a server's records are not a file Mesolog copies."""
+    def _file(self, what: str, instead: str) -> Path:
+        """The database file; refused on a server, with what to do ``instead``."""
         if self._db.path is None:
-            raise DatabaseError(only_for_files(what, self._db.location))
+            raise DatabaseError(only_for_files(what, self._db.location, instead))
         return self._db.path
 
     def back_up(self, target: Path, progress: Progress = no_progress) -> BackupReport:
-        """A checked copy of the database and its photos at ``target`` (a new file)."""
+        """A checked copy of the database and its photos at ``target`` (a new file): of a
+        server's records too, as they stood at one moment."""
         actor = self._db.require(Action.BACKUP)
-        return backup_database(self._file("A backup"), target, key=self._db.key, made_by=actor.name,
+        if self._db.on_server:
+            return backup_server(self._db, target, made_by=actor.name, progress=progress)
+        return backup_database(self._db.path, target, key=self._db.key, made_by=actor.name,
                                progress=progress)
 
     def automatic(self, folder: Path, now: datetime,
                   progress: Progress = no_progress) -> BackupReport | None:
         """Today's backup into ``folder`` unless one was made today (at closing)."""
         actor = self._db.require(Action.BACKUP)
-        return automatic_backup(self._file("A backup"), folder, now, key=self._db.key,
-                                made_by=actor.name, progress=progress)
+        path = self._file("An automatic backup", "automatic backup")
+        return automatic_backup(path, folder, now, key=self._db.key, made_by=actor.name,
+                                progress=progress)
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the database by the checked ``backup``; where the replaced one is kept.
         The database is closed first (for every view of it): reopen it afterwards."""
         self._db.require(Action.RESTORE)
-        self._file("A restore")
+        self._file("Replacing the records by a backup", "replace")
         self._db.close()  # no connection of ours may write while the file is replaced
         return restore_database(backup, self._db.path, key=self._db.key)
 
@@ -65,7 +70,7 @@ class BackupService:
         them a new password). The database is closed first for every view of it:
         reopen it afterwards with ``converted.recovery``'s key."""
         self._db.require(Action.ENCRYPT)
-        self._file("Encryption at rest")
+        self._file("Encryption at rest", "encrypt")
         if self._db.encrypted:
             raise DatabaseError(f"{self._db.path.name} is encrypted already")
         login = AccountService(self._db).confirm_own_password(password, "password")

@@ -34,8 +34,21 @@ def shown_name(target: Path | str) -> str:
     return target if isinstance(target, str) else target.name
 
 
-def only_for_files(what: str, server: str) -> str:
-    """Why ``what`` is refused on the records at ``server``."""
-    return (f"{what} is for a database file; {server} is on a server, which its "
-            "administrator backs up and checks with PostgreSQL's own tools (pg_dump, "
-            "pg_amcheck)")
+# What takes the place of each file-only piece of work on a server.
+ON_A_SERVER = {
+    "check": "its administrator checks it with PostgreSQL's own tools (pg_amcheck)",
+    "encrypt": "the server's disk and its connections (sslmode) are protected by its "
+               "administrator",
+    "recover": "it has no recovery key; another administrator sets a new password "
+               "(Clinic > Accounts > Reset Password)",
+    "replace": "its records are never replaced; restore the backup into a new, empty "
+               "database (mesolog restore --db postgresql://…/new)",
+    "automatic backup": "each desk would make its own; back it up from one place with "
+                        "mesolog backup on a schedule",
+}
+
+
+def only_for_files(what: str, server: str, instead: str) -> str:
+    """Why ``what`` is refused on the records at ``server``, and what to do
+    ``instead`` (one of ON_A_SERVER)."""
+    return f"{what} is for a database file; {server} is on a server: {ON_A_SERVER[instead]}"

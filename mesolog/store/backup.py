@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,7 +103,7 @@ def verify_backup(path: Path, key: DatabaseKey | None = None) -> BackupReport:
         raise DatabaseError(f"{path} is damaged: its key file {keys.name} is missing or "
                             "not the one the manifest describes")
     _refuse_missing_or_changed(path, manifest.photos.items())
-    report = check_database(path, _key_for(path, key))
+    report = check_database(path, key_for(path, key))
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
     return BackupReport(path, manifest.rows, len(manifest.photos), manifest.missing_photos,
@@ -111,7 +111,7 @@ def verify_backup(path: Path, key: DatabaseKey | None = None) -> BackupReport:
 
 
 def _verify_without_manifest(path: Path, key: DatabaseKey | None) -> BackupReport:
-    key = _key_for(path, key)
+    key = key_for(path, key)
     report = check_database(path, key)
     if not report.ok:
         raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
@@ -121,7 +121,7 @@ def _verify_without_manifest(path: Path, key: DatabaseKey | None) -> BackupRepor
         return BackupReport(path, _counts(conn), len(names))
 
 
-def _key_for(path: Path, key: DatabaseKey | None) -> DatabaseKey | None:
+def key_for(path: Path, key: DatabaseKey | None) -> DatabaseKey | None:
     """``key`` for an encrypted ``path`` whose key file it matches; None for a plain one."""
     if inspect_file(path).kind is not FileKind.ENCRYPTED:
         return None
@@ -158,7 +158,37 @@ def backup_database(source: Path, target: Path, *, key: DatabaseKey | None = Non
     source, target = Path(source), Path(target)
     if inspect_file(source).kind not in (FileKind.MESOLOG, FileKind.ENCRYPTED):
         raise DatabaseError(f"no Mesolog database at {source}")
-    key = _key_for(source, key)
+    key = key_for(source, key)
+
+    def copy(partial: Path) -> CopiedPhotos:
+        new_file(partial)  # the owner's alone from its first byte
+        if key is not None:
+            copy_private_file(key_file_of(source), key_file_of(partial))
+        with closing(_ro(source, key)) as src, \
+                closing(sqlite_files.connect(partial, key)) as dst:
+            src.backup(dst, pages=_PAGES_A_STEP, progress=lambda _status, left, total:
+                       progress(total - left, total, "copying the database"))
+            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        progress(1, 1, "checking the copy")
+        made = check_database(partial, key)
+        if not made.ok:
+            raise DatabaseError(f"{source} is damaged, so no backup was made: "
+                                f"{made.problems[0]}")
+        return _copy_photos(source, partial, key)
+    return make_backup_set(target, copy, key=key, made_by=made_by, now=now)
+
+
+# What a set's photo folder received: (file name → checksum; missing from the clinic;
+# no longer matching the checksum recorded when it was attached)
+CopiedPhotos = tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]
+
+
+def make_backup_set(target: Path, copy: Callable[[Path], CopiedPhotos], *,
+                    key: DatabaseKey | None, made_by: str, now: datetime | None
+                    ) -> BackupReport:
+    """The backup set ``target``, whole or not at all: ``copy`` writes the database copy
+    (and its key file, and photos) under a temporary name it is given; then the manifest
+    is written, the parts renamed into place, and the set verified."""
     if any(part.exists() for part in _set_files(target)):
         raise DatabaseError(f"{target} already exists; choose a new name for the backup")
     if not target.parent.is_dir():
@@ -166,20 +196,7 @@ def backup_database(source: Path, target: Path, *, key: DatabaseKey | None = Non
     partial = target.with_name(f".{target.name}.partial")
     _remove_set(partial)
     try:
-        new_file(partial)  # the owner's alone from its first byte
-        if key is not None:
-            _copy_file(key_file_of(source), key_file_of(partial))
-        with closing(_ro(source, key)) as src, \
-                closing(sqlite_files.connect(partial, key)) as dst:
-            src.backup(dst, pages=_PAGES_A_STEP, progress=lambda _status, left, total:
-                       progress(total - left, total, "copying the database"))
-            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-        progress(1, 1, "checking the copy")
-        copy = check_database(partial, key)
-        if not copy.ok:
-            raise DatabaseError(f"{source} is damaged, so no backup was made: "
-                                f"{copy.problems[0]}")
-        photos, missing, changed = _copy_photos(source, partial, key)
+        photos, missing, changed = copy(partial)
         with closing(_ro(partial, key)) as conn:
             rows = _counts(conn)
             schema = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
@@ -209,7 +226,7 @@ def _remove_set(db_path: Path) -> None:
 
 
 def _copy_photos(source_db: Path, target_db: Path, key: DatabaseKey | None
-                 ) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+                 ) -> CopiedPhotos:
     """Copy the photos ``target_db`` lists from ``source_db``'s folder: (what was copied,
     with checksums; what was missing; what no longer matched its recorded checksum)."""
     copied: dict[str, str] = {}
@@ -222,7 +239,7 @@ def _copy_photos(source_db: Path, target_db: Path, key: DatabaseKey | None
             continue
         private_folder(dst)
         private_folder((dst / name).parent)
-        _copy_file(original, dst / name)
+        copy_private_file(original, dst / name)
         copied[name] = file_sha256(dst / name)
         if copied[name] != recorded:
             changed.append(name)
@@ -249,13 +266,13 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None,
     if _same_file(backup, db_path):
         raise DatabaseError(f"{backup} is the database itself; choose a backup to restore")
     report = verify_backup(backup, key)
-    key = _key_for(backup, key)
+    key = key_for(backup, key)
     partial = db_path.with_name(f".{db_path.name}.restoring")
     _remove_set(partial)
     try:
-        _copy_file(backup, partial)
+        copy_private_file(backup, partial)
         if key is not None:
-            _copy_file(key_file_of(backup), key_file_of(partial))
+            copy_private_file(key_file_of(backup), key_file_of(partial))
         _copy_photos(backup, partial, key)  # verified above: each one whole
     except OSError as e:
         _remove_set(partial)
@@ -293,7 +310,7 @@ def _counts_of(path: Path, key: DatabaseKey | None) -> dict[str, int]:
         return _counts(conn)
 
 
-def _copy_file(source: Path, target: Path) -> None:
+def copy_private_file(source: Path, target: Path) -> None:
     """Copy to ``target`` (a new file, the owner's alone) and flush it to disk."""
     new_file(target)
     with source.open("rb") as src, target.open("r+b") as dst:

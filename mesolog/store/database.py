@@ -50,7 +50,13 @@ from mesolog.store.database_files import (
     writable,
 )
 from mesolog.store.disk_errors import reason
-from mesolog.store.errors import DatabaseError, Locked, NotAMesologDatabase, SchemaTooNew
+from mesolog.store.errors import (
+    DatabaseError,
+    Locked,
+    NotAMesologDatabase,
+    SchemaTooNew,
+    first_line,
+)
 from mesolog.store.keys import (
     DatabaseKey,
     KeyFile,
@@ -194,6 +200,12 @@ class Database:
     def name(self) -> str:
         """The records' short name: the file's, or the server's address."""
         return self._connections.server or self.path.name
+
+    @property
+    def stem(self) -> str:
+        """What a file made of these records (a backup) is named after: the database
+        file's name without its suffix, or the server database's name."""
+        return self.engine.url.database if self.on_server else self.path.stem
 
     @property
     def actor(self) -> Actor | None:
@@ -487,7 +499,7 @@ def open_server_database(address: str, *, create: bool = False) -> Database:
             with engine.connect() as conn:
                 state = inspect_server(conn, where)
         except OperationalError as e:  # no server there, refused, or no such database
-            raise DatabaseError(f"cannot reach {where}: {_first_line(e.orig or e)}") from None
+            raise DatabaseError(f"cannot reach {where}: {first_line(e.orig or e)}") from None
         if state.empty and not create:
             raise DatabaseError(f"{where} is an empty database: make it Mesolog's first "
                                 f"with  mesolog server init --db {where}")
@@ -500,10 +512,6 @@ def open_server_database(address: str, *, create: bool = False) -> Database:
         raise
     return Database(None, engine, _connections=_Connections(engine, _Lock(), encrypted=False,
                                                             server=where))
-
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def upgrade_schema(engine: Engine) -> None:

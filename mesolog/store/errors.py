@@ -21,3 +21,8 @@ class SchemaTooNew(DatabaseError):
 
 class Locked(DatabaseError):
     """An encrypted database nobody has unlocked: nothing of it can be read yet."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of a driver's message (libpq's go on with hints and context)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -106,7 +106,7 @@ class FileActions:
         from mesolog.store.database import DatabaseError
 
         stamp = self._window.clock().strftime("%Y%m%d-%H%M")
-        stem = self._window.database.path.stem
+        stem = self._window.database.stem
         suggestion = self._window.folder() / f"{stem}-backup-{stamp}.sqlite"
         name, _ = QFileDialog.getSaveFileName(self._window, "Back Up", str(suggestion), FILE_FILTER)
         if not name:

@@ -128,9 +128,8 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
                    w.backup_action, w.restore_action,
                    w.catalogue_action, w.due_action, w.open_events_action):
         action.setEnabled(attached)
-    on_file = not (attached and w.database.on_server)  # a server is backed up by its own tools
-    w.backup_action.setVisible(on_file)
-    w.restore_action.setVisible(on_file)
+    # a server's records are never replaced: a set is restored into a new database
+    w.restore_action.setVisible(not (attached and w.database.on_server))
     actor = w.database.actor if attached else None
     w.account_actions.update(actor, attached)
     w.encrypt_action.setVisible(w.encryption.applies())  # a plain file, an administrator

@@ -68,9 +68,11 @@ def test_an_empty_database_is_made_mesologs_only_by_server_init(empty_database, 
 
 
 def test_file_commands_on_a_server_say_what_to_use_instead(server_database, capsys):
-    for command in (["check"], ["backup", "-o", "x.sqlite"], ["encrypt"]):
+    for command, instead in ((["check"], "pg_amcheck"), (["encrypt"], "sslmode"),
+                             (["recover"], "Reset Password")):
         assert main([*command, "--db", server_database]) == 1
-        assert "on a server" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "on a server" in err and instead in err and len(err.splitlines()) == 1
 
 
 def test_a_password_given_in_an_address_is_refused_and_never_repeated(capsys):

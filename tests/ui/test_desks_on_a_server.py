@@ -53,15 +53,15 @@ def test_a_save_on_one_desk_reaches_the_other_and_a_stale_save_is_refused(
         db.close()
 
 
-def test_the_window_on_a_server_searches_and_offers_no_file_backup(
-        qtbot, server_database, make_window, demo_template, tmp_path):
+def test_the_window_on_a_server_searches_and_backs_it_up(
+        qtbot, server_database, make_window, demo_template, tmp_path, monkeypatch):
     from mesolog.ui.patients.patient_list_model import NAME
     from tests.conftest import fill_with_demo
 
     db = fill_with_demo(open_as_administrator(server_database), demo_template(300, 5))
     window = make_window(db)
     assert server_database in window.windowTitle()
-    assert not window.backup_action.isVisible() and not window.restore_action.isVisible()
+    assert window.backup_action.isVisible() and not window.restore_action.isVisible()
     assert not window.encrypt_action.isVisible()  # the server protects its own records
     qtbot.keyClicks(window.search_box, "nowak")
     from mesolog.services.patient_search import SearchQuery
@@ -73,3 +73,23 @@ def test_the_window_on_a_server_searches_and_offers_no_file_backup(
     assert all(name.startswith("Nowak") for name in shown)
     if os.environ.get("MESOLOG_SHOTS"):  # a picture to look at: MESOLOG_SHOTS=folder
         window.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "server-window.png"))
+
+    # File > Back Up… makes the same set as on a file, named after the server database
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from tests.ui.modal import answer_message_box
+
+    suggested: list[str] = []
+    backup = tmp_path / "server-backup.sqlite"
+
+    def choose(parent, caption, suggestion, *filters):
+        suggested.append(suggestion)
+        return str(backup), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=20_000)
+    assert Path(suggested[0]).name.startswith(f"{db.stem}-backup-")
+    assert "The backup was made and checked" in seen[0] and "300 patients" in seen[0]
+    assert backup.is_file()

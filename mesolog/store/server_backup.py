@@ -1,0 +1,184 @@
+"""A server's records in a backup set, and a backup set onto a server.
+
+A server is backed up into the very set a file is (store/backup.py): a Mesolog database
+file, its photos beside it, a manifest. So one set restores into either engine, and a
+clinic moves from one desk to several (a file's set restored onto a server) and back
+(a server's set restored into a file, ``restore_database``).
+
+The server is read in one REPEATABLE READ, read-only transaction: every table and
+every photo as they all stood at one moment, while the desks go on writing. A server's
+records are not encrypted by Mesolog (the server's own disk is its administrator's to
+protect), so its set is a plain file, created for its owner alone like every set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.exc import OperationalError
+
+from mesolog.domain.photo import SEALED_SUFFIX, photo_folder_of, suffix_of
+from mesolog.domain.progress import Progress, no_progress
+from mesolog.store import models, sqlite_files
+from mesolog.store.backup import (
+    COUNTED,
+    BackupReport,
+    CopiedPhotos,
+    copy_private_file,
+    key_for,
+    make_backup_set,
+    verify_backup,
+)
+from mesolog.store.database import Database, open_database, open_server_database
+from mesolog.store.database_files import SCHEMA_HEAD
+from mesolog.store.engine_copy import copy_records, holds_records
+from mesolog.store.errors import DatabaseError, first_line
+from mesolog.store.keys import DatabaseKey, key_file_of
+from mesolog.store.photo_files import stored_photo
+from mesolog.store.private import private_folder, write_private
+from mesolog.store.sealed_files import NotUnsealed, unseal
+from mesolog.store.server import catch_up_ids
+
+
+def backup_server(db: Database, target: Path, *, made_by: str = "",
+                  now: datetime | None = None, progress: Progress = no_progress
+                  ) -> BackupReport:
+    """The server database ``db``'s records and photos, as they stood at one moment, in
+    the backup set ``target`` (a new file), verified."""
+    def copy(partial: Path) -> CopiedPhotos:
+        made = open_database(partial, encrypt=False)  # a new file: schema written here
+        try:
+            with db.engine.connect() as server:
+                server = server.execution_options(isolation_level="REPEATABLE READ",
+                                                  postgresql_readonly=True)
+                with server.begin():
+                    _refuse_other_revision(server, db.location)
+                    with made.engine.begin() as file:
+                        copy_records(server, file, progress)
+                    photos = _photos_from_server(server, photo_folder_of(partial))
+        except OperationalError as e:
+            raise DatabaseError(f"the backup stopped: {db.location} could not be read to "
+                                f"the end ({first_line(e.orig or e)}); nothing was kept") from None
+        finally:
+            made.close()
+        with closing(sqlite_files.connect(partial)) as conn:
+            conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        return photos
+    return make_backup_set(Path(target), copy, key=None, made_by=made_by, now=now)
+
+
+def _refuse_other_revision(server: Connection, where: str) -> None:
+    revision = server.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    if revision != SCHEMA_HEAD:  # another desk's newer Mesolog upgraded it meanwhile
+        raise DatabaseError(f"{where} was brought to another version of Mesolog's records "
+                            f"({revision}) while this one ran; back it up with that version")
+
+
+def _photos_from_server(server: Connection, folder: Path) -> CopiedPhotos:
+    """Each photo's bytes, as the server keeps them, into the set's ``folder``."""
+    copied: dict[str, str] = {}
+    missing, changed = [], []
+    rows = server.execute(select(models.Photo.file_name, models.Photo.sha256)
+                          .order_by(models.Photo.id)).all()
+    for name, recorded in rows:
+        data = server.execute(select(models.PhotoData.data)
+                              .where(models.PhotoData.file_name == name)).scalar()
+        if data is None:
+            missing.append(name)
+            continue
+        private_folder(folder)
+        private_folder((folder / name).parent)
+        write_private(folder / name, data)
+        copied[name] = hashlib.sha256(data).hexdigest()
+        if copied[name] != recorded:
+            changed.append(name)
+    return copied, tuple(missing), tuple(changed)
+
+
+def restore_to_server(backup: Path, address: str, *, key: DatabaseKey | None = None,
+                      progress: Progress = no_progress) -> BackupReport:
+    """Put the checked backup set ``backup`` (of either engine) into the empty server
+    database at ``address``; what the set held. An encrypted set is read with ``key``;
+    its photos are unsealed onto the server, which keeps them as every server photo
+    is kept. A database that holds records is refused: nothing on a server is
+    replaced (restore into a new database, made with createdb)."""
+    backup = Path(backup)
+    report = verify_backup(backup, key)
+    key = key_for(backup, key)
+    server = open_server_database(address, create=True)
+    try:
+        with server.engine.connect() as conn:
+            _refuse_records(conn, server.location)
+        with tempfile.TemporaryDirectory(prefix="mesolog-restore-") as folder:
+            # a copy, brought up to date here if the set is older than this Mesolog
+            copy = Path(folder) / backup.name
+            copy_private_file(backup, copy)
+            if key is not None:
+                copy_private_file(key_file_of(backup), key_file_of(copy))
+            source = open_database(copy, create=False, key=key)
+            try:
+                with source.engine.connect() as src, \
+                        server.engine.execution_options(mesolog_writes=True).begin() as dst:
+                    _refuse_records(dst, server.location)  # under the writers' lock now
+                    copy_records(src, dst, progress)
+                    _photos_to_server(src, dst, photo_folder_of(backup), key)
+                    catch_up_ids(dst)
+            finally:
+                source.close()
+        with server.engine.connect() as conn:
+            restored = _counts(conn)
+    except OperationalError as e:
+        raise DatabaseError(f"the restore stopped: {server.location} could not be written "
+                            f"to the end ({first_line(e.orig or e)}); nothing was kept") from None
+    finally:
+        server.close()
+    if restored != report.rows:
+        raise DatabaseError(f"the records restored onto {server.location} do not match "
+                            f"{backup.name}'s counts ({restored} against {report.rows})")
+    return report
+
+
+def _refuse_records(conn: Connection, where: str) -> None:
+    if holds_records(conn):
+        raise DatabaseError(f"{where} holds records already; a backup is restored into an "
+                            "empty database (createdb a new one, and point the desks at it "
+                            "once it is restored)")
+
+
+def _photos_to_server(source: Connection, server: Connection, folder: Path,
+                      key: DatabaseKey | None) -> None:
+    """Each photo file of the set kept on the server, a sealed one unsealed (the server
+    keeps pictures as they were attached) and its record named as a server names it.
+    A photo the set lacks (missing when it was made, and named in its manifest) stays
+    missing; one that does not open is kept as found, as the set kept it."""
+    rows = source.execute(select(models.Photo.id, models.Photo.patient_id,
+                                 models.Photo.file_name).order_by(models.Photo.id)).all()
+    for photo_id, patient_id, name in rows:
+        file = folder / name
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
+        if key is not None and name.endswith(SEALED_SUFFIX):
+            try:
+                picture = unseal(data, key.photo_key())
+            except NotUnsealed:
+                picture = None
+            if picture is not None:
+                stored = stored_photo(picture, suffix_of(picture), patient_id, None)
+                server.execute(update(models.Photo).where(models.Photo.id == photo_id)
+                               .values(file_name=stored.name, sha256=stored.sha256))
+                name, data = stored.name, stored.data
+        if server.execute(select(func.count()).where(models.PhotoData.file_name == name)
+                          ).scalar_one() == 0:
+            server.execute(insert(models.PhotoData).values(file_name=name, data=data))
+
+
+def _counts(conn: Connection) -> dict[str, int]:
+    tables = models.Base.metadata.tables
+    return {name: conn.execute(select(func.count()).select_from(tables[name])).scalar_one()
+            for name in COUNTED}
