@@ -55,6 +55,7 @@ from mesolog.store.errors import (
     Locked,
     NotAMesologDatabase,
     SchemaTooNew,
+    ServerUnreachable,
     first_line,
 )
 from mesolog.store.keys import (
@@ -66,6 +67,7 @@ from mesolog.store.keys import (
 )
 from mesolog.store.server import (
     NOTICE_CHANNEL,
+    connection_lost,
     inspect_server,
     make_server_engine,
     prepare_server_reader,
@@ -129,15 +131,6 @@ def _make_engine(path: Path, lock: _Lock, *, read_only: bool = False) -> Engine:
     return engine
 
 
-@contextmanager
-def _written_or_not_stored() -> Iterator[None]:
-    """A write the disk refuses (full, read-only, kept busy) is the disk's fault, not the
-    change's: it is said in words (NotStored), and nothing of the change was stored."""
-    try:
-        yield
-    except OperationalError as e:
-        raise NotStored(f"Not saved: {reason(e.orig or e)}. Nothing of the change was "
-                        "stored; try again once that is put right.") from None
 
 
 class _Connections:
@@ -153,13 +146,22 @@ class _Connections:
         self._owns_engine = owns_engine
         # told after each committed change, on the thread that made it
         self.listeners: list[Callable[[Changes], None]] = []
+        # told when a server cannot be reached, on the thread that found it
+        self.lost_listeners: list[Callable[[ServerUnreachable], None]] = []
         self.closed = False  # by the window or a restore: nothing more is read through it
+
+    def drop_reader(self) -> None:
+        """Let go of the reading connection (a lost one is thrown away, not pooled)."""
+        if self.reader is not None:
+            reader, self.reader = self.reader, None
+            if connection_lost(None, reader):
+                reader.invalidate()
+            else:
+                reader.close()
 
     def close(self) -> None:
         self.closed = True
-        if self.reader is not None:
-            self.reader.close()
-            self.reader = None
+        self.drop_reader()
         if self._owns_engine:
             self.engine.dispose()
 
@@ -317,6 +319,7 @@ class Database:
         own = _Connections(self.engine, self._connections.lock, encrypted=self.encrypted,
                            owns_engine=False, server=self._connections.server)
         own.listeners = self._connections.listeners  # its changes are said like any
+        own.lost_listeners = self._connections.lost_listeners
         return Database(self.path, self.engine, actor=self._actor, clock=self.clock,
                         read_only=self.read_only, _connections=own)
 
@@ -362,7 +365,7 @@ class Database:
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.record(s, actor_id, at))
             event.listen(session, "after_flush", lambda s, _context: audit.write(s))
-            with _written_or_not_stored(), session.begin():
+            with self._written_or_not_stored(), session.begin():
                 self.permit(session, action)
                 yield session
                 if self.on_server:  # sent on commit, to every desk that listens
@@ -381,13 +384,50 @@ class Database:
         with Session(self._writer, expire_on_commit=False) as session:
             event.listen(session, "before_flush",
                          lambda s, _context, _instances: audit.refuse_records(s))
-            with _written_or_not_stored(), session.begin():
+            with self._written_or_not_stored(), session.begin():
                 yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with Session(self.engine) as session:
+        with self._reachable(), Session(self.engine) as session:
             yield session
+
+    def on_connection_lost(self, listener: Callable[[ServerUnreachable], None]) -> None:
+        """Call ``listener`` whenever a read or write finds the server unreachable."""
+        self._connections.lost_listeners.append(listener)
+
+    def _lost(self, error: BaseException) -> ServerUnreachable:
+        lost = ServerUnreachable(self._connections.server, error)
+        for listener in list(self._connections.lost_listeners):
+            listener(lost)
+        return lost
+
+    @contextmanager
+    def _reachable(self) -> Iterator[None]:
+        """A read from a server that cannot be reached now, said in words."""
+        try:
+            yield
+        except OperationalError as e:
+            if not self._connections.server:
+                raise
+            raise self._lost(e.orig or e) from None
+
+    @contextmanager
+    def _written_or_not_stored(self) -> Iterator[None]:
+        """A write the disk refuses (full, read-only, kept busy), or a server that cannot
+        be reached, is not the change's fault: it is said in words (NotStored), and
+        nothing of the change was stored."""
+        try:
+            yield
+        except OperationalError as e:
+            why = reason(e.orig or e)
+            if self._connections.server:
+                why = f"the connection to {self._connections.server} is lost " \
+                      f"({first_line(e.orig or e)})"
+                self._lost(e.orig or e)
+            raise NotStored(f"Not saved: {why}. Nothing of the change was stored; what "
+                            "you typed is still here: save again once that is put right."
+                            ) from None
 
     @contextmanager
     def connection(self) -> Iterator[Connection]:
@@ -405,6 +445,18 @@ class Database:
         background work opens its own.
         """
         connections = self._connections
+        if not connections.server:
+            return self._fetch(sql, params)
+        try:
+            return self._fetch(server_sql(sql), params)
+        except Exception as e:
+            if not connection_lost(e, connections.reader):
+                raise
+            connections.drop_reader()  # the next read connects again
+            raise self._lost(e) from None
+
+    def _fetch(self, sql: str, params: tuple) -> list[tuple]:
+        connections = self._connections
         if connections.reader is None:
             connections.reader = self.engine.raw_connection()
             connections.closed = False
@@ -418,8 +470,6 @@ class Database:
                 # patients, 22 ms with SQLite's 2 MB default, 13 ms). Pages are cached
                 # only as read: at 100,000 patients the list's indexes take a few MB.
                 reader.execute(f"PRAGMA cache_size = {-READER_CACHE_MB * 1024}")
-        if connections.server:
-            sql = server_sql(sql)
         return connections.reader.driver_connection.execute(sql, params).fetchall()
 
     def close(self) -> None:

@@ -19,6 +19,16 @@ class SchemaTooNew(DatabaseError):
     pass
 
 
+class ServerUnreachable(DatabaseError):
+    """The server cannot be reached now (stopped, restarting, a cable pulled): nothing
+    was read or written; the next try connects again."""
+
+    def __init__(self, server: str, error: BaseException):
+        super().__init__(f"The connection to {server} is lost ({first_line(error)}). "
+                         "Nothing you have not saved is lost: it stays in the window. "
+                         "Mesolog connects again by itself; save once it has.")
+
+
 class Locked(DatabaseError):
     """An encrypted database nobody has unlocked: nothing of it can be read yet."""
 

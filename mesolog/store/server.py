@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from mesolog.store.addresses import PASSWORD_REFUSED
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase
@@ -102,6 +102,20 @@ def prepare_server_reader(reader: psycopg.Connection) -> None:
     reader.autocommit = True
     for type_name in ("date", "timestamp"):
         reader.adapters.register_loader(type_name, TextLoader)
+
+
+def connection_lost(error: BaseException | None, reader: object | None) -> bool:
+    """Whether the connection to the server is gone: ``error`` was raised connecting
+    (SQLAlchemy's OperationalError, or psycopg's own from a pool's raw connection), or
+    the pooled ``reader``'s driver connection is broken or closed (psycopg marks it so
+    when the server goes away)."""
+    import psycopg  # loaded already: a server is open
+
+    if isinstance(error, OperationalError) or (
+            isinstance(error, psycopg.OperationalError) and reader is None):
+        return True
+    driver = getattr(reader, "driver_connection", None)
+    return bool(getattr(driver, "broken", False) or getattr(driver, "closed", False))
 
 
 def catch_up_ids(conn: Connection) -> None:

@@ -25,6 +25,7 @@ from mesolog.services.clock import Clock, local_now
 from mesolog.ui.clinic.clinic_lists import ClinicLists
 from mesolog.ui.common import settings as opt
 from mesolog.ui.common.change_notices import ChangeNotices
+from mesolog.ui.common.connection_banner import ConnectionBanner
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import Gate, OpenGate
@@ -95,7 +96,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.connection_banner = ConnectionBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.connection_banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.count_label = self.list_panel.count_label
         self.statusBar().addPermanentWidget(self.count_label)
@@ -164,6 +171,8 @@ class MainWindow(QMainWindow):
         self._notices = ChangeNotices(db, self)
         for follows in (self._on_changes, self.treatment.follow, self.outcomes.follow):
             self._notices.changed.connect(follows)
+        self.connection_banner.follow(True, "")
+        self._notices.reachable.connect(self._on_reachable)
         self.form.set_service(self._patients)
         self.form.load(None)
         self._show_clinical_tabs(None)
@@ -222,6 +231,11 @@ class MainWindow(QMainWindow):
         if (changes.by_another and shown is not None and changes.may_touch_patient(shown.id)
                 and not self.form.is_dirty()):
             self.form.load(self._patients.get(shown.id))  # changed by another program
+
+    def _on_reachable(self, reachable: bool, why: str) -> None:
+        self.connection_banner.follow(reachable, why)
+        if reachable:
+            self.statusBar().showMessage("Connected to the server again.", 5000)
 
     def _shown_patient_id(self) -> int | None:
         return self.form.patient.id if self.form.patient is not None else None

@@ -11,6 +11,18 @@ from tests.conftest import fill_with_demo, fixed_clock, key_of
 
 
 @pytest.fixture
+def error_home(tmp_path):
+    """The application's home for unexpected errors, installed as the application does
+    (a test using it is marked qt_no_exception_capture)."""
+    from mesolog.ui.common.error_home import ErrorHome
+
+    home = ErrorHome(tmp_path / "logs")
+    home.install()
+    yield home
+    home.uninstall()
+
+
+@pytest.fixture
 def make_window(qtbot, settings):
     def make(db):
         # a file opened from the window is let in as a named program (logins: test_login)

@@ -93,3 +93,56 @@ def test_the_window_on_a_server_searches_and_backs_it_up(
     assert Path(suggested[0]).name.startswith(f"{db.stem}-backup-")
     assert "The backup was made and checked" in seen[0] and "300 patients" in seen[0]
     assert backup.is_file()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_lost_connection_is_said_once_and_nothing_typed_is_lost(
+        qtbot, server_database, make_window, demo_template, error_home):
+    """The cable between the desk and the server is pulled while a chart is being
+    edited: the save is refused in words, the typing stays, the window says once that
+    it is not connected (no error dialog for each read that fails meanwhile), and once
+    the server answers again, the same Save stores it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import fill_with_demo
+    from tests.server_proxy import ServerProxy
+    from tests.ui.conftest import click_row
+    from tests.ui.modal import answer_message_box
+
+    fill_with_demo(open_as_administrator(server_database), demo_template(300, 5)).close()
+    cable = ServerProxy(server_database)
+    window = make_window(open_as_administrator(cable.address))
+    click_row(qtbot, window, 0)
+    shown = window.form.patient
+    phone = window.form.inputs["phone"]
+    phone.clear()
+    qtbot.keyClicks(phone, "+49 30 7777 7777")
+    typed = phone.text()
+
+    cable.cut()
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
+    assert seen[0].startswith("Not saved: the connection to") and "is lost" in seen[0]
+    assert phone.text() == typed and window.form.is_dirty()
+    qtbot.waitUntil(window.connection_banner.isVisible, timeout=5_000)
+    assert "Not connected to the server" in window.connection_banner.text()
+
+    qtbot.keyClicks(window.search_box, "nowak")  # reads that fail while it is cut
+    qtbot.wait(600)
+    assert error_home.last_dialog is None  # said by the banner, not by an error dialog
+    assert phone.text() == typed
+
+    cable.mend()
+    qtbot.waitUntil(lambda: not window.connection_banner.isVisible(), timeout=10_000)
+    assert window.form.save()
+    check = open_as_administrator(server_database)
+    try:
+        assert PatientService(check).get(shown.id).details.phone == typed
+    finally:
+        check.close()
+    if os.environ.get("MESOLOG_SHOTS"):
+        window.connection_banner.follow(False, "shown for the picture")
+        window.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "server-lost.png"))
+    cable.cut()

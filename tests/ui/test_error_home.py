@@ -8,14 +8,6 @@ from mesolog.ui.common.error_home import ErrorHome
 from tests.ui.conftest import click_row
 
 
-@pytest.fixture
-def error_home(tmp_path):
-    home = ErrorHome(tmp_path / "logs")
-    home.install()
-    yield home
-    home.uninstall()
-
-
 @pytest.mark.qt_no_exception_capture
 def test_an_error_inside_long_work_is_shown_logged_and_the_unsaved_text_stays(
         qtbot, demo_window, error_home, tmp_path, monkeypatch):

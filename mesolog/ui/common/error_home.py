@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog import APP_NAME, __version__
+from mesolog.store.errors import ServerUnreachable
 
 LOG_FILE_NAME = "mesolog.log"
 
@@ -108,6 +109,9 @@ class ErrorHome(QObject):
 
     def excepthook(self, kind: type[BaseException], error: BaseException,
                    trace: TracebackType | None) -> None:
+        if isinstance(error, ServerUnreachable):  # not unexpected: the window says it
+            self._log.warning("%s", error)       # (ChangeNotices.reachable)
+            return
         details = "".join(traceback.format_exception(kind, error, trace))
         self._log.error("unexpected error\n%s", details)
         summary = f"{kind.__name__}: {error}" if str(error) else kind.__name__

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from mesolog.domain.patient import PatientRow
 from mesolog.domain.text import age_on
 from mesolog.services.patient_search import LIST_PAGE_SIZE, PatientSort, Plan, SearchQuery
+from mesolog.store.errors import ServerUnreachable
 
 if TYPE_CHECKING:
     from mesolog.services.patients import ListPage, PatientService
@@ -77,13 +78,17 @@ class PatientListModel(QAbstractTableModel):
         self._read_again(max(len(self._ids), LIST_PAGE_SIZE))
 
     def _read_again(self, rows: int) -> None:
+        # read before the reset: a read that fails (a server out of reach) leaves the
+        # list as it was shown, whole
+        plan = self._patients.plan(self._query)
+        page = self._patients.list_page(self._query, plan, size=rows)
         self.beginResetModel()
         self._loaded = True
-        self._plan = self._patients.plan(self._query)
+        self._plan = plan
         self._ids = []
         self._next_key = None
         self._pages.clear()
-        self._take(self._patients.list_page(self._query, self._plan, size=rows))
+        self._take(page)
         self.endResetModel()
 
     def _take(self, page: ListPage) -> None:
@@ -127,7 +132,10 @@ class PatientListModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             start = page_no * PAGE_SIZE
-            page = self._patients.rows(self._ids[start:start + PAGE_SIZE])
+            try:
+                page = self._patients.rows(self._ids[start:start + PAGE_SIZE])
+            except ServerUnreachable:  # said by the window once; read again when back
+                return None
             self._pages[page_no] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -145,7 +153,11 @@ class PatientListModel(QAbstractTableModel):
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
-            self._insert(self._patients.list_page(self._query, self._plan, self._next_key))
+            try:
+                page = self._patients.list_page(self._query, self._plan, self._next_key)
+            except ServerUnreachable:  # said by the window once; the view asks again
+                return
+            self._insert(page)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)
