@@ -60,3 +60,35 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def server_clinic(path: Path, address: str) -> str:
+    """The clinic at ``path`` on the server database ``address`` (made empty beforehand,
+    with createdb): put there once as a clinic moves, by a backup set of the file
+    restored onto the server; the two steps are timed."""
+    import tempfile
+
+    from sqlalchemy import select
+
+    from mesolog.store import models
+    from mesolog.store.backup import backup_database
+    from mesolog.store.database import open_server_database
+    from mesolog.store.server_backup import restore_to_server
+
+    db = open_server_database(address, create=True)
+    with db.reading() as session:
+        filled = session.execute(select(models.Patient.id).limit(1)).first() is not None
+    db.close()
+    if filled:
+        return address
+    open_database(path).close()  # brought up to date first, as the desk opening it does
+    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
+        start = time.perf_counter()
+        backup_database(path, Path(folder) / "move.sqlite")
+        backed_up = time.perf_counter() - start
+        start = time.perf_counter()
+        restore_to_server(Path(folder) / "move.sqlite", address)
+        restored = time.perf_counter() - start
+    print(f"moved {path.name} onto the server: backup set {backed_up:.0f} s, "
+          f"restored onto the server {restored:.0f} s")
+    return address

@@ -132,6 +132,10 @@ def restore_to_server(backup: Path, address: str, *, key: DatabaseKey | None = N
                 source.close()
         with server.engine.connect() as conn:
             restored = _counts(conn)
+            # the planner's statistics of the new rows now, not at autovacuum's next
+            # round: until then a search may take a plan made for empty tables
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
     except OperationalError as e:
         raise DatabaseError(f"the restore stopped: {server.location} could not be written "
                             f"to the end ({first_line(e.orig or e)}); nothing was kept") from None

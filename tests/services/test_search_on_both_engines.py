@@ -88,7 +88,7 @@ def test_every_search_lists_the_same_patients_in_the_same_order_on_both_engines(
 
 @pytest.mark.parametrize("typed", ["garc", "p-0001", "ozt"])
 def test_a_search_on_the_server_reads_its_trigram_index(server_database, typed):
-    """Among 20,000 patients the server reads a search through the trigram index over
+    """Among 100,000 patients the server reads a search through the trigram index over
     the search words (migration 0001), not the whole table."""
     from mesolog.store.server import server_sql
     from tests.conftest import write_directly
@@ -100,7 +100,7 @@ def test_a_search_on_the_server_reads_its_trigram_index(server_database, typed):
                            "date_of_birth, sex, diagnosis, archived, created_at, updated_at, "
                            "version) SELECT 'Q-' || g, 'Name' || g, 'First', 'name' || g || "
                            "' first', date '1950-01-01' + mod(g, 20000), 'female', 'other', "
-                           "false, now(), now(), 1 FROM generate_series(1, 20000) g")
+                           "false, now(), now(), 1 FROM generate_series(1, 100000) g")
         write_directly(db, "ANALYZE patient")
         sql, params = SearchQuery(typed).page_sql(Plan.ON_SERVER, None, 201)
         with db.engine.connect() as conn:
