@@ -27,7 +27,6 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from mesolog.domain.catalogue import LotDetails, ProductDetails
-from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseDetails
 from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
@@ -43,7 +42,7 @@ PATIENTS = 20
 
 
 def prepare(address: str, desks: int) -> None:
-    """Practitioners, two lots, the patients with their course and consent."""
+    """Practitioners, two lots, the patients with a course each."""
     db = open_server_database(address, create=True)
     setup = Clinic.of(db.acting_as(Actor.program("the desks benchmark's set-up")))
     if setup.patients.count(include_archived=True):
@@ -58,8 +57,7 @@ def prepare(address: str, desks: int) -> None:
             chart_no=f"D-{n:03}", last_name=f"Öztürk-{n}", first_name="Zeynep",
             date_of_birth=date(1980, 1, 1) + timedelta(days=97 * n), sex=Sex.FEMALE,
             diagnosis=Diagnosis.FEMALE_AGA))
-        setup.consent.record(patient.id, ConsentKind.TREATMENT, datetime.now() - timedelta(days=30))
-        setup.courses.create(patient.id, CourseDetails("Minoxidil + biotin", 100_000, 28,
+        setup.courses.create(patient.id, CourseDetails("Minoxidil + biotin", 52, 28,
                                                        date.today() - timedelta(days=30)))
     db.close()
 
@@ -83,7 +81,7 @@ def desk(address: str, number: int, begin: float, until: float) -> dict:
     while time.time() < until:
         patient_id = rng.choice(patient_ids)
         shown = clinic.patients.get(patient_id)  # the chart on screen
-        course = clinic.courses.for_patient(patient_id)[0]
+        course = clinic.courses.for_patient(patient_id)[0].course
         start = time.perf_counter()
         recorded = clinic.sessions.create(patient_id, SessionDetails(
             performed_at=datetime.now().replace(microsecond=0) - timedelta(minutes=5),
@@ -121,9 +119,10 @@ def main() -> None:
                                  "--desk", str(n), "--between", *between],
                                 stdout=subprocess.PIPE, text=True)
                for n in range(args.desks)]
-    told = [json.loads(process.communicate()[0]) for process in running]
+    outputs = [process.communicate()[0] for process in running]
     if any(process.returncode for process in running):
         sys.exit("a desk failed: see above")
+    told = [json.loads(output) for output in outputs]
     sessions = [sid for desk_told in told for sid in desk_told["sessions"]]
     timings = sorted(t for desk_told in told for t in desk_told["timings"])
     chart_saves = sum(desk_told["chart_saves"] for desk_told in told)

@@ -10,7 +10,7 @@ files beside its database, a server in ``photo_data``; the callers move them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import Connection, Table, func, select
 
@@ -46,12 +46,31 @@ def copy_records(source: Connection, target: Connection,
     done, copied = 0, {}
     for table in tables:
         copied[table.name] = 0
+        write = _copier(target, table)
         for batch in rows_of(source, table):
-            target.execute(table.insert(), batch)
+            write(batch)
             copied[table.name] += len(batch)
             done += len(batch)
             progress(done, total, "copying the records")
     return copied
+
+
+def _copier(target: Connection, table: Table) -> Callable[[list[dict]], None]:
+    """How a batch of ``table``'s rows is written to ``target``: by PostgreSQL's COPY
+    on a server (100,000 patients restored in 70 s, not 111 s by inserts:
+    bench/README.md), by inserts into a file."""
+    if target.dialect.name != "postgresql":
+        return lambda batch: target.execute(table.insert(), batch)
+    names = [column.name for column in table.columns]
+    columns = ", ".join(f'"{name}"' for name in names)
+    statement = f'COPY "{table.name}" ({columns}) FROM STDIN'
+    driver = target.connection.driver_connection
+
+    def copy(batch: list[dict]) -> None:
+        with driver.cursor() as cursor, cursor.copy(statement) as copying:
+            for row in batch:
+                copying.write_row([row[name] for name in names])
+    return copy
 
 
 def holds_records(conn: Connection) -> bool:
