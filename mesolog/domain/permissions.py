@@ -55,6 +55,8 @@ class Action(Enum):
 
     LETTERHEAD = ("Clinic", "change the letterhead")
     BACKUP = ("Clinic", "make a backup")
+    # a server's set is a plain file of every record (a file's is encrypted as it is)
+    BACKUP_SERVER = ("Clinic", "back up a server's records into a plain file")
     RESTORE = ("Clinic", "restore a backup")
     ENCRYPT = ("Clinic", "encrypt the database")
     IMPORT = ("Clinic", "import records")  # the demo builder, for now
@@ -71,7 +73,7 @@ class Action(Enum):
     def writes_the_database(self) -> bool:
         """False for what only reads it (a backup writes elsewhere): still possible when
         the database is open read-only."""
-        return self is not Action.BACKUP
+        return self not in (Action.BACKUP, Action.BACKUP_SERVER)
 
 
 _EVERYONE = frozenset({Action.OWN_PASSWORD, Action.LOG_IN, Action.BACKUP,

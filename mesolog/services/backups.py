@@ -40,8 +40,10 @@ class BackupService:
 
     def back_up(self, target: Path, progress: Progress = no_progress) -> BackupReport:
         """A checked copy of the database and its photos at ``target`` (a new file): of a
-        server's records too, as they stood at one moment."""
-        actor = self._db.require(Action.BACKUP)
+        server's records too, as they stood at one moment (by an administrator: the
+        copy is not encrypted)."""
+        actor = self._db.require(Action.BACKUP_SERVER if self._db.on_server
+                                 else Action.BACKUP)
         if self._db.on_server:
             return backup_server(self._db, target, made_by=actor.name, progress=progress)
         return backup_database(self._db.path, target, key=self._db.key, made_by=actor.name,

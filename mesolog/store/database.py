@@ -131,8 +131,6 @@ def _make_engine(path: Path, lock: _Lock, *, read_only: bool = False) -> Engine:
     return engine
 
 
-
-
 class _Connections:
     """The engine and the window's reading connection, shared by every actor's view."""
 
@@ -408,7 +406,7 @@ class Database:
         try:
             yield
         except OperationalError as e:
-            if not self._connections.server:
+            if not (self._connections.server and connection_lost(e)):
                 raise
             raise self._lost(e.orig or e) from None
 
@@ -421,7 +419,7 @@ class Database:
             yield
         except OperationalError as e:
             why = reason(e.orig or e)
-            if self._connections.server:
+            if self._connections.server and connection_lost(e):
                 why = f"the connection to {self._connections.server} is lost " \
                       f"({first_line(e.orig or e)})"
                 self._lost(e.orig or e)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from mesolog.store.addresses import PASSWORD_REFUSED
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase
@@ -104,16 +104,20 @@ def prepare_server_reader(reader: psycopg.Connection) -> None:
         reader.adapters.register_loader(type_name, TextLoader)
 
 
-def connection_lost(error: BaseException | None, reader: object | None) -> bool:
-    """Whether the connection to the server is gone: ``error`` was raised connecting
-    (SQLAlchemy's OperationalError, or psycopg's own from a pool's raw connection), or
+def connection_lost(error: BaseException | None, reader: object | None = None) -> bool:
+    """Whether the connection to the server is gone: ``error`` (psycopg's, or
+    SQLAlchemy's wrapping it) says it could not be made or was cut (libpq's own, with
+    no SQLSTATE; class 08, a connection exception; 57P, the server shutting down), or
     the pooled ``reader``'s driver connection is broken or closed (psycopg marks it so
-    when the server goes away)."""
+    when the server goes away). A deadlock or a cancelled statement is not a lost
+    connection."""
     import psycopg  # loaded already: a server is open
 
-    if isinstance(error, OperationalError) or (
-            isinstance(error, psycopg.OperationalError) and reader is None):
-        return True
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(cause, psycopg.OperationalError):
+        state = cause.sqlstate or ""
+        if not state or state.startswith(("08", "57P")):
+            return True
     driver = getattr(reader, "driver_connection", None)
     return bool(getattr(driver, "broken", False) or getattr(driver, "closed", False))
 

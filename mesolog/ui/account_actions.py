@@ -61,6 +61,12 @@ class AccountActions:
         self.switch_action.setVisible(logged_in)
 
 
+def _backing_up(window: MainWindow) -> Action:
+    """What File > Back Up asks of the role: a server's copy is a plain file."""
+    on_server = window.database is not None and window.database.on_server
+    return Action.BACKUP_SERVER if on_server else Action.BACKUP
+
+
 def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
     """Menu actions the role may not use are disabled, saying why (the services would
     refuse them anyway)."""
@@ -72,5 +78,5 @@ def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
                                (window.new_course_action, Action.COURSE_RECORD),
                                (window.consent_action, Action.CONSENT_RECORD),
                                (window.restore_action, Action.RESTORE),
-                               (window.backup_action, Action.BACKUP)):
+                               (window.backup_action, _backing_up(window))):
         permit(action, actor, permission, action.isEnabled())

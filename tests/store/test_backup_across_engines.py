@@ -203,3 +203,31 @@ def test_the_command_line_backs_up_a_server_and_restores_onto_another(
 
     assert main(["restore", "--db", server_database, str(tmp_path / "b.sqlite")]) == 1
     assert "holds records already" in capsys.readouterr().err
+
+
+def test_only_an_administrator_backs_a_server_up(plain_clinic, server_database, tmp_path):
+    """A server's set is a plain file of every record: an administrator's to make (a
+    file's set is encrypted as the file is, and anyone may make it)."""
+    from mesolog.domain.permissions import NotPermitted
+    from mesolog.services.backups import BackupService
+
+    backup_database(plain_clinic, tmp_path / "set.sqlite")
+    restore_to_server(tmp_path / "set.sqlite", server_database)
+    db = open_database(server_database)
+    try:
+        others = db.fetch_all("SELECT id, name, role FROM practitioner "
+                              "WHERE role != 'administrator' ORDER BY id")
+        assert {Role(role) for _, _, role in others} == {Role.PRACTITIONER, Role.ASSISTANT}
+        for person_id, name, role in others:
+            target = tmp_path / f"by-{person_id}.sqlite"
+            with pytest.raises(NotPermitted, match="into a plain file"):
+                BackupService(db.acting_as(Actor(person_id, name, Role(role)))).back_up(target)
+            assert not target.exists() and not manifest_of(target).exists()
+    finally:
+        db.close()
+    administrator = as_demo_administrator(server_database)
+    try:
+        BackupService(administrator).back_up(tmp_path / "by-administrator.sqlite")
+    finally:
+        administrator.close()
+    assert verify_backup(tmp_path / "by-administrator.sqlite").rows["patient"] == 40

@@ -120,3 +120,20 @@ def test_the_server_keeps_the_trail_append_only_even_against_truncate(server_dat
                            "version) VALUES (999, 'x', 1, 1, '2026-01-01', 'active', "
                            "'2026-01-01', '2026-01-01', 1)")
     db.close()
+
+
+def test_only_a_cut_or_refused_connection_counts_as_lost():
+    """What the window says "not connected" for, and what it still calls an error."""
+    import psycopg
+    from psycopg import errors
+    from sqlalchemy.exc import OperationalError
+
+    from mesolog.store.server import connection_lost
+
+    refused = psycopg.OperationalError("connection failed: Connection refused")
+    for lost in (refused, errors.AdminShutdown(), errors.lookup("08006")(),
+                 OperationalError("SELECT 1", {}, refused)):
+        assert connection_lost(lost), lost
+    for not_lost in (errors.DeadlockDetected(), errors.QueryCanceled(), ValueError("x"),
+                     OperationalError("SELECT 1", {}, errors.DeadlockDetected()), None):
+        assert not connection_lost(not_lost), not_lost
