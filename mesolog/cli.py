@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed; same seed, same clinic")
 
     check = commands.add_parser("check", help="integrity and schema check of a database")
-    _db_option(check, "database file to check")
+    _db_option(check, "database file, or server address, to check")
 
     backup = commands.add_parser("backup", help="a verified copy of a database and its photos")
     _db_option(backup, "database file, or server address, to back up")
@@ -139,8 +139,16 @@ def _run_demo(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     from mesolog.store.check import check_database
 
-    path = _file_only(args.db, "check")
-    report = check_database(path, _key_to_check(path))
+    if is_server(args.db):  # what Mesolog relies on the server to keep, as a login sees it
+        from mesolog.store.server_check import check_server
+
+        db = _log_in(args.db)
+        try:
+            report = check_server(db)
+        finally:
+            db.close()
+    else:
+        report = check_database(args.db, _key_to_check(args.db))
     for line in report.findings:
         print(line)
     for line in report.problems:

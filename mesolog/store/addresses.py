@@ -36,7 +36,6 @@ def shown_name(target: Path | str) -> str:
 
 # What takes the place of each file-only piece of work on a server.
 ON_A_SERVER = {
-    "check": "its administrator checks it with PostgreSQL's own tools (pg_amcheck)",
     "encrypt": "the server's disk and its connections (sslmode) are protected by its "
                "administrator",
     "recover": "it has no recovery key; another administrator sets a new password "

@@ -86,9 +86,16 @@ def _check_photos(conn: sqlite_files.Connection, folder: Path, report: CheckRepo
     missing = [name for name, _ in rows if not (folder / name).is_file()]
     changed = [name for name, digest in rows
                if name not in missing and file_sha256(folder / name) != digest]
-    report.findings.append(f"photos: {len(rows) - len(missing) - len(changed)} of "
-                           f"{len(rows)} files as attached")
-    report.findings.extend(f"photo missing: {name} (in {folder})" for name in missing)
+    tell_photos(report, len(rows), missing, changed, f" (in {folder})")
+
+
+def tell_photos(report: CheckReport, photos: int, missing: list[str], changed: list[str],
+                where: str = "") -> None:
+    """How many of ``photos`` are as attached, and which are ``missing`` (from
+    ``where``) or ``changed``: findings, not problems (the records are sound)."""
+    report.findings.append(f"photos: {photos - len(missing) - len(changed)} of "
+                           f"{photos} as attached")
+    report.findings.extend(f"photo missing: {name}{where}" for name in missing)
     report.findings.extend(f"photo changed since it was attached: {name}" for name in changed)
 
 
@@ -107,9 +114,16 @@ def _check_contents(conn: sqlite_files.Connection, report: CheckReport) -> None:
     else:
         report.findings.append("foreign keys: ok")
     _check_search_index(conn, report)
-    patients, practitioners, sessions = conn.execute(
-        "SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM practitioner), "
-        "(SELECT count(*) FROM session)").fetchone()
+    tell_records(report, conn.execute(RECORDS_SQL).fetchone())
+
+
+RECORDS_SQL = ("SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM session), "
+               "(SELECT count(*) FROM practitioner)")
+
+
+def tell_records(report: CheckReport, counts: tuple[int, int, int]) -> None:
+    """The records counted by RECORDS_SQL, said."""
+    patients, sessions, practitioners = counts
     report.findings.append(f"records: {patients} patients, {sessions} sessions, "
                            f"{practitioners} practitioners")
 

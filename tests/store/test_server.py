@@ -68,8 +68,7 @@ def test_an_empty_database_is_made_mesologs_only_by_server_init(empty_database, 
 
 
 def test_file_commands_on_a_server_say_what_to_use_instead(server_database, capsys):
-    for command, instead in ((["check"], "pg_amcheck"), (["encrypt"], "sslmode"),
-                             (["recover"], "Reset Password")):
+    for command, instead in ((["encrypt"], "sslmode"), (["recover"], "Reset Password")):
         assert main([*command, "--db", server_database]) == 1
         err = capsys.readouterr().err
         assert "on a server" in err and instead in err and len(err.splitlines()) == 1
@@ -137,3 +136,32 @@ def test_only_a_cut_or_refused_connection_counts_as_lost():
     for not_lost in (errors.DeadlockDetected(), errors.QueryCanceled(), ValueError("x"),
                      OperationalError("SELECT 1", {}, errors.DeadlockDetected()), None):
         assert not connection_lost(not_lost), not_lost
+
+
+def test_check_of_a_server_finds_a_disabled_guard_and_a_missing_photo(
+        server_database, demo_template, monkeypatch, capsys):
+    """mesolog check --db postgresql://…: what Mesolog relies on the server to keep."""
+    from mesolog.services.demo import DEMO_PASSWORD
+    from tests.conftest import fill_with_demo
+
+    fill_with_demo(open_as_administrator(server_database), demo_template(30, 2)).close()
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    assert main(["check", "--db", server_database]) == 0
+    out = capsys.readouterr().out
+    assert f"schema: {SCHEMA_HEAD} (current)" in out and "guards: the trail" in out
+    photos = [line for line in out.splitlines() if line.startswith("photos:")]
+    assert photos and photos[0].split()[1] == photos[0].split()[3] != "0", out
+
+    db = open_as_administrator(server_database)
+    try:
+        gone = db.fetch_all("SELECT min(file_name) FROM photo_data")[0][0]
+        write_directly(db, "DELETE FROM photo_data WHERE file_name = ?", (gone,))
+        write_directly(db, "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update")
+    finally:
+        db.close()
+    assert main(["check", "--db", server_database]) == 1
+    captured = capsys.readouterr()
+    assert f"photo missing: {gone}" in captured.out
+    assert captured.err.startswith("PROBLEM append-only guards missing or disabled: "
+                                   "audit_entry_no_update")
