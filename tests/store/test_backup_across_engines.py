@@ -231,3 +231,27 @@ def test_only_an_administrator_backs_a_server_up(plain_clinic, server_database, 
     finally:
         administrator.close()
     assert verify_backup(tmp_path / "by-administrator.sqlite").rows["patient"] == 40
+
+
+def test_a_restore_stopped_half_way_leaves_the_server_empty_for_the_next(
+        plain_clinic, server_database, tmp_path):
+    """One transaction: a restore that fails after some tables were copied (a killed
+    process, a full server disk) keeps none of them, and the next one goes through."""
+    backup_database(plain_clinic, tmp_path / "set.sqlite")
+    copied: list[int] = []
+
+    def fails_half_way(done: int, total: int, what: str) -> None:
+        copied.append(done)
+        if done > total // 2:
+            raise OSError(28, "No space left on device")
+    with pytest.raises(OSError, match="No space left"):
+        restore_to_server(tmp_path / "set.sqlite", server_database, progress=fails_half_way)
+    assert copied and copied[-1] > 1000
+    empty = open_database(server_database)
+    try:
+        assert empty.fetch_all("SELECT (SELECT count(*) FROM patient) + "
+                               "(SELECT count(*) FROM session) + "
+                               "(SELECT count(*) FROM photo_data)")[0][0] == 0
+    finally:
+        empty.close()
+    assert restore_to_server(tmp_path / "set.sqlite", server_database).rows["patient"] == 40
