@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from mesolog import APP_NAME, __version__
 
 # tells a server from a file without loading SQLAlchemy
+from mesolog.cli_import import add_import_parser, run_import
 from mesolog.store.addresses import (
     PASSWORD_REFUSED,
     holds_password,
@@ -111,11 +112,13 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(init, "the empty database, postgresql://user@host/database")
     init.add_argument("--name", help="the administrator's full name (asked if not given)")
     init.add_argument("--login", help="the administrator's login (asked if not given)")
+    add_import_parser(commands, _Parser, _db_option)
     return parser
 
 
 # every sub-command works on one database, named before or after the sub-command
-_NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover", "server")
+_NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover", "server",
+             "import")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -421,7 +424,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.command} needs --db FILE (or a server's postgresql:// address)")
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
               "restore": _run_restore, "report": _run_report, "encrypt": _run_encrypt,
-              "recover": _run_recover, "server": _run_server}.get(args.command, _run_gui)
+              "recover": _run_recover, "server": _run_server,
+              "import": run_import}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError, NotPermitted, NotStored) as e:

@@ -50,6 +50,11 @@ def parse_date(text: str) -> date | None:
         day, month, year = match.groups()
     else:
         return None
+    return calendar_date(year, month, day)
+
+
+def calendar_date(year: str, month: str, day: str) -> date | None:
+    """The day these digits name; None if the calendar has no such day (31/02)."""
     try:
         return date(int(year), int(month), int(day))
     except ValueError:

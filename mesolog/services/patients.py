@@ -49,8 +49,13 @@ def patient_columns(details: PatientDetails) -> dict[str, Any]:
     values = {name: getattr(details, name) for name in _DETAIL_FIELDS}
     values["sex"] = details.sex.value if details.sex else None
     values["diagnosis"] = details.diagnosis.value if details.diagnosis else None
-    values["name_key"] = fold(f"{details.last_name} {details.first_name}")
+    values["name_key"] = name_key_of(details)
     return values
+
+
+def name_key_of(details: PatientDetails) -> str:
+    """The folded name the list is ordered by and duplicates are found by."""
+    return fold(f"{details.last_name} {details.first_name}")
 
 
 def _details_of(row: models.Patient) -> PatientDetails:

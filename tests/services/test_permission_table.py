@@ -33,10 +33,12 @@ from mesolog.domain.permissions import PERMISSIONS, Action, Actor, NotPermitted
 from mesolog.domain.photo import PhotoView
 from mesolog.domain.practitioner import Role
 from mesolog.domain.session import Device, ProductUse, SessionDetails, Technique
+from mesolog.domain.spreadsheet import read_spreadsheet
 from mesolog.services.accounts import AccountService
 from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
+from mesolog.services.patient_import import PatientImportService
 from mesolog.store.database import Database, FileKind, inspect_file, open_database
 from tests.conftest import details, every_row, fixed_clock, picture
 
@@ -95,7 +97,8 @@ class Desk:
     def service(self, class_name: str) -> Any:
         extra = {"AccountService": AccountService(self.db, fixed_clock),
                  "BackupService": BackupService(self.db),
-                 "LetterheadService": LetterheadService(self.db)}
+                 "LetterheadService": LetterheadService(self.db),
+                 "PatientImportService": PatientImportService(self.db, fixed_clock)}
         if class_name in extra:
             return extra[class_name]
         return next(getattr(self.clinic, f) for f in self.clinic.__dataclass_fields__
@@ -108,6 +111,10 @@ def _session(ids, **changes) -> SessionDetails:
                   products=(ProductUse(ids["lot"], 1.0),))
     values.update(changes)
     return SessionDetails(**values)
+
+
+SHEET = (b"Chart no,Last name,First name,Date of birth,Sex,Diagnosis\n"
+         b"P-IMP,Nowak,Anna,1980-01-05,F,Other\n")
 
 
 def _photo(folder: Path) -> Path:
@@ -183,6 +190,8 @@ RECIPES = {
     ("OutcomeService", "attach_photo"): lambda d, s: s.attach_photo(
         d.ids["patient"], _photo(d.folder), PhotoView.VERTEX, date(2026, 11, 20)),
     ("LetterheadService", "set"): lambda d, s: s.set("Clinic Łódź", "", ""),
+    ("PatientImportService", "plan"): lambda d, s: s.plan(read_spreadsheet(SHEET)),
+    ("PatientImportService", "run"): lambda d, s: s.run(s.plan(read_spreadsheet(SHEET))),
     ("BackupService", "back_up"): lambda d, s: (s.back_up(d.folder / "copy.sqlite"),
                                                 d.folder / "copy.sqlite")[1],
     ("BackupService", "automatic"): lambda d, s: (s.automatic(d.folder / "auto", fixed_clock()),
@@ -199,7 +208,8 @@ RECIPES = {
 # and forgetting the recovery key, which changes the key file of an encrypted database only.
 NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_consent"),
                  ("AccountService", "create_first_administrator"),
-                 ("AccountService", "recovery_key_copied")}
+                 ("AccountService", "recovery_key_copied"),
+                 ("PatientImportService", "plan")}
 
 
 @pytest.fixture(scope="module")
