@@ -78,5 +78,6 @@ def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
                                (window.new_course_action, Action.COURSE_RECORD),
                                (window.consent_action, Action.CONSENT_RECORD),
                                (window.restore_action, Action.RESTORE),
+                               (window.import_patients_action, Action.IMPORT),
                                (window.backup_action, _backing_up(window))):
         permit(action, actor, permission, action.isEnabled())

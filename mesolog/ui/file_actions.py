@@ -27,6 +27,7 @@ class FileActions:
         self.building_demo: LongWork | None = None  # the last demo clinic made
         self.backing_up: LongWork | None = None  # the last backup made
         self.restoring: LongWork | None = None  # the last restore
+        self.importing: LongWork | None = None  # the last import of patients
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
@@ -124,6 +125,55 @@ class FileActions:
                 self._window.database,
                 lambda own, progress: BackupService(own).back_up(Path(name), progress)),
             done=done, failed=failed, expected=(DatabaseError, NotPermitted))
+        return True
+
+    def import_patients(self) -> bool:
+        """Patients from a spreadsheet: the file chosen, its columns and dates settled in
+        the import dialog, then imported on a helper thread; False if nothing was."""
+        from mesolog.domain.permissions import NotPermitted
+        from mesolog.domain.spreadsheet import SpreadsheetError, read_spreadsheet
+        from mesolog.domain.validation import NotStored
+        from mesolog.services.patient_import import (
+            Imported,
+            ImportRefused,
+            PatientImportService,
+        )
+        from mesolog.store.database import DatabaseError
+        from mesolog.ui.patients.import_dialog import PatientImportDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, "Import Patients", str(self._window.folder()),
+            "Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)")
+        if not name:
+            return False
+        try:
+            sheet = read_spreadsheet(Path(name).read_bytes())
+        except (SpreadsheetError, OSError) as e:
+            QMessageBox.warning(self._window, "Import Patients",
+                                f"{Path(name).name} cannot be imported: {e}")
+            return False
+        database = self._window.database
+        dialog = PatientImportDialog(PatientImportService(database), sheet, Path(name).name,
+                                     self._window)
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.plan is None:
+            return False
+        plan, valid_rows_only = dialog.plan, dialog.valid_rows_only
+
+        def done(imported: Imported) -> None:
+            left_out = (f"\n\n{imported.skipped} row(s) were left out: the duplicates and "
+                        "the refused rows." if imported.skipped else "")
+            QMessageBox.information(self._window, "Patients imported",
+                                    f"{imported.patients} patient(s) imported.{left_out}")
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self._window, "Nothing imported", str(error))
+
+        self.importing = run_long_work(
+            self._window, "Importing patients", with_own_connection(
+                database, lambda own, _progress: PatientImportService(own).run(
+                    plan, valid_rows_only=valid_rows_only)),
+            done=done, failed=failed,
+            expected=(ImportRefused, NotPermitted, NotStored, DatabaseError))
         return True
 
     def restore(self) -> bool:

@@ -44,6 +44,8 @@ def build_actions(window: MainWindow) -> None:
                               "A verified copy of the database and its photos")
     w.restore_action = _action(w, "&Restore…", w.files.restore, None,
                                "Replace the database by a checked backup")
+    w.import_patients_action = _action(w, "&Import Patients…", w.files.import_patients, None,
+                                       "Patients from a spreadsheet saved as CSV")
     w.encryption = EncryptionActions(w)
     w.encrypt_action = _action(w, "&Encrypt Database…", w.encryption.encrypt, None,
                                "Make the database and its photos unreadable without a login")
@@ -96,6 +98,8 @@ def build_actions(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.encrypt_action])
     file_menu.addSeparator()
+    file_menu.addAction(w.import_patients_action)
+    file_menu.addSeparator()
     file_menu.addAction(w.preferences_action)
     file_menu.addSeparator()
     file_menu.addActions([w.account_actions.password_action,
@@ -125,7 +129,7 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
     w = window
     attached = w.database is not None
     for action in (w.new_patient_action, w.find_action, w.new_db_action,
-                   w.backup_action, w.restore_action,
+                   w.backup_action, w.restore_action, w.import_patients_action,
                    w.catalogue_action, w.due_action, w.open_events_action):
         action.setEnabled(attached)
     # a server's records are never replaced: a set is restored into a new database
