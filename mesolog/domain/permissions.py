@@ -59,7 +59,8 @@ class Action(Enum):
     BACKUP_SERVER = ("Clinic", "back up a server's records into a plain file")
     RESTORE = ("Clinic", "restore a backup")
     ENCRYPT = ("Clinic", "encrypt the database")
-    IMPORT = ("Clinic", "import records")  # the demo builder, for now
+    IMPORT = ("Clinic", "import records")  # patients from a spreadsheet, the demo clinic
+    EXPORT = ("Clinic", "export a list to a spreadsheet")
 
     @property
     def group(self) -> str:
@@ -73,7 +74,7 @@ class Action(Enum):
     def writes_the_database(self) -> bool:
         """False for what only reads it (a backup writes elsewhere): still possible when
         the database is open read-only."""
-        return self not in (Action.BACKUP, Action.BACKUP_SERVER)
+        return self not in (Action.BACKUP, Action.BACKUP_SERVER, Action.EXPORT)
 
 
 _EVERYONE = frozenset({Action.OWN_PASSWORD, Action.LOG_IN, Action.BACKUP,
@@ -84,7 +85,7 @@ _CLINICAL = frozenset({
     Action.SIDE_EFFECT_RECORD, Action.SIDE_EFFECT_UPDATE, Action.SIDE_EFFECT_RESOLVE,
     Action.SIDE_EFFECT_NONE_OBSERVED, Action.COURSE_RECORD, Action.COURSE_STATUS,
     Action.MEASUREMENT_SITE, Action.MEASUREMENT_RECORD, Action.GRADE_RECORD,
-    Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW,
+    Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW, Action.EXPORT,
     # a lot scanned at the chair is added on the spot
     Action.CATALOGUE_PRODUCT, Action.CATALOGUE_LOT,
 })

@@ -79,5 +79,6 @@ def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
                                (window.consent_action, Action.CONSENT_RECORD),
                                (window.restore_action, Action.RESTORE),
                                (window.import_patients_action, Action.IMPORT),
+                               (window.export_list_action, Action.EXPORT),
                                (window.backup_action, _backing_up(window))):
         permit(action, actor, permission, action.isEnabled())

@@ -28,6 +28,7 @@ class FileActions:
         self.backing_up: LongWork | None = None  # the last backup made
         self.restoring: LongWork | None = None  # the last restore
         self.importing: LongWork | None = None  # the last import of patients
+        self.exporting: LongWork | None = None  # the last list exported
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
@@ -175,6 +176,19 @@ class FileActions:
             done=done, failed=failed,
             expected=(ImportRefused, NotPermitted, NotStored, DatabaseError))
         return True
+
+    def export_patient_list(self) -> None:
+        """Every patient the current search lists (not only those on screen), in the
+        list's order and columns, to a CSV file."""
+        from mesolog.services.list_export import ListExportService
+        from mesolog.ui.common.list_export import export_list
+
+        window = self._window
+        query, today = window.model.query, window.today()
+        title = f"Patients - {query.text.strip()}" if query.text.strip() else "Patients"
+        self.exporting = export_list(window, window.database, title,
+                                     lambda own: ListExportService(own).patient_list(query,
+                                                                                    today))
 
     def restore(self) -> bool:
         """The database replaced by a checked backup, on a helper thread; the window

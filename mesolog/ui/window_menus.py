@@ -46,6 +46,8 @@ def build_actions(window: MainWindow) -> None:
                                "Replace the database by a checked backup")
     w.import_patients_action = _action(w, "&Import Patients…", w.files.import_patients, None,
                                        "Patients from a spreadsheet saved as CSV")
+    w.export_list_action = _action(w, "Export &List…", w.files.export_patient_list, None,
+                                   "The patients the search lists, for a spreadsheet")
     w.encryption = EncryptionActions(w)
     w.encrypt_action = _action(w, "&Encrypt Database…", w.encryption.encrypt, None,
                                "Make the database and its photos unreadable without a login")
@@ -98,7 +100,7 @@ def build_actions(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.encrypt_action])
     file_menu.addSeparator()
-    file_menu.addAction(w.import_patients_action)
+    file_menu.addActions([w.import_patients_action, w.export_list_action])
     file_menu.addSeparator()
     file_menu.addAction(w.preferences_action)
     file_menu.addSeparator()
@@ -130,6 +132,7 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
     attached = w.database is not None
     for action in (w.new_patient_action, w.find_action, w.new_db_action,
                    w.backup_action, w.restore_action, w.import_patients_action,
+                   w.export_list_action,
                    w.catalogue_action, w.due_action, w.open_events_action):
         action.setEnabled(attached)
     # a server's records are never replaced: a set is restored into a new database

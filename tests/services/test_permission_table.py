@@ -28,6 +28,7 @@ from mesolog.domain.adverse_event import EventDetails, EventKind, Outcome
 from mesolog.domain.catalogue import LotDetails, ProductDetails
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseDetails, CourseStatus
+from mesolog.domain.list_table import ListTable
 from mesolog.domain.measurement import MeasurementDetails
 from mesolog.domain.permissions import PERMISSIONS, Action, Actor, NotPermitted
 from mesolog.domain.photo import PhotoView
@@ -38,6 +39,7 @@ from mesolog.services.accounts import AccountService
 from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
 from mesolog.services.letterhead import LetterheadService
+from mesolog.services.list_export import ListExportService
 from mesolog.services.patient_import import PatientImportService
 from mesolog.store.database import Database, FileKind, inspect_file, open_database
 from tests.conftest import details, every_row, fixed_clock, picture
@@ -98,7 +100,8 @@ class Desk:
         extra = {"AccountService": AccountService(self.db, fixed_clock),
                  "BackupService": BackupService(self.db),
                  "LetterheadService": LetterheadService(self.db),
-                 "PatientImportService": PatientImportService(self.db, fixed_clock)}
+                 "PatientImportService": PatientImportService(self.db, fixed_clock),
+                 "ListExportService": ListExportService(self.db)}
         if class_name in extra:
             return extra[class_name]
         return next(getattr(self.clinic, f) for f in self.clinic.__dataclass_fields__
@@ -192,6 +195,8 @@ RECIPES = {
     ("LetterheadService", "set"): lambda d, s: s.set("Clinic Łódź", "", ""),
     ("PatientImportService", "plan"): lambda d, s: s.plan(read_spreadsheet(SHEET)),
     ("PatientImportService", "run"): lambda d, s: s.run(s.plan(read_spreadsheet(SHEET))),
+    ("ListExportService", "write"): lambda d, s: (s.write(
+        ListTable("list", ("a",), (("1",),)), d.folder / "list.csv"), d.folder / "list.csv")[1],
     ("BackupService", "back_up"): lambda d, s: (s.back_up(d.folder / "copy.sqlite"),
                                                 d.folder / "copy.sqlite")[1],
     ("BackupService", "automatic"): lambda d, s: (s.automatic(d.folder / "auto", fixed_clock()),

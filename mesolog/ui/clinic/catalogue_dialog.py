@@ -38,6 +38,7 @@ from mesolog.domain.catalogue import (
     check_product,
 )
 from mesolog.domain.gs1 import BarcodeError
+from mesolog.domain.list_table import ListTable
 from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.validation import FieldError, ValidationError, problems_of
 from mesolog.ui.common.field_errors import FieldErrors
@@ -47,6 +48,8 @@ from mesolog.ui.common.form_dialog import (
     edited_signal,
     stored_or_said,
 )
+from mesolog.ui.common.list_export import export_list
+from mesolog.ui.common.long_work import LongWork
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.treatment.scan_field import ScanField
 
@@ -310,13 +313,30 @@ class RecallDialog(OpensAtFirstField, QDialog):
         patients = len({e.patient_id for e in entries})
         self.summary = QLabel(f"{len(entries)} session{'s' if len(entries) != 1 else ''}, "
                               f"{patients} patient{'s' if patients != 1 else ''}.")
-        self.table = _table(("Date", "Patient", "Chart no.", "Volume", "Practitioner"))
-        _fill(self.table, [(f"{e.performed_at:%Y-%m-%d %H:%M}", e.patient_name, e.chart_no,
-                            f"{e.volume_ml:g} ml", e.practitioner) for e in entries])
+        headers = ("Date", "Patient", "Chart no.", "Volume", "Practitioner")
+        rows = tuple((f"{e.performed_at:%Y-%m-%d %H:%M}", e.patient_name, e.chart_no,
+                      f"{e.volume_ml:g} ml", e.practitioner) for e in entries)
+        self.table = _table(headers)
+        _fill(self.table, list(rows))
+        self._clinic = clinic
+        self.listed = ListTable(self.windowTitle(), headers, rows)
+        self.exporting: LongWork | None = None
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setToolTip("Who received the lot, for a spreadsheet")
+        permit(self.export_button, clinic.actor, Action.EXPORT)
+        self.export_button.clicked.connect(self.export)
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(buttons)
         self.resize(760, 480)
+
+    def export(self) -> None:
+        self.exporting = export_list(self, self._clinic.db, self.listed.title,
+                                     lambda _own: self.listed)

@@ -10,10 +10,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mesolog.domain.permissions import Action
 from mesolog.ui.common.form_dialog import OpensAtFirstField
-from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
+from mesolog.ui.common.list_export import export_list
+from mesolog.ui.common.long_work import LongWork
+from mesolog.ui.common.permitted import permit
+from mesolog.ui.common.row_table_model import RowTableModel, list_view_of, table_of
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -46,14 +50,25 @@ class ClinicListWindow(OpensAtFirstField, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.table.doubleClicked.connect(self._open)
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setToolTip("The list as it is shown, for a spreadsheet")
+        self.export_button.clicked.connect(self.export)
+        permit(self.export_button, clinic.actor, Action.EXPORT)
+        self.exporting: LongWork | None = None
 
     def set_filters(self, filters: list[QWidget], buttons: list[QWidget]) -> None:
         """``filters`` from the left, ``buttons`` at the right of the row above the table."""
         for widget in filters:
             self._filters.addWidget(widget)
         self._filters.addStretch(1)
-        for widget in buttons:
+        for widget in [*buttons, self.export_button]:
             self._filters.addWidget(widget)
+
+    def export(self) -> None:
+        """The rows shown, as they are shown, to a CSV file."""
+        table = table_of(self.model, self.windowTitle())  # read here: the model is Qt's
+        self.exporting = export_list(self, self._clinic.db, self.windowTitle(),
+                                     lambda _own: table)
 
     def follow(self, changes: Changes) -> None:
         """Read again when a change may have touched what this list shows."""

@@ -7,6 +7,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from mesolog.domain.list_table import ListTable
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,6 +51,14 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def cell(self, row: Row, column: int, role: int) -> Any:
         """What ``row`` shows in ``column`` for ``role``; None for nothing."""
         return None
+
+
+def table_of(model: RowTableModel, title: str) -> ListTable:
+    """What ``model`` shows, as a list to export: its columns, each row's text."""
+    role = Qt.ItemDataRole.DisplayRole
+    rows = tuple(tuple(str(model.cell(row, column, role) or "")
+                       for column in range(len(model.columns))) for row in model._rows)
+    return ListTable(title, model.columns, rows)
 
 
 def list_view_of(model: RowTableModel) -> QTableView:

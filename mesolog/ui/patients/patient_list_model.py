@@ -20,8 +20,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from mesolog.domain.list_table import PATIENT_LIST_COLUMNS, patient_list_cells
 from mesolog.domain.patient import PatientRow
-from mesolog.domain.text import age_on
 from mesolog.services.patient_search import LIST_PAGE_SIZE, PatientSort, Plan, SearchQuery
 from mesolog.store.errors import ServerUnreachable
 
@@ -32,7 +32,7 @@ PAGE_SIZE = 200  # rows whose columns are read at once
 PAGES_KEPT = 8
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_COLUMNS = ("Chart no.", "Name", "Date of birth", "Age", "Diagnosis")
+_COLUMNS = PATIENT_LIST_COLUMNS
 CHART_NO, NAME, DATE_OF_BIRTH, AGE, DIAGNOSIS = range(len(_COLUMNS))
 _SORT_OF_COLUMN = {
     CHART_NO: (PatientSort.CHART_NO, False),
@@ -203,19 +203,7 @@ class PatientListModel(QAbstractTableModel):
         return None
 
     def _display(self, patient: PatientRow, column: int) -> str:
-        if column == CHART_NO:
-            return patient.chart_no
-        if column == NAME:
-            name = f"{patient.last_name}, {patient.first_name}"
-            return f"{name} (archived)" if patient.archived else name
-        if column == DATE_OF_BIRTH:
-            return patient.date_of_birth.isoformat() if patient.date_of_birth else ""
-        if column == AGE:
-            born = patient.date_of_birth
-            return str(age_on(born, self._today())) if born else ""
-        if column == DIAGNOSIS:
-            return patient.diagnosis.short_label if patient.diagnosis else ""
-        return ""
+        return patient_list_cells(patient, self._today())[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column not in _SORT_OF_COLUMN:

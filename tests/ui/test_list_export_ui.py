@@ -1,0 +1,62 @@
+"""Export List…: what the desk shows, in a spreadsheet file, as a person asks for it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from mesolog.domain.spreadsheet import read_spreadsheet
+from mesolog.services.patient_search import SearchQuery
+from mesolog.services.patients import PatientService
+from tests.ui.modal import answer_message_box
+
+
+def _save_as(monkeypatch, path: Path) -> list[str]:
+    suggested: list[str] = []
+
+    def choose(parent, caption, suggestion, *filters):
+        suggested.append(suggestion)
+        return str(path), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    return suggested
+
+
+def test_the_patient_list_of_the_search_is_exported_whole(qtbot, demo_window, tmp_path,
+                                                          monkeypatch):
+    window = demo_window
+    qtbot.keyClicks(window.search_box, "a")
+    expected = PatientService(window.database).search(SearchQuery("a"))
+    qtbot.waitUntil(lambda: window.model.query.text == "a")
+    target = tmp_path / "patients"  # no suffix typed: .csv is added
+    suggested = _save_as(monkeypatch, target)
+    said: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, said)
+    window.export_list_action.trigger()
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=10_000)
+    assert Path(suggested[0]).name == "Patients - a.csv"
+    sheet = read_spreadsheet(target.with_suffix(".csv").read_bytes())
+    assert len(sheet.rows) == len(expected) > window.model.rowCount() // 2
+    assert sheet.headers == ("Chart no.", "Name", "Date of birth", "Age", "Diagnosis")
+    assert said[0] == f"{len(expected):,} rows written to {target.with_suffix('.csv')}."
+
+
+def test_the_due_list_is_exported_as_it_is_shown(qtbot, demo_window, tmp_path, monkeypatch):
+    window = demo_window
+    window.due_action.trigger()
+    due = window.clinic_lists.due
+    qtbot.waitUntil(lambda: due.model.rowCount() > 0)
+    target = tmp_path / "due.csv"
+    _save_as(monkeypatch, target)
+    said: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, said)
+    qtbot.mouseClick(due.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=10_000)
+    sheet = read_spreadsheet(target.read_bytes())
+    assert sheet.headers == due.model.columns and len(sheet.rows) == due.model.rowCount()
+    first = tuple(due.model.data(due.model.index(0, c)) for c in range(len(sheet.headers)))
+    assert sheet.rows[0] == first
+    if os.environ.get("MESOLOG_SHOTS"):
+        due.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "due-export.png"))
