@@ -113,12 +113,19 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--name", help="the administrator's full name (asked if not given)")
     init.add_argument("--login", help="the administrator's login (asked if not given)")
     add_import_parser(commands, _Parser, _db_option)
+    export = commands.add_parser("export", help="every record of the clinic as JSON, "
+                                 "photos included (an administrator)")
+    _db_option(export, "database file, or server address, to export")
+    export.add_argument("-o", "--output", type=Path, required=True,
+                        help="new folder for the export")
+    export.add_argument("--format", choices=("json",), default="json",
+                        help="mesolog clinic export, version 1 (the default)")
     return parser
 
 
 # every sub-command works on one database, named before or after the sub-command
 _NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover", "server",
-             "import")
+             "import", "export")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -310,6 +317,23 @@ def _run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_export(args: argparse.Namespace) -> int:
+    from mesolog.services.clinic_export import ClinicExportService
+    from mesolog.services.clock import local_now
+
+    db = _log_in(args.db)
+    try:
+        exported = ClinicExportService(db).export(args.output, local_now())
+    finally:
+        db.close()
+    print(f"exported {sum(exported.records.values()):,} records and {exported.photos} "
+          f"photos to {exported.folder}")
+    if exported.missing_photos:
+        print(f"{len(exported.missing_photos)} photo file(s) were missing and are not in it: "
+              f"{', '.join(exported.missing_photos)}")
+    return 0
+
+
 def _run_encrypt(args: argparse.Namespace) -> int:
     from mesolog.services.backups import BackupService
     from mesolog.services.clock import local_now
@@ -425,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
               "restore": _run_restore, "report": _run_report, "encrypt": _run_encrypt,
               "recover": _run_recover, "server": _run_server,
-              "import": run_import}.get(args.command, _run_gui)
+              "import": run_import, "export": _run_export}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError, NotPermitted, NotStored) as e:

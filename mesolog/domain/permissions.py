@@ -61,6 +61,7 @@ class Action(Enum):
     ENCRYPT = ("Clinic", "encrypt the database")
     IMPORT = ("Clinic", "import records")  # patients from a spreadsheet, the demo clinic
     EXPORT = ("Clinic", "export a list to a spreadsheet")
+    EXPORT_CLINIC = ("Clinic", "export every record of the clinic")
 
     @property
     def group(self) -> str:
@@ -74,7 +75,8 @@ class Action(Enum):
     def writes_the_database(self) -> bool:
         """False for what only reads it (a backup writes elsewhere): still possible when
         the database is open read-only."""
-        return self not in (Action.BACKUP, Action.BACKUP_SERVER, Action.EXPORT)
+        return self not in (Action.BACKUP, Action.BACKUP_SERVER, Action.EXPORT,
+                            Action.EXPORT_CLINIC)
 
 
 _EVERYONE = frozenset({Action.OWN_PASSWORD, Action.LOG_IN, Action.BACKUP,

@@ -38,6 +38,7 @@ from mesolog.domain.spreadsheet import read_spreadsheet
 from mesolog.services.accounts import AccountService
 from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
+from mesolog.services.clinic_export import ClinicExportService
 from mesolog.services.letterhead import LetterheadService
 from mesolog.services.list_export import ListExportService
 from mesolog.services.patient_import import PatientImportService
@@ -101,7 +102,8 @@ class Desk:
                  "BackupService": BackupService(self.db),
                  "LetterheadService": LetterheadService(self.db),
                  "PatientImportService": PatientImportService(self.db, fixed_clock),
-                 "ListExportService": ListExportService(self.db)}
+                 "ListExportService": ListExportService(self.db),
+                 "ClinicExportService": ClinicExportService(self.db)}
         if class_name in extra:
             return extra[class_name]
         return next(getattr(self.clinic, f) for f in self.clinic.__dataclass_fields__
@@ -197,6 +199,8 @@ RECIPES = {
     ("PatientImportService", "run"): lambda d, s: s.run(s.plan(read_spreadsheet(SHEET))),
     ("ListExportService", "write"): lambda d, s: (s.write(
         ListTable("list", ("a",), (("1",),)), d.folder / "list.csv"), d.folder / "list.csv")[1],
+    ("ClinicExportService", "export"): lambda d, s: s.export(d.folder / "export",
+                                                             fixed_clock()).folder,
     ("BackupService", "back_up"): lambda d, s: (s.back_up(d.folder / "copy.sqlite"),
                                                 d.folder / "copy.sqlite")[1],
     ("BackupService", "automatic"): lambda d, s: (s.automatic(d.folder / "auto", fixed_clock()),

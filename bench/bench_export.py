@@ -1,0 +1,46 @@
+"""The whole clinic as JSON (mesolog export): the 100,000-patient demo clinic, time and
+peak memory.
+
+    cd bench && ../.venv/bin/python bench_export.py [--patients N]
+
+Figures: bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench_clinic import demo_clinic
+
+from mesolog.domain.permissions import Actor
+from mesolog.services.clinic_export import ClinicExportService
+from mesolog.store.database import open_database
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--patients", type=int, default=100_000)
+    args = parser.parse_args()
+    path = demo_clinic(args.patients)
+    db = open_database(path).acting_as(Actor.program("the export benchmark"))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
+        start = time.perf_counter()
+        exported = ClinicExportService(db).export(Path(folder) / "export", datetime.now())
+        took = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in exported.folder.rglob("*") if p.is_file())
+    db.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{args.patients:,} patients: {sum(exported.records.values()):,} records and "
+          f"{exported.photos} photos exported in {took:.1f} s ({size / 1e6:.0f} MB); peak "
+          f"memory {peak:.0f} MB (before the export {before:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

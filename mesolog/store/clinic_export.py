@@ -1,0 +1,247 @@
+"""Every record of a clinic as JSON, for another program or the clinic's own archive:
+the format "mesolog clinic export", version 1.
+
+A folder holds one JSON Lines file per kind of record (``patient.jsonl``,
+``session.jsonl``, ``injection_point.jsonl``… one record a line, its fields named as
+the JSON Schema ``resources/export/mesolog-clinic-export-1.schema.json`` describes),
+the photos as the pictures that were attached (``photos/…``, unsealed), and
+``manifest.json``: the format and its version, when and by whom it was made, how many
+records of each kind, and the SHA-256 of every file. Accounts come without any
+password material; the login counters and the key file are not records.
+
+Everything is read in one snapshot (a read transaction on a file, REPEATABLE READ on a
+server), a batch at a time: a 100,000-patient clinic never sits in memory whole. The
+folder is written under another name and renamed when whole.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, LargeBinary, Table, select
+
+from mesolog.domain.photo import photo_folder_of, suffix_of
+from mesolog.domain.progress import Progress, no_progress
+from mesolog.store import models
+from mesolog.store.database import Database
+from mesolog.store.engine_copy import copied_tables, rows_of
+from mesolog.store.errors import DatabaseError
+from mesolog.store.private import new_file, private_folder
+from mesolog.store.sealed_files import NotUnsealed, is_sealed, unseal
+
+FORMAT = "mesolog clinic export"
+VERSION = 1
+MANIFEST = "manifest.json"
+PHOTOS = "photos"
+# Not records: a login's wrong tries; nor a record's part to hand out: password hashes.
+NOT_EXPORTED = {"login_failure"}
+WITHHELD = {"practitioner": {"password_hash"}}
+
+
+def exported_tables() -> list[Table]:
+    return [t for t in copied_tables() if t.name not in NOT_EXPORTED]
+
+
+def exported_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if c.name not in WITHHELD.get(table.name, set())]
+
+
+def json_value(value: Any) -> Any:
+    """A column's value as JSON holds it: dates and times in ISO 8601, bytes in base64."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+@dataclass(frozen=True)
+class ClinicExport:
+    folder: Path
+    records: dict[str, int]
+    photos: int
+    missing_photos: tuple[str, ...]
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[Connection]:
+    """One consistent view of every table while the desks go on writing."""
+    with db.engine.connect() as conn:
+        if db.on_server:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ",
+                                          postgresql_readonly=True)
+        with conn.begin():
+            yield conn
+
+
+def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
+                  progress: Progress = no_progress) -> ClinicExport:
+    """Every record of ``db`` into the new folder ``target``."""
+    target = Path(target)
+    if target.exists():
+        raise DatabaseError(f"{target} exists already; choose a new folder for the export")
+    if not target.parent.is_dir():
+        raise DatabaseError(f"folder {target.parent} does not exist")
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        private_folder(partial)
+        files: dict[str, str] = {}
+        records: dict[str, int] = {}
+        with snapshot(db) as conn:
+            tables = exported_tables()
+            for done, table in enumerate(tables):
+                progress(done, len(tables) + 1, f"writing the {table.name} records")
+                records[table.name], files[f"{table.name}.jsonl"] = _write_records(
+                    conn, table, partial / f"{table.name}.jsonl", db)
+            progress(len(tables), len(tables) + 1, "writing the photos")
+            photos, missing = _write_photos(conn, db, partial)
+        files.update(photos)
+        manifest = {"format": FORMAT, "version": VERSION, "made_at": now.isoformat(),
+                    "made_by": made_by, "schema_revision": _revision(db),
+                    "records": records, "files": files, "missing_photos": missing}
+        _write_json(partial / MANIFEST, manifest)
+        partial.rename(target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return ClinicExport(target, records, len(photos), tuple(missing))
+
+
+def _write_records(conn: Connection, table: Table, path: Path, db: Database
+                   ) -> tuple[int, str]:
+    """``table``'s rows, a JSON object a line; (how many, the file's SHA-256)."""
+    columns = exported_columns(table)
+    count, digest = 0, hashlib.sha256()
+    new_file(path)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for batch in rows_of(conn, table):
+            lines = []
+            for row in batch:
+                record = {name: json_value(row[name]) for name in columns}
+                if table.name == "photo":
+                    record.update(_photo_fields(conn, db, row))
+                lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            text = "".join(lines)
+            out.write(text)
+            digest.update(text.encode("utf-8"))
+            count += len(batch)
+    return count, digest.hexdigest()
+
+
+def _photo_fields(conn: Connection, db: Database, row: dict) -> dict[str, Any]:
+    """A photo record names its exported file and the picture's own checksum (not the
+    stored, maybe sealed, bytes' that the database keeps)."""
+    picture = _picture(conn, db, row["file_name"])
+    if picture is None:
+        return {"file_name": None, "sha256": None}
+    return {"file_name": exported_name(row["patient_id"], picture),
+            "sha256": hashlib.sha256(picture).hexdigest()}
+
+
+def exported_name(patient_id: int, picture: bytes) -> str:
+    """Where a picture is in the export: by patient, named by its content and format
+    (a sealed photo's stored name shows neither)."""
+    digest = hashlib.sha256(picture).hexdigest()
+    return f"{PHOTOS}/{patient_id}/{digest[:24]}{suffix_of(picture)}"
+
+
+def _picture(conn: Connection, db: Database, name: str) -> bytes | None:
+    """The picture as attached: from the server's photo_data, or the photo folder,
+    unsealed with the database key; None when missing or not opening."""
+    if db.on_server:
+        stored = conn.execute(select(models.PhotoData.data)
+                              .where(models.PhotoData.file_name == name)).scalar()
+    else:
+        file = photo_folder_of(db.path) / name
+        stored = file.read_bytes() if file.is_file() else None
+    if stored is None or not is_sealed(stored):
+        return stored
+    try:
+        return unseal(stored, db.key.photo_key()) if db.key is not None else None
+    except NotUnsealed:
+        return None
+
+
+def _write_photos(conn: Connection, db: Database, folder: Path
+                  ) -> tuple[dict[str, str], list[str]]:
+    written: dict[str, str] = {}
+    missing: list[str] = []
+    for patient_id, name in conn.execute(select(models.Photo.patient_id,
+                                                models.Photo.file_name)
+                                         .order_by(models.Photo.id)):
+        picture = _picture(conn, db, name)
+        if picture is None:
+            missing.append(name)
+            continue
+        exported = exported_name(patient_id, picture)
+        path = folder / exported
+        private_folder(path.parent.parent)
+        private_folder(path.parent)
+        new_file(path)
+        path.write_bytes(picture)
+        written[exported] = hashlib.sha256(picture).hexdigest()
+    return written, missing
+
+
+def _revision(db: Database) -> str:
+    return db.fetch_all("SELECT version_num FROM alembic_version")[0][0]
+
+
+def _write_json(path: Path, value: dict) -> None:
+    new_file(path)
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                    encoding="utf-8")
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of every kind of record, from the tables themselves."""
+    defs = {}
+    for table in exported_tables():
+        properties, required = {}, []
+        for column in table.columns:
+            if column.name not in exported_columns(table):
+                continue
+            kind = _json_type(column.type)
+            if column.nullable or (table.name == "photo" and column.name in (
+                    "file_name", "sha256")):  # a photo missing when exported
+                kind = {"anyOf": [kind, {"type": "null"}]}
+            for key in column.foreign_keys:
+                kind = {**kind, "description": f"the id of a {key.column.table.name} record"}
+            properties[column.name] = kind
+            required.append(column.name)
+        defs[table.name] = {"type": "object", "properties": properties,
+                            "required": required, "additionalProperties": False}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://mesolog.example/{FORMAT.replace(' ', '-')}-{VERSION}.schema.json",
+            "title": f"{FORMAT}, version {VERSION}: one record of each kind a line of "
+                     "its <kind>.jsonl file", "$defs": defs}
+
+
+def _json_type(column_type: Any) -> dict[str, Any]:
+    if isinstance(column_type, LargeBinary):
+        return {"type": "string", "contentEncoding": "base64"}
+    python = column_type.python_type
+    if python is bool:
+        return {"type": "boolean"}
+    if python is int:
+        return {"type": "integer"}
+    if python is float:
+        return {"type": "number"}
+    if python is datetime:
+        return {"type": "string", "format": "date-time"}
+    if python is date:
+        return {"type": "string", "format": "date"}
+    kind: dict[str, Any] = {"type": "string"}
+    if getattr(column_type, "length", None):
+        kind["maxLength"] = column_type.length
+    return kind
