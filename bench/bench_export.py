@@ -1,5 +1,6 @@
-"""The whole clinic as JSON (mesolog export): the 100,000-patient demo clinic, time and
-peak memory.
+"""The whole clinic as JSON and back (mesolog export, mesolog import clinic): the
+100,000-patient demo clinic exported, then imported into a new plain file; time and
+peak memory of each.
 
     cd bench && ../.venv/bin/python bench_export.py [--patients N]
 
@@ -19,6 +20,7 @@ from bench_clinic import demo_clinic
 
 from mesolog.domain.permissions import Actor
 from mesolog.services.clinic_export import ClinicExportService
+from mesolog.services.clinic_import import ClinicImportService
 from mesolog.store.database import open_database
 
 
@@ -34,13 +36,22 @@ def main() -> None:
         start = time.perf_counter()
         exported = ClinicExportService(db).export(Path(folder) / "export", datetime.now())
         took = time.perf_counter() - start
+        db.close()
         size = sum(p.stat().st_size for p in exported.folder.rglob("*") if p.is_file())
-    db.close()
+        after_export = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{args.patients:,} patients: {sum(exported.records.values()):,} records and "
+              f"{exported.photos} photos exported in {took:.1f} s ({size / 1e6:.0f} MB); "
+              f"peak memory {after_export:.0f} MB (before the export {before:.0f} MB)")
+        new = open_database(Path(folder) / "imported.sqlite", encrypt=False)
+        start = time.perf_counter()
+        imported = ClinicImportService(new.acting_as(Actor.program("the benchmark"))
+                                       ).import_clinic(exported.folder, "cmoreau",
+                                                       "a long new password")
+        took = time.perf_counter() - start
+        new.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{args.patients:,} patients: {sum(exported.records.values()):,} records and "
-          f"{exported.photos} photos exported in {took:.1f} s ({size / 1e6:.0f} MB); peak "
-          f"memory {peak:.0f} MB (before the export {before:.0f} MB)")
-
+    print(f"imported into a new plain file in {took:.1f} s ({imported.photos} photos); peak "
+          f"memory {peak:.0f} MB")
 
 if __name__ == "__main__":
     main()

@@ -185,6 +185,17 @@ def _asked(variable: str, prompt: str, db_path: Path | str, *, secret: bool = Tr
     return getpass.getpass(f"{prompt}: ") if secret else input(f"{prompt}: ")
 
 
+def _new_password(db_path: Path | str, nothing_done: str) -> str:
+    """A password chosen now: MESOLOG_NEW_PASSWORD, or typed twice at the terminal."""
+    import os
+
+    password = _asked("MESOLOG_NEW_PASSWORD", "New password", db_path)
+    if not os.environ.get("MESOLOG_NEW_PASSWORD") and \
+            _asked("MESOLOG_NEW_PASSWORD", "Repeat it", db_path) != password:
+        raise UserError(f"the two passwords differ; {nothing_done}")
+    return password
+
+
 def _login_and_password(db_path: Path | str) -> tuple[str, str]:
     import os
 
@@ -364,7 +375,6 @@ def _run_encrypt(args: argparse.Namespace) -> int:
 
 
 def _run_recover(args: argparse.Namespace) -> int:
-    import os
 
     from mesolog.services.accounts import recover_administrator
     from mesolog.store.keys import RecoveryKey, WrongRecoveryKey
@@ -376,10 +386,7 @@ def _run_recover(args: argparse.Namespace) -> int:
         raise UserError(str(e)) from None
     login = args.login or _asked("MESOLOG_LOGIN", "Administrator's login", args.db,
                                  secret=False)
-    password = _asked("MESOLOG_NEW_PASSWORD", "New password", args.db)
-    if not os.environ.get("MESOLOG_NEW_PASSWORD") and \
-            _asked("MESOLOG_NEW_PASSWORD", "Repeat it", args.db) != password:
-        raise UserError("the two passwords differ; nothing was changed")
+    password = _new_password(args.db, "nothing was changed")
     try:
         remade = recover_administrator(args.db, recovery, login, password)
     except WrongRecoveryKey as e:
@@ -394,7 +401,6 @@ def _run_recover(args: argparse.Namespace) -> int:
 def _run_server(args: argparse.Namespace) -> int:
     """mesolog server init: the schema in an empty database, then its first
     administrator, whose password comes from MESOLOG_NEW_PASSWORD or is asked twice."""
-    import os
 
     from mesolog.services.accounts import AccountService
     from mesolog.store.database import open_server_database
@@ -412,11 +418,8 @@ def _run_server(args: argparse.Namespace) -> int:
                                    secret=False)
         login = args.login or _asked("MESOLOG_LOGIN", "Administrator's login", args.db,
                                      secret=False)
-        password = _asked("MESOLOG_NEW_PASSWORD", "Password", args.db)
-        if not os.environ.get("MESOLOG_NEW_PASSWORD") and \
-                _asked("MESOLOG_NEW_PASSWORD", "Repeat it", args.db) != password:
-            raise UserError("the two passwords differ; the database holds Mesolog's tables "
-                            "and no account yet: run this again")
+        password = _new_password(args.db, "the database holds Mesolog's tables and no "
+                                          "account yet: run this again")
         accounts.create_first_administrator(name, login, password)
     finally:
         db.close()

@@ -34,12 +34,59 @@ def add_import_parser(commands: argparse._SubParsersAction, parser_class: type,
     patients.add_argument("--dry-run", action="store_true",
                           help="say what would be imported, duplicated and refused; write "
                                "nothing")
+    clinic = kinds.add_parser("clinic", help="every record of a clinic export (mesolog "
+                              "export) into a new database")
+    db_option(clinic, "the new database: a file that does not exist yet, or an empty "
+                      "server database")
+    clinic.add_argument("export", type=Path, metavar="FOLDER", help="made by mesolog export")
+    clinic.add_argument("--administrator", metavar="LOGIN",
+                        help="the export's administrator who logs in first, with a new "
+                             "password (MESOLOG_NEW_PASSWORD, or asked twice); asked, or "
+                             "MESOLOG_LOGIN, if not given")
     patients.add_argument("--valid-rows-only", action="store_true",
                           help="import the valid rows and leave out the duplicates and the "
                                "refused ones (by default, any of those imports nothing)")
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.import_kind == "clinic":
+        return _import_clinic(args)
+    return _import_patients(args)
+
+
+def _import_clinic(args: argparse.Namespace) -> int:
+    from mesolog.cli import _NO_ACCOUNTS, UserError, _asked, _new_password
+    from mesolog.domain.permissions import Actor
+    from mesolog.services.clinic_import import ClinicImportService
+    from mesolog.store.addresses import is_server
+    from mesolog.store.database import open_database, open_server_database
+    from mesolog.store.database_files import remove_clinic
+
+    made_here = not is_server(args.db)
+    if made_here and args.db.exists():
+        raise UserError(f"{args.db} exists already; a clinic export goes into a new "
+                        "database (or an empty server database)")
+    login = args.administrator or _asked("MESOLOG_LOGIN", "Administrator's login", args.db,
+                                         secret=False)
+    password = _new_password(args.db, "nothing was imported")
+    db = (open_server_database(args.db, create=True) if not made_here
+          else open_database(args.db))
+    try:
+        imported = ClinicImportService(db.acting_as(Actor.program(_NO_ACCOUNTS))).import_clinic(
+            args.export, login, password)
+    except BaseException:
+        db.close()
+        if made_here:
+            remove_clinic(args.db)  # made by this command: nothing half-imported stays
+        raise
+    db.close()
+    print(f"imported {sum(imported.records.values()):,} records and {imported.photos} photos "
+          f"into {db.location}; {login.strip().lower()} logs in with the new password. The "
+          "other accounts need a new password (Clinic > Accounts > Reset Password).")
+    return 0
+
+
+def _import_patients(args: argparse.Namespace) -> int:
     from mesolog.cli import UserError, _log_in
     from mesolog.domain.patient_import import (
         AmbiguousDates,

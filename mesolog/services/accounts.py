@@ -335,6 +335,16 @@ class AccountService:
         tries.succeeded(name)
         return key
 
+    def check_new_password(self, password: str, login: str) -> None:
+        """ValidationError unless ``password`` is one ``login`` may choose."""
+        self._check_password(password, login.strip().lower())
+
+    def give_imported_administrator(self, login: str, password: str) -> None:
+        """After a clinic export was imported (its accounts come without passwords):
+        the administrator ``login`` gets ``password`` and, in an encrypted file, a key
+        slot, as a recovery gives them."""
+        self._recover(login, password)
+
     def _recover(self, login: str, password: str) -> None:
         """With the recovery key (which opened the database): ``login``, an active
         administrator, gets ``password`` (their own choice: no change asked at the next

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -25,6 +24,7 @@ from mesolog.services.patients import patient_columns
 from mesolog.store import models
 from mesolog.store.bulk import big_page_cache, insert_rows
 from mesolog.store.database import Database, DatabaseError, open_database
+from mesolog.store.database_files import remove_clinic
 from mesolog.store.keys import KeyFile, key_file_of
 from mesolog.store.server import catch_up_ids
 
@@ -201,7 +201,7 @@ def make_demo_clinic_file(path: Path, patients: int, progress: Progress = no_pro
     and takes ``path`` only when whole, so a cancelled, failed or killed build leaves
     no half-made clinic where the next one would be opened."""
     building = path.with_name(f"{path.stem}.building{path.suffix}")
-    _remove_clinic(building)
+    remove_clinic(building)
     try:
         db = open_database(building)
         try:
@@ -215,15 +215,8 @@ def make_demo_clinic_file(path: Path, patients: int, progress: Progress = no_pro
             photos.rename(photo_folder_of(path))
         building.replace(path)
     except BaseException:
-        _remove_clinic(building)
+        remove_clinic(building)
         raise
-
-
-def _remove_clinic(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    key_file_of(path).unlink(missing_ok=True)
-    shutil.rmtree(photo_folder_of(path), ignore_errors=True)
 
 
 def _add_patients(session: OrmSession, rng: random.Random, patients: int,

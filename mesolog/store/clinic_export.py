@@ -117,6 +117,20 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
     return ClinicExport(target, records, len(photos), tuple(missing))
 
 
+def record_value(column_type: Any, value: Any) -> Any:
+    """A value of an exported record as its column takes it (json_value read back)."""
+    if value is None:
+        return None
+    if isinstance(column_type, LargeBinary):
+        return base64.b64decode(value)
+    python = column_type.python_type
+    if python is datetime:
+        return datetime.fromisoformat(value)
+    if python is date:
+        return date.fromisoformat(value)
+    return value
+
+
 def _write_records(conn: Connection, table: Table, path: Path, db: Database
                    ) -> tuple[int, str]:
     """``table``'s rows, a JSON object a line; (how many, the file's SHA-256)."""
@@ -142,8 +156,8 @@ def _photo_fields(conn: Connection, db: Database, row: dict) -> dict[str, Any]:
     """A photo record names its exported file and the picture's own checksum (not the
     stored, maybe sealed, bytes' that the database keeps)."""
     picture = _picture(conn, db, row["file_name"])
-    if picture is None:
-        return {"file_name": None, "sha256": None}
+    if picture is None:  # kept as recorded; the manifest names it missing
+        return {}
     return {"file_name": exported_name(row["patient_id"], picture),
             "sha256": hashlib.sha256(picture).hexdigest()}
 
@@ -212,8 +226,7 @@ def export_schema() -> dict[str, Any]:
             if column.name not in exported_columns(table):
                 continue
             kind = _json_type(column.type)
-            if column.nullable or (table.name == "photo" and column.name in (
-                    "file_name", "sha256")):  # a photo missing when exported
+            if column.nullable:
                 kind = {"anyOf": [kind, {"type": "null"}]}
             for key in column.foreign_keys:
                 kind = {**kind, "description": f"the id of a {key.column.table.name} record"}

@@ -9,11 +9,13 @@ by its key file until a key opens it.
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import closing
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from mesolog.domain.photo import photo_folder_of
 from mesolog.store import sqlite_files
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase, SchemaTooNew
 from mesolog.store.keys import (
@@ -153,6 +155,13 @@ def create_file(path: Path, key: DatabaseKey | None) -> None:
     with closing(sqlite_files.connect(path, key, isolation_level=None)) as conn:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = WAL")
+
+
+def remove_clinic(path: Path) -> None:
+    """A clinic this process made and could not finish (a demo, an import): its database
+    files, key file and photos."""
+    remove_database_files(path)
+    shutil.rmtree(photo_folder_of(path), ignore_errors=True)
 
 
 def remove_database_files(path: Path) -> None:

@@ -46,7 +46,7 @@ def copy_records(source: Connection, target: Connection,
     done, copied = 0, {}
     for table in tables:
         copied[table.name] = 0
-        write = _copier(target, table)
+        write = writer_of(target, table)
         for batch in rows_of(source, table):
             write(batch)
             copied[table.name] += len(batch)
@@ -55,7 +55,7 @@ def copy_records(source: Connection, target: Connection,
     return copied
 
 
-def _copier(target: Connection, table: Table) -> Callable[[list[dict]], None]:
+def writer_of(target: Connection, table: Table) -> Callable[[list[dict]], None]:
     """How a batch of ``table``'s rows is written to ``target``: by PostgreSQL's COPY
     on a server (100,000 patients restored in 70 s, not 111 s by inserts:
     bench/README.md), by inserts into a file."""
@@ -69,7 +69,7 @@ def _copier(target: Connection, table: Table) -> Callable[[list[dict]], None]:
     def copy(batch: list[dict]) -> None:
         with driver.cursor() as cursor, cursor.copy(statement) as copying:
             for row in batch:
-                copying.write_row([row[name] for name in names])
+                copying.write_row([row.get(name) for name in names])  # absent: NULL
     return copy
 
 

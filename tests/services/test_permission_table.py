@@ -39,6 +39,7 @@ from mesolog.services.accounts import AccountService
 from mesolog.services.backups import BackupService
 from mesolog.services.clinic import Clinic
 from mesolog.services.clinic_export import ClinicExportService
+from mesolog.services.clinic_import import ClinicImportService
 from mesolog.services.letterhead import LetterheadService
 from mesolog.services.list_export import ListExportService
 from mesolog.services.patient_import import PatientImportService
@@ -103,7 +104,8 @@ class Desk:
                  "LetterheadService": LetterheadService(self.db),
                  "PatientImportService": PatientImportService(self.db, fixed_clock),
                  "ListExportService": ListExportService(self.db),
-                 "ClinicExportService": ClinicExportService(self.db)}
+                 "ClinicExportService": ClinicExportService(self.db),
+                 "ClinicImportService": ClinicImportService(self.db)}
         if class_name in extra:
             return extra[class_name]
         return next(getattr(self.clinic, f) for f in self.clinic.__dataclass_fields__
@@ -144,6 +146,8 @@ RECIPES = {
         PASSWORD, "another long secret"),
     ("AccountService", "reset_password"): lambda d, s: s.reset_password(
         d.ids["colleague"], "reset by someone"),
+    ("AccountService", "give_imported_administrator"): lambda d, s:
+        s.give_imported_administrator("dradmin", "another long secret"),
     ("AccountService", "set_role"): lambda d, s: s.set_role(d.ids["colleague"],
                                                              Role.ADMINISTRATOR),
     ("AccountService", "set_active"): lambda d, s: s.set_active(d.ids["colleague"], False),
@@ -201,6 +205,9 @@ RECIPES = {
         ListTable("list", ("a",), (("1",),)), d.folder / "list.csv"), d.folder / "list.csv")[1],
     ("ClinicExportService", "export"): lambda d, s: s.export(d.folder / "export",
                                                              fixed_clock()).folder,
+    # into a clinic that holds records: nothing to do, for anyone
+    ("ClinicImportService", "import_clinic"): lambda d, s: s.import_clinic(
+        d.folder / "an export", "dradmin", PASSWORD),
     ("BackupService", "back_up"): lambda d, s: (s.back_up(d.folder / "copy.sqlite"),
                                                 d.folder / "copy.sqlite")[1],
     ("BackupService", "automatic"): lambda d, s: (s.automatic(d.folder / "auto", fixed_clock()),
@@ -218,7 +225,7 @@ RECIPES = {
 NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_consent"),
                  ("AccountService", "create_first_administrator"),
                  ("AccountService", "recovery_key_copied"),
-                 ("PatientImportService", "plan")}
+                 ("PatientImportService", "plan"), ("ClinicImportService", "import_clinic")}
 
 
 @pytest.fixture(scope="module")
