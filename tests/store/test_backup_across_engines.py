@@ -255,3 +255,37 @@ def test_a_restore_stopped_half_way_leaves_the_server_empty_for_the_next(
     finally:
         empty.close()
     assert restore_to_server(tmp_path / "set.sqlite", server_database).rows["patient"] == 40
+
+
+def test_a_clinic_export_goes_onto_an_empty_server(plain_clinic, server_database, tmp_path):
+    """mesolog export of a file, mesolog import clinic onto a server: every record and
+    picture, the ids' sequences caught up (the next patient gets a new id)."""
+    from datetime import datetime
+
+    from mesolog.services.clinic_export import ClinicExportService
+    from mesolog.services.clinic_import import ClinicImportService
+    from mesolog.services.patients import PatientService
+    from tests.conftest import details
+
+    source = as_demo_administrator(plain_clinic)
+    try:
+        rows, photos = records(source), pictures(source)
+        ClinicExportService(source).export(tmp_path / "export", datetime(2026, 11, 25))
+    finally:
+        source.close()
+    server = open_database(server_database)
+    try:
+        ClinicImportService(server.acting_as(Actor.program("the test"))).import_clinic(
+            tmp_path / "export", "cmoreau", "a long new password")
+    finally:
+        server.close()
+    server = as_demo_administrator(server_database)
+    try:
+        after = records(server)
+        assert after["patient"] == rows["patient"] and after["session"] == rows["session"]
+        assert after["injection_point"] == rows["injection_point"]
+        assert pictures(server) == photos
+        added = PatientService(server).create(details(chart_no="P-NEXT"))
+        assert added.id == max(row[0] for row in rows["patient"]) + 1
+    finally:
+        server.close()
