@@ -120,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="new folder for the export")
     export.add_argument("--format", choices=("json",), default="json",
                         help="mesolog clinic export, version 1 (the default)")
+    export.add_argument("--patient", metavar="CHART_NO",
+                        help="only this patient's record, with their photos and progress "
+                             "report (administrators and practitioners)")
     return parser
 
 
@@ -329,12 +332,23 @@ def _run_restore(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    from mesolog.domain.validation import NotFoundError
+    from mesolog.services.clinic import Clinic
     from mesolog.services.clinic_export import ClinicExportService
     from mesolog.services.clock import local_now
+    from mesolog.services.reports import ReportService
 
     db = _log_in(args.db)
     try:
-        exported = ClinicExportService(db).export(args.output, local_now())
+        exporter = ClinicExportService(db)
+        if args.patient is None:
+            exported = exporter.export(args.output, local_now())
+        else:
+            try:
+                patient_id = ReportService(Clinic.of(db)).patient_id_of(args.patient)
+            except NotFoundError as e:
+                raise UserError(str(e)) from None
+            exported = exporter.export_patient(patient_id, args.output, local_now())
     finally:
         db.close()
     print(f"exported {sum(exported.records.values()):,} records and {exported.photos} "

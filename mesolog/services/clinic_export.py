@@ -1,5 +1,7 @@
-"""The whole clinic for another program or the clinic's archive (store/clinic_export.py):
-an administrator's, as a backup is a copy of every record."""
+"""Records leaving Mesolog as JSON (store/clinic_export.py): the whole clinic, an
+administrator's, as a backup is a copy of every record; or one patient's record, for
+the patient or another clinic (its JSON, photos and progress report, nothing of any
+other patient), for a role that may export."""
 
 from __future__ import annotations
 
@@ -8,8 +10,13 @@ from pathlib import Path
 
 from mesolog.domain.permissions import Action
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.services.clinic import Clinic
+from mesolog.services.patients import PatientService
+from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.clinic_export import ClinicExport, export_clinic
 from mesolog.store.database import Database
+
+REPORT_NAME = "progress-report.pdf"
 
 
 class ClinicExportService:
@@ -22,3 +29,17 @@ class ClinicExportService:
         actor = self._db.require(Action.EXPORT_CLINIC)
         return export_clinic(self._db, target, made_by=actor.name, now=now,
                              progress=progress)
+
+    def export_patient(self, patient_id: int, target: Path, now: datetime,
+                       progress: Progress = no_progress) -> ClinicExport:
+        """One patient's record into the new folder ``target``: in the clinic export's
+        format (only their records, and the lots, products, practitioners and consent
+        forms these name), their photos, and their progress report as a PDF."""
+        actor = self._db.require(Action.EXPORT)
+        PatientService(self._db).get(patient_id)  # NotFoundError for no such patient
+        reports = ReportService(Clinic.of(self._db))
+
+        def report(folder: Path) -> None:
+            reports.write(ReportKind.PROGRESS, patient_id, folder / REPORT_NAME, now)
+        return export_clinic(self._db, target, made_by=actor.name, now=now,
+                             progress=progress, patient_id=patient_id, add_files=report)

@@ -20,21 +20,22 @@ import base64
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, select
+from sqlalchemy import ColumnElement, Connection, LargeBinary, Table, select
 
-from mesolog.domain.photo import photo_folder_of, suffix_of
+from mesolog.domain.photo import file_sha256, photo_folder_of, suffix_of
 from mesolog.domain.progress import Progress, no_progress
 from mesolog.store import models
 from mesolog.store.database import Database
 from mesolog.store.engine_copy import copied_tables, rows_of
 from mesolog.store.errors import DatabaseError
+from mesolog.store.patient_scope import patient_rows
 from mesolog.store.private import new_file, private_folder
 from mesolog.store.sealed_files import NotUnsealed, is_sealed, unseal
 
@@ -84,8 +85,11 @@ def snapshot(db: Database) -> Iterator[Connection]:
 
 
 def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
-                  progress: Progress = no_progress) -> ClinicExport:
-    """Every record of ``db`` into the new folder ``target``."""
+                  progress: Progress = no_progress, patient_id: int | None = None,
+                  add_files: Callable[[Path], None] | None = None) -> ClinicExport:
+    """Every record of ``db`` into the new folder ``target``; with ``patient_id``, only
+    that patient's record (store/patient_scope.py). ``add_files`` writes more into the
+    folder before its manifest (a report), which then names them too."""
     target = Path(target)
     if target.exists():
         raise DatabaseError(f"{target} exists already; choose a new folder for the export")
@@ -101,14 +105,21 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
             tables = exported_tables()
             for done, table in enumerate(tables):
                 progress(done, len(tables) + 1, f"writing the {table.name} records")
+                where = None if patient_id is None else patient_rows(table, patient_id)
                 records[table.name], files[f"{table.name}.jsonl"] = _write_records(
-                    conn, table, partial / f"{table.name}.jsonl", db)
+                    conn, table, partial / f"{table.name}.jsonl", db, where)
             progress(len(tables), len(tables) + 1, "writing the photos")
-            photos, missing = _write_photos(conn, db, partial)
+            photos, missing = _write_photos(conn, db, partial, patient_id)
         files.update(photos)
+        if add_files is not None:
+            add_files(partial)
+            files.update({path.relative_to(partial).as_posix(): file_sha256(path)
+                          for path in sorted(partial.rglob("*")) if path.is_file()
+                          and path.relative_to(partial).as_posix() not in files})
         manifest = {"format": FORMAT, "version": VERSION, "made_at": now.isoformat(),
                     "made_by": made_by, "schema_revision": _revision(db),
-                    "records": records, "files": files, "missing_photos": missing}
+                    "records": records, "files": files, "missing_photos": missing,
+                    "patient_id": patient_id}
         _write_json(partial / MANIFEST, manifest)
         partial.rename(target)
     except BaseException:
@@ -131,14 +142,15 @@ def record_value(column_type: Any, value: Any) -> Any:
     return value
 
 
-def _write_records(conn: Connection, table: Table, path: Path, db: Database
-                   ) -> tuple[int, str]:
-    """``table``'s rows, a JSON object a line; (how many, the file's SHA-256)."""
+def _write_records(conn: Connection, table: Table, path: Path, db: Database,
+                   where: ColumnElement[bool] | None) -> tuple[int, str]:
+    """``table``'s rows (those ``where`` picks), a JSON object a line; (how many, the
+    file's SHA-256)."""
     columns = exported_columns(table)
     count, digest = 0, hashlib.sha256()
     new_file(path)
     with path.open("w", encoding="utf-8", newline="\n") as out:
-        for batch in rows_of(conn, table):
+        for batch in rows_of(conn, table, where):
             lines = []
             for row in batch:
                 record = {name: json_value(row[name]) for name in columns}
@@ -186,18 +198,19 @@ def _picture(conn: Connection, db: Database, name: str) -> bytes | None:
         return None
 
 
-def _write_photos(conn: Connection, db: Database, folder: Path
+def _write_photos(conn: Connection, db: Database, folder: Path, patient_id: int | None
                   ) -> tuple[dict[str, str], list[str]]:
     written: dict[str, str] = {}
     missing: list[str] = []
-    for patient_id, name in conn.execute(select(models.Photo.patient_id,
-                                                models.Photo.file_name)
-                                         .order_by(models.Photo.id)):
+    query = select(models.Photo.patient_id, models.Photo.file_name).order_by(models.Photo.id)
+    if patient_id is not None:
+        query = query.where(models.Photo.patient_id == patient_id)
+    for owner, name in conn.execute(query):
         picture = _picture(conn, db, name)
         if picture is None:
             missing.append(name)
             continue
-        exported = exported_name(patient_id, picture)
+        exported = exported_name(owner, picture)
         path = folder / exported
         private_folder(path.parent.parent)
         private_folder(path.parent)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from mesolog.domain.progress import Progress, no_progress
 from mesolog.store import models
@@ -28,10 +28,13 @@ def copied_tables() -> list[Table]:
     return [t for t in models.Base.metadata.sorted_tables if t.name not in NOT_COPIED]
 
 
-def rows_of(conn: Connection, table: Table) -> Iterator[list[dict]]:
-    """``table``'s rows in primary-key order, a batch of mappings at a time."""
+def rows_of(conn: Connection, table: Table, where: ColumnElement[bool] | None = None
+            ) -> Iterator[list[dict]]:
+    """``table``'s rows (those ``where`` picks) in primary-key order, a batch of
+    mappings at a time."""
+    query = select(table).order_by(*table.primary_key.columns)
     result = conn.execution_options(stream_results=True, yield_per=_BATCH).execute(
-        select(table).order_by(*table.primary_key.columns))
+        query if where is None else query.where(where))
     for batch in result.mappings().partitions(_BATCH):
         yield [dict(row) for row in batch]
 

@@ -80,5 +80,6 @@ def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
                                (window.restore_action, Action.RESTORE),
                                (window.import_patients_action, Action.IMPORT),
                                (window.export_list_action, Action.EXPORT),
+                               (window.export_record_action, Action.EXPORT),
                                (window.backup_action, _backing_up(window))):
         permit(action, actor, permission, action.isEnabled())

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
@@ -189,6 +190,48 @@ class FileActions:
         self.exporting = export_list(window, window.database, title,
                                      lambda own: ListExportService(own).patient_list(query,
                                                                                     today))
+
+    def export_record(self) -> bool:
+        """The open patient's record (JSON, photos, progress report) into a new folder,
+        for the patient or another clinic; False if no folder was chosen."""
+        from mesolog.domain.permissions import NotPermitted
+        from mesolog.domain.validation import NotFoundError
+        from mesolog.services.clinic_export import ClinicExportService
+        from mesolog.store.clinic_export import ClinicExport
+        from mesolog.store.database import DatabaseError
+
+        window = self._window
+        patient = window.form.patient
+        if patient is None or not window.settle_unsaved():
+            return False
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        chart = patient.details.chart_no.replace("/", "-")
+        name, _ = QFileDialog.getSaveFileName(
+            window, "Export Record", str(folder / f"{chart} record"), "Folder (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not name:
+            return False
+        now = window.clock()
+
+        def done(exported: ClinicExport) -> None:
+            missing = (f"\n\n{len(exported.missing_photos)} photo file(s) were missing."
+                       if exported.missing_photos else "")
+            QMessageBox.information(window, "Record exported",
+                                    f"{patient.details.full_name}'s record, "
+                                    f"{exported.photos} photo(s) and progress report are in "
+                                    f"{exported.folder}.{missing}")
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(window, "Record not exported", str(error))
+
+        self.exporting = run_long_work(
+            window, "Exporting the record", with_own_connection(
+                window.database, lambda own, progress: ClinicExportService(own).export_patient(
+                    patient.id, Path(name), now, progress)),
+            done=done, failed=failed,
+            expected=(NotPermitted, NotFoundError, DatabaseError, OSError))
+        return True
 
     def restore(self) -> bool:
         """The database replaced by a checked backup, on a helper thread; the window

@@ -80,6 +80,9 @@ def build_actions(window: MainWindow) -> None:
         w, "New &Course…", lambda: w.on_treatment(w.treatment.new_course))
     w.history_action = _action(w, "&History…", lambda: window_dialogs.show_history(w), "Ctrl+H",
                                "Who changed what in this chart, and when")
+    w.export_record_action = _action(
+        w, "E&xport Record…", w.files.export_record, None,
+        "The patient's record, photos and progress report, for them or another clinic")
     w.report_action = _action(w, "&Print or Save Report…", lambda: window_dialogs.show_reports(w),
                               QKeySequence.StandardKey.Print,
                               "Progress report, patient summary or consent form")
@@ -111,7 +114,8 @@ def build_actions(window: MainWindow) -> None:
     patient_menu.addSeparator()
     patient_menu.addActions([w.new_course_action, w.consent_action])
     patient_menu.addSeparator()
-    patient_menu.addActions([w.report_action, w.history_action, w.archive_action,
+    patient_menu.addActions([w.report_action, w.export_record_action, w.history_action,
+                             w.archive_action,
                              w.find_action])
     session_menu = w.menuBar().addMenu("&Session")
     session_menu.addActions([w.new_session_action, w.open_session_action,
@@ -145,7 +149,7 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
     for action in (w.new_session_action, w.open_session_action,
                    w.sign_session_action, w.amend_session_action,
                    w.new_course_action, w.consent_action, w.history_action,
-                   w.report_action):
+                   w.report_action, w.export_record_action):
         action.setEnabled(stored)
     w.save_action.setEnabled(on_chart and w.form.is_dirty())
     w.revert_action.setEnabled(on_chart and w.form.is_dirty())

@@ -96,3 +96,63 @@ def test_the_command_line_exports_the_clinic(db, db_path, demo_template, tmp_pat
     out = capsys.readouterr().out
     assert out.startswith("exported ") and f"photos to {tmp_path / 'out'}" in out
     assert (tmp_path / "out" / MANIFEST).is_file()
+
+
+def test_one_patients_record_holds_nothing_of_any_other_patient(db, demo_template, tmp_path):
+    from pypdf import PdfReader
+
+    fill_with_demo(db, demo_template(30, 2))
+    (patient_id,) = db.fetch_all("SELECT patient_id FROM photo GROUP BY patient_id "
+                                 "ORDER BY count(*) DESC, patient_id LIMIT 1")[0]
+    people = db.fetch_all("SELECT id, chart_no, last_name, first_name FROM patient")
+    exported = ClinicExportService(db).export_patient(patient_id, tmp_path / "record", NOW)
+    folder = exported.folder
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["patient_id"] == patient_id and "progress-report.pdf" in manifest["files"]
+    patients = [json.loads(line) for line in
+                (folder / "patient.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [p["id"] for p in patients] == [patient_id]
+    sessions = db.fetch_all("SELECT count(*) FROM session WHERE patient_id = ?",
+                            (patient_id,))[0][0]
+    points = db.fetch_all("SELECT count(*) FROM injection_point WHERE session_id IN "
+                          "(SELECT id FROM session WHERE patient_id = ?)", (patient_id,))[0][0]
+    assert (manifest["records"]["session"], manifest["records"]["injection_point"]) == (
+        sessions, points) and sessions > 0
+    assert exported.photos == db.fetch_all("SELECT count(*) FROM photo WHERE patient_id = ?",
+                                           (patient_id,))[0][0] > 0
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for table in exported_tables():
+        validator = Draft202012Validator({**schema, "$ref": f"#/$defs/{table.name}"})
+        for line in (folder / f"{table.name}.jsonl").read_text(encoding="utf-8").splitlines():
+            validator.validate(json.loads(line))
+
+    text = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.jsonl"))
+    report = "\n".join(page.extract_text() for page in
+                       PdfReader(folder / "progress-report.pdf").pages)
+    (own,) = [p for p in people if p[0] == patient_id]
+    assert own[2] in report
+    for other_id, chart_no, last, first in people:
+        if other_id == patient_id:
+            continue
+        assert chart_no not in text and chart_no not in report, chart_no
+        if (last, first) != (own[2], own[3]):
+            for name in (f"{last}, {first}", f"{first} {last}"):
+                assert name not in text and name not in report, name
+
+
+@pytest.mark.sqlite_only("the command line is given the test's file")
+def test_the_command_line_exports_one_patients_record(db, db_path, demo_template, tmp_path,
+                                                      capsys, monkeypatch):
+    from mesolog.services.demo import DEMO_PASSWORD
+
+    fill_with_demo(db, demo_template(30, 2)).close()
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    assert main(["export", "--db", str(db_path), "--patient", "p-00003",
+                 "-o", str(tmp_path / "record")]) == 0
+    assert (tmp_path / "record" / "progress-report.pdf").is_file()
+    capsys.readouterr()
+    assert main(["export", "--db", str(db_path), "--patient", "P-99999",
+                 "-o", str(tmp_path / "none")]) == 1
+    assert "No patient with chart number P-99999" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()

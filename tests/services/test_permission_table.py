@@ -205,6 +205,8 @@ RECIPES = {
         ListTable("list", ("a",), (("1",),)), d.folder / "list.csv"), d.folder / "list.csv")[1],
     ("ClinicExportService", "export"): lambda d, s: s.export(d.folder / "export",
                                                              fixed_clock()).folder,
+    ("ClinicExportService", "export_patient"): lambda d, s: s.export_patient(
+        d.ids["patient"], d.folder / "record", fixed_clock()).folder,
     # into a clinic that holds records: nothing to do, for anyone
     ("ClinicImportService", "import_clinic"): lambda d, s: s.import_clinic(
         d.folder / "an export", "dradmin", PASSWORD),

@@ -17,7 +17,7 @@ from tests.ui.modal import answer_message_box
 def _save_as(monkeypatch, path: Path) -> list[str]:
     suggested: list[str] = []
 
-    def choose(parent, caption, suggestion, *filters):
+    def choose(parent, caption, suggestion, *filters, **options):
         suggested.append(suggestion)
         return str(path), ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
@@ -60,3 +60,27 @@ def test_the_due_list_is_exported_as_it_is_shown(qtbot, demo_window, tmp_path, m
     assert sheet.rows[0] == first
     if os.environ.get("MESOLOG_SHOTS"):
         due.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "due-export.png"))
+
+
+def test_the_open_patients_record_is_exported_from_the_patient_menu(qtbot, demo_window,
+                                                                     tmp_path, monkeypatch):
+    import json
+
+    from tests.ui.conftest import click_row
+
+    window = demo_window
+    click_row(qtbot, window, 0)
+    patient = window.form.patient
+    target = tmp_path / "record"
+    suggested = _save_as(monkeypatch, target)
+    said: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, said)
+    assert window.export_record_action.isEnabled()
+    window.export_record_action.trigger()
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=20_000)
+    assert Path(suggested[0]).name == f"{patient.details.chart_no} record"
+    assert said[0].startswith(f"{patient.details.full_name}'s record")
+    (record,) = [json.loads(line) for line in
+                 (target / "patient.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["chart_no"] == patient.details.chart_no
+    assert (target / "progress-report.pdf").read_bytes().startswith(b"%PDF")
