@@ -20,10 +20,11 @@ def add_import_parser(commands: argparse._SubParsersAction, parser_class: type,
     kinds = what.add_subparsers(dest="import_kind", metavar="WHAT", parser_class=parser_class,
                                 required=True)
     patients = kinds.add_parser(
-        "patients", help="patients from a CSV file (UTF-8 or Windows-1252; comma, semicolon "
-        "or tab); all or nothing unless --valid-rows-only (an administrator)")
+        "patients", help="patients from an Excel workbook (.xlsx) or a CSV file (UTF-8 or "
+        "Windows-1252; comma, semicolon or tab); all or nothing unless --valid-rows-only "
+        "(an administrator)")
     db_option(patients, "database to import into")
-    patients.add_argument("spreadsheet", type=Path, metavar="PATIENTS.csv")
+    patients.add_argument("spreadsheet", type=Path, metavar="PATIENTS.csv|.xlsx")
     patients.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                           help="the column (its header, or its number from 1) that holds "
                                f"FIELD, or - to leave it out; fields: {FIELDS_HELP}. "

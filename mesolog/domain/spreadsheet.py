@@ -1,4 +1,5 @@
-"""A spreadsheet saved as text (CSV), read as a clinic's export gives it: in UTF-8
+"""A spreadsheet as a clinic's export gives it: an Excel workbook (.xlsx, its first
+sheet, read by openpyxl), or saved as text (CSV): in UTF-8
 with or without a byte-order mark, UTF-16 (Excel's "Unicode text"), or Windows-1252
 (Excel's CSV on a Western European Windows); its columns separated by commas,
 semicolons (where the comma is the decimal mark, as in French) or tabs.
@@ -14,7 +15,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime, time
 
 SEPARATORS = (",", ";", "\t")
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -35,8 +38,9 @@ class Spreadsheet:
 
     @property
     def described(self) -> str:
-        return (f"{len(self.rows):,} rows, {len(self.headers)} columns, {self.encoding}, "
-                f"{SEPARATOR_NAMES[self.separator]}-separated")
+        made = ("the first sheet of an Excel workbook" if self.encoding == WORKBOOK else
+                f"{self.encoding}, {SEPARATOR_NAMES[self.separator]}-separated")
+        return f"{len(self.rows):,} rows, {len(self.headers)} columns, {made}"
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -75,32 +79,89 @@ def _separator(text: str) -> str:
 
 
 def read_spreadsheet(data: bytes) -> Spreadsheet:
-    """The header row and the rows of a CSV file (blank lines skipped); refused in words
-    when it is not one."""
+    """The header row and the rows of a CSV file or an Excel workbook's first sheet
+    (blank rows skipped); refused in words when it is neither."""
+    if data.startswith(_ZIP):
+        return _read_workbook(data)
     text, encoding = decode(data)
     if "\x00" in text:
         raise SpreadsheetError("the file holds binary data: save the spreadsheet as CSV")
     separator = _separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for row in reader:
+                yield reader.line_num, row
+        except csv.Error as e:
+            raise SpreadsheetError(f"line {reader.line_num}: {e}") from None
+    headers, rows, lines = _table(numbered())
+    return Spreadsheet(headers, rows, lines, encoding, separator)
+
+
+_ZIP = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
+
+
+def _table(numbered: Iterable[tuple[int, list[str]]]
+           ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[int, ...]]:
+    """The header (the first row with anything in it) and the rows after it, each as
+    wide as the header; a row wider than it, or a cell too long, refused with its line."""
     headers: tuple[str, ...] | None = None
     rows, lines = [], []
-    try:
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            if any(len(cell) > MAX_CELL for cell in row):
-                raise SpreadsheetError(f"line {reader.line_num}: a cell of over "
-                                       f"{MAX_CELL:,} characters")
-            if headers is None:
-                headers = tuple(cell.strip() for cell in row)
-                continue
-            if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers):]):
-                raise SpreadsheetError(f"line {reader.line_num} has {len(row)} columns, the "
-                                       f"header {len(headers)}")
-            rows.append(tuple((list(row) + [""] * len(headers))[:len(headers)]))
-            lines.append(reader.line_num)
-    except csv.Error as e:
-        raise SpreadsheetError(f"line {reader.line_num}: {e}") from None
+    for line, row in numbered:
+        if not any(cell.strip() for cell in row):
+            continue
+        if any(len(cell) > MAX_CELL for cell in row):
+            raise SpreadsheetError(f"line {line}: a cell of over {MAX_CELL:,} characters")
+        if headers is None:
+            cells = list(row)
+            while cells and not cells[-1].strip():  # a workbook's empty columns at the end
+                cells.pop()
+            headers = tuple(cell.strip() for cell in cells)
+            continue
+        if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers):]):
+            raise SpreadsheetError(f"line {line} has {len(row)} columns, the header "
+                                   f"{len(headers)}")
+        rows.append(tuple((list(row) + [""] * len(headers))[:len(headers)]))
+        lines.append(line)
     if headers is None:
         raise SpreadsheetError("the file is empty")
-    return Spreadsheet(headers, tuple(rows), tuple(lines), encoding, separator)
+    return headers, tuple(rows), tuple(lines)
+
+
+WORKBOOK = "Excel workbook"
+
+
+def _read_workbook(data: bytes) -> Spreadsheet:
+    """The first sheet of an .xlsx workbook, each cell as text: a date cell as
+    1984-03-27 (no order to guess), a whole number without its ".0"."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        raise SpreadsheetError(f"the file is not an Excel workbook that can be read ({e}); "
+                               "save it as .xlsx or as CSV") from None
+    try:
+        sheet = book.worksheets[0]
+        numbered = ((number, [_cell_text(value) for value in row]) for number, row
+                    in enumerate(sheet.iter_rows(values_only=True), start=1))
+        headers, rows, lines = _table(numbered)
+    finally:
+        book.close()
+    return Spreadsheet(headers, rows, lines, WORKBOOK, "")
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

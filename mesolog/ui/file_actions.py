@@ -145,7 +145,7 @@ class FileActions:
 
         name, _ = QFileDialog.getOpenFileName(
             self._window, "Import Patients", str(self._window.folder()),
-            "Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)")
+            "Spreadsheets (*.xlsx *.csv *.txt *.tsv);;All files (*)")
         if not name:
             return False
         try:

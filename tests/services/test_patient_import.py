@@ -176,3 +176,34 @@ def test_the_command_line_says_what_a_mapping_lacks(tmp_path, capsys, db_path):
     assert main(["import", "patients", "--db", str(db_path), str(sheet),
                  "--map", "Nom=last_name"]) == 1
     assert "no column 'Nom'; the columns are 'Name', 'Born'" in capsys.readouterr().err
+
+
+def test_an_excel_workbook_is_read_cell_by_cell(importer, tmp_path):
+    """Its first sheet; a date cell is a date (no order to guess), a whole number loses
+    the ".0" a spreadsheet stores, empty columns at the end are not columns."""
+    from datetime import datetime
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["N° dossier", "Nom", "Prénom", "Date de naissance", "Sexe", "Diagnostic",
+                  "Téléphone", None])
+    sheet.append(["X-1", "Dupré", "Hélène", datetime(1984, 3, 27), "F", "Pelade",
+                  33612345678, None])
+    sheet.append([None] * 8)
+    sheet.append(["X-2", "王", "芳", "1995-03-02", "F", "Autre", None, None])
+    book.create_sheet("Other sheet").append(["ignored"])
+    data = BytesIO()
+    book.save(data)
+    parsed = read_spreadsheet(data.getvalue())
+    assert parsed.described == "2 rows, 7 columns, the first sheet of an Excel workbook"
+    assert parsed.rows[0][3] == "1984-03-27" and parsed.rows[0][6] == "33612345678"
+    assert parsed.lines == (2, 4)
+    plan = importer.plan(parsed)
+    assert plan.whole and plan.order is DateOrder.YEAR_FIRST
+    assert importer.run(plan).patients == 2
+
+    with pytest.raises(SpreadsheetError, match="not an Excel workbook"):
+        read_spreadsheet(b"PK\x03\x04 this is no zip archive at all")
