@@ -115,6 +115,14 @@ def date_order_of(values: list[str]) -> DateOrder:
     return DateOrder.YEAR_FIRST
 
 
+def column_date_order(rows: tuple[tuple[str, ...], ...], mapping: dict[int, str]
+                      ) -> DateOrder:
+    """How the dates of birth are written, in the column ``mapping`` gives them (year
+    first when no column does: nothing to read)."""
+    born = next((index for index, name in mapping.items() if name == "date_of_birth"), None)
+    return date_order_of([row[born] for row in rows] if born is not None else [])
+
+
 def parse_imported_date(text: str, order: DateOrder) -> date | None:
     """``text`` as a date in ``order`` (ISO always reads); None if it is not one."""
     text = text.strip()

@@ -38,6 +38,7 @@ from mesolog.store.database import Database
 from mesolog.store.photo_files import (
     StoredPhoto,
     keep_on_server,
+    picture_of,
     read_from_server,
     stored_photo,
 )
@@ -48,7 +49,6 @@ from mesolog.store.private import (
     read_plain_file,
     write_incoming,
 )
-from mesolog.store.sealed_files import NotUnsealed, is_sealed, unseal
 
 _VALUE_FIELDS = [f.name for f in fields(MeasurementDetails)
                  if f.name not in ("site_id", "taken_on", "session_id", "notes")]
@@ -280,15 +280,9 @@ class OutcomeService:
         if stored is None:
             return None, False
         intact = hashlib.sha256(stored).hexdigest() == photo.sha256
-        if not is_sealed(stored):
-            return stored, intact
-        key = self._db.key
-        if key is None:
-            return None, intact
-        try:
-            return unseal(stored, key.photo_key()), intact
-        except NotUnsealed:  # changed (then not intact either), or another clinic's
-            return None, intact
+        # a sealed file that does not open: changed (then not intact either), or another
+        # clinic's
+        return picture_of(stored, self._db.key), intact
 
     def photos(self, patient_id: int, view: PhotoView | None = None) -> list[Photo]:
         with self._db.reading() as session:

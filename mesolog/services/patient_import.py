@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mesolog.domain.patient_import import (
     DateOrder,
     ImportedRow,
-    date_order_of,
+    column_date_order,
     guess_mapping,
     imported_row,
 )
@@ -91,8 +91,7 @@ class PatientImportService:
         self._db.require(Action.IMPORT)  # a plan reads the clinic's patients
         mapping = guess_mapping(sheet.headers) if mapping is None else mapping
         if order is None:
-            born = next((i for i, name in mapping.items() if name == "date_of_birth"), None)
-            order = date_order_of([r[born] for r in sheet.rows] if born is not None else [])
+            order = column_date_order(sheet.rows, mapping)
         today = self._clock().date()
         rows = tuple(imported_row(line, cells, mapping, order, today)
                      for line, cells in zip(sheet.lines, sheet.rows, strict=True))

@@ -20,24 +20,22 @@ import base64
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, LargeBinary, Table, select
+from sqlalchemy import ColumnElement, Connection, LargeBinary, Table
 
 from mesolog.domain.photo import file_sha256, photo_folder_of, suffix_of
 from mesolog.domain.progress import Progress, no_progress
-from mesolog.store import models
 from mesolog.store.database import Database
 from mesolog.store.engine_copy import copied_tables, rows_of
 from mesolog.store.errors import DatabaseError
 from mesolog.store.patient_scope import patient_rows
-from mesolog.store.private import new_file, private_folder
-from mesolog.store.sealed_files import NotUnsealed, is_sealed, unseal
+from mesolog.store.photo_files import picture_of, read_from_server
+from mesolog.store.private import new_file, private_folder, write_private
 
 FORMAT = "mesolog clinic export"
 VERSION = 1
@@ -73,17 +71,6 @@ class ClinicExport:
     missing_photos: tuple[str, ...]
 
 
-@contextmanager
-def snapshot(db: Database) -> Iterator[Connection]:
-    """One consistent view of every table while the desks go on writing."""
-    with db.engine.connect() as conn:
-        if db.on_server:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ",
-                                          postgresql_readonly=True)
-        with conn.begin():
-            yield conn
-
-
 def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
                   progress: Progress = no_progress, patient_id: int | None = None,
                   add_files: Callable[[Path], None] | None = None) -> ClinicExport:
@@ -101,16 +88,15 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
         private_folder(partial)
         files: dict[str, str] = {}
         records: dict[str, int] = {}
-        with snapshot(db) as conn:
+        with db.snapshot() as conn:
             tables = exported_tables()
+            photos = _PhotoFiles(conn, db, partial)
             for done, table in enumerate(tables):
-                progress(done, len(tables) + 1, f"writing the {table.name} records")
+                progress(done, len(tables), f"writing the {table.name} records")
                 where = None if patient_id is None else patient_rows(table, patient_id)
                 records[table.name], files[f"{table.name}.jsonl"] = _write_records(
-                    conn, table, partial / f"{table.name}.jsonl", db, where)
-            progress(len(tables), len(tables) + 1, "writing the photos")
-            photos, missing = _write_photos(conn, db, partial, patient_id)
-        files.update(photos)
+                    conn, table, partial / f"{table.name}.jsonl", where, photos)
+        files.update(photos.written)
         if add_files is not None:
             add_files(partial)
             files.update({path.relative_to(partial).as_posix(): file_sha256(path)
@@ -118,14 +104,14 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
                           and path.relative_to(partial).as_posix() not in files})
         manifest = {"format": FORMAT, "version": VERSION, "made_at": now.isoformat(),
                     "made_by": made_by, "schema_revision": _revision(db),
-                    "records": records, "files": files, "missing_photos": missing,
+                    "records": records, "files": files, "missing_photos": photos.missing,
                     "patient_id": patient_id}
         _write_json(partial / MANIFEST, manifest)
         partial.rename(target)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return ClinicExport(target, records, len(photos), tuple(missing))
+    return ClinicExport(target, records, len(photos.written), tuple(photos.missing))
 
 
 def record_value(column_type: Any, value: Any) -> Any:
@@ -142,8 +128,8 @@ def record_value(column_type: Any, value: Any) -> Any:
     return value
 
 
-def _write_records(conn: Connection, table: Table, path: Path, db: Database,
-                   where: ColumnElement[bool] | None) -> tuple[int, str]:
+def _write_records(conn: Connection, table: Table, path: Path,
+                   where: ColumnElement[bool] | None, photos: _PhotoFiles) -> tuple[int, str]:
     """``table``'s rows (those ``where`` picks), a JSON object a line; (how many, the
     file's SHA-256)."""
     columns = exported_columns(table)
@@ -155,7 +141,7 @@ def _write_records(conn: Connection, table: Table, path: Path, db: Database,
             for row in batch:
                 record = {name: json_value(row[name]) for name in columns}
                 if table.name == "photo":
-                    record.update(_photo_fields(conn, db, row))
+                    record.update(photos.record_fields(row))
                 lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
             text = "".join(lines)
             out.write(text)
@@ -164,14 +150,37 @@ def _write_records(conn: Connection, table: Table, path: Path, db: Database,
     return count, digest.hexdigest()
 
 
-def _photo_fields(conn: Connection, db: Database, row: dict) -> dict[str, Any]:
-    """A photo record names its exported file and the picture's own checksum (not the
-    stored, maybe sealed, bytes' that the database keeps)."""
-    picture = _picture(conn, db, row["file_name"])
-    if picture is None:  # kept as recorded; the manifest names it missing
-        return {}
-    return {"file_name": exported_name(row["patient_id"], picture),
-            "sha256": hashlib.sha256(picture).hexdigest()}
+class _PhotoFiles:
+    """Each photo's picture, read once as its record is written: the file beside the
+    records, and the record's fields naming it with the picture's own checksum (not
+    that of the stored, maybe sealed, bytes the database keeps)."""
+
+    def __init__(self, conn: Connection, db: Database, folder: Path):
+        self._conn, self._db, self._folder = conn, db, folder
+        self.written: dict[str, str] = {}  # exported file -> SHA-256
+        self.missing: list[str] = []  # stored names not found, or not opening
+
+    def record_fields(self, row: dict) -> dict[str, Any]:
+        picture = self._picture(row["file_name"])
+        if picture is None:  # kept as recorded; the manifest names it missing
+            self.missing.append(row["file_name"])
+            return {}
+        exported = exported_name(row["patient_id"], picture)
+        path = self._folder / exported
+        private_folder(path.parent.parent)
+        private_folder(path.parent)
+        write_private(path, picture)
+        self.written[exported] = digest = hashlib.sha256(picture).hexdigest()
+        return {"file_name": exported, "sha256": digest}
+
+    def _picture(self, name: str) -> bytes | None:
+        """The picture as attached: from the server, or the photo folder, unsealed."""
+        if self._db.on_server:
+            stored = read_from_server(self._conn, name)
+        else:
+            file = photo_folder_of(self._db.path) / name
+            stored = file.read_bytes() if file.is_file() else None
+        return None if stored is None else picture_of(stored, self._db.key)
 
 
 def exported_name(patient_id: int, picture: bytes) -> str:
@@ -179,45 +188,6 @@ def exported_name(patient_id: int, picture: bytes) -> str:
     (a sealed photo's stored name shows neither)."""
     digest = hashlib.sha256(picture).hexdigest()
     return f"{PHOTOS}/{patient_id}/{digest[:24]}{suffix_of(picture)}"
-
-
-def _picture(conn: Connection, db: Database, name: str) -> bytes | None:
-    """The picture as attached: from the server's photo_data, or the photo folder,
-    unsealed with the database key; None when missing or not opening."""
-    if db.on_server:
-        stored = conn.execute(select(models.PhotoData.data)
-                              .where(models.PhotoData.file_name == name)).scalar()
-    else:
-        file = photo_folder_of(db.path) / name
-        stored = file.read_bytes() if file.is_file() else None
-    if stored is None or not is_sealed(stored):
-        return stored
-    try:
-        return unseal(stored, db.key.photo_key()) if db.key is not None else None
-    except NotUnsealed:
-        return None
-
-
-def _write_photos(conn: Connection, db: Database, folder: Path, patient_id: int | None
-                  ) -> tuple[dict[str, str], list[str]]:
-    written: dict[str, str] = {}
-    missing: list[str] = []
-    query = select(models.Photo.patient_id, models.Photo.file_name).order_by(models.Photo.id)
-    if patient_id is not None:
-        query = query.where(models.Photo.patient_id == patient_id)
-    for owner, name in conn.execute(query):
-        picture = _picture(conn, db, name)
-        if picture is None:
-            missing.append(name)
-            continue
-        exported = exported_name(owner, picture)
-        path = folder / exported
-        private_folder(path.parent.parent)
-        private_folder(path.parent)
-        new_file(path)
-        path.write_bytes(picture)
-        written[exported] = hashlib.sha256(picture).hexdigest()
-    return written, missing
 
 
 def _revision(db: Database) -> str:

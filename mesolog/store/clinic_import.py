@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, select
 
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
@@ -28,7 +28,7 @@ from mesolog.store.database import Database
 from mesolog.store.database_files import SCHEMA_HEAD
 from mesolog.store.engine_copy import holds_records, writer_of
 from mesolog.store.errors import DatabaseError
-from mesolog.store.photo_files import stored_photo
+from mesolog.store.photo_files import keep_on_server, stored_photo
 from mesolog.store.private import private_folder, write_private
 from mesolog.store.server import catch_up_ids
 
@@ -119,11 +119,7 @@ def _store_photos(conn: Connection, db: Database, folder: Path, batch: list[dict
         picture = exported.read_bytes()
         stored = stored_photo(picture, exported.suffix, record["patient_id"], db.key)
         if db.on_server:
-            present = conn.execute(select(models.PhotoData.file_name).where(
-                models.PhotoData.file_name == stored.name)).first()
-            if present is None:
-                conn.execute(insert(models.PhotoData).values(file_name=stored.name,
-                                                             data=stored.data))
+            keep_on_server(conn, stored)
         else:
             target = photo_folder_of(db.path) / stored.name
             private_folder(target.parent.parent)

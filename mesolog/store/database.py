@@ -390,6 +390,18 @@ class Database:
         with self._reachable(), Session(self.engine) as session:
             yield session
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """Every table as it stood at one moment, while the desks go on writing: a read
+        transaction on a file (WAL), REPEATABLE READ and read-only on a server. What a
+        backup, an export and a check read through."""
+        with self.engine.connect() as conn:
+            if self.on_server:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ",
+                                              postgresql_readonly=True)
+            with conn.begin():
+                yield conn
+
     def on_connection_lost(self, listener: Callable[[ServerUnreachable], None]) -> None:
         """Call ``listener`` whenever a read or write finds the server unreachable."""
         self._connections.lost_listeners.append(listener)

@@ -19,7 +19,7 @@ from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import OperationalError
 
 from mesolog.domain.photo import SEALED_SUFFIX, photo_folder_of, suffix_of
@@ -39,9 +39,14 @@ from mesolog.store.database_files import SCHEMA_HEAD
 from mesolog.store.engine_copy import copy_records, holds_records
 from mesolog.store.errors import DatabaseError, first_line
 from mesolog.store.keys import DatabaseKey, key_file_of
-from mesolog.store.photo_files import stored_photo
+from mesolog.store.photo_files import (
+    StoredPhoto,
+    keep_on_server,
+    picture_of,
+    read_from_server,
+    stored_photo,
+)
 from mesolog.store.private import private_folder, write_private
-from mesolog.store.sealed_files import NotUnsealed, unseal
 from mesolog.store.server import catch_up_ids
 
 
@@ -53,14 +58,11 @@ def backup_server(db: Database, target: Path, *, made_by: str = "",
     def copy(partial: Path) -> CopiedPhotos:
         made = open_database(partial, encrypt=False)  # a new file: schema written here
         try:
-            with db.engine.connect() as server:
-                server = server.execution_options(isolation_level="REPEATABLE READ",
-                                                  postgresql_readonly=True)
-                with server.begin():
-                    _refuse_other_revision(server, db.location)
-                    with made.engine.begin() as file:
-                        copy_records(server, file, progress)
-                    photos = _photos_from_server(server, photo_folder_of(partial))
+            with db.snapshot() as server:
+                _refuse_other_revision(server, db.location)
+                with made.engine.begin() as file:
+                    copy_records(server, file, progress)
+                photos = _photos_from_server(server, photo_folder_of(partial))
         except OperationalError as e:
             raise DatabaseError(f"the backup stopped: {db.location} could not be read to "
                                 f"the end ({first_line(e.orig or e)}); nothing was kept") from None
@@ -86,8 +88,7 @@ def _photos_from_server(server: Connection, folder: Path) -> CopiedPhotos:
     rows = server.execute(select(models.Photo.file_name, models.Photo.sha256)
                           .order_by(models.Photo.id)).all()
     for name, recorded in rows:
-        data = server.execute(select(models.PhotoData.data)
-                              .where(models.PhotoData.file_name == name)).scalar()
+        data = read_from_server(server, name)
         if data is None:
             missing.append(name)
             continue
@@ -167,19 +168,14 @@ def _photos_to_server(source: Connection, server: Connection, folder: Path,
         if not file.is_file():
             continue
         data = file.read_bytes()
-        if key is not None and name.endswith(SEALED_SUFFIX):
-            try:
-                picture = unseal(data, key.photo_key())
-            except NotUnsealed:
-                picture = None
-            if picture is not None:
-                stored = stored_photo(picture, suffix_of(picture), patient_id, None)
-                server.execute(update(models.Photo).where(models.Photo.id == photo_id)
-                               .values(file_name=stored.name, sha256=stored.sha256))
-                name, data = stored.name, stored.data
-        if server.execute(select(func.count()).where(models.PhotoData.file_name == name)
-                          ).scalar_one() == 0:
-            server.execute(insert(models.PhotoData).values(file_name=name, data=data))
+        picture = picture_of(data, key) if name.endswith(SEALED_SUFFIX) else None
+        if picture is None:  # a plain photo, or a sealed one that does not open
+            stored = StoredPhoto(data, name, hashlib.sha256(data).hexdigest())
+        else:
+            stored = stored_photo(picture, suffix_of(picture), patient_id, None)
+            server.execute(update(models.Photo).where(models.Photo.id == photo_id)
+                           .values(file_name=stored.name, sha256=stored.sha256))
+        keep_on_server(server, stored)
 
 
 def _counts(conn: Connection) -> dict[str, int]:

@@ -13,6 +13,7 @@ from mesolog.store import models
 from mesolog.store.check import RECORDS_SQL, CheckReport, tell_photos, tell_records
 from mesolog.store.database import Database
 from mesolog.store.database_files import SCHEMA_HEAD
+from mesolog.store.photo_files import read_from_server
 
 # The tables the database itself keeps append-only (migrations 0002 and 0005), and how
 APPEND_ONLY = ("audit_entry", "session_amendment")
@@ -24,20 +25,17 @@ def check_server(db: Database) -> CheckReport:
     present and enabled; foreign keys and the search index valid; records counted;
     every photo's bytes the ones attached."""
     report = CheckReport()
-    with db.engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="REPEATABLE READ",
-                                      postgresql_readonly=True)
-        with conn.begin():
-            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            if revision == SCHEMA_HEAD:
-                report.findings.append(f"schema: {revision} (current)")
-            else:
-                report.problems.append(f"schema: {revision}, not {SCHEMA_HEAD}: another "
-                                       "version of Mesolog changed it meanwhile")
-            _check_guards(conn, report)
-            _check_constraints(conn, report)
-            tell_records(report, conn.exec_driver_sql(RECORDS_SQL).one())
-            _check_photos(conn, report)
+    with db.snapshot() as conn:
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if revision == SCHEMA_HEAD:
+            report.findings.append(f"schema: {revision} (current)")
+        else:
+            report.problems.append(f"schema: {revision}, not {SCHEMA_HEAD}: another "
+                                   "version of Mesolog changed it meanwhile")
+        _check_guards(conn, report)
+        _check_constraints(conn, report)
+        tell_records(report, conn.exec_driver_sql(RECORDS_SQL).one())
+        _check_photos(conn, report)
     report.findings.append("storage: check it with PostgreSQL's own pg_amcheck")
     return report
 
@@ -79,8 +77,7 @@ def _check_photos(conn: Connection, report: CheckReport) -> None:
     rows = conn.execute(select(models.Photo.file_name, models.Photo.sha256)).all()
     missing, changed = [], []
     for name, recorded in rows:
-        data = conn.execute(select(models.PhotoData.data)
-                            .where(models.PhotoData.file_name == name)).scalar()
+        data = read_from_server(conn, name)
         if data is None:
             missing.append(name)
         elif hashlib.sha256(data).hexdigest() != recorded:

@@ -25,7 +25,7 @@ from mesolog.domain.patient_import import (
     IMPORTED_FIELDS,
     AmbiguousDates,
     DateOrder,
-    date_order_of,
+    column_date_order,
     guess_mapping,
     unmapped_required,
 )
@@ -117,10 +117,8 @@ class PatientImportDialog(QDialog):
                 if combo.currentData() is not None}
 
     def _guess_dates(self) -> None:
-        born = next((i for i, name in self.mapping().items() if name == "date_of_birth"), None)
-        values = [row[born] for row in self._sheet.rows] if born is not None else []
         try:
-            order = date_order_of(values)
+            order = column_date_order(self._sheet.rows, self.mapping())
         except AmbiguousDates as e:
             self.dates.setCurrentIndex(0)
             self.dates_note.setText(f"{str(e).capitalize()}: choose how they are written.")
