@@ -114,12 +114,14 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--login", help="the administrator's login (asked if not given)")
     add_import_parser(commands, _Parser, _db_option)
     export = commands.add_parser("export", help="every record of the clinic as JSON, "
-                                 "photos included (an administrator)")
+                                 "or each patient's as a FHIR R4 bundle, photos included "
+                                 "(an administrator)")
     _db_option(export, "database file, or server address, to export")
     export.add_argument("-o", "--output", type=Path, required=True,
                         help="new folder for the export")
-    export.add_argument("--format", choices=("json",), default="json",
-                        help="mesolog clinic export, version 1 (the default)")
+    export.add_argument("--format", choices=("json", "fhir"), default="json",
+                        help="json: every record, the mesolog clinic export, version 1 (the "
+                             "default); fhir: a FHIR R4 bundle for each patient")
     export.add_argument("--patient", metavar="CHART_NO",
                         help="only this patient's record, with their photos and progress "
                              "report (administrators and practitioners)")
@@ -341,18 +343,28 @@ def _run_export(args: argparse.Namespace) -> int:
     db = _log_in(args.db)
     try:
         exporter = ClinicExportService(db)
-        if args.patient is None:
-            exported = exporter.export(args.output, local_now())
-        else:
+        patient_id = None
+        if args.patient is not None:
             try:
                 patient_id = ReportService(Clinic.of(db)).patient_id_of(args.patient)
             except NotFoundError as e:
                 raise UserError(str(e)) from None
-            exported = exporter.export_patient(patient_id, args.output, local_now())
+        if args.format == "fhir":
+            exported = (exporter.export_fhir(args.output, local_now()) if patient_id is None
+                        else exporter.export_patient_fhir(patient_id, args.output,
+                                                          local_now()))
+        else:
+            exported = (exporter.export(args.output, local_now()) if patient_id is None
+                        else exporter.export_patient(patient_id, args.output, local_now()))
     finally:
         db.close()
-    print(f"exported {sum(exported.records.values()):,} records and {exported.photos} "
-          f"photos to {exported.folder}")
+    if args.format == "fhir":
+        whose = "1 patient" if exported.bundles == 1 else f"{exported.bundles:,} patients"
+        print(f"exported the FHIR bundles of {whose} ({sum(exported.resources.values()):,} "
+              f"resources) and {exported.photos} photos to {exported.folder}")
+    else:
+        print(f"exported {sum(exported.records.values()):,} records and {exported.photos} "
+              f"photos to {exported.folder}")
     if exported.missing_photos:
         print(f"{len(exported.missing_photos)} photo file(s) were missing and are not in it: "
               f"{', '.join(exported.missing_photos)}")

@@ -297,6 +297,17 @@ def copy_clinic(source: Path, target: Path) -> Path:
     return target
 
 
+def demo_for_the_command_line(db: Database, template: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """``db``'s file made the demo ``template`` and let go of, for a command to open;
+    the command logs in as the demo's administrator."""
+    from mesolog.services.demo import DEMO_PASSWORD
+
+    fill_with_demo(db, template).close()
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+
+
 def fill_with_demo(db: Database, template: Path) -> Database:
     """``db``'s file (still empty but for its administrator) replaced by a copy of the
     demo ``template``, photos included: the same administrator, id 1, acts in both.

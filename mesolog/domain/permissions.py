@@ -60,7 +60,7 @@ class Action(Enum):
     RESTORE = ("Clinic", "restore a backup")
     ENCRYPT = ("Clinic", "encrypt the database")
     IMPORT = ("Clinic", "import records")  # patients from a spreadsheet, the demo clinic
-    EXPORT = ("Clinic", "export a list to a spreadsheet")
+    EXPORT = ("Clinic", "export a list, or one patient's record")
     EXPORT_CLINIC = ("Clinic", "export every record of the clinic")
 
     @property

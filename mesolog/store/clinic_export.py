@@ -20,7 +20,8 @@ import base64
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -77,6 +78,33 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
     """Every record of ``db`` into the new folder ``target``; with ``patient_id``, only
     that patient's record (store/patient_scope.py). ``add_files`` writes more into the
     folder before its manifest (a report), which then names them too."""
+    with new_export_folder(target) as partial:
+        files: dict[str, str] = {}
+        records: dict[str, int] = {}
+        with db.snapshot() as conn:
+            tables = exported_tables()
+            photos = PhotoFiles(conn, db, partial)
+            for done, table in enumerate(tables):
+                progress(done, len(tables), f"writing the {table.name} records")
+                where = None if patient_id is None else patient_rows(table, patient_id)
+                records[table.name], files[f"{table.name}.jsonl"] = _write_records(
+                    conn, table, partial / f"{table.name}.jsonl", where, photos)
+        files.update(photos.written)
+        if add_files is not None:
+            add_files(partial)
+            files.update(files_beside(partial, files))
+        manifest = {"format": FORMAT, "version": VERSION, "made_at": now.isoformat(),
+                    "made_by": made_by, "schema_revision": schema_revision(db),
+                    "records": records, "files": files, "missing_photos": photos.missing,
+                    "patient_id": patient_id}
+        write_json(partial / MANIFEST, manifest)
+    return ClinicExport(Path(target), records, len(photos.written), tuple(photos.missing))
+
+
+@contextmanager
+def new_export_folder(target: Path) -> Iterator[Path]:
+    """The folder an export is written into, under another name until it is whole:
+    renamed ``target`` when the block ends, removed if it fails."""
     target = Path(target)
     if target.exists():
         raise DatabaseError(f"{target} exists already; choose a new folder for the export")
@@ -86,32 +114,19 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
     shutil.rmtree(partial, ignore_errors=True)
     try:
         private_folder(partial)
-        files: dict[str, str] = {}
-        records: dict[str, int] = {}
-        with db.snapshot() as conn:
-            tables = exported_tables()
-            photos = _PhotoFiles(conn, db, partial)
-            for done, table in enumerate(tables):
-                progress(done, len(tables), f"writing the {table.name} records")
-                where = None if patient_id is None else patient_rows(table, patient_id)
-                records[table.name], files[f"{table.name}.jsonl"] = _write_records(
-                    conn, table, partial / f"{table.name}.jsonl", where, photos)
-        files.update(photos.written)
-        if add_files is not None:
-            add_files(partial)
-            files.update({path.relative_to(partial).as_posix(): file_sha256(path)
-                          for path in sorted(partial.rglob("*")) if path.is_file()
-                          and path.relative_to(partial).as_posix() not in files})
-        manifest = {"format": FORMAT, "version": VERSION, "made_at": now.isoformat(),
-                    "made_by": made_by, "schema_revision": _revision(db),
-                    "records": records, "files": files, "missing_photos": photos.missing,
-                    "patient_id": patient_id}
-        _write_json(partial / MANIFEST, manifest)
+        yield partial
         partial.rename(target)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return ClinicExport(target, records, len(photos.written), tuple(photos.missing))
+
+
+def files_beside(folder: Path, known: Mapping[str, str]) -> dict[str, str]:
+    """The SHA-256 of each file in ``folder`` not among ``known`` yet, by its path
+    inside the folder."""
+    return {path.relative_to(folder).as_posix(): file_sha256(path)
+            for path in sorted(folder.rglob("*")) if path.is_file()
+            and path.relative_to(folder).as_posix() not in known}
 
 
 def record_value(column_type: Any, value: Any) -> Any:
@@ -129,7 +144,7 @@ def record_value(column_type: Any, value: Any) -> Any:
 
 
 def _write_records(conn: Connection, table: Table, path: Path,
-                   where: ColumnElement[bool] | None, photos: _PhotoFiles) -> tuple[int, str]:
+                   where: ColumnElement[bool] | None, photos: PhotoFiles) -> tuple[int, str]:
     """``table``'s rows (those ``where`` picks), a JSON object a line; (how many, the
     file's SHA-256)."""
     columns = exported_columns(table)
@@ -150,7 +165,7 @@ def _write_records(conn: Connection, table: Table, path: Path,
     return count, digest.hexdigest()
 
 
-class _PhotoFiles:
+class PhotoFiles:
     """Each photo's picture, read once as its record is written: the file beside the
     records, and the record's fields naming it with the picture's own checksum (not
     that of the stored, maybe sealed, bytes the database keeps)."""
@@ -161,17 +176,26 @@ class _PhotoFiles:
         self.missing: list[str] = []  # stored names not found, or not opening
 
     def record_fields(self, row: dict) -> dict[str, Any]:
-        picture = self._picture(row["file_name"])
-        if picture is None:  # kept as recorded; the manifest names it missing
-            self.missing.append(row["file_name"])
+        written = self.write(row)
+        if written is None:  # kept as recorded; the manifest names it missing
             return {}
+        exported, _ = written
+        return {"file_name": exported, "sha256": self.written[exported]}
+
+    def write(self, row: Mapping[str, Any]) -> tuple[str, bytes] | None:
+        """The photo's picture into the export: (its name there, the picture); None,
+        and named missing, when its file is gone or does not open."""
+        picture = self._picture(row["file_name"])
+        if picture is None:
+            self.missing.append(row["file_name"])
+            return None
         exported = exported_name(row["patient_id"], picture)
         path = self._folder / exported
         private_folder(path.parent.parent)
         private_folder(path.parent)
         write_private(path, picture)
-        self.written[exported] = digest = hashlib.sha256(picture).hexdigest()
-        return {"file_name": exported, "sha256": digest}
+        self.written[exported] = hashlib.sha256(picture).hexdigest()
+        return exported, picture
 
     def _picture(self, name: str) -> bytes | None:
         """The picture as attached: from the server, or the photo folder, unsealed."""
@@ -190,11 +214,11 @@ def exported_name(patient_id: int, picture: bytes) -> str:
     return f"{PHOTOS}/{patient_id}/{digest[:24]}{suffix_of(picture)}"
 
 
-def _revision(db: Database) -> str:
+def schema_revision(db: Database) -> str:
     return db.fetch_all("SELECT version_num FROM alembic_version")[0][0]
 
 
-def _write_json(path: Path, value: dict) -> None:
+def write_json(path: Path, value: dict) -> None:
     new_file(path)
     path.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                     encoding="utf-8")

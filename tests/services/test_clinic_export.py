@@ -19,7 +19,7 @@ from mesolog.services.outcomes import OutcomeService
 from mesolog.services.practitioners import PractitionerService
 from mesolog.store.clinic_export import FORMAT, MANIFEST, export_schema, exported_tables
 from mesolog.store.database import DatabaseError
-from tests.conftest import acting_as, fill_with_demo
+from tests.conftest import acting_as, demo_for_the_command_line, fill_with_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "resources" / "export" / "mesolog-clinic-export-1.schema.json"
@@ -87,11 +87,7 @@ def test_an_export_is_an_administrators_and_never_overwrites(db, tmp_path):
 @pytest.mark.sqlite_only("the command line is given the test's file")
 def test_the_command_line_exports_the_clinic(db, db_path, demo_template, tmp_path, capsys,
                                              monkeypatch):
-    from mesolog.services.demo import DEMO_PASSWORD
-
-    fill_with_demo(db, demo_template(30, 2)).close()
-    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
-    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    demo_for_the_command_line(db, demo_template(30, 2), monkeypatch)
     assert main(["export", "--db", str(db_path), "-o", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("exported ") and f"photos to {tmp_path / 'out'}" in out
@@ -143,11 +139,7 @@ def test_one_patients_record_holds_nothing_of_any_other_patient(db, demo_templat
 @pytest.mark.sqlite_only("the command line is given the test's file")
 def test_the_command_line_exports_one_patients_record(db, db_path, demo_template, tmp_path,
                                                       capsys, monkeypatch):
-    from mesolog.services.demo import DEMO_PASSWORD
-
-    fill_with_demo(db, demo_template(30, 2)).close()
-    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
-    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    demo_for_the_command_line(db, demo_template(30, 2), monkeypatch)
     assert main(["export", "--db", str(db_path), "--patient", "p-00003",
                  "-o", str(tmp_path / "record")]) == 0
     assert (tmp_path / "record" / "progress-report.pdf").is_file()

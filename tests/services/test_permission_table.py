@@ -207,6 +207,10 @@ RECIPES = {
                                                              fixed_clock()).folder,
     ("ClinicExportService", "export_patient"): lambda d, s: s.export_patient(
         d.ids["patient"], d.folder / "record", fixed_clock()).folder,
+    ("ClinicExportService", "export_fhir"): lambda d, s: s.export_fhir(
+        d.folder / "fhir", fixed_clock()).folder,
+    ("ClinicExportService", "export_patient_fhir"): lambda d, s: s.export_patient_fhir(
+        d.ids["patient"], d.folder / "fhir record", fixed_clock()).folder,
     # into a clinic that holds records: nothing to do, for anyone
     ("ClinicImportService", "import_clinic"): lambda d, s: s.import_clinic(
         d.folder / "an export", "dradmin", PASSWORD),
