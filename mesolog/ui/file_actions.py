@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 DEMO_FILE_NAME = "demo-clinic.sqlite"
 DEMO_PATIENTS = 300
 FILE_FILTER = "Mesolog databases (*.sqlite *.db);;All files (*)"
+# a patient's record is a folder; the type chosen in the save dialog is its format
+RECORD_AS_JSON = "Mesolog record: JSON, photos and report (*)"
+RECORD_AS_FHIR = "FHIR R4 bundle, photos and report (*)"
 
 
 class FileActions:
@@ -192,13 +195,16 @@ class FileActions:
                                                                                     today))
 
     def export_record(self) -> bool:
-        """The open patient's record (JSON, photos, progress report) into a new folder,
-        for the patient or another clinic; False if no folder was chosen."""
+        """The open patient's record (JSON or a FHIR bundle, as the save dialog's type
+        says; photos; progress report) into a new folder, for the patient, another clinic
+        or a referring doctor; False if no folder was chosen."""
         from mesolog.domain.permissions import NotPermitted
+        from mesolog.domain.progress import Progress
         from mesolog.domain.validation import NotFoundError
         from mesolog.services.clinic_export import ClinicExportService
         from mesolog.store.clinic_export import ClinicExport
-        from mesolog.store.database import DatabaseError
+        from mesolog.store.database import Database, DatabaseError
+        from mesolog.store.fhir_export import FhirExport
 
         window = self._window
         patient = window.form.patient
@@ -207,28 +213,35 @@ class FileActions:
         folder = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         chart = patient.details.chart_no.replace("/", "-")
-        name, _ = QFileDialog.getSaveFileName(
-            window, "Export Record", str(folder / f"{chart} record"), "Folder (*)",
+        name, chosen = QFileDialog.getSaveFileName(
+            window, "Export Record", str(folder / f"{chart} record"),
+            ";;".join((RECORD_AS_JSON, RECORD_AS_FHIR)),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
             return False
         now = window.clock()
+        as_fhir = chosen == RECORD_AS_FHIR
+        what = "FHIR bundle" if as_fhir else "record"
 
-        def done(exported: ClinicExport) -> None:
+        def done(exported: ClinicExport | FhirExport) -> None:
             missing = (f"\n\n{len(exported.missing_photos)} photo file(s) were missing."
                        if exported.missing_photos else "")
             QMessageBox.information(window, "Record exported",
-                                    f"{patient.details.full_name}'s record, "
+                                    f"{patient.details.full_name}'s {what}, "
                                     f"{exported.photos} photo(s) and progress report are in "
                                     f"{exported.folder}.{missing}")
+
+        def export(own: Database, progress: Progress) -> ClinicExport | FhirExport:
+            exporter = ClinicExportService(own)
+            if as_fhir:
+                return exporter.export_patient_fhir(patient.id, Path(name), now, progress)
+            return exporter.export_patient(patient.id, Path(name), now, progress)
 
         def failed(error: BaseException) -> None:
             QMessageBox.warning(window, "Record not exported", str(error))
 
         self.exporting = run_long_work(
-            window, "Exporting the record", with_own_connection(
-                window.database, lambda own, progress: ClinicExportService(own).export_patient(
-                    patient.id, Path(name), now, progress)),
+            window, "Exporting the record", with_own_connection(window.database, export),
             done=done, failed=failed,
             expected=(NotPermitted, NotFoundError, DatabaseError, OSError))
         return True

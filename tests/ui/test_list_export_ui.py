@@ -14,12 +14,13 @@ from mesolog.services.patients import PatientService
 from tests.ui.modal import answer_message_box
 
 
-def _save_as(monkeypatch, path: Path) -> list[str]:
+def _save_as(monkeypatch, path: Path, kind: str = "") -> list[str]:
     suggested: list[str] = []
 
     def choose(parent, caption, suggestion, *filters, **options):
         suggested.append(suggestion)
-        return str(path), ""
+        assert not kind or kind in filters[0].split(";;")
+        return str(path), kind
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     return suggested
 
@@ -83,4 +84,29 @@ def test_the_open_patients_record_is_exported_from_the_patient_menu(qtbot, demo_
     (record,) = [json.loads(line) for line in
                  (target / "patient.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["chart_no"] == patient.details.chart_no
+    assert (target / "progress-report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_record_is_exported_as_fhir_when_that_type_is_chosen(qtbot, demo_window, tmp_path,
+                                                                 monkeypatch):
+    import json
+
+    from mesolog.store.fhir_export import bundle_name
+    from mesolog.ui.file_actions import RECORD_AS_FHIR
+    from tests.ui.conftest import click_row
+
+    window = demo_window
+    click_row(qtbot, window, 0)
+    patient = window.form.patient
+    target = tmp_path / "for the doctor"
+    _save_as(monkeypatch, target, RECORD_AS_FHIR)
+    said: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, said)
+    window.export_record_action.trigger()
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=20_000)
+    assert said[0].startswith(f"{patient.details.full_name}'s FHIR bundle")
+    bundle = json.loads((target / bundle_name(patient.details.chart_no)).read_text(
+        encoding="utf-8"))
+    kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
+    assert {"Patient", "DocumentReference"} <= kinds and bundle["type"] == "collection"
     assert (target / "progress-report.pdf").read_bytes().startswith(b"%PDF")
