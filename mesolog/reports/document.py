@@ -30,6 +30,7 @@ from mesolog.reports.fonts import (
     needs_fallback,
     register_fonts,
     runs,
+    shaped_runs,
 )
 from mesolog.reports.pictures import drawable
 
@@ -166,9 +167,10 @@ def escape(text: str) -> str:
     right-to-left words in the order they are seen."""
     if has_right_to_left(text):
         text = "\n".join(words_in_visual_order(line) for line in text.split("\n"))
+    # each word in one font: the paragraph this goes into may be shaped for other text
     return "".join(_escape(piece) if font == REGULAR
                    else f'<font face="{font}">{_escape(piece)}</font>'
-                   for font, piece in runs(text)).replace("\n", "<br/>")
+                   for font, piece in shaped_runs(text)).replace("\n", "<br/>")
 
 
 def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *,

@@ -11,6 +11,7 @@ character, so a name mixing scripts prints whole.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from importlib.resources import as_file, files
@@ -62,6 +63,37 @@ def runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     """``text`` cut into (font, piece) runs, each piece set in a font that has it."""
     return [(name, "".join(piece)) for name, piece in
             groupby(text, key=lambda c: font_for(c, font))]
+
+
+# A thin space: where ReportLab parts the words of a shaped paragraph (at a zero-width
+# space it does not: the word's second font then shows empty boxes; looked at)
+WORD_BREAK = "\u2009"
+
+
+def shaped_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
+    """``text`` to be shaped, cut into runs so that each word is in one font.
+
+    ReportLab shapes a word with the font of its first piece and then reads each glyph
+    in the font of the piece it came from: a word of two fonts ("王," with its comma
+    in the report font) fails, or prints other letters than written. So a word is set
+    whole in the first font that has all of it; a word no font has whole is cut into
+    words, one a font, by a thin space.
+    """
+    found: list[tuple[str, str]] = []
+    for word in re.split(r"(\s+)", text):
+        if not word or word.isspace():
+            found += [(font, word)] if word else []
+            continue
+        whole = next((name for name in (font, *FALLBACKS)
+                      if all(ord(c) in _covered(name) for c in word)), None)
+        if whole is not None:
+            found.append((whole, word))
+        else:
+            for i, (name, piece) in enumerate(runs(word, font)):
+                found += [(font, WORD_BREAK)] if i else []
+                found.append((name, piece))
+    return [(name, "".join(piece for _, piece in group))
+            for name, group in groupby(found, key=lambda run: run[0])]
 
 
 def has_right_to_left(text: str) -> bool:

@@ -238,6 +238,8 @@ def test_a_picture_that_cannot_be_drawn_becomes_a_line_saying_so(tmp_path):
     ("Nakamura 中村", "Emi"),  # scripts mixed in one name
     ("الأحمد", "محمد"),  # Arabic: joined, right to left
     ("כהן", "דוד"),  # Hebrew: right to left
+    ("王", "محمد"),  # Chinese and Arabic, shaped: "王," is one word of two fonts
+    ("Chen王", "محمد"),
 ])
 def test_a_name_in_any_of_these_scripts_prints_as_written(world, last, first):
     import unicodedata
@@ -262,6 +264,21 @@ def test_a_name_in_any_of_these_scripts_prints_as_written(world, last, first):
                  for f in page["/Resources"]["/Font"].values()}
         uses_fallback = any(ord(c) > 0x2E80 for c in last + first)
         assert any("Fallback" in f or "Nanum" in f for f in fonts) == uses_fallback, fonts
+
+
+def test_a_shaped_word_is_set_in_one_font():
+    """ReportLab shapes a word in the font of its first piece: a word of two fonts
+    fails to print, or prints other letters (reports/fonts.py shaped_runs)."""
+    from mesolog.reports.fonts import FALLBACK, REGULAR, WORD_BREAK, shaped_runs
+
+    runs = shaped_runs("محمد, 王, Chen王\nNour")
+    assert "".join(piece for _, piece in runs) == "محمد, 王, Chen王\nNour"
+    words = [(font, word) for font, piece in runs for word in piece.split()]
+    assert words[0] == (REGULAR, "محمد,") and all(
+        font != REGULAR for font, word in words if "王" in word)
+    assert all(font == REGULAR for font, piece in runs if "\n" in piece)
+    # no font has both scripts: two words, parted by a thin space
+    assert shaped_runs("王محمد") == [(FALLBACK, "王"), (REGULAR, WORD_BREAK + "محمد")]
 
 
 def test_right_to_left_words_are_set_in_the_order_they_are_read():
