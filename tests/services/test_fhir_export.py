@@ -23,7 +23,13 @@ from mesolog.domain.practitioner import Role
 from mesolog.services.clinic_export import ClinicExportService
 from mesolog.services.practitioners import PractitionerService
 from mesolog.store.fhir_export import FORMAT, bundle_name
-from tests.conftest import acting_as, demo_for_the_command_line, details, fill_with_demo
+from tests.conftest import (
+    acting_as,
+    demo_for_the_command_line,
+    details,
+    fill_with_demo,
+    picture,
+)
 
 NOW = datetime(2026, 11, 25, 10, 30)
 SITE_CODES = {"43067004", "61719002", "700032006", "16621002"}
@@ -219,3 +225,35 @@ def test_a_stored_time_carries_the_offset_the_clinic_had_then(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.sqlite_only("a photo file taken away from the photo folder")
+def test_a_missing_photo_keeps_its_media_and_a_slash_its_bundle(db, patients, tmp_path):
+    from datetime import date
+
+    from mesolog.domain.photo import PhotoView
+    from mesolog.services.outcomes import OutcomeService
+
+    patient = patients.create(details(chart_no="P/2026-1", first_name="محمد",
+                                      last_name="王", notes="x" * 10_000))
+    outcomes = OutcomeService(db)
+    outcomes.attach_photo(patient.id, picture(tmp_path / "a.png"), PhotoView.VERTEX,
+                          date(2026, 1, 5))
+    gone = outcomes.attach_photo(patient.id, picture(tmp_path / "b.png", shade=30),
+                                 PhotoView.BACK, date(2026, 1, 5))
+    gone.path.unlink()
+    exported = ClinicExportService(db).export_patient_fhir(patient.id, tmp_path / "out", NOW)
+    assert exported.missing_photos == (gone.file_name,) and exported.photos == 1
+    (name,) = bundles_in(exported.folder)
+    assert name == "patient-P_2026-1.json"
+    resources = validated(bundles_in(exported.folder)[name])
+    contents = sorted((r["content"] for r in resources if r["resourceType"] == "Media"),
+                      key=lambda c: "url" in c)
+    assert "missing" in contents[0]["title"] and "url" not in contents[0]
+    # the picture as attached (the database keeps it sealed)
+    assert (exported.folder / contents[1]["url"]).read_bytes() == (
+        tmp_path / "a.png").read_bytes()
+    (person,) = [r for r in resources if r["resourceType"] == "Patient"]
+    assert person["name"][0]["family"] == "王" and person["name"][0]["given"] == ["محمد"]
+    text = (exported.folder / name).read_text(encoding="utf-8")
+    assert "محمد" in text  # written as it reads, not escaped
