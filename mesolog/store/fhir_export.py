@@ -12,6 +12,7 @@ patients at a time: a 100,000-patient clinic never sits in memory whole.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -91,10 +92,12 @@ def export_fhir(db: Database, target: Path, *, made_by: str, now: datetime,
                     if add_document is not None:
                         entries.append(built.document(row["id"], add_document))
                     resources.update(r["resourceType"] for r in entries)
-                    path = partial / bundle_name(row["chart_no"])
-                    _write_bundle(path, fhir.bundle(ids, row["id"], now, entries))
+                    name = bundle_name(row["chart_no"])
+                    files[name] = _write_bundle(partial / name,
+                                                fhir.bundle(ids, row["id"], now, entries))
                 done += len(patients)
-        files.update(files_beside(partial, files))
+        files.update(photos.written)
+        files.update(files_beside(partial, files))  # the documents added
         write_json(partial / MANIFEST, {
             "format": FORMAT, "version": VERSION, "fhir_version": FHIR_VERSION,
             "made_at": now.isoformat(), "made_by": made_by, "bundles": done,
@@ -243,8 +246,11 @@ class _PatientBundle:
                                     self._shared.clinic is not None)
 
 
-def _write_bundle(path: Path, bundle: fhir.Resource) -> None:
+def _write_bundle(path: Path, bundle: fhir.Resource) -> str:
+    """The bundle into its file; the file's SHA-256 (not read again for the manifest)."""
     new_file(path)
     # compact: JSON's C encoder writes it ten times faster than an indented one
-    path.write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n",
-                    encoding="utf-8")
+    content = (json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n"
+               ).encode("utf-8")
+    path.write_bytes(content)
+    return hashlib.sha256(content).hexdigest()
