@@ -158,8 +158,7 @@ class FileActions:
                                 f"{Path(name).name} cannot be imported: {e}")
             return False
         database = self._window.database
-        dialog = PatientImportDialog(PatientImportService(database), sheet, Path(name).name,
-                                     self._window)
+        dialog = PatientImportDialog(database, sheet, Path(name).name, self._window)
         if dialog.exec() != dialog.DialogCode.Accepted or dialog.plan is None:
             return False
         plan, valid_rows_only = dialog.plan, dialog.valid_rows_only

@@ -28,12 +28,15 @@ def test_a_messy_export_imported_from_the_file_menu(qtbot, db, make_window, tmp_
     seen: dict[str, object] = {}
 
     def settle(dialog: PatientImportDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.plan is not None)  # checked on a helper thread
         seen["report"] = dialog.report.toPlainText()
         seen["buttons"] = (dialog.import_button.isEnabled(),
                            dialog.valid_only_button.isEnabled())
         remarks = dialog.columns[8]
         assert remarks.currentText() == "Notes"
-        remarks.setCurrentIndex(remarks.findText(NOT_IMPORTED))  # the notes stay out
+        with qtbot.waitSignal(dialog.checked):  # checked again, on a helper thread
+            remarks.setCurrentIndex(remarks.findText(NOT_IMPORTED))  # the notes stay out
+        seen["rechecked"] = dialog.plan is not None and "notes" not in dialog.plan.mapping.values()
         seen["mapped"] = sorted(dialog.mapping().values())
         if os.environ.get("MESOLOG_SHOTS"):
             dialog.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "import.png"))
@@ -47,7 +50,7 @@ def test_a_messy_export_imported_from_the_file_menu(qtbot, db, make_window, tmp_
 
     assert "to import: 4 patients; duplicates: 1; refused: 2" in seen["report"]
     assert seen["buttons"] == (False, True)  # not all of it: the valid rows only
-    assert "notes" not in seen["mapped"]
+    assert "notes" not in seen["mapped"] and seen["rechecked"]
     assert said[0].startswith("4 patient(s) imported.") and "3 row(s) were left out" in said[0]
     assert PatientService(db).count(include_archived=True) == count + 4
     qtbot.waitUntil(lambda: window.model.rowCount() == count + 4)  # the list follows
@@ -65,7 +68,8 @@ def test_dates_that_read_both_ways_are_asked_before_anything_is_imported(
     def answer(dialog: PatientImportDialog) -> None:
         seen["note"] = dialog.dates_note.text()
         seen["before"] = (dialog.import_button.isEnabled(), dialog.report.toPlainText())
-        dialog.dates.setCurrentIndex(dialog.dates.findText("month/day/year"))
+        with qtbot.waitSignal(dialog.checked):
+            dialog.dates.setCurrentIndex(dialog.dates.findText("month/day/year"))
         seen["after"] = dialog.report.toPlainText()
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     when_modal(PatientImportDialog, answer)
@@ -81,3 +85,25 @@ def test_dates_that_read_both_ways_are_asked_before_anything_is_imported(
 
     (miller,) = patients.search(SearchQuery("miller"))
     assert patients.get(miller).details.date_of_birth.isoformat() == "1984-03-04"
+
+
+def test_the_rows_are_checked_off_the_window_and_only_the_last_choices_shown(qtbot, db):
+    """A big file is checked on a helper thread: the dialog answers at once, and a
+    check of choices changed since is never shown over the newer one."""
+    from mesolog.domain.spreadsheet import read_spreadsheet
+
+    lines = ["Chart no;Last name;First name;Date of birth;Sex;Diagnosis;Notes"] + [
+        f"B-{n};Nom{n};Prénom;27/03/1984;F;Autre;note {n}" for n in range(5_000)]
+    sheet = read_spreadsheet("\r\n".join(lines).encode("utf-8"))
+    dialog = PatientImportDialog(db, sheet, "big.csv")
+    qtbot.addWidget(dialog)
+    assert dialog.report.toPlainText() == "Checking every row…" and dialog.plan is None
+    assert not dialog.import_button.isEnabled()
+    notes = dialog.columns[6]
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        notes.setCurrentIndex(notes.findText(NOT_IMPORTED))  # while the first check runs
+    qtbot.waitUntil(lambda: not dialog.checking.running, timeout=30_000)
+    qtbot.wait(50)  # the first check's answer, if late, has been delivered and dropped
+    assert "notes" not in dialog.plan.mapping.values()
+    assert "to import: 5,000 patients" in dialog.report.toPlainText()
+    assert dialog.import_button.isEnabled()

@@ -1,9 +1,11 @@
 """File > Import Patients: a spreadsheet's first rows, which column is which field
 (guessed from its headers, changed here), how its dates are written (asked when the
-file leaves it open), and what the import would do, checked again at each change."""
+file leaves it open), and what the import would do, checked again at each change on a
+helper thread (every row through the form's checks: 3 s at 100,000 rows)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,22 +31,29 @@ from mesolog.domain.patient_import import (
     guess_mapping,
     unmapped_required,
 )
+from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.spreadsheet import Spreadsheet
 from mesolog.services.patient_import import ImportPlan, PatientImportService
+from mesolog.store.database import Database, DatabaseError
 from mesolog.ui.common import styles
+from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 PREVIEW_ROWS = 8
 NOT_IMPORTED = "— not imported —"
 
 
 class PatientImportDialog(QDialog):
-    def __init__(self, service: PatientImportService, sheet: Spreadsheet, file_name: str,
+    checked = Signal()  # the report says what the import would do with the choices now
+
+    def __init__(self, database: Database, sheet: Spreadsheet, file_name: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Import Patients")
-        self._service = service
+        self._database = database
         self._sheet = sheet
         self.plan: ImportPlan | None = None
+        self.checking: LongWork | None = None
+        self._asked = 0  # the choices' count: a plan for older choices is not shown
         self.valid_rows_only = False
 
         summary = QLabel(f"<b>{file_name}</b>: {sheet.described}")
@@ -139,20 +148,45 @@ class PatientImportDialog(QDialog):
         self.check()
 
     def check(self) -> None:
-        """What the import would do with the columns and dates as chosen now."""
+        """What the import would do with the columns and dates as chosen now: planned
+        on a helper thread (a progress dialog if it takes a moment), shown when done."""
         self.plan = None
+        self._asked += 1
         missing = unmapped_required(self.mapping())
         chosen = self.dates.currentData()  # Qt gives the enum's value back, a str
         order = DateOrder(chosen) if chosen else None
         if missing:
-            self.report.setPlainText(f"No column is chosen for {', '.join(missing)}: every "
-                                     "row would be refused.")
-        elif order is None:
-            self.report.setPlainText("Choose how the dates are written.")
-        else:
-            self.dates_note.clear()
-            self.plan = self._service.plan(self._sheet, self.mapping(), order)
-            self.report.setPlainText("\n".join(self.plan.report()))
+            self._show(f"No column is chosen for {', '.join(missing)}: every row would be "
+                       "refused.")
+            return
+        if order is None:
+            self._show("Choose how the dates are written.")
+            return
+        self.dates_note.clear()
+        self.report.setPlainText("Checking every row…")
+        self._enable_import()
+        asked, sheet, mapping = self._asked, self._sheet, self.mapping()
+
+        def done(plan: ImportPlan) -> None:
+            if asked == self._asked:  # else a check of later choices is on its way
+                self.plan = plan
+                self._show("\n".join(plan.report()))
+
+        def failed(error: BaseException) -> None:
+            if asked == self._asked:
+                self._show(f"The rows cannot be checked: {error}")
+        self.checking = run_long_work(
+            self, "Checking the rows", with_own_connection(
+                self._database, lambda own, _progress: PatientImportService(own).plan(
+                    sheet, mapping, order)),
+            done=done, failed=failed, expected=(NotPermitted, DatabaseError))
+
+    def _show(self, report: str) -> None:
+        self.report.setPlainText(report)
+        self._enable_import()
+        self.checked.emit()
+
+    def _enable_import(self) -> None:
         plan = self.plan
         self.import_button.setEnabled(plan is not None and plan.whole and bool(plan.to_import))
         self.valid_only_button.setEnabled(plan is not None and not plan.whole
