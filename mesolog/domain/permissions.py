@@ -38,6 +38,7 @@ class Action(Enum):
     MEASUREMENT_RECORD = ("Outcomes", "record a measurement")
     GRADE_RECORD = ("Outcomes", "record a grade or SALT score")
     PHOTO_ATTACH = ("Outcomes", "attach a photo")
+    PRACTICE_OUTCOMES = ("Outcomes", "see outcomes and side effects across the practice")
 
     CONSENT_RECORD = ("Consent", "record a consent")
     CONSENT_WITHDRAW = ("Consent", "record a withdrawal of consent")
@@ -76,7 +77,7 @@ class Action(Enum):
         """False for what only reads it (a backup writes elsewhere): still possible when
         the database is open read-only."""
         return self not in (Action.BACKUP, Action.BACKUP_SERVER, Action.EXPORT,
-                            Action.EXPORT_CLINIC)
+                            Action.EXPORT_CLINIC, Action.PRACTICE_OUTCOMES)
 
 
 _EVERYONE = frozenset({Action.OWN_PASSWORD, Action.LOG_IN, Action.BACKUP,
@@ -87,6 +88,7 @@ _CLINICAL = frozenset({
     Action.SIDE_EFFECT_RECORD, Action.SIDE_EFFECT_UPDATE, Action.SIDE_EFFECT_RESOLVE,
     Action.SIDE_EFFECT_NONE_OBSERVED, Action.COURSE_RECORD, Action.COURSE_STATUS,
     Action.MEASUREMENT_SITE, Action.MEASUREMENT_RECORD, Action.GRADE_RECORD,
+    Action.PRACTICE_OUTCOMES,
     Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW, Action.EXPORT,
     # a lot scanned at the chair is added on the spot
     Action.CATALOGUE_PRODUCT, Action.CATALOGUE_LOT,

@@ -1,0 +1,105 @@
+"""Outcomes across the practice (domain/cohort.py): a cohort's patients with their
+baseline and follow-up, read in SQL in one snapshot (store/cohort_queries.py), and the
+numbers with their intervals. Administrators and practitioners
+(Action.PRACTICE_OUTCOMES)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from mesolog.domain.clock import Clock, local_now
+from mesolog.domain.cohort import (
+    Cohort,
+    CohortResult,
+    Comparison,
+    MonthPoint,
+    Outcome,
+    OutcomeKind,
+    PatientOutcome,
+    follow_of,
+)
+from mesolog.domain.permissions import Action
+from mesolog.domain.scales import SCALES
+from mesolog.store import models
+from mesolog.store.cohort_queries import FoundOutcome, cohort_outcomes
+from mesolog.store.database import Database
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+class PracticeOutcomesService:
+    def __init__(self, db: Database, clock: Clock = local_now):
+        self._db = db
+        self._clock = clock
+
+    def cohort(self, cohort: Cohort, outcome: Outcome) -> CohortResult:
+        """Every patient of ``cohort`` and how they count for ``outcome`` today."""
+        self._db.require(Action.PRACTICE_OUTCOMES)
+        cohort.check()
+        outcome.check()
+        today = self._clock().date()
+        with self._db.snapshot() as conn:
+            found, course = cohort_outcomes(conn, self._db.on_server, cohort, outcome)
+        # the follow-up window has closed for a first session before this day
+        due_before = today.toordinal() - _EPOCH_ORDINAL - outcome.target_day \
+            - outcome.window_days
+        needs_baseline = outcome.kind.needs_baseline
+        patients = tuple(_patient(row, outcome.kind, needs_baseline, row.first_day < due_before)
+                         for row in found)
+        return CohortResult(cohort, outcome, patients,
+                            tuple(MonthPoint(*point) for point in course))
+
+    def compare(self, a: Cohort, b: Cohort, outcome: Outcome) -> Comparison:
+        return Comparison(self.cohort(a, outcome), self.cohort(b, outcome))
+
+    def protocols(self) -> list[str]:
+        """The protocols the practice's courses follow, for choosing a cohort."""
+        self._db.require(Action.PRACTICE_OUTCOMES)
+        with self._db.reading() as session:
+            return list(session.scalars(select(models.Course.protocol).distinct()
+                                        .order_by(models.Course.protocol)))
+
+    def products(self) -> list[tuple[int, str]]:
+        """(id, name) of every product given at least once."""
+        self._db.require(Action.PRACTICE_OUTCOMES)
+        with self._db.reading() as session:
+            given = select(models.Lot.product_id).join(
+                models.SessionProduct, models.SessionProduct.lot_id == models.Lot.id)
+            return [(i, name) for i, name in session.execute(
+                select(models.Product.id, models.Product.name)
+                .where(models.Product.id.in_(given)).order_by(models.Product.name))]
+
+
+def _patient(row: FoundOutcome, kind: OutcomeKind, needs_baseline: bool,
+             due: bool) -> PatientOutcome:
+    baseline, follow_up = row.baseline, row.follow_up
+    if kind is OutcomeKind.GRADE:
+        baseline, follow_up = _stages(baseline, follow_up)
+    elif not needs_baseline:
+        baseline = None
+    follow = follow_of(baseline, follow_up, due, needs_baseline)
+    return PatientOutcome(row.patient_id, row.chart_no, f"{row.last_name}, {row.first_name}",
+                          date.fromordinal(_EPOCH_ORDINAL + row.first_day), follow, baseline,
+                          follow_up, None if follow_up is None else row.follow_up_day)
+
+
+def _stages(baseline: str | None, follow_up: str | None) -> tuple[float | None, float | None]:
+    """Grades ("scale:stage") as positions on their scale; a follow-up on another scale
+    than the baseline's is no follow-up."""
+    def rank(value: str | None) -> tuple[str, float] | None:
+        if value is None:
+            return None
+        key, _, stage = value.partition(":")
+        scale = SCALES.get(key)
+        if scale is None or stage not in {s.code for s in scale.stages}:
+            return None
+        return key, float(scale.rank(stage))
+    first, later = rank(baseline), rank(follow_up)
+    if first is None:
+        return None, None
+    if later is None or later[0] != first[0]:
+        return first[1], None
+    return first[1], later[1]
+

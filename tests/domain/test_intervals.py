@@ -1,0 +1,72 @@
+"""The intervals the practice's outcomes are shown with, against numbers worked by
+hand, published worked examples, and a second library where one computes the same."""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+import pytest
+from scipy import stats
+
+from mesolog.domain.intervals import newcombe, poisson_rate, spread, welch, wilson
+
+
+def test_a_mean_with_its_t_interval_median_and_quartiles():
+    found = spread([2, 4, 6, 8, 10])
+    # by hand: SD √10, SE √2, t(0.975; 4) = 2.776445
+    assert found.n == 5 and found.mean.value == 6
+    assert found.sd == pytest.approx(math.sqrt(10))
+    assert found.mean.low == pytest.approx(6 - 2.776445 * math.sqrt(2), abs=1e-5)
+    assert found.mean.high == pytest.approx(6 + 2.776445 * math.sqrt(2), abs=1e-5)
+    assert (found.median, found.q1, found.q3) == (6, 4, 8)
+    values = [3.5, 12.25, -4, 15, 15, 8.5, 0.0]
+    found = spread(values)
+    assert found.mean.value == pytest.approx(statistics.fmean(values))
+    assert found.sd == pytest.approx(statistics.stdev(values))
+    assert [found.q1, found.median, found.q3] == pytest.approx(
+        statistics.quantiles(values, n=4, method="inclusive"))
+    one = spread([7.0])
+    assert (one.mean.low, one.mean.high, one.sd) == (7.0, 7.0, 0.0)
+    assert spread([]) is None
+
+
+def test_wilson_intervals_worked_by_hand():
+    three_of_five = wilson(3, 5)
+    assert three_of_five.value == 0.6
+    assert (three_of_five.low, three_of_five.high) == pytest.approx((0.2307, 0.8824), abs=1e-4)
+    none = wilson(0, 10)  # never below 0 %, and not empty as ±1.96·SE would be
+    assert (none.low, none.high) == pytest.approx((0.0, 0.2775), abs=1e-4)
+    every = wilson(10, 10)
+    assert (every.low, every.high) == pytest.approx((0.7225, 1.0), abs=1e-4)
+    assert wilson(0, 0) is None
+
+
+def test_welchs_difference_against_scipys_own_welch_test():
+    a, b = [1.0, 2, 3, 4], [2.0, 4, 6, 8, 10, 12]
+    found = welch(a, b)
+    # by hand: means 2.5 and 7, variances of the means 5/12 and 14/6
+    va, vb = 5 / 12, 14 / 6
+    assert found.estimate.value == -4.5
+    assert found.df == pytest.approx((va + vb) ** 2 / (va ** 2 / 3 + vb ** 2 / 5))
+    test = stats.ttest_ind(a, b, equal_var=False)
+    low, high = test.confidence_interval(0.95)
+    assert (found.estimate.low, found.estimate.high) == pytest.approx((low, high))
+    assert welch([1.0], b) is None
+
+
+def test_newcombes_difference_of_proportions_as_published():
+    # Newcombe 1998, Statistics in Medicine 17:873, table II example (a): 56/70 - 48/80
+    found = newcombe(56, 70, 48, 80)
+    assert found.estimate.value == pytest.approx(0.2)
+    assert (found.estimate.low, found.estimate.high) == pytest.approx((0.0524, 0.3339),
+                                                                      abs=1e-4)
+
+
+def test_side_effects_per_100_sessions_with_the_exact_poisson_interval():
+    found = poisson_rate(3, 100)
+    assert found.value == 3
+    assert (found.low, found.high) == pytest.approx((0.6187, 8.7673), abs=1e-4)
+    none = poisson_rate(0, 50)  # none seen in 50 sessions: up to 7.4 per 100
+    assert (none.value, none.low) == (0, 0) and none.high == pytest.approx(7.3778, abs=1e-4)
+    assert poisson_rate(1, 0) is None
