@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from mesolog import APP_NAME, __version__
 
 # tells a server from a file without loading SQLAlchemy
+from mesolog.cli_cohort import add_cohort_parser, run_cohort
 from mesolog.cli_import import add_import_parser, run_import
 from mesolog.store.addresses import (
     PASSWORD_REFUSED,
@@ -113,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--name", help="the administrator's full name (asked if not given)")
     init.add_argument("--login", help="the administrator's login (asked if not given)")
     add_import_parser(commands, _Parser, _db_option)
+    add_cohort_parser(commands, _db_option)
     export = commands.add_parser("export", help="every record of the clinic as JSON, "
                                  "or each patient's as a FHIR R4 bundle, photos included "
                                  "(an administrator)")
@@ -130,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 
 # every sub-command works on one database, named before or after the sub-command
 _NEEDS_DB = ("demo", "check", "backup", "report", "restore", "encrypt", "recover", "server",
-             "import", "export")
+             "import", "export", "cohort")
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -478,7 +480,8 @@ def main(argv: list[str] | None = None) -> int:
     runner = {"demo": _run_demo, "check": _run_check, "backup": _run_backup,
               "restore": _run_restore, "report": _run_report, "encrypt": _run_encrypt,
               "recover": _run_recover, "server": _run_server,
-              "import": run_import, "export": _run_export}.get(args.command, _run_gui)
+              "import": run_import, "export": _run_export,
+              "cohort": run_cohort}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError, NotPermitted, NotStored) as e:

@@ -279,3 +279,18 @@ class Comparison:
 OBSERVATIONAL = ("These are the practice's own records, not a trial: the patients were "
                  "not assigned to their treatment at random, so a difference may come from "
                  "who was treated rather than from the treatment.")
+
+
+def distribution(values: list[float], bins: int = 12) -> list[tuple[float, float, int]]:
+    """How many values fall in each of ``bins`` equal stretches from the lowest to the
+    highest: (from, to, count); the last stretch holds its upper end."""
+    if not values:
+        return []
+    low, high = min(values), max(values)
+    if low == high:
+        return [(low, high, len(values))]
+    width = (high - low) / bins
+    counts = [0] * bins
+    for value in values:
+        counts[min(int((value - low) / width), bins - 1)] += 1
+    return [(low + i * width, low + (i + 1) * width, n) for i, n in enumerate(counts)]

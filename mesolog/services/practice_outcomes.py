@@ -46,7 +46,7 @@ class PracticeOutcomesService:
         due_before = today.toordinal() - _EPOCH_ORDINAL - outcome.target_day \
             - outcome.window_days
         needs_baseline = outcome.kind.needs_baseline
-        patients = tuple(_patient(row, outcome.kind, needs_baseline, row.first_day < due_before)
+        patients = tuple(_patient(row, outcome.kind, needs_baseline, row[1] < due_before)
                          for row in found)
         return CohortResult(cohort, outcome, patients,
                             tuple(MonthPoint(*point) for point in course))
@@ -74,15 +74,15 @@ class PracticeOutcomesService:
 
 def _patient(row: FoundOutcome, kind: OutcomeKind, needs_baseline: bool,
              due: bool) -> PatientOutcome:
-    baseline, follow_up = row.baseline, row.follow_up
+    patient_id, first_day, baseline, follow_up, follow_up_day, chart_no, last, first = row
     if kind is OutcomeKind.GRADE:
         baseline, follow_up = _stages(baseline, follow_up)
     elif not needs_baseline:
         baseline = None
     follow = follow_of(baseline, follow_up, due, needs_baseline)
-    return PatientOutcome(row.patient_id, row.chart_no, f"{row.last_name}, {row.first_name}",
-                          date.fromordinal(_EPOCH_ORDINAL + row.first_day), follow, baseline,
-                          follow_up, None if follow_up is None else row.follow_up_day)
+    return PatientOutcome(patient_id, chart_no, f"{last}, {first}",
+                          date.fromordinal(_EPOCH_ORDINAL + first_day), follow, baseline,
+                          follow_up, None if follow_up is None else follow_up_day)
 
 
 def _stages(baseline: str | None, follow_up: str | None) -> tuple[float | None, float | None]:

@@ -8,7 +8,7 @@ each, on SQLite and on PostgreSQL alike: dates become day numbers (days since
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -34,17 +34,10 @@ def _years_after(expression: str, years: str, on_server: bool) -> str:
     return f"date({expression}, '+' || {years} || ' years')"
 
 
-class FoundOutcome(NamedTuple):
-    """What the database holds for one patient of the cohort."""
-
-    patient_id: int
-    chart_no: str
-    last_name: str
-    first_name: str
-    first_day: int
-    baseline: Any  # a value (a number; a grade's "scale:stage")
-    follow_up: Any
-    follow_up_day: int | None
+# One patient of the cohort as read: (patient id, first day, baseline, follow-up, its day,
+# chart number, last name, first name); values as the database gives them (a grade is
+# "scale:stage").
+FoundOutcome = tuple
 
 
 def _cohort_sql(cohort: Cohort, on_server: bool, params: dict[str, Any]) -> str:
@@ -163,19 +156,17 @@ def cohort_outcomes(conn: Connection, on_server: bool, cohort: Cohort, outcome: 
     mean change from baseline; for satisfaction, the mean score), up to the time
     point's window."""
     params: dict[str, Any] = {}
-    patients, course = [], []
-    numbers = outcome.kind is not OutcomeKind.GRADE  # a grade is "scale:stage"
-    for kind, key, count, baseline, follow_up, day, chart_no, last, first in conn.execute(
-            _statement(cohort, outcome, on_server, params), params).all():
-        if kind == 1:
-            course.append((int(key), int(count), float(baseline)))
-        elif numbers:
-            patients.append(FoundOutcome(
-                key, chart_no, last, first, int(count),
-                None if baseline is None else float(baseline),
-                None if follow_up is None else float(follow_up),
-                None if day is None else int(day)))
-        else:
-            patients.append(FoundOutcome(key, chart_no, last, first, int(count), baseline,
-                                         follow_up, None if day is None else int(day)))
-    return patients, sorted(course)
+    if on_server:
+        # PostgreSQL overestimates the ranked values a hundredfold and so compiles the
+        # statement with JIT: 0.38 of its 1.1 s at 100,000 patients (EXPLAIN ANALYZE);
+        # its sorts fit in memory with more than the default 4 MB
+        conn.execute(text("SET LOCAL jit = off"))
+        conn.execute(text("SET LOCAL work_mem = '64MB'"))
+    result = conn.execute(_statement(cohort, outcome, on_server, params), params)
+    try:  # the driver's own tuples: no Row objects for 100,000 patients
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    patients = [row[1:] for row in rows if row[0] == 0]
+    course = sorted((int(row[1]), int(row[2]), float(row[3])) for row in rows if row[0] == 1)
+    return patients, course

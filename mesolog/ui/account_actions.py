@@ -81,5 +81,6 @@ def permit_window_actions(window: MainWindow, actor: Actor | None) -> None:
                                (window.import_patients_action, Action.IMPORT),
                                (window.export_list_action, Action.EXPORT),
                                (window.export_record_action, Action.EXPORT),
+                               (window.practice_outcomes_action, Action.PRACTICE_OUTCOMES),
                                (window.backup_action, _backing_up(window))):
         permit(action, actor, permission, action.isEnabled())

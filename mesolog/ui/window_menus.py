@@ -97,6 +97,10 @@ def build_actions(window: MainWindow) -> None:
     w.open_events_action = _action(
         w, "Open &Side Effects", w.clinic_lists.show_open_events, "Ctrl+Shift+E",
         "Unresolved side effects across the clinic")
+    w.practice_outcomes_action = _action(
+        w, "&Outcomes Across the Practice…", w.clinic_lists.show_practice_outcomes, None,
+        "How a cohort of the practice's patients responds: mean change, responders, "
+        "who was lost to follow-up")
 
     file_menu = w.menuBar().addMenu("&File")
     file_menu.addActions([w.open_action, w.new_db_action, w.demo_action])
@@ -122,7 +126,7 @@ def build_actions(window: MainWindow) -> None:
                              w.sign_session_action, w.amend_session_action])
     clinic_menu = w.menuBar().addMenu("&Clinic")
     clinic_menu.addActions([w.due_action, w.open_events_action,
-                            w.catalogue_action])
+                            w.practice_outcomes_action, w.catalogue_action])
     clinic_menu.addSeparator()
     clinic_menu.addAction(w.account_actions.accounts_action)
     help_menu = w.menuBar().addMenu("&Help")
@@ -137,7 +141,8 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
     for action in (w.new_patient_action, w.find_action, w.new_db_action,
                    w.backup_action, w.restore_action, w.import_patients_action,
                    w.export_list_action,
-                   w.catalogue_action, w.due_action, w.open_events_action):
+                   w.catalogue_action, w.due_action, w.open_events_action,
+                   w.practice_outcomes_action):
         action.setEnabled(attached)
     # a server's records are never replaced: a set is restored into a new database
     w.restore_action.setVisible(not (attached and w.database.on_server))

@@ -189,3 +189,65 @@ def test_an_assistant_may_not_see_outcomes_across_the_practice(db, practice):
     with pytest.raises(NotPermitted, match="outcomes and side effects across the practice"):
         PracticeOutcomesService(acting_as(db, helper), fixed_clock).cohort(Cohort(),
                                                                            Outcome())
+
+
+@pytest.mark.sqlite_only("the demo clinic is built once, on a file")
+def test_the_demo_clinics_responders_come_out_as_the_demo_builds_them(db, demo_template):
+    """The demo makes six patients in ten respond (a gain of 1.5 to 4 % a month) and the
+    others stay level (each measurement within 2 % of the truth): the responder share
+    shown is inside its interval around 60 %, and the level ones are level."""
+    from tests.conftest import fill_with_demo
+
+    fill_with_demo(db, demo_template(300, 5))
+    result = PracticeOutcomesService(db, fixed_clock).cohort(Cohort(), Outcome())
+    analysed = result.analysed
+    rate = result.responder_rate
+    assert len(analysed) >= 40 and rate.contains(0.6), (len(analysed), rate)
+    level = [p for p in analysed if abs(p.percent) < 4.5]
+    assert all(not p.responds(result.outcome) for p in level)
+    assert len(level) + result.responders <= len(analysed)
+    course = {m.month: m.mean_change for m in result.course}
+    assert course[0] == pytest.approx(0) and 0 < course[3] < course[6]
+
+
+@pytest.mark.sqlite_only("the command line is given the test's file")
+def test_the_command_line_gives_the_same_numbers(db, db_path, demo_template, tmp_path,
+                                                 capsys, monkeypatch):
+    import csv
+    import io
+    import json
+
+    from mesolog.cli import main
+    from tests.conftest import fill_with_demo
+
+    fill_with_demo(db, demo_template(30, 2))
+    expected = PracticeOutcomesService(db).cohort(
+        Cohort(diagnoses=frozenset({Diagnosis.FEMALE_AGA, Diagnosis.MALE_AGA})), Outcome())
+    db.close()
+    from mesolog.services.demo import DEMO_PASSWORD
+    monkeypatch.setenv("MESOLOG_LOGIN", "cmoreau")
+    monkeypatch.setenv("MESOLOG_PASSWORD", DEMO_PASSWORD)
+    command = ["cohort", "--db", str(db_path), "--diagnosis", "female_aga",
+               "--diagnosis", "male_aga", "--outcome", "density", "--months", "6"]
+    assert main([*command, "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    numbers = found["numbers"]
+    assert numbers["patients"] == len(expected.patients) > 0
+    assert numbers["analysed"] == len(expected.analysed)
+    assert numbers["mean_change"] == pytest.approx(expected.summary.mean.value)
+    assert numbers["responder_rate_low"] == pytest.approx(expected.responder_rate.low)
+    assert [p["chart_no"] for p in found["patients"]] == [p.chart_no for p in
+                                                          expected.patients]
+    assert main([*command, "--format", "csv"]) == 0
+    rows = dict(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert float(rows["mean_change_high"]) == pytest.approx(expected.summary.mean.high)
+    assert int(rows["lost"]) == expected.count(Follow.LOST)
+    target = tmp_path / "patients.csv"
+    assert main([*command, "--format", "csv", "--patients", "-o", str(target)]) == 0
+    patients = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(patients) == len(expected.patients)
+    assert {p["counts_as"] for p in patients} <= {f.value for f in Follow}
+    assert main([*command, "--product", "No Such Product"]) == 1
+    assert "no product named 'No Such Product'" in capsys.readouterr().err
+    assert main([*command, "--age-from", "60", "--age-to", "20"]) == 1
+    assert "ends before it begins" in capsys.readouterr().err

@@ -17,14 +17,29 @@ class ClinicLists:
         self._window = window
         self.due: QWidget | None = None
         self.open_events: QWidget | None = None
+        self.practice_outcomes: QWidget | None = None
 
     def close(self) -> None:
         """The window let go of the database these lists show."""
-        for shown in (self.due, self.open_events):
+        for shown in (self.due, self.open_events, self.practice_outcomes):
             if shown is not None:
                 shown.close()
                 shown.deleteLater()
-        self.due = self.open_events = None
+        self.due = self.open_events = self.practice_outcomes = None
+
+    def show_practice_outcomes(self) -> None:
+        """Outcomes across the practice: computed when asked (Show), not on each change."""
+        from mesolog.ui.clinic.practice_outcomes_window import PracticeOutcomesWindow
+
+        window = self._window
+        if window.clinic is None:
+            return
+        if self.practice_outcomes is None:
+            self.practice_outcomes = PracticeOutcomesWindow(window.clinic, window.clock,
+                                                            parent=window)
+            self.practice_outcomes.open_patient.connect(window.show_patient)
+        self.practice_outcomes.show()
+        self.practice_outcomes.raise_()
 
     def show_due(self) -> None:
         from mesolog.ui.clinic.due_view import DueWindow

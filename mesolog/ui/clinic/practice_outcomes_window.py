@@ -1,0 +1,449 @@
+"""Clinic > Outcomes Across the Practice: choose a cohort (and, to compare, a second one)
+and an outcome; see n, the mean change with its 95 % interval, median and quartiles,
+the responders with their Wilson interval, who was lost to follow-up or is not due yet,
+a chart (the spread of the changes, the mean course month by month) and the patients
+behind every number (double-click opens the chart). Computed on a helper thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesolog.domain.cohort import (
+    OBSERVATIONAL,
+    TIME_POINTS,
+    Cohort,
+    CohortResult,
+    Comparison,
+    Follow,
+    Outcome,
+    OutcomeKind,
+    PatientOutcome,
+    distribution,
+)
+from mesolog.domain.intervals import Estimate
+from mesolog.domain.patient import Diagnosis, Sex
+from mesolog.domain.permissions import NotPermitted
+from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.validation import ValidationError
+from mesolog.services.practice_outcomes import PracticeOutcomesService
+from mesolog.store.database import DatabaseError
+from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
+from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
+
+if TYPE_CHECKING:
+    from mesolog.domain.clock import Clock
+    from mesolog.services.clinic import Clinic
+
+ANY = "Any"
+
+
+def interval_text(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:
+    if estimate is None:
+        return "—"
+    scale, unit = (100, " %") if percent else (1, "")
+    return (f"{estimate.value * scale:.{digits}f}{unit} "
+            f"(95 % CI {estimate.low * scale:.{digits}f} to {estimate.high * scale:.{digits}f})")
+
+
+def numbers_text(result: CohortResult) -> str:
+    """The cohort's numbers in words, for the page and its printout."""
+    outcome, summary = result.outcome, result.summary
+    unit = outcome.kind.unit
+    lines = [f"<b>{len(result.patients):,}</b> patients in the cohort: "
+             f"<b>{result.count(Follow.ANALYSED):,}</b> analysed, "
+             f"{result.count(Follow.LOST):,} lost to follow-up, "
+             f"{result.count(Follow.NOT_DUE):,} not due yet"
+             + (f", {result.count(Follow.NO_BASELINE):,} without a baseline"
+                if outcome.kind.needs_baseline else "") + "."]
+    if summary is None:
+        lines.append("Nobody has a follow-up at this time point yet.")
+    else:
+        what = "Mean change" if outcome.kind.needs_baseline else "Mean score"
+        lines.append(f"{what}: <b>{interval_text(summary.mean)}</b> {unit}; median "
+                     f"{summary.median:.1f}, quartiles {summary.q1:.1f} to {summary.q3:.1f}; "
+                     f"SD {summary.sd:.1f}.")
+        lines.append(f"Responders ({outcome.responder_rule}): {result.responders:,} of "
+                     f"{len(result.analysed):,}, <b>{interval_text(result.responder_rate, 0, True)}"
+                     "</b> (Wilson).")
+    return "<br>".join(lines)
+
+
+def comparison_text(compared: Comparison) -> str:
+    mean, rate = compared.mean_difference, compared.rate_difference
+    unit = compared.a.outcome.kind.unit
+    return "<br>".join([
+        "<b>A minus B</b>",
+        f"Difference in mean change: <b>{interval_text(mean and mean.estimate)}</b> {unit} "
+        "(Welch)." if mean else "Difference in mean change: each cohort needs two patients "
+        "analysed.",
+        f"Difference in responder rates: <b>{interval_text(rate and rate.estimate, 0, True)}"
+        "</b> (Newcombe)." if rate else "Difference in responder rates: —",
+        f"<i>{OBSERVATIONAL}</i>"])
+
+
+class CohortBox(QGroupBox):
+    """The criteria of one cohort; each left at "Any" takes everyone."""
+
+    def __init__(self, title: str, protocols: list[str], products: list[tuple[int, str]],
+                 errors: FieldErrors, key: str):
+        super().__init__(title)
+        form = QFormLayout(self)
+        self.diagnosis = QComboBox()
+        self.diagnosis.addItem(ANY, None)
+        for diagnosis in Diagnosis:
+            self.diagnosis.addItem(diagnosis.label, diagnosis.value)
+        self.sex = QComboBox()
+        self.sex.addItem(ANY, None)
+        for sex in Sex:
+            self.sex.addItem(sex.label, sex.value)
+        self.age_from, self.age_to = QSpinBox(), QSpinBox()
+        for box, value in ((self.age_from, 0), (self.age_to, 120)):
+            box.setRange(0, 120)
+            box.setValue(value)
+            box.setSuffix(" years")
+        ages = QHBoxLayout()
+        ages.addWidget(self.age_from)
+        ages.addWidget(QLabel("to"))
+        ages.addWidget(self.age_to)
+        self.protocol = QComboBox()
+        self.protocol.addItem(ANY, "")
+        for protocol in protocols:
+            self.protocol.addItem(protocol, protocol)
+        self.product = QComboBox()
+        self.product.addItem(ANY, None)
+        for product_id, name in products:
+            self.product.addItem(name, product_id)
+        self.period = QCheckBox("First session from")
+        self.first_from, self.first_to = QDateEdit(), QDateEdit()
+        for edit in (self.first_from, self.first_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.period.toggled.connect(edit.setEnabled)
+        self.first_from.setDate(QDate.currentDate().addYears(-2))
+        self.first_to.setDate(QDate.currentDate())
+        period = QHBoxLayout()
+        period.addWidget(self.period)
+        period.addWidget(self.first_from)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.first_to)
+        self.min_sessions = QSpinBox()
+        self.min_sessions.setRange(1, 1000)
+        form.addRow("Diagnosis", self.diagnosis)
+        form.addRow("Sex", self.sex)
+        form.addRow("Age at the first session", errors.under(f"{key}.age_to", ages))
+        form.addRow("Protocol", self.protocol)
+        form.addRow("Product given", self.product)
+        form.addRow(errors.under(f"{key}.first_to", period))
+        form.addRow("At least", self.min_sessions)
+        self.min_sessions.setSuffix(" session(s)")
+
+    def cohort(self) -> Cohort:
+        diagnosis, sex = self.diagnosis.currentData(), self.sex.currentData()
+        return Cohort(
+            diagnoses=frozenset({Diagnosis(diagnosis)} if diagnosis else ()),
+            sexes=frozenset({Sex(sex)} if sex else ()),
+            age_from=self.age_from.value() or None,
+            age_to=None if self.age_to.value() == 120 else self.age_to.value(),
+            protocol=self.protocol.currentData(), product_id=self.product.currentData(),
+            first_from=self.first_from.date().toPython() if self.period.isChecked() else None,
+            first_to=self.first_to.date().toPython() if self.period.isChecked() else None,
+            min_sessions=self.min_sessions.value())
+
+
+class PatientOutcomeModel(RowTableModel[PatientOutcome]):
+    columns = ("Chart no.", "Patient", "First session", "Counts as", "Baseline",
+               "Follow-up", "Day", "Change", "Responder")
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.outcome = Outcome()
+
+    def cell(self, p: PatientOutcome, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        responds = p.responds(self.outcome)
+        return (p.chart_no, p.name, p.first_session.isoformat(), p.follow.label,
+                _number(p.baseline), _number(p.follow_up),
+                "" if p.follow_up_day is None else str(p.follow_up_day),
+                _number(p.change, signed=True),
+                "" if responds is None else ("yes" if responds else "no"))[column]
+
+
+def _stretch_of(value: float, stretches: list[tuple[float, float, int]]) -> int:
+    return next((i for i, (_, high, _n) in enumerate(stretches) if value <= high),
+                len(stretches) - 1)
+
+
+def _number(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return ""
+    return f"{value:+.1f}" if signed else f"{value:.1f}"
+
+
+class PracticeOutcomesWindow(QDialog):
+    open_patient = Signal(int)
+
+    def __init__(self, clinic: Clinic, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Outcomes across the practice")
+        self._db = clinic.db
+        self._clock = clock  # whose "today" says who is due: the window's
+        service = PracticeOutcomesService(clinic.db, clock)
+        protocols, products = service.protocols(), service.products()
+        self.errors = FieldErrors()
+        self.cohort_a = CohortBox("Cohort", protocols, products, self.errors, "a")
+        self.cohort_b = CohortBox("Compared with (B)", protocols, products, self.errors, "b")
+        self.cohort_b.hide()
+        self.compare = QCheckBox("Compare with a second cohort")
+        self.compare.toggled.connect(self.cohort_b.setVisible)
+
+        self.kind = QComboBox()
+        for kind in OutcomeKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.months = QComboBox()
+        for months in TIME_POINTS:
+            self.months.addItem(f"{months} months", months)
+        self.months.setCurrentIndex(TIME_POINTS.index(6))
+        self.window_days = QSpinBox()
+        self.window_days.setRange(7, 120)
+        self.window_days.setValue(45)
+        self.window_days.setPrefix("± ")
+        self.window_days.setSuffix(" days")
+        self.zone = QComboBox()
+        for zone in ScalpZone:
+            self.zone.addItem(zone.label, zone.value)
+        self.zone.setCurrentIndex(list(ScalpZone).index(ScalpZone.VERTEX))
+        self.responder_hairs, self.responder_percent = QDoubleSpinBox(), QDoubleSpinBox()
+        for box, suffix in ((self.responder_hairs, " hairs/cm²"), (self.responder_percent, " %")):
+            box.setRange(0.5, 200)
+            box.setDecimals(1)
+            box.setValue(10)
+            box.setSuffix(suffix)
+        rule = QHBoxLayout()
+        rule.addWidget(self.responder_hairs)
+        rule.addWidget(QLabel("or"))
+        rule.addWidget(self.responder_percent)
+        outcome_box = QGroupBox("Outcome")
+        outcome_form = QFormLayout(outcome_box)
+        outcome_form.addRow("Outcome", self.kind)
+        outcome_form.addRow("At", self.months)
+        outcome_form.addRow("Follow-up within", self.window_days)
+        outcome_form.addRow("Density measured at", self.zone)
+        outcome_form.addRow("A responder gains", rule)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+
+        self.show_button = QPushButton("&Show")
+        self.show_button.setDefault(True)
+        self.show_button.clicked.connect(self.compute)
+        self.numbers = QLabel("Choose a cohort and an outcome, then Show.")
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.numbers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart_box = QVBoxLayout()
+        self._chart_view: Any = None  # QtCharts is loaded when the first chart is drawn
+        chart_page = QWidget()
+        chart_page.setLayout(self.chart_box)
+        self.model = PatientOutcomeModel(self)
+        self.table = list_view_of(self.model)
+        self.table.doubleClicked.connect(self._open)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.numbers, "&Numbers")
+        self.tabs.addTab(chart_page, "&Chart")
+        self.tabs.addTab(self.table, "&Patients")
+
+        choices = QVBoxLayout()
+        choices.addWidget(self.cohort_a)
+        choices.addWidget(self.compare)
+        choices.addWidget(self.cohort_b)
+        choices.addWidget(outcome_box)
+        choices.addWidget(self.errors.label("outcome"))
+        choices.addWidget(self.show_button)
+        choices.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self.tabs, 1)
+        self.computing: LongWork | None = None
+        self.result: CohortResult | None = None
+        self.comparison: Comparison | None = None
+        self.resize(1200, 720)
+
+    def _kind_chosen(self) -> None:
+        density = self.kind.currentData() == OutcomeKind.DENSITY.value
+        for widget in (self.zone, self.responder_hairs, self.responder_percent):
+            widget.setEnabled(density)
+
+    def outcome(self) -> Outcome:
+        return Outcome(kind=OutcomeKind(self.kind.currentData()),
+                       months=self.months.currentData(), window_days=self.window_days.value(),
+                       zone=ScalpZone(self.zone.currentData()),
+                       responder_hairs=self.responder_hairs.value(),
+                       responder_percent=self.responder_percent.value())
+
+    def compute(self) -> None:
+        """The numbers for the choices as they stand, on a helper thread."""
+        self.errors.clear()
+        a, outcome = self.cohort_a.cohort(), self.outcome()
+        b = self.cohort_b.cohort() if self.compare.isChecked() else None
+        for key, cohort in (("a", a), ("b", b)):
+            try:
+                if cohort is not None:
+                    cohort.check()
+            except ValidationError as e:
+                for error in e.errors:
+                    shown = f"{key}.{error.field}"
+                    self.errors.show([type(error)(shown, error.message)], "outcome")
+                return
+        self.show_button.setEnabled(False)
+        self.numbers.setText("Computing…")
+
+        def work(own: Any, _progress: Any) -> CohortResult | Comparison:
+            service = PracticeOutcomesService(own, self._clock)
+            return service.cohort(a, outcome) if b is None else service.compare(a, b, outcome)
+
+        self.computing = run_long_work(
+            self, "Computing the outcomes", with_own_connection(self._db, work),
+            done=self._shown, failed=self._failed,
+            expected=(ValidationError, NotPermitted, DatabaseError))
+
+    def _failed(self, error: BaseException) -> None:
+        self.show_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.numbers.setText("")
+            self.errors.show(error.errors, "outcome")
+        else:
+            self.numbers.setText(str(error))
+
+    def _shown(self, found: CohortResult | Comparison) -> None:
+        self.show_button.setEnabled(True)
+        self.comparison = found if isinstance(found, Comparison) else None
+        self.result = found.a if isinstance(found, Comparison) else found
+        text = numbers_text(self.result)
+        if self.comparison is not None:
+            text = (f"<b>A</b> — {self.result.cohort.described()}<br>{text}<br><br>"
+                    f"<b>B</b> — {self.comparison.b.cohort.described()}<br>"
+                    f"{numbers_text(self.comparison.b)}<br><br>"
+                    f"{comparison_text(self.comparison)}")
+        else:
+            text = f"{self.result.cohort.described().capitalize()}<br>{text}"
+        self.numbers.setText(f"<p>{self.result.outcome.described()}.</p><p>{text}</p>")
+        self.model.outcome = self.result.outcome
+        self.model.set_rows(list(self.result.patients))
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+
+        if self._chart_view is None:
+            self._chart_view, self._spread_view = QChartView(), QChartView()
+            for view in (self._spread_view, self._chart_view):
+                view.setMinimumHeight(260)
+                self.chart_box.addWidget(view)
+        self._spread_view.setChart(self._spread_chart())
+        chart = QChart()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        results = [("A", self.result)] + ([("B", self.comparison.b)] if self.comparison else [])
+        if not any(r.course for _, r in results if r is not None):
+            chart.setTitle("No course to draw for this outcome (stages of different scales "
+                           "do not average).")
+            self._chart_view.setChart(chart)
+            return
+        outcome = self.result.outcome
+        chart.setTitle(f"Mean course, month by month — {outcome.kind.label}")
+        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis.setTitleText("Months after the first session")
+        x_axis.setLabelFormat("%d")
+        y_axis.setTitleText(outcome.kind.unit)
+        values = []
+        for name, result in results:
+            if result is None:
+                continue
+            line = QLineSeries()
+            line.setName(f"{name}: mean ({', '.join(str(m.patients) for m in result.course)} "
+                         "patients a month)" if self.comparison else
+                         f"Mean ({', '.join(str(m.patients) for m in result.course)} "
+                         "patients a month)")
+            line.setPointsVisible(True)
+            for point in result.course:
+                line.append(point.month, point.mean_change)
+                values.append(point.mean_change)
+            chart.addSeries(line)
+        x_axis.setRange(0, max(outcome.months + 1, 1))
+        x_axis.setTickCount(outcome.months + 2)
+        low, high = min([0.0, *values]), max([0.0, *values])
+        pad = (high - low) * 0.1 or 1
+        y_axis.setRange(low - pad, high + pad)
+        y_axis.applyNiceNumbers()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in chart.series():
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+        self._chart_view.setChart(chart)
+
+    def _spread_chart(self) -> Any:
+        """How the changes of the analysed patients spread: a bar per stretch."""
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
+
+        chart = QChart()
+        outcome = self.result.outcome
+        what = "changes" if outcome.kind.needs_baseline else "scores"
+        chart.setTitle(f"Spread of the {what} at {outcome.months} months ({outcome.kind.unit})")
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        results = [("A", self.result)] + ([("B", self.comparison.b)] if self.comparison else [])
+        values = [v for _, r in results for v in r.changes()]
+        if not values:
+            chart.setTitle("Nobody has a follow-up at this time point yet.")
+            return chart
+        stretches = distribution(values, bins=8)  # a readable label under each bar
+        series = QBarSeries()
+        for name, result in results:
+            counts = [0] * len(stretches)
+            for value in result.changes():
+                counts[_stretch_of(value, stretches)] += 1
+            bars = QBarSet(f"{name}: {len(result.changes())} patients" if self.comparison
+                           else f"{len(result.changes())} patients")
+            bars.append(counts)
+            series.append(bars)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([f"{low:.0f} to {high:.0f}" if outcome.kind.needs_baseline
+                       else f"{low:.1f} to {high:.1f}" for low, high, _ in stretches])
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%d")
+        y_axis.setTitleText("patients")
+        y_axis.setRange(0, max(max(bars.at(i) for i in range(bars.count()))
+                               for bars in series.barSets()))
+        y_axis.applyNiceNumbers()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        return chart
+
+    def _open(self, index: QModelIndex) -> None:
+        patient = self.model.row(index.row())
+        if patient is not None:
+            self.open_patient.emit(patient.patient_id)

@@ -1,0 +1,93 @@
+"""Clinic > Outcomes Across the Practice, as a practitioner uses it: the cohort and
+outcome chosen, Show pressed, the numbers read, the patients behind them listed, a
+patient opened by double-click; a second cohort compared; bad choices said in words."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from mesolog.domain.cohort import Cohort, Follow, Outcome
+from mesolog.domain.patient import Diagnosis
+from mesolog.services.practice_outcomes import PracticeOutcomesService
+from mesolog.ui.clinic.practice_outcomes_window import PracticeOutcomesWindow
+
+
+def _window(qtbot, window) -> PracticeOutcomesWindow:
+    window.practice_outcomes_action.trigger()
+    shown = window.clinic_lists.practice_outcomes
+    assert isinstance(shown, PracticeOutcomesWindow) and shown.isVisible()
+    return shown
+
+
+def _show(qtbot, outcomes: PracticeOutcomesWindow) -> None:
+    qtbot.mouseClick(outcomes.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: outcomes.show_button.isEnabled() and outcomes.result is not None,
+                    timeout=20_000)
+
+
+def test_a_cohort_shown_and_a_patient_opened(qtbot, demo_window):
+    window = demo_window
+    outcomes = _window(qtbot, window)
+    box = outcomes.cohort_a
+    box.diagnosis.setCurrentIndex(box.diagnosis.findData(Diagnosis.FEMALE_AGA.value))
+    _show(qtbot, outcomes)
+    expected = PracticeOutcomesService(window.database, window.clock).cohort(
+        Cohort(diagnoses=frozenset({Diagnosis.FEMALE_AGA})), Outcome())
+    text = outcomes.numbers.text()
+    assert f"<b>{len(expected.patients):,}</b> patients in the cohort" in text
+    assert f"{expected.count(Follow.LOST):,} lost to follow-up" in text
+    assert f"{expected.summary.mean.value:.1f} (95 % CI {expected.summary.mean.low:.1f}" in text
+    assert outcomes.model.rowCount() == len(expected.patients)
+    assert outcomes._chart_view.chart().series()  # the mean course is drawn
+    if os.environ.get("MESOLOG_SHOTS"):
+        for tab in range(3):
+            outcomes.tabs.setCurrentIndex(tab)
+            outcomes.grab().save(str(Path(os.environ["MESOLOG_SHOTS"])
+                                     / f"practice-outcomes-{tab}.png"))
+    outcomes.tabs.setCurrentIndex(2)
+    first = outcomes.model.row(0)
+    index = outcomes.model.index(0, 1)
+    rect = outcomes.table.visualRect(index)
+    # a double click is a press and release, then the second press (as Qt sees it)
+    qtbot.mouseClick(outcomes.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(outcomes.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.form.patient is not None
+                    and window.form.patient.id == first.patient_id)
+
+
+def test_two_cohorts_compared_with_the_observational_caveat(qtbot, demo_window):
+    outcomes = _window(qtbot, demo_window)
+    outcomes.compare.setChecked(True)
+    assert outcomes.cohort_b.isVisible()
+    a, b = outcomes.cohort_a, outcomes.cohort_b
+    a.diagnosis.setCurrentIndex(a.diagnosis.findData(Diagnosis.MALE_AGA.value))
+    b.diagnosis.setCurrentIndex(b.diagnosis.findData(Diagnosis.FEMALE_AGA.value))
+    _show(qtbot, outcomes)
+    text = outcomes.numbers.text()
+    assert "Difference in mean change" in text and "(Welch)" in text
+    assert "not a trial" in text and outcomes.comparison is not None
+
+
+def test_a_backwards_age_band_is_said_next_to_it(qtbot, demo_window):
+    outcomes = _window(qtbot, demo_window)
+    outcomes.cohort_a.age_from.setValue(60)
+    outcomes.cohort_a.age_to.setValue(30)
+    qtbot.mouseClick(outcomes.show_button, Qt.MouseButton.LeftButton)
+    assert outcomes.result is None and outcomes.computing is None
+    errors = [label.text() for label in outcomes.cohort_a.findChildren(type(outcomes.numbers))
+              if label.isVisibleTo(outcomes) and "ends before it begins" in label.text()]
+    assert errors
+
+
+def test_the_window_starts_without_scipy():
+    """scipy.stats takes half a second to import: the window does not pay it at start."""
+    code = ("import sys, mesolog.ui.main_window, mesolog.ui.clinic.practice_outcomes_window; "
+            "print('scipy' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert found.stdout.strip() == "False"
