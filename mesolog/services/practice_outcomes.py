@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from mesolog.domain.adverse_event import GRADES, EventKind
 from mesolog.domain.clock import Clock, local_now
 from mesolog.domain.cohort import (
     Cohort,
@@ -20,11 +21,16 @@ from mesolog.domain.cohort import (
     PatientOutcome,
     follow_of,
 )
+from mesolog.domain.intervals import poisson_rate
 from mesolog.domain.permissions import Action
+from mesolog.domain.safety import SafetyGroup, SafetyReport, lot_row
+from mesolog.domain.safety import row as safety_row
 from mesolog.domain.scales import SCALES
+from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.store import models
 from mesolog.store.cohort_queries import FoundOutcome, cohort_outcomes
 from mesolog.store.database import Database
+from mesolog.store.safety_queries import safety_counts
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
@@ -53,6 +59,34 @@ class PracticeOutcomesService:
 
     def compare(self, a: Cohort, b: Cohort, outcome: Outcome) -> Comparison:
         return Comparison(self.cohort(a, outcome), self.cohort(b, outcome))
+
+    def safety(self, first: date | None = None, last: date | None = None) -> SafetyReport:
+        """Side effects per 100 sessions in the sessions from ``first`` to ``last``
+        (every session if not given): overall, by kind, by grade, by product and by lot,
+        the lots whose rate stands out flagged."""
+        self._db.require(Action.PRACTICE_OUTCOMES)
+        if first is not None and last is not None and first > last:
+            raise ValidationError([FieldError("safety_last",
+                                              "The period ends before it begins.")])
+        with self._db.snapshot() as conn:
+            counts = safety_counts(conn, first, last)
+        events = sum(n for _, _, n in counts.by_kind_grade)
+        kinds: dict[str, int] = {}
+        grades: dict[int, int] = {}
+        for kind, grade, n in counts.by_kind_grade:
+            kinds[kind] = kinds.get(kind, 0) + n
+            grades[grade] = grades.get(grade, 0) + n
+        practice_rate = events / counts.sessions if counts.sessions else 0.0
+        rows = [safety_row(SafetyGroup.KIND, EventKind(kind).label, counts.sessions, n)
+                for kind, n in sorted(kinds.items(), key=lambda k: -k[1])]
+        rows += [safety_row(SafetyGroup.GRADE, f"Grade {grade}: {GRADES[grade].split(';')[0]}",
+                            counts.sessions, n) for grade, n in sorted(grades.items())]
+        rows += [safety_row(SafetyGroup.PRODUCT, name, sessions, n)
+                 for name, sessions, n in counts.by_product]
+        rows += [lot_row(name, sessions, n, practice_rate)
+                 for name, sessions, n in counts.by_lot]
+        return SafetyReport(first, last, counts.sessions, events,
+                            poisson_rate(events, counts.sessions), tuple(rows))
 
     def protocols(self) -> list[str]:
         """The protocols the practice's courses follow, for choosing a cohort."""

@@ -251,3 +251,46 @@ def test_the_command_line_gives_the_same_numbers(db, db_path, demo_template, tmp
     assert "no product named 'No Such Product'" in capsys.readouterr().err
     assert main([*command, "--age-from", "60", "--age-to", "20"]) == 1
     assert "ends before it begins" in capsys.readouterr().err
+
+
+def test_side_effects_per_100_sessions_and_the_lot_that_stands_out(clinic, db, patients):
+    from mesolog.domain.adverse_event import EventDetails, EventKind
+    from mesolog.domain.safety import SafetyGroup
+    from mesolog.services.adverse_events import AdverseEventService
+
+    events = AdverseEventService(db, fixed_clock)
+    c = clinic
+    start = date(2026, 3, 2)
+    # 40 sessions with the fresh biotin lot (1 side effect), 20 with minoxidil (12)
+    for n in range(60):
+        lot, hit = ("fresh", n == 0) if n < 40 else ("minox", n < 52)
+        day = start + timedelta(days=n)
+        made = c["sessions"].create(c["patient"].id, session_details(
+            c, ProductUse(c[lot].id, 1.0),
+            performed_at=datetime.combine(day, datetime.min.time()).replace(hour=10)))
+        if hit:
+            events.record(EventDetails(session_id=made.id, kind=EventKind.PAIN, onset=day,
+                                       grade=2 if n % 2 else 1))
+    service = PracticeOutcomesService(db, fixed_clock)
+    report = service.safety()
+    assert (report.sessions, report.events) == (60, 13)
+    assert report.rate.value == pytest.approx(100 * 13 / 60)
+    (kind,) = report.of(SafetyGroup.KIND)
+    assert (kind.label, kind.events) == ("Pain", 13)
+    assert sorted(row.events for row in report.of(SafetyGroup.GRADE)) == [6, 7]
+    lots = {row.label: row for row in report.of(SafetyGroup.LOT)}
+    minox = lots["Minoxidil 0.5 %, lot M-77"]
+    assert (minox.sessions, minox.events, minox.stands_out) == (20, 12, True)
+    # twelve or more where 20 · 13/60 = 4.33 are expected: the Poisson tail, summed here
+    mu = 20 * 13 / 60
+    tail = 1 - sum(math.exp(-mu) * mu ** k / math.factorial(k) for k in range(12))
+    assert minox.p_value == pytest.approx(tail) and tail < 0.01
+    fresh = lots["Biotin complex, lot B-2031"]
+    assert (fresh.sessions, fresh.events, fresh.stands_out) == (40, 1, False)
+    assert [row.label for row in report.flagged] == ["Minoxidil 0.5 %, lot M-77"]
+    products = {row.label: (row.sessions, row.events) for row in report.of(SafetyGroup.PRODUCT)}
+    assert products == {"Biotin complex": (40, 1), "Minoxidil 0.5 %": (20, 12)}
+    march = service.safety(date(2026, 3, 1), date(2026, 3, 31))
+    assert (march.sessions, march.events) == (30, 1)
+    with pytest.raises(ValidationError, match="ends before it begins"):
+        service.safety(date(2026, 4, 1), date(2026, 3, 1))

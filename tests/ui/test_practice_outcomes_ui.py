@@ -91,3 +91,25 @@ def test_the_window_starts_without_scipy():
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert found.stdout.strip() == "False"
+
+
+def test_side_effects_across_the_practice(qtbot, demo_window):
+    outcomes = _window(qtbot, demo_window)
+    outcomes.tabs.setCurrentWidget(outcomes.safety)
+    page = outcomes.safety
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None and page.show_button.isEnabled(),
+                    timeout=20_000)
+    expected = PracticeOutcomesService(demo_window.database, demo_window.clock).safety()
+    assert page.report.rows == expected.rows and page.model.rowCount() == len(expected.rows)
+    assert f"{expected.events:,} side effects in {expected.sessions:,} sessions" in \
+        page.summary.text()
+    if os.environ.get("MESOLOG_SHOTS"):
+        outcomes.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "practice-safety.png"))
+    page.period.setChecked(True)
+    page.first.setDate(page.last.date().addDays(1))  # a period that ends before it begins
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.show_button.isEnabled(), timeout=20_000)
+    shown = [label.text() for label in page.findChildren(type(page.summary))
+             if label.isVisibleTo(page) and "ends before it begins" in label.text()]
+    assert shown

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesolog.domain.clock import Clock
 from mesolog.domain.cohort import (
     OBSERVATIONAL,
     TIME_POINTS,
@@ -41,6 +43,7 @@ from mesolog.domain.cohort import (
 from mesolog.domain.intervals import Estimate
 from mesolog.domain.patient import Diagnosis, Sex
 from mesolog.domain.permissions import NotPermitted
+from mesolog.domain.safety import SafetyReport, SafetyRow
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import ValidationError
 from mesolog.services.practice_outcomes import PracticeOutcomesService
@@ -50,7 +53,6 @@ from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connec
 from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
-    from mesolog.domain.clock import Clock
     from mesolog.services.clinic import Clinic
 
 ANY = "Any"
@@ -191,6 +193,95 @@ class PatientOutcomeModel(RowTableModel[PatientOutcome]):
                 "" if responds is None else ("yes" if responds else "no"))[column]
 
 
+class SafetyModel(RowTableModel[SafetyRow]):
+    columns = ("By", "What", "Sessions", "Side effects", "Per 100 sessions", "95 % CI",
+               "Stands out")
+
+    def cell(self, r: SafetyRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and r.stands_out:
+            return QBrush(QColor("#b00020"))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        rate = r.rate
+        return (r.group.label, r.label, f"{r.sessions:,}", f"{r.events:,}",
+                "" if rate is None else f"{rate.value:.1f}",
+                "" if rate is None else f"{rate.low:.1f} to {rate.high:.1f}",
+                f"yes (p = {r.p_value:.4f})" if r.stands_out else "")[column]
+
+
+class SafetyPage(QWidget):
+    """Side effects per 100 sessions across the practice, in a period of sessions."""
+
+    def __init__(self, db: Any, clock: Clock, errors: FieldErrors):
+        super().__init__()
+        self._db, self._clock, self._errors = db, clock, errors
+        self.period = QCheckBox("Sessions from")
+        self.first, self.last = QDateEdit(), QDateEdit()
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.period.toggled.connect(edit.setEnabled)
+        today = QDate(clock().date())
+        self.first.setDate(today.addYears(-1))
+        self.last.setDate(today)
+        self.show_button = QPushButton("Show &Side Effects")
+        self.show_button.clicked.connect(self.compute)
+        row = QHBoxLayout()
+        for widget in (self.period, self.first, QLabel("to"), self.last):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.show_button)
+        self.summary = QLabel("Side effects per 100 sessions, by kind, grade, product and "
+                              "lot, with exact 95 % intervals; a lot whose rate stands out "
+                              "from the practice's is flagged.")
+        self.summary.setWordWrap(True)
+        self.model = SafetyModel(self)
+        self.table = list_view_of(self.model)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(errors.label("safety_last"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.computing: LongWork | None = None
+        self.report: SafetyReport | None = None
+
+    def compute(self) -> None:
+        self._errors.hide("safety_last")
+        first = self.first.date().toPython() if self.period.isChecked() else None
+        last = self.last.date().toPython() if self.period.isChecked() else None
+        self.show_button.setEnabled(False)
+        clock = self._clock
+        self.computing = run_long_work(
+            self, "Counting the side effects", with_own_connection(
+                self._db, lambda own, _p: PracticeOutcomesService(own, clock).safety(
+                    first, last)),
+            done=self._shown, failed=self._failed,
+            expected=(ValidationError, NotPermitted, DatabaseError))
+
+    def _failed(self, error: BaseException) -> None:
+        self.show_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self._errors.show(error.errors, "safety_last")
+        else:
+            self.summary.setText(str(error))
+
+    def _shown(self, report: SafetyReport) -> None:
+        self.show_button.setEnabled(True)
+        self.report = report
+        flagged = report.flagged
+        standing = (f" <b style='color:#b00020'>{len(flagged)} lot(s) stand out</b>: "
+                    + ", ".join(r.label for r in flagged) + "." if flagged
+                    else " No lot stands out.")
+        self.summary.setText(
+            f"{report.events:,} side effects in {report.sessions:,} sessions: "
+            f"<b>{interval_text(report.rate)}</b> per 100 sessions.{standing} A session "
+            "given several products counts for each.")
+        self.model.set_rows(list(report.rows))
+
+
 def _stretch_of(value: float, stretches: list[tuple[float, float, int]]) -> int:
     return next((i for i, (_, high, _n) in enumerate(stretches) if value <= high),
                 len(stretches) - 1)
@@ -273,8 +364,12 @@ class PracticeOutcomesWindow(QDialog):
         self.tabs.addTab(self.numbers, "&Numbers")
         self.tabs.addTab(chart_page, "&Chart")
         self.tabs.addTab(self.table, "&Patients")
+        self.safety = SafetyPage(clinic.db, clock, self.errors)
+        self.tabs.addTab(self.safety, "Sa&fety")
 
-        choices = QVBoxLayout()
+        self.choices = QWidget()  # the cohort's and outcome's: not the safety page's
+        choices = QVBoxLayout(self.choices)
+        choices.setContentsMargins(0, 0, 0, 0)
         choices.addWidget(self.cohort_a)
         choices.addWidget(self.compare)
         choices.addWidget(self.cohort_b)
@@ -283,8 +378,10 @@ class PracticeOutcomesWindow(QDialog):
         choices.addWidget(self.show_button)
         choices.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(choices)
+        layout.addWidget(self.choices)
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.choices.setVisible(self.tabs.currentWidget() is not self.safety))
         self.computing: LongWork | None = None
         self.result: CohortResult | None = None
         self.comparison: Comparison | None = None
