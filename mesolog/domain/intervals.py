@@ -25,6 +25,12 @@ class Estimate:
     def contains(self, value: float) -> bool:
         return self.low <= value <= self.high
 
+    def described(self, digits: int = 1, percent: bool = False) -> str:
+        """"13.3 (95 % CI 4.7 to 22.0)"; a proportion as percent with ``percent``."""
+        scale, unit = (100, " %") if percent else (1, "")
+        return (f"{self.value * scale:.{digits}f}{unit} (95 % CI {self.low * scale:.{digits}f}"
+                f" to {self.high * scale:.{digits}f})")
+
 
 @dataclass(frozen=True)
 class Spread:

@@ -5,7 +5,9 @@ numbers with their intervals. Administrators and practitioners
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -27,9 +29,12 @@ from mesolog.domain.safety import SafetyGroup, SafetyReport, lot_row
 from mesolog.domain.safety import row as safety_row
 from mesolog.domain.scales import SCALES
 from mesolog.domain.validation import FieldError, ValidationError
+from mesolog.reports.practice_outcomes import build_practice_outcomes
+from mesolog.services.letterhead import LetterheadService
 from mesolog.store import models
 from mesolog.store.cohort_queries import FoundOutcome, cohort_outcomes
 from mesolog.store.database import Database
+from mesolog.store.private import new_file
 from mesolog.store.safety_queries import safety_counts
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -87,6 +92,19 @@ class PracticeOutcomesService:
                  for name, sessions, n in counts.by_lot]
         return SafetyReport(first, last, counts.sessions, events,
                             poisson_rate(events, counts.sessions), tuple(rows))
+
+    def write_report(self, target: Path | BytesIO, now: datetime, *,
+                     result: CohortResult | None = None, comparison: Comparison | None = None,
+                     safety: SafetyReport | None = None) -> None:
+        """What the page shows, as a PDF under the letterhead at ``target`` (a file the
+        owner's alone)."""
+        actor = self._db.require(Action.PRACTICE_OUTCOMES)
+        if isinstance(target, Path):
+            new_file(target)
+        build_practice_outcomes(
+            target, letterhead=LetterheadService(self._db).get(), printed_at=now,
+            printed_by=actor.name if actor.is_person else "", result=result,
+            comparison=comparison, safety=safety)
 
     def protocols(self) -> list[str]:
         """The protocols the practice's courses follow, for choosing a cohort."""

@@ -113,3 +113,34 @@ def test_side_effects_across_the_practice(qtbot, demo_window):
     shown = [label.text() for label in page.findChildren(type(page.summary))
              if label.isVisibleTo(page) and "ends before it begins" in label.text()]
     assert shown
+
+
+def test_the_page_saved_as_a_pdf_under_the_letterhead(qtbot, demo_window, tmp_path,
+                                                      monkeypatch):
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from mesolog.services.letterhead import LetterheadService
+
+    outcomes = _window(qtbot, demo_window)
+    assert not outcomes.save_button.isEnabled()  # nothing computed yet
+    outcomes.compare.setChecked(True)
+    a, b = outcomes.cohort_a, outcomes.cohort_b
+    a.diagnosis.setCurrentIndex(a.diagnosis.findData(Diagnosis.MALE_AGA.value))
+    b.diagnosis.setCurrentIndex(b.diagnosis.findData(Diagnosis.FEMALE_AGA.value))
+    _show(qtbot, outcomes)
+    page = outcomes.safety
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    target = tmp_path / "practice"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(outcomes.save_button, Qt.MouseButton.LeftButton)
+    assert outcomes.saved == tmp_path / "practice.pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(outcomes.saved).pages)
+    clinic = LetterheadService(demo_window.database).get().name
+    assert clinic in text and "Outcomes across the practice" in text
+    result = outcomes.result
+    assert result.summary.mean.described() in text
+    assert "Difference in mean change (Welch)" in text and "not a trial" in text
+    assert f"{page.report.events:,} side effects in {page.report.sessions:,} sessions" in text
+    assert outcomes.saved.stat().st_mode & 0o077 == 0

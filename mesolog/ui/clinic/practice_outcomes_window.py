@@ -6,9 +6,10 @@ behind every number (double-click opens the chart). Computed on a helper thread.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -59,11 +62,7 @@ ANY = "Any"
 
 
 def interval_text(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:
-    if estimate is None:
-        return "—"
-    scale, unit = (100, " %") if percent else (1, "")
-    return (f"{estimate.value * scale:.{digits}f}{unit} "
-            f"(95 % CI {estimate.low * scale:.{digits}f} to {estimate.high * scale:.{digits}f})")
+    return "—" if estimate is None else estimate.described(digits, percent)
 
 
 def numbers_text(result: CohortResult) -> str:
@@ -214,6 +213,8 @@ class SafetyModel(RowTableModel[SafetyRow]):
 class SafetyPage(QWidget):
     """Side effects per 100 sessions across the practice, in a period of sessions."""
 
+    shown = Signal()
+
     def __init__(self, db: Any, clock: Clock, errors: FieldErrors):
         super().__init__()
         self._db, self._clock, self._errors = db, clock, errors
@@ -280,6 +281,7 @@ class SafetyPage(QWidget):
             f"<b>{interval_text(report.rate)}</b> per 100 sessions.{standing} A session "
             "given several products counts for each.")
         self.model.set_rows(list(report.rows))
+        self.shown.emit()
 
 
 def _stretch_of(value: float, stretches: list[tuple[float, float, int]]) -> int:
@@ -377,14 +379,26 @@ class PracticeOutcomesWindow(QDialog):
         choices.addWidget(self.errors.label("outcome"))
         choices.addWidget(self.show_button)
         choices.addStretch(1)
+        self.save_button = QPushButton("Save as P&DF…")
+        self.save_button.setToolTip("What these pages show, under the clinic's letterhead")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.safety.shown.connect(lambda: self.save_button.setEnabled(True))
+        results = QVBoxLayout()
+        results.addWidget(self.tabs, 1)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        results.addLayout(save_row)
         layout = QHBoxLayout(self)
         layout.addWidget(self.choices)
-        layout.addWidget(self.tabs, 1)
+        layout.addLayout(results, 1)
         self.tabs.currentChanged.connect(
             lambda _i: self.choices.setVisible(self.tabs.currentWidget() is not self.safety))
         self.computing: LongWork | None = None
         self.result: CohortResult | None = None
         self.comparison: Comparison | None = None
+        self.saved: Path | None = None
         self.resize(1200, 720)
 
     def _kind_chosen(self) -> None:
@@ -433,8 +447,29 @@ class PracticeOutcomesWindow(QDialog):
         else:
             self.numbers.setText(str(error))
 
+    def save_pdf(self) -> bool:
+        """The computed numbers (and side effects, if counted) as a PDF."""
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        name, _ = QFileDialog.getSaveFileName(self, "Save as PDF",
+                                              str(folder / "Outcomes across the practice.pdf"),
+                                              "PDF (*.pdf)")
+        if not name:
+            return False
+        target = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        try:
+            PracticeOutcomesService(self._db, self._clock).write_report(
+                target, self._clock(), result=self.result, comparison=self.comparison,
+                safety=self.safety.report)
+        except (OSError, NotPermitted, DatabaseError) as e:
+            QMessageBox.warning(self, "Not saved", str(e))
+            return False
+        self.saved = target
+        return True
+
     def _shown(self, found: CohortResult | Comparison) -> None:
         self.show_button.setEnabled(True)
+        self.save_button.setEnabled(True)
         self.comparison = found if isinstance(found, Comparison) else None
         self.result = found.a if isinstance(found, Comparison) else found
         text = numbers_text(self.result)

@@ -1,0 +1,122 @@
+"""Outcomes across the practice on paper: the cohort and outcome, its numbers with their
+intervals, the comparison with a second cohort, the mean course month by month, and the
+side effects across the practice, under the clinic's letterhead."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from mesolog.domain.cohort import OBSERVATIONAL, CohortResult, Comparison, Follow
+from mesolog.domain.intervals import Estimate
+from mesolog.domain.safety import SafetyReport
+from mesolog.reports.content import Letterhead
+from mesolog.reports.document import Styles, Text, build, escape, table
+from mesolog.reports.fonts import REGULAR
+
+_LINES = (colors.HexColor("#1f6fb2"), colors.HexColor("#c2571a"))
+
+
+def _interval(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:
+    return "—" if estimate is None else estimate.described(digits, percent)
+
+
+def number_rows(result: CohortResult) -> list[tuple[str, str]]:
+    """The cohort's numbers as (what, value) lines."""
+    outcome, summary = result.outcome, result.summary
+    rows = [("Patients in the cohort", f"{len(result.patients):,}")]
+    rows += [(follow.label, f"{result.count(follow):,}") for follow in Follow
+             if follow is not Follow.NO_BASELINE or outcome.kind.needs_baseline]
+    if summary is not None:
+        what = "Mean change" if outcome.kind.needs_baseline else "Mean score"
+        rows += [(f"{what} ({outcome.kind.unit})", _interval(summary.mean)),
+                 ("Median (quartiles)", f"{summary.median:.1f} ({summary.q1:.1f} to "
+                                        f"{summary.q3:.1f})"),
+                 ("Standard deviation", f"{summary.sd:.1f}"),
+                 (f"Responders: {outcome.responder_rule}",
+                  f"{result.responders:,} of {len(result.analysed):,}, "
+                  f"{_interval(result.responder_rate, 0, True)} (Wilson)")]
+    return rows
+
+
+def _course_chart(results: list[tuple[str, CohortResult]], unit: str, months: int) -> Drawing:
+    drawing = Drawing(170 * mm, 62 * mm)
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = 14 * mm, 10 * mm, 150 * mm, 46 * mm
+    plot.data = [[(m.month, m.mean_change) for m in r.course] for _, r in results if r.course]
+    for i in range(len(plot.data)):
+        plot.lines[i].strokeColor = _LINES[i % 2]
+        plot.lines[i].strokeWidth = 1.2
+        plot.lines[i].symbol = makeMarker("FilledCircle", size=3)
+    values = [v for line in plot.data for _, v in line] + [0.0]
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, months + 1
+    plot.xValueAxis.valueStep = 1
+    plot.yValueAxis.valueMin = min(values) - 1
+    plot.yValueAxis.valueMax = max(values) + 1
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName, axis.labels.fontSize = REGULAR, 7
+    drawing.add(plot)
+    drawing.add(String(14 * mm, 2 * mm, f"Months after the first session; mean {unit}",
+                       fontName=REGULAR, fontSize=7))
+    for i, (name, _) in enumerate(results):
+        drawing.add(String(120 * mm + 25 * mm * i, 58 * mm, f"— {name}", fontName=REGULAR,
+                           fontSize=7, fillColor=_LINES[i % 2]))
+    return drawing
+
+
+def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
+                            printed_at: datetime, printed_by: str,
+                            result: CohortResult | None = None,
+                            comparison: Comparison | None = None,
+                            safety: SafetyReport | None = None) -> None:
+    s = Styles()
+    story: list[Flowable] = [Text("Outcomes across the practice", s.title)]
+    if result is not None:
+        outcome = result.outcome
+        story.append(Text(escape(outcome.described()) + ".", s.body))
+        cohorts = [("A", result)] + ([("B", comparison.b)] if comparison else [])
+        for name, cohort_result in cohorts:
+            heading = (f"Cohort {name}: " if comparison else "Cohort: ") \
+                + cohort_result.cohort.described()
+            story += [Text(escape(heading), s.heading),
+                      table([("Measure", "Value"), *number_rows(cohort_result)],
+                            [95 * mm, 79 * mm], s)]
+        if comparison is not None:
+            mean, rate = comparison.mean_difference, comparison.rate_difference
+            story += [Text("A minus B", s.heading), table([
+                ("Difference", "Value"),
+                ("Difference in mean change (Welch)",
+                 _interval(mean.estimate) if mean else "—"),
+                ("Difference in responder rates (Newcombe)",
+                 _interval(rate.estimate, 0, True) if rate else "—")],
+                [95 * mm, 79 * mm], s)]
+        if any(r.course for _, r in cohorts):
+            story.append(KeepTogether([
+                Text("Mean course, month by month", s.heading),
+                _course_chart(cohorts, outcome.kind.unit, outcome.months)]))
+        story += [Spacer(1, 4), Text(f"<i>{escape(OBSERVATIONAL)}</i>", s.small)]
+    if safety is not None:
+        period = (f" (sessions {safety.first or '…'} to {safety.last or '…'})"
+                  if safety.first or safety.last else "")
+        story += [Text("Side effects across the practice" + escape(period), s.heading),
+                  Text(f"{safety.events:,} side effects in {safety.sessions:,} sessions: "
+                       f"{_interval(safety.rate)} per 100 sessions. "
+                       + (f"Standing out: {escape(', '.join(r.label for r in safety.flagged))}."
+                          if safety.flagged else "No lot stands out."), s.body),
+                  table([("By", "What", "Sessions", "Side effects", "Per 100 (95 % CI)"),
+                         *[(r.group.label, r.label, f"{r.sessions:,}", f"{r.events:,}",
+                            _interval(r.rate) + (" — stands out" if r.stands_out else ""))
+                           for r in safety.rows]],
+                        [16 * mm, 62 * mm, 20 * mm, 20 * mm, 56 * mm], s,
+                        align_right=(2, 3))]
+    build(target, story, title="Outcomes across the practice",
+          subject=letterhead.name or "The practice", author=printed_by,
+          letterhead=letterhead, printed_at=printed_at)
