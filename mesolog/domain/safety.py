@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from mesolog.domain.intervals import Estimate, poisson_rate
+from mesolog.domain.intervals import Estimate, poisson_rate, wilson
 
 MIN_EVENTS = 3
 STANDS_OUT_P = 0.01
@@ -52,6 +52,14 @@ class SafetyReport:
     events: int
     rate: Estimate | None
     rows: tuple[SafetyRow, ...]
+    patients: int = 0  # with a session in the period
+    patients_with_pain: int = 0  # of those, with pain as a side effect at least once
+
+    @property
+    def pain_share(self) -> Estimate | None:
+        """The patients who had pain as a side effect, with its Wilson interval: the
+        practice's number beside published ones counted by patient."""
+        return wilson(self.patients_with_pain, self.patients)
 
     def of(self, group: SafetyGroup) -> list[SafetyRow]:
         return [row for row in self.rows if row.group is group]

@@ -6,6 +6,7 @@ numbers with their intervals. Administrators and practitioners
 from __future__ import annotations
 
 from datetime import date, datetime
+from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from mesolog.domain.cohort import (
 )
 from mesolog.domain.intervals import poisson_rate
 from mesolog.domain.permissions import Action
+from mesolog.domain.published import PublishedNumber, published_numbers
 from mesolog.domain.safety import SafetyGroup, SafetyReport, lot_row
 from mesolog.domain.safety import row as safety_row
 from mesolog.domain.scales import SCALES
@@ -38,6 +40,7 @@ from mesolog.store.private import new_file
 from mesolog.store.safety_queries import safety_counts
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+PUBLISHED = "published_outcomes.json"
 
 
 class PracticeOutcomesService:
@@ -91,7 +94,13 @@ class PracticeOutcomesService:
         rows += [lot_row(name, sessions, n, practice_rate)
                  for name, sessions, n in counts.by_lot]
         return SafetyReport(first, last, counts.sessions, events,
-                            poisson_rate(events, counts.sessions), tuple(rows))
+                            poisson_rate(events, counts.sessions), tuple(rows),
+                            counts.patients, counts.patients_with_pain)
+
+    def published(self) -> tuple[PublishedNumber, ...]:
+        """The published numbers shipped with Mesolog, with their citations."""
+        return published_numbers((files("mesolog.resources") / PUBLISHED).read_text(
+            encoding="utf-8"))
 
     def write_report(self, target: Path | BytesIO, now: datetime, *,
                      result: CohortResult | None = None, comparison: Comparison | None = None,

@@ -21,6 +21,8 @@ class SafetyCounts:
     by_kind_grade: list[tuple[str, int, int]]  # kind, grade, side effects
     by_product: list[tuple[str, int, int]]  # product, sessions, side effects
     by_lot: list[tuple[str, int, int]]  # "product, lot number", sessions, side effects
+    patients: int  # with a session in the period
+    patients_with_pain: int  # with pain as a side effect of one of those sessions
 
 
 def _period(first: date | None, last: date | None) -> Any:
@@ -64,4 +66,10 @@ def safety_counts(conn: Connection, first: date | None, last: date | None) -> Sa
     by_product = by(lot.c.product_id, product.c.name, [product.c.name])
     by_lot = by(lot.c.id, product.c.name + ", lot " + lot.c.lot_no,
                 [product.c.name, lot.c.lot_no])
-    return SafetyCounts(sessions, by_kind_grade, by_product, by_lot)
+    patients = conn.execute(select(func.count(distinct(session.c.patient_id)))
+                            .where(period)).scalar_one()
+    with_pain = conn.execute(
+        select(func.count(distinct(event.c.patient_id)))
+        .select_from(event.join(session, session.c.id == event.c.session_id))
+        .where(period, event.c.kind == "pain")).scalar_one()
+    return SafetyCounts(sessions, by_kind_grade, by_product, by_lot, patients, with_pain)

@@ -70,3 +70,24 @@ def test_side_effects_per_100_sessions_with_the_exact_poisson_interval():
     none = poisson_rate(0, 50)  # none seen in 50 sessions: up to 7.4 per 100
     assert (none.value, none.low) == (0, 0) and none.high == pytest.approx(7.3778, abs=1e-4)
     assert poisson_rate(1, 0) is None
+
+
+def test_the_shipped_published_numbers_are_as_printed():
+    from importlib.resources import files
+
+    from mesolog.domain.published import ComparedWith, published_numbers
+
+    studies = published_numbers((files("mesolog.resources") / "published_outcomes.json")
+                                .read_text(encoding="utf-8"))
+    by_id = {s.id: s for s in studies}
+    moftah = by_id["moftah-2013"]
+    assert [(a.events, a.n) for a in moftah.arms] == [(54, 86), (7, 40)]
+    assert moftah.compares_with is ComparedWith.RESPONDERS and moftah.pmid == "22486925"
+    pain = by_id["saceda-corralo-2022-pain"]
+    assert (pain.arms[0].events, pain.arms[0].n) == (246, 541)
+    assert all(s.doi and s.citation and s.outcome and s.read_from for s in studies)
+    with pytest.raises(ValueError, match="is not 60"):
+        published_numbers('{"studies": [{"id": "x", "citation": "", "doi": "", "pmid": "", '
+                          '"design": "", "population": "", "treatment": "", "outcome": "", '
+                          '"read_from": "", "compares_with": "responders", "arms": '
+                          '[{"name": "a", "events": 5, "n": 10, "published": "60 %"}]}]}')

@@ -144,3 +144,25 @@ def test_the_page_saved_as_a_pdf_under_the_letterhead(qtbot, demo_window, tmp_pa
     assert "Difference in mean change (Welch)" in text and "not a trial" in text
     assert f"{page.report.events:,} side effects in {page.report.sessions:,} sessions" in text
     assert outcomes.saved.stat().st_mode & 0o077 == 0
+
+
+def test_published_numbers_beside_the_practices_own(qtbot, demo_window):
+    outcomes = _window(qtbot, demo_window)
+    text = outcomes.published.text()
+    assert "54 of 86 (62.8 %" in text and "7 of 40 (17.5 %" in text  # Moftah 2013
+    assert "PMID 22486925" in text and "Show a cohort to see its responders here." in text
+    _show(qtbot, outcomes)
+    result = outcomes.result
+    assert (f"{result.responders} of {len(result.analysed)}, "
+            f"{result.responder_rate.described(0, True)}") in outcomes.published.text()
+    assert "defined differently" in outcomes.published.text()
+    page = outcomes.safety
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    report = page.report
+    assert 0 < report.patients_with_pain <= report.patients
+    assert (f"{report.patients_with_pain:,} of {report.patients:,} patients had pain"
+            in outcomes.published.text())
+    if os.environ.get("MESOLOG_SHOTS"):
+        outcomes.tabs.setCurrentIndex(4)
+        outcomes.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "practice-published.png"))

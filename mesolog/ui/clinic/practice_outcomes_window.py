@@ -6,6 +6,7 @@ behind every number (double-click opens the chart). Computed on a helper thread.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -46,6 +48,7 @@ from mesolog.domain.cohort import (
 from mesolog.domain.intervals import Estimate
 from mesolog.domain.patient import Diagnosis, Sex
 from mesolog.domain.permissions import NotPermitted
+from mesolog.domain.published import ComparedWith, PublishedNumber
 from mesolog.domain.safety import SafetyReport, SafetyRow
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import ValidationError
@@ -284,6 +287,36 @@ class SafetyPage(QWidget):
         self.shown.emit()
 
 
+def published_text(studies: tuple[PublishedNumber, ...], result: CohortResult | None,
+                   safety: SafetyReport | None) -> str:
+    """Each published number with its outcome and arms, and the practice's number beside
+    it where one is computed."""
+    blocks = []
+    for study in studies:
+        arms = "<br>".join(f"&nbsp;&nbsp;{html.escape(arm.name)}: {arm.events} of {arm.n} "
+                           f"({arm.published}; {interval_text(arm.share, 0, True)})"
+                           for arm in study.arms)
+        if study.compares_with is ComparedWith.RESPONDERS:
+            own = ("Show a cohort to see its responders here." if result is None else
+                   f"This practice, the cohort shown ({html.escape(result.outcome.responder_rule)}"
+                   f"): {result.responders} of {len(result.analysed)}, "
+                   f"{interval_text(result.responder_rate, 0, True)}. The outcome is defined "
+                   "differently: read both before comparing.")
+        else:
+            own = ("Show Side Effects (Safety) to see the practice's share here."
+                   if safety is None else
+                   f"This practice: {safety.patients_with_pain:,} of {safety.patients:,} "
+                   f"patients had pain as a side effect at least once, "
+                   f"{interval_text(safety.pain_share, 0, True)}.")
+        blocks.append(
+            f"<p><b>{html.escape(study.outcome)}</b><br>"
+            f"{html.escape(study.population)}. {html.escape(study.treatment)}. "
+            f"{html.escape(study.design)}.<br>{arms}<br><i>{own}</i><br>"
+            f"<small>{html.escape(study.citation)} doi:{html.escape(study.doi)}, PMID "
+            f"{html.escape(study.pmid)}; read from {html.escape(study.read_from)}.</small></p>")
+    return "".join(blocks)
+
+
 def _stretch_of(value: float, stretches: list[tuple[float, float, int]]) -> int:
     return next((i for i, (_, high, _n) in enumerate(stretches) if value <= high),
                 len(stretches) - 1)
@@ -368,6 +401,16 @@ class PracticeOutcomesWindow(QDialog):
         self.tabs.addTab(self.table, "&Patients")
         self.safety = SafetyPage(clinic.db, clock, self.errors)
         self.tabs.addTab(self.safety, "Sa&fety")
+        self.studies = service.published()
+        self.published = QLabel()
+        self.published.setWordWrap(True)
+        self.published.setTextFormat(Qt.TextFormat.RichText)
+        self.published.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.published.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        published_page = QScrollArea()
+        published_page.setWidgetResizable(True)
+        published_page.setWidget(self.published)
+        self.tabs.addTab(published_page, "P&ublished")
 
         self.choices = QWidget()  # the cohort's and outcome's: not the safety page's
         choices = QVBoxLayout(self.choices)
@@ -384,6 +427,7 @@ class PracticeOutcomesWindow(QDialog):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_pdf)
         self.safety.shown.connect(lambda: self.save_button.setEnabled(True))
+        self.safety.shown.connect(self._show_published)
         results = QVBoxLayout()
         results.addWidget(self.tabs, 1)
         save_row = QHBoxLayout()
@@ -399,6 +443,7 @@ class PracticeOutcomesWindow(QDialog):
         self.result: CohortResult | None = None
         self.comparison: Comparison | None = None
         self.saved: Path | None = None
+        self._show_published()
         self.resize(1200, 720)
 
     def _kind_chosen(self) -> None:
@@ -467,6 +512,9 @@ class PracticeOutcomesWindow(QDialog):
         self.saved = target
         return True
 
+    def _show_published(self) -> None:
+        self.published.setText(published_text(self.studies, self.result, self.safety.report))
+
     def _shown(self, found: CohortResult | Comparison) -> None:
         self.show_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -484,6 +532,7 @@ class PracticeOutcomesWindow(QDialog):
         self.model.outcome = self.result.outcome
         self.model.set_rows(list(self.result.patients))
         self._draw_chart()
+        self._show_published()
 
     def _draw_chart(self) -> None:
         from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
