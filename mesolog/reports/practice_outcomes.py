@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from mesolog.domain.cohort import OBSERVATIONAL, CohortResult, Comparison, Follow
 from mesolog.domain.intervals import Estimate
+from mesolog.domain.published import ComparedWith, PublishedNumber
 from mesolog.domain.safety import SafetyReport
 from mesolog.reports.content import Letterhead
 from mesolog.reports.document import Styles, Text, build, escape, table
@@ -72,11 +73,25 @@ def _course_chart(results: list[tuple[str, CohortResult]], unit: str, months: in
     return drawing
 
 
+def _own_number(compares_with: ComparedWith, result: CohortResult | None,
+                safety: SafetyReport | None) -> str:
+    """The practice's number to read beside a published one, if computed."""
+    if compares_with is ComparedWith.RESPONDERS and result is not None:
+        return (f"This practice, the cohort above ({result.outcome.responder_rule}): "
+                f"{result.responders} of {len(result.analysed)}, "
+                f"{_interval(result.responder_rate, 0, True)}; defined differently.")
+    if compares_with is ComparedWith.PATIENTS_WITH_PAIN and safety is not None:
+        return (f"This practice: {safety.patients_with_pain:,} of {safety.patients:,} "
+                f"patients, {_interval(safety.pain_share, 0, True)}.")
+    return ""
+
+
 def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
                             printed_at: datetime, printed_by: str,
                             result: CohortResult | None = None,
                             comparison: Comparison | None = None,
-                            safety: SafetyReport | None = None) -> None:
+                            safety: SafetyReport | None = None,
+                            published: tuple[PublishedNumber, ...] = ()) -> None:
     s = Styles()
     story: list[Flowable] = [Text("Outcomes across the practice", s.title)]
     if result is not None:
@@ -117,6 +132,18 @@ def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
                            for r in safety.rows]],
                         [16 * mm, 62 * mm, 20 * mm, 20 * mm, 56 * mm], s,
                         align_right=(2, 3))]
+    if published:
+        story.append(Text("Published numbers", s.heading))
+        for study in published:
+            arms = "; ".join(f"{escape(arm.name)}: {arm.events} of {arm.n} ({arm.published}, "
+                             f"{_interval(arm.share, 0, True)})" for arm in study.arms)
+            own = _own_number(study.compares_with, result, safety)
+            story.append(Text(
+                f"<b>{escape(study.outcome)}</b>. {escape(study.population)}. {arms}."
+                + (f" <i>{escape(own)}</i>" if own else "")
+                + f"<br/>{escape(study.citation)} doi:{escape(study.doi)}; read from "
+                  f"{escape(study.read_from)}.", s.small))
+            story.append(Spacer(1, 4))
     build(target, story, title="Outcomes across the practice",
           subject=letterhead.name or "The practice", author=printed_by,
           letterhead=letterhead, printed_at=printed_at)

@@ -113,7 +113,7 @@ class PracticeOutcomesService:
         build_practice_outcomes(
             target, letterhead=LetterheadService(self._db).get(), printed_at=now,
             printed_by=actor.name if actor.is_person else "", result=result,
-            comparison=comparison, safety=safety)
+            comparison=comparison, safety=safety, published=self.published())
 
     def protocols(self) -> list[str]:
         """The protocols the practice's courses follow, for choosing a cohort."""

@@ -144,6 +144,8 @@ def test_the_page_saved_as_a_pdf_under_the_letterhead(qtbot, demo_window, tmp_pa
     assert "Difference in mean change (Welch)" in text and "not a trial" in text
     assert f"{page.report.events:,} side effects in {page.report.sessions:,} sessions" in text
     assert outcomes.saved.stat().st_mode & 0o077 == 0
+    assert "Published numbers" in text and "10.1111/j.1468-3083.2012.04535.x" in text
+    assert f"{page.report.patients_with_pain:,} of {page.report.patients:,}" in text
 
 
 def test_published_numbers_beside_the_practices_own(qtbot, demo_window):
