@@ -16,6 +16,7 @@ from typing import Any
 from mesolog.domain.cohort import TIME_POINTS, Cohort, CohortResult, Follow, Outcome, OutcomeKind
 from mesolog.domain.list_table import spreadsheet_safe
 from mesolog.domain.patient import Diagnosis, Sex
+from mesolog.domain.safety import SafetyReport
 from mesolog.domain.scalp import ScalpZone
 
 
@@ -50,6 +51,13 @@ def add_cohort_parser(commands: argparse._SubParsersAction,
                         help="a responder gains at least X hairs/cm²…")
     cohort.add_argument("--responder-percent", type=float, default=10.0, metavar="Y",
                         help="…or at least Y %% of the baseline")
+    cohort.add_argument("--safety", action="store_true",
+                        help="instead: side effects per 100 sessions by kind, grade, product "
+                             "and lot, the lots that stand out flagged")
+    cohort.add_argument("--sessions-from", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="--safety: sessions on or after")
+    cohort.add_argument("--sessions-to", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="--safety: sessions on or before")
     cohort.add_argument("--format", choices=("json", "csv"), default="json")
     cohort.add_argument("--patients", action="store_true",
                         help="CSV: one row a patient (how each counts, their values) "
@@ -63,6 +71,14 @@ def run_cohort(args: argparse.Namespace) -> int:
     from mesolog.services.practice_outcomes import PracticeOutcomesService
 
     db = _log_in(args.db)
+    if args.safety:
+        try:
+            report = PracticeOutcomesService(db).safety(args.sessions_from, args.sessions_to)
+        finally:
+            db.close()
+        _write(args.output, json.dumps(safety_json(report), ensure_ascii=False, indent=1)
+               + "\n" if args.format == "json" else safety_csv(report))
+        return 0
     try:
         service = PracticeOutcomesService(db)
         product_id = None
@@ -87,13 +103,50 @@ def run_cohort(args: argparse.Namespace) -> int:
         text = json.dumps(as_json(result, args.product), ensure_ascii=False, indent=1) + "\n"
     else:
         text = patients_csv(result) if args.patients else numbers_csv(result)
-    if args.output is None:
+    _write(args.output, text)
+    return 0
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output is None:
         sys.stdout.write(text)
     else:
         from mesolog.store.private import write_private
 
-        write_private(args.output, text.encode("utf-8"))
-    return 0
+        write_private(output, text.encode("utf-8"))
+
+
+def _rate(estimate: Any) -> dict[str, float] | None:
+    return None if estimate is None else {"per_100_sessions": estimate.value,
+                                          "low": estimate.low, "high": estimate.high}
+
+
+def safety_json(report: SafetyReport) -> dict[str, Any]:
+    return {
+        "sessions_from": report.first and report.first.isoformat(),
+        "sessions_to": report.last and report.last.isoformat(),
+        "sessions": report.sessions, "side_effects": report.events,
+        "rate": _rate(report.rate), "patients": report.patients,
+        "patients_with_pain": report.patients_with_pain,
+        "rows": [{"by": r.group.value, "what": r.label, "sessions": r.sessions,
+                  "side_effects": r.events, "rate": _rate(r.rate),
+                  "stands_out": r.stands_out, "p_value": r.p_value} for r in report.rows]}
+
+
+def safety_csv(report: SafetyReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("by", "what", "sessions", "side_effects", "per_100_sessions", "low",
+                     "high", "stands_out"))
+    writer.writerow(("practice", "every session", report.sessions, report.events,
+                     *(("", "", "") if report.rate is None else
+                       (report.rate.value, report.rate.low, report.rate.high)), ""))
+    for r in report.rows:
+        writer.writerow((r.group.value, spreadsheet_safe(r.label), r.sessions, r.events,
+                         *(("", "", "") if r.rate is None else
+                           (r.rate.value, r.rate.low, r.rate.high)),
+                         "yes" if r.stands_out else ""))
+    return out.getvalue()
 
 
 def numbers(result: CohortResult) -> dict[str, Any]:

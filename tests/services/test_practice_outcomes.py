@@ -218,7 +218,7 @@ def test_the_command_line_gives_the_same_numbers(db, db_path, demo_template, tmp
     import json
 
     from mesolog.cli import main
-    from tests.conftest import fill_with_demo
+    from tests.conftest import fill_with_demo, open_as_administrator
 
     fill_with_demo(db, demo_template(30, 2))
     expected = PracticeOutcomesService(db).cohort(
@@ -251,6 +251,18 @@ def test_the_command_line_gives_the_same_numbers(db, db_path, demo_template, tmp
     assert "no product named 'No Such Product'" in capsys.readouterr().err
     assert main([*command, "--age-from", "60", "--age-to", "20"]) == 1
     assert "ends before it begins" in capsys.readouterr().err
+    safety = PracticeOutcomesService(open_as_administrator(db_path)).safety()
+    assert main(["cohort", "--db", str(db_path), "--safety", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found["sessions"], found["side_effects"]) == (safety.sessions, safety.events)
+    assert len(found["rows"]) == len(safety.rows)
+    assert main(["cohort", "--db", str(db_path), "--safety", "--format", "csv",
+                 "--sessions-from", "2026-01-01", "--sessions-to", "2025-01-01"]) == 1
+    assert "ends before it begins" in capsys.readouterr().err
+    assert main(["cohort", "--db", str(db_path), "--safety", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[1][:4] == ["practice", "every session", str(safety.sessions),
+                           str(safety.events)]
 
 
 def test_side_effects_per_100_sessions_and_the_lot_that_stands_out(clinic, db, patients):
