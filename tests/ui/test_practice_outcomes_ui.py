@@ -50,6 +50,14 @@ def test_a_cohort_shown_and_a_patient_opened(qtbot, demo_window):
             outcomes.grab().save(str(Path(os.environ["MESOLOG_SHOTS"])
                                      / f"practice-outcomes-{tab}.png"))
     outcomes.tabs.setCurrentIndex(2)
+    # the patients behind one number: the lost ones, then the responders
+    outcomes.which.setCurrentIndex(outcomes.which.findData(Follow.LOST.value))
+    assert outcomes.model.rowCount() == expected.count(Follow.LOST)
+    assert {outcomes.model.row(r).follow for r in range(outcomes.model.rowCount())} == \
+        {Follow.LOST}
+    outcomes.which.setCurrentIndex(outcomes.which.findData("responders"))
+    assert outcomes.model.rowCount() == expected.responders
+    assert outcomes.which_count.text() == f"{expected.responders:,} patient(s)"
     first = outcomes.model.row(0)
     index = outcomes.model.index(0, 1)
     rect = outcomes.table.visualRect(index)

@@ -317,6 +317,22 @@ def published_text(studies: tuple[PublishedNumber, ...], result: CohortResult | 
     return "".join(blocks)
 
 
+PATIENT_FILTERS = (("Every patient of the cohort", "all"), ("Analysed", Follow.ANALYSED.value),
+                   ("Responders", "responders"), ("Analysed, not responding", "others"),
+                   ("Lost to follow-up", Follow.LOST.value),
+                   ("Not due yet", Follow.NOT_DUE.value),
+                   ("Without a baseline", Follow.NO_BASELINE.value))
+
+
+def _picked(patient: PatientOutcome, key: str, outcome: Outcome) -> bool:
+    if key == "all":
+        return True
+    if key in ("responders", "others"):
+        responds = patient.responds(outcome)
+        return responds is (key == "responders")
+    return patient.follow.value == key
+
+
 def _stretch_of(value: float, stretches: list[tuple[float, float, int]]) -> int:
     return next((i for i, (_, high, _n) in enumerate(stretches) if value <= high),
                 len(stretches) - 1)
@@ -398,7 +414,20 @@ class PracticeOutcomesWindow(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.numbers, "&Numbers")
         self.tabs.addTab(chart_page, "&Chart")
-        self.tabs.addTab(self.table, "&Patients")
+        self.which = QComboBox()  # the patients behind one number at a time
+        for label, key in PATIENT_FILTERS:
+            self.which.addItem(label, key)
+        self.which.currentIndexChanged.connect(self._list_patients)
+        self.which_count = QLabel()
+        patients_page = QWidget()
+        patients_layout = QVBoxLayout(patients_page)
+        which_row = QHBoxLayout()
+        which_row.addWidget(QLabel("Show"))
+        which_row.addWidget(self.which)
+        which_row.addWidget(self.which_count, 1)
+        patients_layout.addLayout(which_row)
+        patients_layout.addWidget(self.table, 1)
+        self.tabs.addTab(patients_page, "&Patients")
         self.safety = SafetyPage(clinic.db, clock, self.errors)
         self.tabs.addTab(self.safety, "Sa&fety")
         self.studies = service.published()
@@ -512,6 +541,17 @@ class PracticeOutcomesWindow(QDialog):
         self.saved = target
         return True
 
+    def _list_patients(self) -> None:
+        """The patients of the cohort the filter picks (the A cohort when comparing)."""
+        result = self.result
+        if result is None:
+            return
+        key = self.which.currentData()
+        chosen = [p for p in result.patients if _picked(p, key, result.outcome)]
+        self.model.set_rows(chosen)
+        self.which_count.setText(f"{len(chosen):,} patient(s)"
+                                 + (" of cohort A" if self.comparison else ""))
+
     def _show_published(self) -> None:
         self.published.setText(published_text(self.studies, self.result, self.safety.report))
 
@@ -530,7 +570,7 @@ class PracticeOutcomesWindow(QDialog):
             text = f"{self.result.cohort.described().capitalize()}<br>{text}"
         self.numbers.setText(f"<p>{self.result.outcome.described()}.</p><p>{text}</p>")
         self.model.outcome = self.result.outcome
-        self.model.set_rows(list(self.result.patients))
+        self._list_patients()
         self._draw_chart()
         self._show_published()
 
