@@ -26,6 +26,8 @@ import pytest
 import mesolog.services
 from mesolog.domain.adverse_event import EventDetails, EventKind, Outcome
 from mesolog.domain.catalogue import LotDetails, ProductDetails
+from mesolog.domain.cohort import Cohort
+from mesolog.domain.cohort import Outcome as CohortOutcome
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseDetails, CourseStatus
 from mesolog.domain.list_table import ListTable
@@ -43,6 +45,7 @@ from mesolog.services.clinic_import import ClinicImportService
 from mesolog.services.letterhead import LetterheadService
 from mesolog.services.list_export import ListExportService
 from mesolog.services.patient_import import PatientImportService
+from mesolog.services.practice_outcomes import PracticeOutcomesService
 from mesolog.store.database import Database, FileKind, inspect_file, open_database
 from tests.conftest import details, every_row, fixed_clock, picture
 
@@ -105,6 +108,7 @@ class Desk:
                  "PatientImportService": PatientImportService(self.db, fixed_clock),
                  "ListExportService": ListExportService(self.db),
                  "ClinicExportService": ClinicExportService(self.db),
+                 "PracticeOutcomesService": PracticeOutcomesService(self.db, fixed_clock),
                  "ClinicImportService": ClinicImportService(self.db)}
         if class_name in extra:
             return extra[class_name]
@@ -207,6 +211,15 @@ RECIPES = {
                                                              fixed_clock()).folder,
     ("ClinicExportService", "export_patient"): lambda d, s: s.export_patient(
         d.ids["patient"], d.folder / "record", fixed_clock()).folder,
+    # reads across the practice: nothing written, but not for every role
+    ("PracticeOutcomesService", "cohort"): lambda d, s: s.cohort(Cohort(), CohortOutcome()),
+    ("PracticeOutcomesService", "compare"): lambda d, s: s.compare(Cohort(), Cohort(),
+                                                                   CohortOutcome()),
+    ("PracticeOutcomesService", "products"): lambda d, s: s.products(),
+    ("PracticeOutcomesService", "protocols"): lambda d, s: s.protocols(),
+    ("PracticeOutcomesService", "safety"): lambda d, s: s.safety(),
+    ("PracticeOutcomesService", "write_report"): lambda d, s: (s.write_report(
+        d.folder / "practice.pdf", fixed_clock()), d.folder / "practice.pdf")[1],
     ("ClinicExportService", "export_fhir"): lambda d, s: s.export_fhir(
         d.folder / "fhir", fixed_clock()).folder,
     ("ClinicExportService", "export_patient_fhir"): lambda d, s: s.export_patient_fhir(
@@ -231,7 +244,10 @@ RECIPES = {
 NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_consent"),
                  ("AccountService", "create_first_administrator"),
                  ("AccountService", "recovery_key_copied"),
-                 ("PatientImportService", "plan"), ("ClinicImportService", "import_clinic")}
+                 ("PatientImportService", "plan"), ("ClinicImportService", "import_clinic"),
+                 # reads across the practice: permitted or refused, never a change
+                 *(("PracticeOutcomesService", m) for m in (
+                     "cohort", "compare", "products", "protocols", "safety"))}
 
 
 @pytest.fixture(scope="module")
