@@ -1,8 +1,8 @@
 """The practice's outcomes read in SQL: the cohort's patients (criteria on the patient,
 their courses, the products they were given, their first session), and for each their
 baseline and the follow-up nearest the time point, chosen by window functions over
-their measurements or grades; the cohort's mean course month by month. One statement
-each, on SQLite and on PostgreSQL alike: dates become day numbers (days since
+their measurements or grades; the cohort's mean course month by month; all in one
+statement, on SQLite and on PostgreSQL alike: dates become day numbers (days since
 1970-01-01) in each engine's own words."""
 
 from __future__ import annotations

@@ -108,7 +108,7 @@ class CohortBox(QGroupBox):
     """The criteria of one cohort; each left at "Any" takes everyone."""
 
     def __init__(self, title: str, protocols: list[str], products: list[tuple[int, str]],
-                 errors: FieldErrors, key: str):
+                 errors: FieldErrors, key: str, clock: Clock):
         super().__init__(title)
         form = QFormLayout(self)
         self.diagnosis = QComboBox()
@@ -143,8 +143,9 @@ class CohortBox(QGroupBox):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             self.period.toggled.connect(edit.setEnabled)
-        self.first_from.setDate(QDate.currentDate().addYears(-2))
-        self.first_to.setDate(QDate.currentDate())
+        today = QDate(clock().date())  # the window's day, as everywhere it shows one
+        self.first_from.setDate(today.addYears(-2))
+        self.first_to.setDate(today)
         period = QHBoxLayout()
         period.addWidget(self.period)
         period.addWidget(self.first_from)
@@ -355,8 +356,9 @@ class PracticeOutcomesWindow(QDialog):
         service = PracticeOutcomesService(clinic.db, clock)
         protocols, products = service.protocols(), service.products()
         self.errors = FieldErrors()
-        self.cohort_a = CohortBox("Cohort", protocols, products, self.errors, "a")
-        self.cohort_b = CohortBox("Compared with (B)", protocols, products, self.errors, "b")
+        self.cohort_a = CohortBox("Cohort", protocols, products, self.errors, "a", clock)
+        self.cohort_b = CohortBox("Compared with (B)", protocols, products, self.errors, "b",
+                                  clock)
         self.cohort_b.hide()
         self.compare = QCheckBox("Compare with a second cohort")
         self.compare.toggled.connect(self.cohort_b.setVisible)
