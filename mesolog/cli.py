@@ -12,6 +12,7 @@ from mesolog import APP_NAME, __version__
 # tells a server from a file without loading SQLAlchemy
 from mesolog.cli_cohort import add_cohort_parser, run_cohort
 from mesolog.cli_import import add_import_parser, run_import
+from mesolog.domain.translation import LANGUAGES
 from mesolog.store.addresses import (
     PASSWORD_REFUSED,
     holds_password,
@@ -115,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--login", help="the administrator's login (asked if not given)")
     add_import_parser(commands, _Parser, _db_option)
     add_cohort_parser(commands, _db_option)
+    translations = commands.add_parser(
+        "translations", help="what each language's catalogue leaves untranslated (of the "
+        "texts made below the window); exit 1 if the language asked for has any")
+    translations.add_argument("language", nargs="?", help="one of " + ", ".join(LANGUAGES))
     export = commands.add_parser("export", help="every record of the clinic as JSON, "
                                  "or each patient's as a FHIR R4 bundle, photos included "
                                  "(an administrator)")
@@ -335,6 +340,26 @@ def _run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_translations(args: argparse.Namespace) -> int:
+    from mesolog.domain.translation import ENGLISH, untranslated
+
+    if args.language is not None and args.language not in LANGUAGES:
+        raise UserError(f"no language {args.language!r}; Mesolog has "
+                        + ", ".join(LANGUAGES))
+    asked = [args.language] if args.language else [c for c in LANGUAGES if c != ENGLISH]
+    missing = 0
+    for code in asked:
+        if code == ENGLISH:
+            print("en: the texts are written in English")
+            continue
+        left = untranslated(code)
+        print(f"{code}: {len(left)} untranslated")
+        for text in left:
+            print(f"  {text}")
+        missing += len(left)
+    return 1 if args.language and missing else 0
+
+
 def _run_export(args: argparse.Namespace) -> int:
     from mesolog.domain.validation import NotFoundError
     from mesolog.services.clinic import Clinic
@@ -481,7 +506,8 @@ def main(argv: list[str] | None = None) -> int:
               "restore": _run_restore, "report": _run_report, "encrypt": _run_encrypt,
               "recover": _run_recover, "server": _run_server,
               "import": run_import, "export": _run_export,
-              "cohort": run_cohort}.get(args.command, _run_gui)
+              "cohort": run_cohort,
+              "translations": _run_translations}.get(args.command, _run_gui)
     try:
         return runner(args)
     except (UserError, DatabaseError, NotPermitted, NotStored) as e:

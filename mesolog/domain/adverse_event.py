@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -29,28 +30,34 @@ class EventKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        return _(_KIND_LABELS[self])
 
 
 _KIND_LABELS = {
-    EventKind.PAIN: "Pain", EventKind.ERYTHEMA: "Redness / erythema",
-    EventKind.SWELLING: "Swelling / oedema", EventKind.BRUISING: "Bruising / haematoma",
-    EventKind.ITCHING: "Itching", EventKind.HEADACHE: "Headache",
-    EventKind.INFECTION: "Infection", EventKind.SCARRING: "Scarring",
-    EventKind.ALLERGIC_REACTION: "Allergic reaction",
-    EventKind.HAIR_SHEDDING: "Hair shedding (temporary)",
-    EventKind.NODULE: "Nodule / granuloma", EventKind.VASOVAGAL: "Vasovagal episode (fainting)",
-    EventKind.NECROSIS: "Skin necrosis", EventKind.OTHER: "Other",
+    EventKind.PAIN: N_("Pain"), EventKind.ERYTHEMA: N_("Redness / erythema"),
+    EventKind.SWELLING: N_("Swelling / oedema"), EventKind.BRUISING: N_("Bruising / haematoma"),
+    EventKind.ITCHING: N_("Itching"), EventKind.HEADACHE: N_("Headache"),
+    EventKind.INFECTION: N_("Infection"), EventKind.SCARRING: N_("Scarring"),
+    EventKind.ALLERGIC_REACTION: N_("Allergic reaction"),
+    EventKind.HAIR_SHEDDING: N_("Hair shedding (temporary)"),
+    EventKind.NODULE: N_("Nodule / granuloma"),
+    EventKind.VASOVAGAL: N_("Vasovagal episode (fainting)"),
+    EventKind.NECROSIS: N_("Skin necrosis"), EventKind.OTHER: N_("Other"),
 }
 
 # CTCAE's general grade meanings, shown beside each grade where one is chosen.
 GRADES: dict[int, str] = {
-    1: "Mild; no intervention needed",
-    2: "Moderate; minimal, local or non-invasive intervention",
-    3: "Severe or medically significant, not immediately life-threatening",
-    4: "Life-threatening; urgent intervention needed",
-    5: "Death related to the event",
+    1: N_("Mild; no intervention needed"),
+    2: N_("Moderate; minimal, local or non-invasive intervention"),
+    3: N_("Severe or medically significant, not immediately life-threatening"),
+    4: N_("Life-threatening; urgent intervention needed"),
+    5: N_("Death related to the event"),
 }
+
+
+def grade_meaning(grade: int) -> str:
+    """CTCAE's meaning of ``grade``, in the language in force."""
+    return _(GRADES[grade])
 SERIOUS_GRADE = 3  # from this grade on, a lot's event warns whoever chooses the lot
 
 
@@ -66,11 +73,12 @@ class Action(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"none": "None", "cold_compress": "Cold compress",
-                "topical": "Topical treatment", "antibiotics": "Antibiotics",
-                "antihistamine": "Antihistamine", "referral": "Referral",
-                "treatment_paused": "Treatment paused",
-                "course_stopped": "Course stopped"}[self.value]
+        labels = {"none": N_("None"), "cold_compress": N_("Cold compress"),
+                  "topical": N_("Topical treatment"), "antibiotics": N_("Antibiotics"),
+                  "antihistamine": N_("Antihistamine"), "referral": N_("Referral"),
+                  "treatment_paused": N_("Treatment paused"),
+                  "course_stopped": N_("Course stopped")}
+        return _(labels[self.value])
 
 
 class Outcome(StrEnum):
@@ -81,9 +89,10 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"ongoing": "Ongoing", "resolved": "Resolved",
-                "resolved_with_sequelae": "Resolved with sequelae (e.g. scar)",
-                "unknown": "Unknown"}[self.value]
+        labels = {"ongoing": N_("Ongoing"), "resolved": N_("Resolved"),
+                  "resolved_with_sequelae": N_("Resolved with sequelae (e.g. scar)"),
+                  "unknown": N_("Unknown")}
+        return _(labels[self.value])
 
     @property
     def resolved(self) -> bool:

@@ -26,6 +26,7 @@ from mesolog.domain.intervals import (
 )
 from mesolog.domain.patient import Diagnosis, Sex
 from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 
 DAYS_A_MONTH = 30.4375  # a year's days over twelve
@@ -40,9 +41,10 @@ class OutcomeKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"density": "Change in hair density (hairs/cm²)",
-                "grade": "Change of grade (stages on the patient's scale)",
-                "satisfaction": "Patient satisfaction (1–5)"}[self.value]
+        labels = {"density": N_("Change in hair density (hairs/cm²)"),
+                  "grade": N_("Change of grade (stages on the patient's scale)"),
+                  "satisfaction": N_("Patient satisfaction (1–5)")}
+        return _(labels[self.value])
 
     @property
     def unit(self) -> str:
@@ -63,8 +65,10 @@ class Follow(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"analysed": "Analysed", "not_due": "Not due yet",
-                "no_baseline": "No baseline", "lost": "Lost to follow-up"}[self.value]
+        labels = {"analysed": N_("Analysed"), "not_due": N_("Not due yet"),
+                  "no_baseline": N_("No baseline"),
+                  "lost": N_("Lost to follow-up")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, StrEnum
 
+from mesolog.domain.translation import N_, _
+
 
 class ConsentKind(StrEnum):
     TREATMENT = "treatment"
@@ -13,7 +15,9 @@ class ConsentKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"treatment": "Treatment", "photography": "Clinical photography"}[self.value]
+        labels = {"treatment": N_("Treatment"),
+                  "photography": N_("Clinical photography")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -18,7 +19,9 @@ class CourseStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        labels = {"active": N_("Active"), "paused": N_("Paused"),
+                  "completed": N_("Completed"), "stopped": N_("Stopped")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)

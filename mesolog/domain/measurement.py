@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 
 TERMINAL_MIN_UM = 40  # a hair thicker than this is terminal, thinner is vellus
@@ -21,10 +22,11 @@ class Metric(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"density": "Hair density (hairs/cm²)",
-                "shaft_diameter_um": "Mean shaft diameter (µm)",
-                "tv_ratio": "Terminal/vellus ratio", "anagen_pct": "Anagen (%)",
-                "satisfaction": "Patient satisfaction (1–5)"}[self.value]
+        labels = {"density": N_("Hair density (hairs/cm²)"),
+                  "shaft_diameter_um": N_("Mean shaft diameter (µm)"),
+                  "tv_ratio": N_("Terminal/vellus ratio"), "anagen_pct": N_("Anagen (%)"),
+                  "satisfaction": N_("Patient satisfaction (1–5)")}
+        return _(labels[self.value])
 
 
 # field: (low, high, message)

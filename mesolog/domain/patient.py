@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from mesolog.domain.text import age_on, has_control_characters
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -18,7 +19,9 @@ class Sex(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"female": "Female", "male": "Male", "other": "Other / not stated"}[self.value]
+        labels = {"female": N_("Female"), "male": N_("Male"),
+                  "other": N_("Other / not stated")}
+        return _(labels[self.value])
 
 
 class Diagnosis(StrEnum):
@@ -32,22 +35,23 @@ class Diagnosis(StrEnum):
 
     @property
     def label(self) -> str:
-        return _DIAGNOSIS_LABELS[self]
+        return _(_DIAGNOSIS_LABELS[self])
 
     @property
     def short_label(self) -> str:
         """For narrow columns: the abbreviation clinicians write on charts."""
-        return {"male_aga": "Male AGA", "female_aga": "Female AGA"}.get(self.value, self.label)
+        short = {"male_aga": N_("Male AGA"), "female_aga": N_("Female AGA")}.get(self.value)
+        return _(short) if short else self.label
 
 
 _DIAGNOSIS_LABELS = {
-    Diagnosis.MALE_AGA: "Male androgenetic alopecia",
-    Diagnosis.FEMALE_AGA: "Female androgenetic alopecia",
-    Diagnosis.TELOGEN_EFFLUVIUM: "Telogen effluvium",
-    Diagnosis.ALOPECIA_AREATA: "Alopecia areata",
-    Diagnosis.SCARRING_ALOPECIA: "Scarring alopecia",
-    Diagnosis.TRACTION_ALOPECIA: "Traction alopecia",
-    Diagnosis.OTHER: "Other",
+    Diagnosis.MALE_AGA: N_("Male androgenetic alopecia"),
+    Diagnosis.FEMALE_AGA: N_("Female androgenetic alopecia"),
+    Diagnosis.TELOGEN_EFFLUVIUM: N_("Telogen effluvium"),
+    Diagnosis.ALOPECIA_AREATA: N_("Alopecia areata"),
+    Diagnosis.SCARRING_ALOPECIA: N_("Scarring alopecia"),
+    Diagnosis.TRACTION_ALOPECIA: N_("Traction alopecia"),
+    Diagnosis.OTHER: N_("Other"),
 }
 
 MAX_AGE_YEARS = 120

@@ -8,6 +8,8 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from mesolog.domain.translation import N_, _
+
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 # taken whole into memory to be checked and sealed: a clinical camera's JPEG is a few
 # megabytes, a 100-megapixel uncompressed TIFF about 300
@@ -24,7 +26,9 @@ class PhotoView(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        labels = {"frontal": N_("Frontal"), "vertex": N_("Vertex"), "left": N_("Left"),
+                  "right": N_("Right"), "back": N_("Back")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)

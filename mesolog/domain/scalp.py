@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from mesolog.domain.translation import N_, _
+
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
 
@@ -29,9 +31,11 @@ class ScalpZone(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"frontal": "Frontal", "mid_scalp": "Mid-scalp", "vertex": "Vertex / crown",
-                "left_temporal": "Left temporal", "right_temporal": "Right temporal",
-                "occipital": "Occipital"}[self.value]
+        labels = {"frontal": N_("Frontal"), "mid_scalp": N_("Mid-scalp"),
+                  "vertex": N_("Vertex / crown"), "left_temporal": N_("Left temporal"),
+                  "right_temporal": N_("Right temporal"),
+                  "occipital": N_("Occipital")}
+        return _(labels[self.value])
 
     @property
     def side(self) -> Side | None:

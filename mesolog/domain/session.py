@@ -14,6 +14,7 @@ from mesolog.domain.injection_map import (
     volumes_by_lot,
 )
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -25,7 +26,9 @@ class Technique(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", "-").capitalize()
+        labels = {"nappage": N_("Nappage"), "point_by_point": N_("Point-by-point"),
+                  "papule": N_("Papule"), "micro_papule": N_("Micro-papule")}
+        return _(labels[self.value])
 
 
 class Device(StrEnum):
@@ -36,9 +39,10 @@ class Device(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"manual": "Manual (syringe)", "injector_gun": "Injector gun",
-                "microneedling_pen": "Microneedling pen",
-                "dermaroller": "Dermaroller"}[self.value]
+        labels = {"manual": N_("Manual (syringe)"), "injector_gun": N_("Injector gun"),
+                  "microneedling_pen": N_("Microneedling pen"),
+                  "dermaroller": N_("Dermaroller")}
+        return _(labels[self.value])
 
 
 # Sane bounds for scalp mesotherapy; anything outside is a typing slip.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from mesolog.domain.adverse_event import GRADES, EventKind
+from mesolog.domain.adverse_event import EventKind, grade_meaning
 from mesolog.domain.clock import Clock, local_now
 from mesolog.domain.cohort import (
     Cohort,
@@ -87,7 +87,8 @@ class PracticeOutcomesService:
         practice_rate = events / counts.sessions if counts.sessions else 0.0
         rows = [safety_row(SafetyGroup.KIND, EventKind(kind).label, counts.sessions, n)
                 for kind, n in sorted(kinds.items(), key=lambda k: -k[1])]
-        rows += [safety_row(SafetyGroup.GRADE, f"Grade {grade}: {GRADES[grade].split(';')[0]}",
+        rows += [safety_row(SafetyGroup.GRADE,
+                            f"Grade {grade}: {grade_meaning(grade).split(';')[0]}",
                             counts.sessions, n) for grade, n in sorted(grades.items())]
         rows += [safety_row(SafetyGroup.PRODUCT, name, sessions, n)
                  for name, sessions, n in counts.by_product]

@@ -11,6 +11,7 @@ its timers fire, and the person can read what is on screen.
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,8 @@ class LongWork(QObject):
         self.dialog.canceled.connect(self.cancel)
         self.progressed.connect(self._show_progress)
         self._ended.connect(self._end)
+        # the work runs in its caller's context: the language in force, for one
+        self._context = contextvars.copy_context()
         self._thread = threading.Thread(target=self._run, name=title, daemon=True)
 
     def start(self) -> None:
@@ -81,7 +84,7 @@ class LongWork(QObject):
 
     def _run(self) -> None:
         try:
-            result = self._work(self._report)
+            result = self._context.run(self._work, self._report)
         except BaseException as error:  # handed to the window's thread, said there
             self._ended.emit(None, error)
         else:

@@ -21,6 +21,7 @@ from mesolog.domain.adverse_event import (
     EventDetails,
     EventKind,
     Outcome,
+    grade_meaning,
 )
 from mesolog.domain.permissions import Action as Permitted
 from mesolog.domain.scalp import ScalpZone
@@ -52,8 +53,8 @@ class AdverseEventDialog(FormDialog):
         self.other_text = QLineEdit(d.other_text)
         self.other_text.setPlaceholderText("What it is, when Other")
         self.onset = date_edit(d.onset or today)
-        self.grade = combo([("— choose —", None)] + [(f"{g} · {meaning}", g)
-                                                      for g, meaning in GRADES.items()], d.grade)
+        self.grade = combo([("— choose —", None)] + [(f"{g} · {grade_meaning(g)}", g)
+                                                      for g in GRADES], d.grade)
         self.serious = QCheckBox("Serious (hospital, disability, or otherwise important)")
         self.serious.setChecked(d.serious)
         self.actions: dict[Action, QCheckBox] = {}

@@ -1,0 +1,81 @@
+"""Texts made below the window, in the language in force: gettext catalogues kept as
+.po files, the language a context variable (a report in its patient's language inside
+a window in another), and a checker of what is left to translate."""
+
+from __future__ import annotations
+
+import threading
+from contextvars import copy_context
+from importlib.resources import files
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from mesolog.cli import main
+from mesolog.domain.adverse_event import EventKind, grade_meaning
+from mesolog.domain.patient import Diagnosis, Sex
+from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.translation import (
+    LANGUAGES,
+    language,
+    speaking,
+    translations,
+    untranslated,
+)
+
+
+def test_labels_follow_the_language_in_force_and_come_back():
+    assert Diagnosis.FEMALE_AGA.label == "Female androgenetic alopecia"
+    with speaking("fr"):
+        assert language() == "fr"
+        assert Diagnosis.FEMALE_AGA.label == "Alopécie androgénétique féminine"
+        assert Sex.MALE.label == "Homme" and ScalpZone.VERTEX.label == "Vertex / sommet du crâne"
+        assert grade_meaning(1) == "Léger ; aucune intervention nécessaire"
+        with speaking("en"):  # a report for an English-speaking patient, inside
+            assert EventKind.PAIN.label == "Pain" and language() == "en"
+        assert EventKind.PAIN.label == "Douleur"
+    assert EventKind.PAIN.label == "Pain" and language() == "en"
+
+
+def test_a_helper_thread_given_the_callers_context_speaks_its_language():
+    found: list[str] = []
+    with speaking("fr"):
+        context = copy_context()
+    thread = threading.Thread(target=lambda: found.append(context.run(
+        lambda: Diagnosis.ALOPECIA_AREATA.label)))
+    thread.start()
+    thread.join()
+    assert found == ["Pelade"] and Diagnosis.ALOPECIA_AREATA.label == "Alopecia areata"
+
+
+def test_a_language_without_a_catalogue_is_refused_in_words():
+    with pytest.raises(LookupError, match="no catalogue for the language 'xx'"):
+        translations("xx")
+
+
+def test_french_is_complete_and_the_others_are_ready_to_translate(capsys):
+    assert untranslated("fr") == []
+    for code in ("it", "es", "pt_BR"):
+        assert untranslated(code)  # catalogues exist, waiting for translators
+        assert (files("mesolog.resources") / "locale" / code / "LC_MESSAGES"
+                / "mesolog.po").is_file()
+    assert set(LANGUAGES) == {"en", "fr", "it", "es", "pt_BR"}
+    assert main(["translations", "fr"]) == 0
+    assert "fr: 0 untranslated" in capsys.readouterr().out
+    assert main(["translations", "it"]) == 1
+    assert "Allergic reaction" in capsys.readouterr().out
+    assert main(["translations", "xx"]) == 1
+
+
+def test_the_template_holds_every_text_marked_in_the_code():
+    """A text marked with _ or N_ and not extracted into mesolog.pot (pybabel extract,
+    README) would stay English in every language."""
+    from babel.messages.pofile import read_po
+
+    root = files("mesolog")
+    marked = {message for _file, _line, message, _comments, _context in extract_from_dir(
+        str(root / "domain"), keywords={"_": None, "N_": None})}
+    with (files("mesolog.resources") / "locale" / "mesolog.pot").open("rb") as pot:
+        template = {m.id for m in read_po(pot) if m.id}
+    assert marked == template
+
