@@ -25,6 +25,10 @@ LAST_MAP = tuple(InjectionPoint(ScalpView.TOP, x, y, 2.0, 0.1, OLD_BIOTIN.id)
 
 @pytest.fixture
 def editor(qtbot):
+    return _shown_editor(qtbot)
+
+
+def _shown_editor(qtbot) -> InjectionMapEditor:
     def previous_map():
         return LAST_VISIT, LAST_MAP
     widget = InjectionMapEditor(CATALOGUE, previous_map)
@@ -297,3 +301,26 @@ def test_the_map_does_not_move_under_the_cursor_as_the_totals_appear_and_grow(qt
     qtbot.wait(20)
     assert "Occipital" in editor.zone_totals.text() and "Biotin" in editor.product_totals.text()
     assert editor.canvas.height() == height and at(editor, 0.5, 0.45) == spot
+
+
+@pytest.fixture
+def french_desk():
+    """A desk whose system speaks French: Qt's default locale, as at start."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_a_decimal_comma_typed_on_a_french_desk_stores_the_number(qtbot, french_desk):
+    widget = _shown_editor(qtbot)  # made after the locale is French, as a desk's is
+    click(qtbot, widget, 0.5, 0.45)
+    spin = widget.selected.volume
+    assert spin.text().startswith("0,05")  # shown the French way
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "0,2")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert widget.points()[0].volume_ml == 0.2  # stored as a number, unchanged
