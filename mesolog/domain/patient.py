@@ -118,22 +118,27 @@ class PatientDetails:
 
 
 FIELD_LABELS: dict[str, str] = {
-    "chart_no": "Chart number",
-    "last_name": "Last name",
-    "first_name": "First name",
-    "date_of_birth": "Date of birth",
-    "sex": "Sex",
-    "diagnosis": "Diagnosis",
-    "phone": "Phone",
-    "email": "E-mail",
-    "address": "Address",
-    "medical_conditions": "Medical conditions",
-    "medications": "Current medications",
-    "allergies": "Allergies",
-    "no_known_allergies_on": "No known allergies",
-    "contraindications": "Contraindications",
-    "notes": "Notes",
+    "chart_no": N_("Chart number"),
+    "last_name": N_("Last name"),
+    "first_name": N_("First name"),
+    "date_of_birth": N_("Date of birth"),
+    "sex": N_("Sex"),
+    "diagnosis": N_("Diagnosis"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "address": N_("Address"),
+    "medical_conditions": N_("Medical conditions"),
+    "medications": N_("Current medications"),
+    "allergies": N_("Allergies"),
+    "no_known_allergies_on": N_("No known allergies"),
+    "contraindications": N_("Contraindications"),
+    "notes": N_("Notes"),
 }
+
+def field_label(name: str) -> str:
+    """The name of a patient's field, in the language in force."""
+    return _(FIELD_LABELS[name])
+
 
 _LENGTH_LIMITS = {
     "chart_no": 20,
@@ -158,49 +163,53 @@ def validate_patient(details: PatientDetails, today: date) -> list[FieldError]:
         value = getattr(details, f.name)
         if not isinstance(value, str):
             continue
-        label = FIELD_LABELS[f.name]
+        label = field_label(f.name)
         limit = _LENGTH_LIMITS.get(f.name, LONG_TEXT_MAX)
         if len(value) > limit:
-            error(f.name, f"{label} is too long ({len(value)} characters, at most {limit}).")
+            error(f.name, _("{field} is too long ({length} characters, at most {limit}).")
+                  .format(field=label, length=len(value), limit=limit))
         elif has_control_characters(value) or (f.name not in _MULTILINE and "\n" in value):
-            error(f.name, f"{label} contains characters that cannot be stored.")
+            error(f.name, _("{field} contains characters that cannot be stored.")
+                  .format(field=label))
 
     bad = {e.field for e in errors}
     for name in ("chart_no", "last_name", "first_name"):
         if name not in bad and not getattr(details, name):
-            error(name, f"{FIELD_LABELS[name]} is required.")
+            error(name, _("{field} is required.").format(field=field_label(name)))
 
     if details.chart_no and "chart_no" not in bad and not CHART_NO_PATTERN.match(details.chart_no):
-        error("chart_no", "Chart number: use letters, digits and - / . only, "
-                          "starting and ending with a letter or digit (e.g. P-00123).")
+        error("chart_no", _("Chart number: use letters, digits and - / . only, starting "
+                            "and ending with a letter or digit (e.g. P-00123)."))
 
     born = details.date_of_birth
     if born is None:
-        error("date_of_birth", "Date of birth is required (e.g. 1984-03-27 or 27.03.1984).")
+        error("date_of_birth", _("Date of birth is required (e.g. 1984-03-27 or "
+                                 "27.03.1984)."))
     elif born > today:
-        error("date_of_birth", "Date of birth is in the future.")
+        error("date_of_birth", _("Date of birth is in the future."))
     elif age_on(born, today) > MAX_AGE_YEARS:
-        error("date_of_birth", f"Date of birth gives an age over {MAX_AGE_YEARS} years.")
+        error("date_of_birth", _("Date of birth gives an age over {years} years.")
+              .format(years=MAX_AGE_YEARS))
 
     asked = details.no_known_allergies_on
     if asked is not None:
         if details.allergies.strip():
-            error("allergies", "Allergies are listed and “No known allergies” is ticked: "
-                               "keep one of the two.")
+            error("allergies", _("Allergies are listed and “No known allergies” is "
+                                 "ticked: keep one of the two."))
         elif asked > today:
-            error("allergies", "“No known allergies” cannot be asked in the future.")
+            error("allergies", _("“No known allergies” cannot be asked in the future."))
 
     if details.sex is None:
-        error("sex", "Sex is required.")
+        error("sex", _("Sex is required."))
     if details.diagnosis is None:
-        error("diagnosis", "Diagnosis is required (choose Other if unsure).")
+        error("diagnosis", _("Diagnosis is required (choose Other if unsure)."))
 
     if details.email and "email" not in bad and not EMAIL_PATTERN.match(details.email):
-        error("email", "E-mail should look like name@example.org.")
+        error("email", _("E-mail should look like name@example.org."))
     if details.phone and "phone" not in bad:
         digits = sum(c.isdigit() for c in details.phone)
         if not PHONE_PATTERN.match(details.phone) or not 6 <= digits <= 15:
-            error("phone", "Phone: 6 to 15 digits, optionally with +, spaces, ( ) - . /")
+            error("phone", _("Phone: 6 to 15 digits, optionally with +, spaces, ( ) - . /"))
     return errors
 
 

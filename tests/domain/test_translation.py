@@ -79,3 +79,20 @@ def test_the_template_holds_every_text_marked_in_the_code():
         template = {m.id for m in read_po(pot) if m.id}
     assert marked == template
 
+
+
+def test_the_patient_forms_messages_in_french():
+    from datetime import date
+
+    from mesolog.domain.patient import PatientDetails, validate_patient
+
+    details = PatientDetails(chart_no="P-1", last_name="", first_name="Zoé",
+                             date_of_birth=date(2030, 1, 1), email="zoé")
+    english = {e.field: e.message for e in validate_patient(details, date(2026, 11, 27))}
+    assert english["last_name"] == "Last name is required."
+    with speaking("fr"):
+        french = {e.field: e.message for e in validate_patient(details, date(2026, 11, 27))}
+    assert french["last_name"] == "Nom : à renseigner."
+    assert french["date_of_birth"] == "La date de naissance est dans le futur."
+    assert french["email"] == "Le courriel doit ressembler à nom@exemple.fr."
+    assert french.keys() == english.keys()
