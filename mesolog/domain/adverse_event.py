@@ -147,33 +147,34 @@ def check_event(details: EventDetails, session_day: date, today: date) -> EventD
         errors.append(FieldError(name, message))
 
     if details.kind is None:
-        error("kind", "Choose what kind of side effect it is.")
+        error("kind", _("Choose what kind of side effect it is."))
     elif details.kind is EventKind.OTHER and not details.other_text.strip():
-        error("other_text", "Say what the side effect is.")
+        error("other_text", _("Say what the side effect is."))
     if len(details.other_text) > 200 or has_control_characters(details.other_text):
-        error("other_text", "At most 200 plain characters.")
+        error("other_text", _("At most 200 plain characters."))
     if details.onset is None:
-        error("onset", "Onset date is required.")
+        error("onset", _("Onset date is required."))
     elif details.onset < session_day:
-        error("onset", f"Onset before the session ({session_day.isoformat()}).")
+        error("onset", _("Onset before the session ({day}).").format(
+            day=session_day.isoformat()))
     elif details.onset > today:
-        error("onset", "Onset cannot be in the future.")
+        error("onset", _("Onset cannot be in the future."))
     if details.grade not in GRADES:
-        error("grade", "Grade: 1 to 5.")
+        error("grade", _("Grade: 1 to 5."))
     if Action.NONE in details.actions and len(details.actions) > 1:
-        error("actions", "“None” cannot go with other actions.")
+        error("actions", _("“None” cannot go with other actions."))
     if details.resolved_on is not None:
         if details.onset is not None and details.resolved_on < details.onset:
-            error("resolved_on", "Resolved before it began: check the dates.")
+            error("resolved_on", _("Resolved before it began: check the dates."))
         elif details.resolved_on > today:
-            error("resolved_on", "Resolution date cannot be in the future.")
+            error("resolved_on", _("Resolution date cannot be in the future."))
         if not details.outcome.resolved:
-            error("outcome", "With a resolution date, the outcome is resolved "
-                             "(or resolved with sequelae).")
+            error("outcome", _("With a resolution date, the outcome is resolved (or "
+                               "resolved with sequelae)."))
     elif details.outcome.resolved:
-        error("resolved_on", "Give the date it resolved.")
+        error("resolved_on", _("Give the date it resolved."))
     if len(details.notes) > 10_000 or has_control_characters(details.notes):
-        error("notes", "Notes: at most 10,000 characters, no control characters.")
+        error("notes", _("Notes: at most 10,000 characters, no control characters."))
     if errors:
         raise ValidationError(errors)
     return details

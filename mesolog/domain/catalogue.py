@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mesolog.domain.text import fold, has_control_characters
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -94,17 +95,18 @@ def check_product(details: ProductDetails) -> ProductDetails:
                         for i in details.ingredients if i.name.strip())
     errors: list[FieldError] = []
     if not name:
-        errors.append(FieldError("name", "Product name is required."))
+        errors.append(FieldError("name", _("Product name is required.")))
     elif len(name) > 120 or has_control_characters(name):
-        errors.append(FieldError("name", "Product name: at most 120 plain characters."))
+        errors.append(FieldError("name", _("Product name: at most 120 plain characters.")))
     if len(maker) > 120 or has_control_characters(maker):
-        errors.append(FieldError("maker", "Maker: at most 120 plain characters."))
+        errors.append(FieldError("maker", _("Maker: at most 120 plain characters.")))
     if gtin and (not gtin.isdigit() or len(gtin) != 14 or not gtin_check_digit_ok(gtin)):
-        errors.append(FieldError("gtin", "GTIN: 8, 12, 13 or 14 digits with a valid check "
-                                         "digit (scan the vial to fill it in)."))
+        errors.append(FieldError("gtin", _("GTIN: 8, 12, 13 or 14 digits with a valid check "
+                                           "digit (scan the vial to fill it in).")))
     for ingredient in ingredients:
         if len(str(ingredient)) > 120 or has_control_characters(str(ingredient)):
-            errors.append(FieldError("ingredients", "Ingredient: at most 120 plain characters."))
+            errors.append(FieldError("ingredients",
+                                     _("Ingredient: at most 120 plain characters.")))
             break
     if errors:
         raise ValidationError(errors)
@@ -115,14 +117,14 @@ def check_lot(details: LotDetails) -> LotDetails:
     lot_no = details.lot_no.strip()
     errors: list[FieldError] = []
     if not lot_no:
-        errors.append(FieldError("lot_no", "Lot number is required."))
+        errors.append(FieldError("lot_no", _("Lot number is required.")))
     elif not _LOT_NO.match(lot_no):
-        errors.append(FieldError("lot_no", "Lot number: up to 20 letters, digits or "
-                                           "punctuation, no spaces."))
+        errors.append(FieldError("lot_no", _("Lot number: up to 20 letters, digits or "
+                                             "punctuation, no spaces.")))
     if details.expiry is None:
-        errors.append(FieldError("expiry", "Expiry date is required (it is on the vial)."))
+        errors.append(FieldError("expiry", _("Expiry date is required (it is on the vial).")))
     if details.opened and details.expiry and details.opened > details.expiry:
-        errors.append(FieldError("opened", "Opened after the expiry date."))
+        errors.append(FieldError("opened", _("Opened after the expiry date.")))
     if errors:
         raise ValidationError(errors)
     return LotDetails(lot_no, details.expiry, details.opened)

@@ -61,7 +61,7 @@ class TreatmentConsent:
     def warning(self) -> str | None:
         """What to tell the practitioner before a session, or None if it is in order."""
         if self.state is ConsentState.MISSING:
-            return "No valid treatment consent is recorded for this patient."
+            return _("No valid treatment consent is recorded for this patient.")
         if self.state is ConsentState.OLDER_FORM:
             return (f"Treatment consent was signed on form version {self.signed_version}; "
                     f"the current form is version {self.current_version}. Consider asking "

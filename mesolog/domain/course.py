@@ -46,15 +46,15 @@ def check_course(details: CourseDetails) -> CourseDetails:
     protocol = details.protocol.strip()
     errors: list[FieldError] = []
     if not protocol:
-        errors.append(FieldError("protocol", "Protocol name is required."))
+        errors.append(FieldError("protocol", _("Protocol name is required.")))
     elif len(protocol) > 120 or has_control_characters(protocol):
-        errors.append(FieldError("protocol", "Protocol name: at most 120 plain characters."))
+        errors.append(FieldError("protocol", _("Protocol name: at most 120 plain characters.")))
     if not 1 <= details.planned_sessions <= 52:
-        errors.append(FieldError("planned_sessions", "Planned sessions: 1 to 52."))
+        errors.append(FieldError("planned_sessions", _("Planned sessions: 1 to 52.")))
     if not 1 <= details.interval_days <= 365:
-        errors.append(FieldError("interval_days", "Interval: 1 to 365 days."))
+        errors.append(FieldError("interval_days", _("Interval: 1 to 365 days.")))
     if details.start_date is None:
-        errors.append(FieldError("start_date", "Start date is required."))
+        errors.append(FieldError("start_date", _("Start date is required.")))
     if errors:
         raise ValidationError(errors)
     return CourseDetails(protocol, details.planned_sessions, details.interval_days,

@@ -31,14 +31,14 @@ class Metric(StrEnum):
 
 # field: (low, high, message)
 BOUNDS: dict[str, tuple[float, float, str]] = {
-    "density": (0, 600, "Density: 0 to 600 hairs/cm²."),
-    "terminal_count": (0, 2000, "Terminal hairs: 0 to 2000."),
-    "vellus_count": (0, 2000, "Vellus hairs: 0 to 2000."),
-    "shaft_diameter_um": (5, 150, "Shaft diameter: 5 to 150 µm."),
-    "anagen_pct": (0, 100, "Anagen: 0 to 100 %."),
-    "telogen_pct": (0, 100, "Telogen: 0 to 100 %."),
-    "pull_test": (0, 100, "Pull test: 0 to 100 hairs."),
-    "satisfaction": (1, 5, "Satisfaction: 1 (very unhappy) to 5 (very happy)."),
+    "density": (0, 600, N_("Density: 0 to 600 hairs/cm².")),
+    "terminal_count": (0, 2000, N_("Terminal hairs: 0 to 2000.")),
+    "vellus_count": (0, 2000, N_("Vellus hairs: 0 to 2000.")),
+    "shaft_diameter_um": (5, 150, N_("Shaft diameter: 5 to 150 µm.")),
+    "anagen_pct": (0, 100, N_("Anagen: 0 to 100 %.")),
+    "telogen_pct": (0, 100, N_("Telogen: 0 to 100 %.")),
+    "pull_test": (0, 100, N_("Pull test: 0 to 100 hairs.")),
+    "satisfaction": (1, 5, N_("Satisfaction: 1 (very unhappy) to 5 (very happy).")),
 }
 
 
@@ -79,23 +79,23 @@ class Measurement:
 def check_measurement(details: MeasurementDetails, today: date) -> MeasurementDetails:
     errors: list[FieldError] = []
     if details.site_id is None:
-        errors.append(FieldError("site_id", "Choose the measurement site."))
+        errors.append(FieldError("site_id", _("Choose the measurement site.")))
     if details.taken_on is None:
-        errors.append(FieldError("taken_on", "Date is required."))
+        errors.append(FieldError("taken_on", _("Date is required.")))
     elif details.taken_on > today:
-        errors.append(FieldError("taken_on", "The date cannot be in the future."))
+        errors.append(FieldError("taken_on", _("The date cannot be in the future.")))
     for name, (low, high, message) in BOUNDS.items():
         value = getattr(details, name)
         # NaN fails every comparison, so it is refused here too
         if value is not None and not low <= value <= high:
-            errors.append(FieldError(name, message))
+            errors.append(FieldError(name, _(message)))
     if (details.anagen_pct or 0) + (details.telogen_pct or 0) > 100:
-        errors.append(FieldError("telogen_pct", "Anagen and telogen together exceed 100 %."))
+        errors.append(FieldError("telogen_pct", _("Anagen and telogen together exceed 100 %.")))
     measured = [getattr(details, n) for n in BOUNDS]
     if all(v is None for v in measured):
-        errors.append(FieldError("density", "Enter at least one measurement."))
+        errors.append(FieldError("density", _("Enter at least one measurement.")))
     if len(details.notes) > 10_000 or has_control_characters(details.notes):
-        errors.append(FieldError("notes", "Notes: at most 10,000 characters."))
+        errors.append(FieldError("notes", _("Notes: at most 10,000 characters.")))
     if errors:
         raise ValidationError(errors)
     return details

@@ -132,38 +132,40 @@ def check_session(details: SessionDetails, now: datetime) -> SessionDetails:
         errors.append(FieldError(name, message))
 
     if details.performed_at is None:
-        error("performed_at", "Date and time of the session are required.")
+        error("performed_at", _("Date and time of the session are required."))
     elif never_happened(details.performed_at):
-        error("performed_at", f"{details.performed_at:%H:%M} did not happen on "
-                              f"{details.performed_at:%Y-%m-%d}: the clocks went forward.")
+        error("performed_at", _("{time} did not happen on {day}: the clocks went forward.")
+              .format(time=f"{details.performed_at:%H:%M}",
+                      day=f"{details.performed_at:%Y-%m-%d}"))
     elif is_later(details.performed_at, now.replace(second=59, microsecond=999_999)):
-        error("performed_at", "The session cannot be in the future.")
+        error("performed_at", _("The session cannot be in the future."))
     if details.practitioner_id is None:
-        error("practitioner_id", "Choose who performed the session.")
+        error("practitioner_id", _("Choose who performed the session."))
     if details.technique is None:
-        error("technique", "Choose the technique.")
+        error("technique", _("Choose the technique."))
     if details.device is None:
-        error("device", "Choose the device.")
+        error("device", _("Choose the device."))
     if details.needle_gauge is not None and details.needle_gauge not in NEEDLE_GAUGES:
-        error("needle_gauge", "Needle gauge: 27 G to 34 G.")
+        error("needle_gauge", _("Needle gauge: 27 G to 34 G."))
     if details.needle_length_mm is not None and not _in(details.needle_length_mm,
                                                         NEEDLE_LENGTH_MM):
-        error("needle_length_mm", "Needle length: 1 to 13 mm.")
+        error("needle_length_mm", _("Needle length: 1 to 13 mm."))
     if details.depth_mm is not None and not _in(details.depth_mm, DEPTH_MM):
-        error("depth_mm", "Depth: 0 to 6 mm.")
+        error("depth_mm", _("Depth: 0 to 6 mm."))
     if details.pain_score is not None and details.pain_score not in PAIN_SCORE:
-        error("pain_score", "Pain: 0 (none) to 10 (worst imaginable).")
+        error("pain_score", _("Pain: 0 (none) to 10 (worst imaginable)."))
     if len(details.notes) > NOTES_MAX or has_control_characters(details.notes):
-        error("notes", f"Notes: at most {NOTES_MAX} characters, no control characters.")
+        error("notes", _("Notes: at most {limit} characters, no control characters.")
+              .format(limit=NOTES_MAX))
     if not details.products:
-        error("products", "Add at least one product with its lot and volume.")
+        error("products", _("Add at least one product with its lot and volume."))
     seen: set[int] = set()
     for use in details.products:
         if not _in(use.volume_ml, VOLUME_ML):
-            error("products", "Volume per product: 0.01 to 20 ml.")
+            error("products", _("Volume per product: 0.01 to 20 ml."))
             break
         if use.lot_id in seen:
-            error("products", "The same lot is listed twice; add the volumes together.")
+            error("products", _("The same lot is listed twice; add the volumes together."))
             break
         seen.add(use.lot_id)
     errors.extend(point_problems(details.points))
@@ -179,13 +181,13 @@ def check_session_in_life(performed_at: datetime, born: date | None,
     session after its own signature (both are slips of the date field)."""
     if born is not None and performed_at.date() < born:
         raise ValidationError([FieldError(
-            "performed_at", f"The session is dated before the patient's birth "
-                            f"({born:%Y-%m-%d}).")])
+            "performed_at", _("The session is dated before the patient's birth ({day}).")
+            .format(day=f"{born:%Y-%m-%d}"))])
     if signed_at is not None and is_later(performed_at.replace(second=0),
                                           signed_at.replace(second=59)):
         raise ValidationError([FieldError(
-            "performed_at", f"The session was signed at {signed_at:%Y-%m-%d %H:%M}; "
-                            "it cannot be dated after its signature.")])
+            "performed_at", _("The session was signed at {time}; it cannot be dated after "
+                              "its signature.").format(time=f"{signed_at:%Y-%m-%d %H:%M}"))])
 
 
 def _map_disagreements(details: SessionDetails) -> list[FieldError]:
@@ -193,11 +195,11 @@ def _map_disagreements(details: SessionDetails) -> list[FieldError]:
     listed = {u.lot_id: u.volume_ml for u in details.products}
     mapped = volumes_by_lot(details.points)
     if any(lot not in listed for lot in mapped):
-        return [FieldError("injection_map", "A point on the map uses a lot that is not in "
-                                            "the session's products.")]
+        return [FieldError("injection_map", _("A point on the map uses a lot that is not "
+                                              "in the session's products."))]
     if any(abs(listed[lot] - volume) > 0.0005 for lot, volume in mapped.items()):
-        return [FieldError("products", "A mapped product's volume must be the sum of its "
-                                       "points on the map.")]
+        return [FieldError("products", _("A mapped product's volume must be the sum of its "
+                                         "points on the map."))]
     return []
 
 

@@ -96,3 +96,31 @@ def test_the_patient_forms_messages_in_french():
     assert french["date_of_birth"] == "La date de naissance est dans le futur."
     assert french["email"] == "Le courriel doit ressembler à nom@exemple.fr."
     assert french.keys() == english.keys()
+
+
+def test_session_measurement_and_side_effect_messages_in_french():
+    from datetime import date, datetime
+
+    from mesolog.domain.adverse_event import EventDetails, check_event
+    from mesolog.domain.measurement import MeasurementDetails, check_measurement
+    from mesolog.domain.session import SessionDetails, check_session
+    from mesolog.domain.validation import ValidationError
+
+    def messages(check) -> dict[str, str]:
+        with pytest.raises(ValidationError) as refused:
+            check()
+        return {e.field: e.message for e in refused.value.errors}
+
+    with speaking("fr"):
+        session = messages(lambda: check_session(SessionDetails(
+            performed_at=datetime(2026, 11, 20, 10), depth_mm=9.0),
+            datetime(2026, 11, 27, 12)))
+        measured = messages(lambda: check_measurement(MeasurementDetails(
+            site_id=1, taken_on=date(2026, 11, 20), density=900.0), date(2026, 11, 27)))
+        event = messages(lambda: check_event(EventDetails(
+            session_id=1, onset=date(2026, 11, 1)), date(2026, 11, 10), date(2026, 11, 27)))
+    assert session["depth_mm"] == "Profondeur : 0 à 6 mm."
+    assert session["technique"] == "Choisissez la technique."
+    assert measured["density"] == "Densité : 0 à 600 cheveux/cm²."
+    assert event["onset"] == "Début avant la séance (2026-11-10)."
+    assert event["kind"] == "Choisissez le type d’effet indésirable."
