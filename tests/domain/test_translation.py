@@ -124,3 +124,18 @@ def test_session_measurement_and_side_effect_messages_in_french():
     assert measured["density"] == "Densité : 0 à 600 cheveux/cm²."
     assert event["onset"] == "Début avant la séance (2026-11-10)."
     assert event["kind"] == "Choisissez le type d’effet indésirable."
+
+
+def test_grading_scales_described_in_french():
+    from mesolog.domain.scales import LUDWIG, NORWOOD_HAMILTON, salt_score
+    from mesolog.domain.validation import ValidationError
+
+    assert LUDWIG.stage("III").description == "Full baldness on the crown"
+    with speaking("fr"):
+        assert LUDWIG.stage("III").description == "Calvitie complète du sommet"
+        assert NORWOOD_HAMILTON.stage("VII").description.startswith("Ne reste qu’une couronne")
+        with pytest.raises(ValidationError, match="L’échelle Ludwig n’a pas de stade « IV »"):
+            LUDWIG.stage("IV")
+        with pytest.raises(ValidationError) as refused:
+            salt_score(10, 120, 0, 0)
+    assert refused.value.errors[0].message == "Gauche : perte de 0 à 100 %."
