@@ -176,3 +176,20 @@ def test_published_numbers_beside_the_practices_own(qtbot, demo_window):
     if os.environ.get("MESOLOG_SHOTS"):
         outcomes.tabs.setCurrentIndex(4)
         outcomes.grab().save(str(Path(os.environ["MESOLOG_SHOTS"]) / "practice-published.png"))
+
+
+def test_a_protocol_added_since_is_offered_when_the_window_is_brought_up(qtbot, demo_window):
+    from mesolog.domain.course import CourseDetails
+
+    window = demo_window
+    outcomes = _window(qtbot, window)
+    box = outcomes.cohort_a
+    box.protocol.setCurrentIndex(1)
+    chosen = box.protocol.currentData()
+    outcomes.close()
+    patient_id = window.database.fetch_all("SELECT min(id) FROM patient")[0][0]
+    window.clinic.courses.create(patient_id, CourseDetails("Zinc 4 × 2 weeks", 4, 14,
+                                                           window.today()))
+    again = _window(qtbot, window)
+    assert again is outcomes and box.protocol.findData("Zinc 4 × 2 weeks") > 0
+    assert box.protocol.currentData() == chosen  # the choice kept

@@ -38,6 +38,8 @@ class ClinicLists:
             self.practice_outcomes = PracticeOutcomesWindow(window.clinic, window.clock,
                                                             parent=window)
             self.practice_outcomes.open_patient.connect(window.show_patient)
+        else:
+            self.practice_outcomes.read_choices()
         self.practice_outcomes.show()
         self.practice_outcomes.raise_()
 

@@ -128,14 +128,8 @@ class CohortBox(QGroupBox):
         ages.addWidget(self.age_from)
         ages.addWidget(QLabel("to"))
         ages.addWidget(self.age_to)
-        self.protocol = QComboBox()
-        self.protocol.addItem(ANY, "")
-        for protocol in protocols:
-            self.protocol.addItem(protocol, protocol)
-        self.product = QComboBox()
-        self.product.addItem(ANY, None)
-        for product_id, name in products:
-            self.product.addItem(name, product_id)
+        self.protocol, self.product = QComboBox(), QComboBox()
+        self.set_choices(protocols, products)
         self.period = QCheckBox("First session from")
         self.first_from, self.first_to = QDateEdit(), QDateEdit()
         for edit in (self.first_from, self.first_to):
@@ -161,6 +155,18 @@ class CohortBox(QGroupBox):
         form.addRow(errors.under(f"{key}.first_to", period))
         form.addRow("At least", self.min_sessions)
         self.min_sessions.setSuffix(" session(s)")
+
+    def set_choices(self, protocols: list[str], products: list[tuple[int, str]]) -> None:
+        """The protocols and products to choose from, as the records hold them now; what
+        was chosen stays chosen while it is there."""
+        for combo, items, any_data in ((self.protocol, [(p, p) for p in protocols], ""),
+                                       (self.product, [(n, i) for i, n in products], None)):
+            chosen = combo.currentData()
+            combo.clear()
+            combo.addItem(ANY, any_data)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def cohort(self) -> Cohort:
         diagnosis, sex = self.diagnosis.currentData(), self.sex.currentData()
@@ -476,6 +482,13 @@ class PracticeOutcomesWindow(QDialog):
         self.saved: Path | None = None
         self._show_published()
         self.resize(1200, 720)
+
+    def read_choices(self) -> None:
+        """The protocols and products again (a course or product added since)."""
+        service = PracticeOutcomesService(self._db, self._clock)
+        protocols, products = service.protocols(), service.products()
+        for box in (self.cohort_a, self.cohort_b):
+            box.set_choices(protocols, products)
 
     def _kind_chosen(self) -> None:
         density = self.kind.currentData() == OutcomeKind.DENSITY.value
