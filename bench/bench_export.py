@@ -14,8 +14,10 @@ import argparse
 import resource
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bench_clinic import demo_clinic
 
@@ -38,11 +40,9 @@ def main() -> None:
         fhir_bundles(db, args.patients, path.parent, before)
         return
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
-        start = time.perf_counter()
-        exported = ClinicExportService(db).export(Path(folder) / "export", datetime.now())
-        took = time.perf_counter() - start
+        exported, took, size = timed_export(
+            lambda: ClinicExportService(db).export(Path(folder) / "export", datetime.now()))
         db.close()
-        size = sum(p.stat().st_size for p in exported.folder.rglob("*") if p.is_file())
         after_export = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{args.patients:,} patients: {sum(exported.records.values()):,} records and "
               f"{exported.photos} photos exported in {took:.1f} s ({size / 1e6:.0f} MB); "
@@ -59,13 +59,20 @@ def main() -> None:
           f"memory {peak:.0f} MB")
 
 
+def timed_export(export: Callable[[], Any]) -> tuple[Any, float, int]:
+    """(what ``export`` gives, its seconds, the bytes of the folder it wrote)."""
+    start = time.perf_counter()
+    exported = export()
+    took = time.perf_counter() - start
+    return exported, took, sum(p.stat().st_size for p in exported.folder.rglob("*")
+                               if p.is_file())
+
+
 def fhir_bundles(db: Database, patients: int, beside: Path, before: float) -> None:
     with tempfile.TemporaryDirectory(dir=beside) as folder:
-        start = time.perf_counter()
-        exported = ClinicExportService(db).export_fhir(Path(folder) / "fhir", datetime.now())
-        took = time.perf_counter() - start
+        exported, took, size = timed_export(
+            lambda: ClinicExportService(db).export_fhir(Path(folder) / "fhir", datetime.now()))
         db.close()
-        size = sum(p.stat().st_size for p in exported.folder.rglob("*") if p.is_file())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{patients:,} patients: {exported.bundles:,} FHIR bundles, "
           f"{sum(exported.resources.values()):,} resources, {exported.photos} photos, in "

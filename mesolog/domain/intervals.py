@@ -32,6 +32,11 @@ class Estimate:
                 f" to {self.high * scale:.{digits}f})")
 
 
+def described(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:
+    """An estimate in words, or a dash where there is none (nobody to count)."""
+    return "—" if estimate is None else estimate.described(digits, percent)
+
+
 @dataclass(frozen=True)
 class Spread:
     """Where the values lie: n, mean (with its interval), SD, median and quartiles."""

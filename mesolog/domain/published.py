@@ -8,8 +8,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from mesolog.domain.intervals import Estimate, wilson
+from mesolog.domain.intervals import Estimate, described, wilson
+
+if TYPE_CHECKING:
+    from mesolog.domain.cohort import CohortResult
+    from mesolog.domain.safety import SafetyReport
 
 
 class ComparedWith(StrEnum):
@@ -63,3 +68,20 @@ def published_numbers(text: str) -> tuple[PublishedNumber, ...]:
         found.append(PublishedNumber(**{**study, "compares_with":
                                         ComparedWith(study["compares_with"])}, arms=arms))
     return tuple(found)
+
+
+def practice_number(compares_with: ComparedWith, result: CohortResult | None,
+                    safety: SafetyReport | None) -> str | None:
+    """The practice's own number to read beside a published one (the page's and the
+    paper's words); None until it is computed."""
+    if compares_with is ComparedWith.RESPONDERS:
+        if result is None:
+            return None
+        return (f"This practice, the cohort ({result.outcome.responder_rule}): "
+                f"{result.responders} of {len(result.analysed)}, "
+                f"{described(result.responder_rate, 0, True)}. The outcome is defined "
+                "differently: read both before comparing.")
+    if safety is None:
+        return None
+    return (f"This practice: {safety.patients_with_pain:,} of {safety.patients:,} patients "
+            f"had pain as a side effect at least once, {described(safety.pain_share, 0, True)}.")

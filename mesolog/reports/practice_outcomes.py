@@ -16,18 +16,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from mesolog.domain.cohort import OBSERVATIONAL, CohortResult, Comparison, Follow
-from mesolog.domain.intervals import Estimate
-from mesolog.domain.published import ComparedWith, PublishedNumber
+from mesolog.domain.intervals import described
+from mesolog.domain.published import PublishedNumber, practice_number
 from mesolog.domain.safety import SafetyReport
 from mesolog.reports.content import Letterhead
 from mesolog.reports.document import Styles, Text, build, escape, table
 from mesolog.reports.fonts import REGULAR
 
 _LINES = (colors.HexColor("#1f6fb2"), colors.HexColor("#c2571a"))
-
-
-def _interval(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:
-    return "—" if estimate is None else estimate.described(digits, percent)
 
 
 def number_rows(result: CohortResult) -> list[tuple[str, str]]:
@@ -38,13 +34,13 @@ def number_rows(result: CohortResult) -> list[tuple[str, str]]:
              if follow is not Follow.NO_BASELINE or outcome.kind.needs_baseline]
     if summary is not None:
         what = "Mean change" if outcome.kind.needs_baseline else "Mean score"
-        rows += [(f"{what} ({outcome.kind.unit})", _interval(summary.mean)),
+        rows += [(f"{what} ({outcome.kind.unit})", described(summary.mean)),
                  ("Median (quartiles)", f"{summary.median:.1f} ({summary.q1:.1f} to "
                                         f"{summary.q3:.1f})"),
                  ("Standard deviation", f"{summary.sd:.1f}"),
                  (f"Responders: {outcome.responder_rule}",
                   f"{result.responders:,} of {len(result.analysed):,}, "
-                  f"{_interval(result.responder_rate, 0, True)} (Wilson)")]
+                  f"{described(result.responder_rate, 0, True)} (Wilson)")]
     return rows
 
 
@@ -73,19 +69,6 @@ def _course_chart(results: list[tuple[str, CohortResult]], unit: str, months: in
     return drawing
 
 
-def _own_number(compares_with: ComparedWith, result: CohortResult | None,
-                safety: SafetyReport | None) -> str:
-    """The practice's number to read beside a published one, if computed."""
-    if compares_with is ComparedWith.RESPONDERS and result is not None:
-        return (f"This practice, the cohort above ({result.outcome.responder_rule}): "
-                f"{result.responders} of {len(result.analysed)}, "
-                f"{_interval(result.responder_rate, 0, True)}; defined differently.")
-    if compares_with is ComparedWith.PATIENTS_WITH_PAIN and safety is not None:
-        return (f"This practice: {safety.patients_with_pain:,} of {safety.patients:,} "
-                f"patients, {_interval(safety.pain_share, 0, True)}.")
-    return ""
-
-
 def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
                             printed_at: datetime, printed_by: str,
                             result: CohortResult | None = None,
@@ -109,9 +92,9 @@ def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
             story += [Text("A minus B", s.heading), table([
                 ("Difference", "Value"),
                 ("Difference in mean change (Welch)",
-                 _interval(mean.estimate) if mean else "—"),
+                 described(mean.estimate) if mean else "—"),
                 ("Difference in responder rates (Newcombe)",
-                 _interval(rate.estimate, 0, True) if rate else "—")],
+                 described(rate.estimate, 0, True) if rate else "—")],
                 [95 * mm, 79 * mm], s)]
         if any(r.course for _, r in cohorts):
             story.append(KeepTogether([
@@ -123,12 +106,12 @@ def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
                   if safety.first or safety.last else "")
         story += [Text("Side effects across the practice" + escape(period), s.heading),
                   Text(f"{safety.events:,} side effects in {safety.sessions:,} sessions: "
-                       f"{_interval(safety.rate)} per 100 sessions. "
+                       f"{described(safety.rate)} per 100 sessions. "
                        + (f"Standing out: {escape(', '.join(r.label for r in safety.flagged))}."
                           if safety.flagged else "No lot stands out."), s.body),
                   table([("By", "What", "Sessions", "Side effects", "Per 100 (95 % CI)"),
                          *[(r.group.label, r.label, f"{r.sessions:,}", f"{r.events:,}",
-                            _interval(r.rate) + (" — stands out" if r.stands_out else ""))
+                            described(r.rate) + (" — stands out" if r.stands_out else ""))
                            for r in safety.rows]],
                         [16 * mm, 62 * mm, 20 * mm, 20 * mm, 56 * mm], s,
                         align_right=(2, 3))]
@@ -136,8 +119,8 @@ def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
         story.append(Text("Published numbers", s.heading))
         for study in published:
             arms = "; ".join(f"{escape(arm.name)}: {arm.events} of {arm.n} ({arm.published}, "
-                             f"{_interval(arm.share, 0, True)})" for arm in study.arms)
-            own = _own_number(study.compares_with, result, safety)
+                             f"{described(arm.share, 0, True)})" for arm in study.arms)
+            own = practice_number(study.compares_with, result, safety)
             story.append(Text(
                 f"<b>{escape(study.outcome)}</b>. {escape(study.population)}. {arms}."
                 + (f" <i>{escape(own)}</i>" if own else "")

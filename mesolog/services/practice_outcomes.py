@@ -34,12 +34,11 @@ from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.reports.practice_outcomes import build_practice_outcomes
 from mesolog.services.letterhead import LetterheadService
 from mesolog.store import models
-from mesolog.store.cohort_queries import FoundOutcome, cohort_outcomes
+from mesolog.store.cohort_queries import FoundOutcome, cohort_outcomes, day_number, day_of
 from mesolog.store.database import Database
 from mesolog.store.private import new_file
 from mesolog.store.safety_queries import safety_counts
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 PUBLISHED = "published_outcomes.json"
 
 
@@ -57,8 +56,7 @@ class PracticeOutcomesService:
         with self._db.snapshot() as conn:
             found, course = cohort_outcomes(conn, self._db.on_server, cohort, outcome)
         # the follow-up window has closed for a first session before this day
-        due_before = today.toordinal() - _EPOCH_ORDINAL - outcome.target_day \
-            - outcome.window_days
+        due_before = day_number(today) - outcome.target_day - outcome.window_days
         needs_baseline = outcome.kind.needs_baseline
         patients = tuple(_patient(row, outcome.kind, needs_baseline, row[1] < due_before)
                          for row in found)
@@ -143,7 +141,7 @@ def _patient(row: FoundOutcome, kind: OutcomeKind, needs_baseline: bool,
         baseline = None
     follow = follow_of(baseline, follow_up, due, needs_baseline)
     return PatientOutcome(patient_id, chart_no, f"{last}, {first}",
-                          date.fromordinal(_EPOCH_ORDINAL + first_day), follow, baseline,
+                          day_of(first_day), follow, baseline,
                           follow_up, None if follow_up is None else follow_up_day)
 
 

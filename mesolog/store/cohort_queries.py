@@ -7,7 +7,7 @@ statement, on SQLite and on PostgreSQL alike: dates become day numbers (days sin
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -18,7 +18,13 @@ _EPOCH = date(1970, 1, 1)
 
 
 def day_number(value: date) -> int:
+    """A date as the statements give it back: days since 1970-01-01."""
     return (value - _EPOCH).days
+
+
+def day_of(number: int) -> date:
+    """The date of a day number (day_number read back)."""
+    return _EPOCH + timedelta(days=number)
 
 
 def _day(expression: str, on_server: bool) -> str:

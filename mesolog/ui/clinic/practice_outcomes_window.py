@@ -10,12 +10,10 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
@@ -36,7 +34,6 @@ from mesolog.domain.clock import Clock
 from mesolog.domain.cohort import (
     OBSERVATIONAL,
     TIME_POINTS,
-    Cohort,
     CohortResult,
     Comparison,
     Follow,
@@ -45,28 +42,22 @@ from mesolog.domain.cohort import (
     PatientOutcome,
     distribution,
 )
-from mesolog.domain.intervals import Estimate
-from mesolog.domain.patient import Diagnosis, Sex
+from mesolog.domain.intervals import described
 from mesolog.domain.permissions import NotPermitted
-from mesolog.domain.published import ComparedWith, PublishedNumber
-from mesolog.domain.safety import SafetyReport, SafetyRow
+from mesolog.domain.published import ComparedWith, PublishedNumber, practice_number
+from mesolog.domain.safety import SafetyReport
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.validation import ValidationError
 from mesolog.services.practice_outcomes import PracticeOutcomesService
 from mesolog.store.database import DatabaseError
+from mesolog.ui.clinic.outcome_choices import CohortBox
+from mesolog.ui.clinic.practice_safety import SafetyPage
 from mesolog.ui.common.field_errors import FieldErrors
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
-
-ANY = "Any"
-
-
-def interval_text(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:
-    return "—" if estimate is None else estimate.described(digits, percent)
-
 
 def numbers_text(result: CohortResult) -> str:
     """The cohort's numbers in words, for the page and its printout."""
@@ -82,11 +73,11 @@ def numbers_text(result: CohortResult) -> str:
         lines.append("Nobody has a follow-up at this time point yet.")
     else:
         what = "Mean change" if outcome.kind.needs_baseline else "Mean score"
-        lines.append(f"{what}: <b>{interval_text(summary.mean)}</b> {unit}; median "
+        lines.append(f"{what}: <b>{described(summary.mean)}</b> {unit}; median "
                      f"{summary.median:.1f}, quartiles {summary.q1:.1f} to {summary.q3:.1f}; "
                      f"SD {summary.sd:.1f}.")
         lines.append(f"Responders ({outcome.responder_rule}): {result.responders:,} of "
-                     f"{len(result.analysed):,}, <b>{interval_text(result.responder_rate, 0, True)}"
+                     f"{len(result.analysed):,}, <b>{described(result.responder_rate, 0, True)}"
                      "</b> (Wilson).")
     return "<br>".join(lines)
 
@@ -96,89 +87,12 @@ def comparison_text(compared: Comparison) -> str:
     unit = compared.a.outcome.kind.unit
     return "<br>".join([
         "<b>A minus B</b>",
-        f"Difference in mean change: <b>{interval_text(mean and mean.estimate)}</b> {unit} "
+        f"Difference in mean change: <b>{described(mean and mean.estimate)}</b> {unit} "
         "(Welch)." if mean else "Difference in mean change: each cohort needs two patients "
         "analysed.",
-        f"Difference in responder rates: <b>{interval_text(rate and rate.estimate, 0, True)}"
+        f"Difference in responder rates: <b>{described(rate and rate.estimate, 0, True)}"
         "</b> (Newcombe)." if rate else "Difference in responder rates: —",
         f"<i>{OBSERVATIONAL}</i>"])
-
-
-class CohortBox(QGroupBox):
-    """The criteria of one cohort; each left at "Any" takes everyone."""
-
-    def __init__(self, title: str, protocols: list[str], products: list[tuple[int, str]],
-                 errors: FieldErrors, key: str, clock: Clock):
-        super().__init__(title)
-        form = QFormLayout(self)
-        self.diagnosis = QComboBox()
-        self.diagnosis.addItem(ANY, None)
-        for diagnosis in Diagnosis:
-            self.diagnosis.addItem(diagnosis.label, diagnosis.value)
-        self.sex = QComboBox()
-        self.sex.addItem(ANY, None)
-        for sex in Sex:
-            self.sex.addItem(sex.label, sex.value)
-        self.age_from, self.age_to = QSpinBox(), QSpinBox()
-        for box, value in ((self.age_from, 0), (self.age_to, 120)):
-            box.setRange(0, 120)
-            box.setValue(value)
-            box.setSuffix(" years")
-        ages = QHBoxLayout()
-        ages.addWidget(self.age_from)
-        ages.addWidget(QLabel("to"))
-        ages.addWidget(self.age_to)
-        self.protocol, self.product = QComboBox(), QComboBox()
-        self.set_choices(protocols, products)
-        self.period = QCheckBox("First session from")
-        self.first_from, self.first_to = QDateEdit(), QDateEdit()
-        for edit in (self.first_from, self.first_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-            self.period.toggled.connect(edit.setEnabled)
-        today = QDate(clock().date())  # the window's day, as everywhere it shows one
-        self.first_from.setDate(today.addYears(-2))
-        self.first_to.setDate(today)
-        period = QHBoxLayout()
-        period.addWidget(self.period)
-        period.addWidget(self.first_from)
-        period.addWidget(QLabel("to"))
-        period.addWidget(self.first_to)
-        self.min_sessions = QSpinBox()
-        self.min_sessions.setRange(1, 1000)
-        form.addRow("Diagnosis", self.diagnosis)
-        form.addRow("Sex", self.sex)
-        form.addRow("Age at the first session", errors.under(f"{key}.age_to", ages))
-        form.addRow("Protocol", self.protocol)
-        form.addRow("Product given", self.product)
-        form.addRow(errors.under(f"{key}.first_to", period))
-        form.addRow("At least", self.min_sessions)
-        self.min_sessions.setSuffix(" session(s)")
-
-    def set_choices(self, protocols: list[str], products: list[tuple[int, str]]) -> None:
-        """The protocols and products to choose from, as the records hold them now; what
-        was chosen stays chosen while it is there."""
-        for combo, items, any_data in ((self.protocol, [(p, p) for p in protocols], ""),
-                                       (self.product, [(n, i) for i, n in products], None)):
-            chosen = combo.currentData()
-            combo.clear()
-            combo.addItem(ANY, any_data)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
-
-    def cohort(self) -> Cohort:
-        diagnosis, sex = self.diagnosis.currentData(), self.sex.currentData()
-        return Cohort(
-            diagnoses=frozenset({Diagnosis(diagnosis)} if diagnosis else ()),
-            sexes=frozenset({Sex(sex)} if sex else ()),
-            age_from=self.age_from.value() or None,
-            age_to=None if self.age_to.value() == 120 else self.age_to.value(),
-            protocol=self.protocol.currentData(), product_id=self.product.currentData(),
-            first_from=self.first_from.date().toPython() if self.period.isChecked() else None,
-            first_to=self.first_to.date().toPython() if self.period.isChecked() else None,
-            min_sessions=self.min_sessions.value())
 
 
 class PatientOutcomeModel(RowTableModel[PatientOutcome]):
@@ -202,98 +116,6 @@ class PatientOutcomeModel(RowTableModel[PatientOutcome]):
                 "" if responds is None else ("yes" if responds else "no"))[column]
 
 
-class SafetyModel(RowTableModel[SafetyRow]):
-    columns = ("By", "What", "Sessions", "Side effects", "Per 100 sessions", "95 % CI",
-               "Stands out")
-
-    def cell(self, r: SafetyRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and r.stands_out:
-            return QBrush(QColor("#b00020"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        rate = r.rate
-        return (r.group.label, r.label, f"{r.sessions:,}", f"{r.events:,}",
-                "" if rate is None else f"{rate.value:.1f}",
-                "" if rate is None else f"{rate.low:.1f} to {rate.high:.1f}",
-                f"yes (p = {r.p_value:.4f})" if r.stands_out else "")[column]
-
-
-class SafetyPage(QWidget):
-    """Side effects per 100 sessions across the practice, in a period of sessions."""
-
-    shown = Signal()
-
-    def __init__(self, db: Any, clock: Clock, errors: FieldErrors):
-        super().__init__()
-        self._db, self._clock, self._errors = db, clock, errors
-        self.period = QCheckBox("Sessions from")
-        self.first, self.last = QDateEdit(), QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-            self.period.toggled.connect(edit.setEnabled)
-        today = QDate(clock().date())
-        self.first.setDate(today.addYears(-1))
-        self.last.setDate(today)
-        self.show_button = QPushButton("Show &Side Effects")
-        self.show_button.clicked.connect(self.compute)
-        row = QHBoxLayout()
-        for widget in (self.period, self.first, QLabel("to"), self.last):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.show_button)
-        self.summary = QLabel("Side effects per 100 sessions, by kind, grade, product and "
-                              "lot, with exact 95 % intervals; a lot whose rate stands out "
-                              "from the practice's is flagged.")
-        self.summary.setWordWrap(True)
-        self.model = SafetyModel(self)
-        self.table = list_view_of(self.model)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(errors.label("safety_last"))
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.computing: LongWork | None = None
-        self.report: SafetyReport | None = None
-
-    def compute(self) -> None:
-        self._errors.hide("safety_last")
-        first = self.first.date().toPython() if self.period.isChecked() else None
-        last = self.last.date().toPython() if self.period.isChecked() else None
-        self.show_button.setEnabled(False)
-        clock = self._clock
-        self.computing = run_long_work(
-            self, "Counting the side effects", with_own_connection(
-                self._db, lambda own, _p: PracticeOutcomesService(own, clock).safety(
-                    first, last)),
-            done=self._shown, failed=self._failed,
-            expected=(ValidationError, NotPermitted, DatabaseError))
-
-    def _failed(self, error: BaseException) -> None:
-        self.show_button.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self._errors.show(error.errors, "safety_last")
-        else:
-            self.summary.setText(str(error))
-
-    def _shown(self, report: SafetyReport) -> None:
-        self.show_button.setEnabled(True)
-        self.report = report
-        flagged = report.flagged
-        standing = (f" <b style='color:#b00020'>{len(flagged)} lot(s) stand out</b>: "
-                    + ", ".join(r.label for r in flagged) + "." if flagged
-                    else " No lot stands out.")
-        self.summary.setText(
-            f"{report.events:,} side effects in {report.sessions:,} sessions: "
-            f"<b>{interval_text(report.rate)}</b> per 100 sessions.{standing} A session "
-            "given several products counts for each.")
-        self.model.set_rows(list(report.rows))
-        self.shown.emit()
-
-
 def published_text(studies: tuple[PublishedNumber, ...], result: CohortResult | None,
                    safety: SafetyReport | None) -> str:
     """Each published number with its outcome and arms, and the practice's number beside
@@ -301,24 +123,17 @@ def published_text(studies: tuple[PublishedNumber, ...], result: CohortResult | 
     blocks = []
     for study in studies:
         arms = "<br>".join(f"&nbsp;&nbsp;{html.escape(arm.name)}: {arm.events} of {arm.n} "
-                           f"({arm.published}; {interval_text(arm.share, 0, True)})"
+                           f"({arm.published}; {described(arm.share, 0, True)})"
                            for arm in study.arms)
-        if study.compares_with is ComparedWith.RESPONDERS:
-            own = ("Show a cohort to see its responders here." if result is None else
-                   f"This practice, the cohort shown ({html.escape(result.outcome.responder_rule)}"
-                   f"): {result.responders} of {len(result.analysed)}, "
-                   f"{interval_text(result.responder_rate, 0, True)}. The outcome is defined "
-                   "differently: read both before comparing.")
-        else:
-            own = ("Show Side Effects (Safety) to see the practice's share here."
-                   if safety is None else
-                   f"This practice: {safety.patients_with_pain:,} of {safety.patients:,} "
-                   f"patients had pain as a side effect at least once, "
-                   f"{interval_text(safety.pain_share, 0, True)}.")
+        own = practice_number(study.compares_with, result, safety)
+        if own is None:
+            own = ("Show a cohort to see its responders here."
+                   if study.compares_with is ComparedWith.RESPONDERS else
+                   "Show Side Effects (Safety) to see the practice's share here.")
         blocks.append(
             f"<p><b>{html.escape(study.outcome)}</b><br>"
             f"{html.escape(study.population)}. {html.escape(study.treatment)}. "
-            f"{html.escape(study.design)}.<br>{arms}<br><i>{own}</i><br>"
+            f"{html.escape(study.design)}.<br>{arms}<br><i>{html.escape(own)}</i><br>"
             f"<small>{html.escape(study.citation)} doi:{html.escape(study.doi)}, PMID "
             f"{html.escape(study.pmid)}; read from {html.escape(study.read_from)}.</small></p>")
     return "".join(blocks)
