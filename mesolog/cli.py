@@ -12,7 +12,7 @@ from mesolog import APP_NAME, __version__
 # tells a server from a file without loading SQLAlchemy
 from mesolog.cli_cohort import add_cohort_parser, run_cohort
 from mesolog.cli_import import add_import_parser, run_import
-from mesolog.domain.translation import LANGUAGES
+from mesolog.cli_translations import add_translations_parser, run_translations
 from mesolog.store.addresses import (
     PASSWORD_REFUSED,
     holds_password,
@@ -116,10 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--login", help="the administrator's login (asked if not given)")
     add_import_parser(commands, _Parser, _db_option)
     add_cohort_parser(commands, _db_option)
-    translations = commands.add_parser(
-        "translations", help="what each language's catalogue leaves untranslated (of the "
-        "texts made below the window); exit 1 if the language asked for has any")
-    translations.add_argument("language", nargs="?", help="one of " + ", ".join(LANGUAGES))
+    add_translations_parser(commands)
     export = commands.add_parser("export", help="every record of the clinic as JSON, "
                                  "or each patient's as a FHIR R4 bundle, photos included "
                                  "(an administrator)")
@@ -341,23 +338,7 @@ def _run_restore(args: argparse.Namespace) -> int:
 
 
 def _run_translations(args: argparse.Namespace) -> int:
-    from mesolog.domain.translation import ENGLISH, untranslated
-
-    if args.language is not None and args.language not in LANGUAGES:
-        raise UserError(f"no language {args.language!r}; Mesolog has "
-                        + ", ".join(LANGUAGES))
-    asked = [args.language] if args.language else [c for c in LANGUAGES if c != ENGLISH]
-    missing = 0
-    for code in asked:
-        if code == ENGLISH:
-            print("en: the texts are written in English")
-            continue
-        left = untranslated(code)
-        print(f"{code}: {len(left)} untranslated")
-        for text in left:
-            print(f"  {text}")
-        missing += len(left)
-    return 1 if args.language and missing else 0
+    return run_translations(args, UserError)
 
 
 def _run_export(args: argparse.Namespace) -> int:

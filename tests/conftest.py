@@ -17,6 +17,7 @@ from sqlalchemy import select
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
 from mesolog.domain.permissions import Actor
 from mesolog.domain.practitioner import Role
+from mesolog.domain.translation import ENGLISH
 from mesolog.services.patients import PatientService
 from mesolog.services.practitioners import PractitionerRef, PractitionerService
 from mesolog.store import models
@@ -35,9 +36,10 @@ def pinned_world(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     """Nothing a test sees depends on the day it runs or on the machine's own files:
     the clinic's clock reads NOW, and Qt's settings and standard folders, and the
     user data folder the default database lives in, point at a fresh temporary folder."""
-    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths
 
     from mesolog.domain import clock
+    from mesolog.domain.translation import use_language
 
     monkeypatch.setattr(clock, "_system_time", lambda: NOW)
     home = tmp_path_factory.mktemp("home")
@@ -48,7 +50,26 @@ def pinned_world(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     QStandardPaths.setTestModeEnabled(True)
     for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(kind, QSettings.Scope.UserScope, str(home / "config"))
+    formats = QLocale()
     yield home
+    # a test that spoke another language leaves the next one in English
+    use_language(ENGLISH)
+    if QCoreApplication.instance() is not None:
+        from mesolog.ui.common.language import speak
+
+        speak(ENGLISH)
+    QLocale.setDefault(formats)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls):
+    """pytest-qt's application, speaking English as the application does at its start
+    (English's catalogue gives the plural forms: 1 point, 2 points)."""
+    from mesolog.ui.common.language import speak
+
+    app = qapp_cls.instance() or qapp_cls(qapp_args)
+    speak(ENGLISH)
+    return app
 
 
 def details(**changes: object) -> PatientDetails:

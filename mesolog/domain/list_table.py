@@ -15,10 +15,17 @@ from datetime import date
 
 from mesolog.domain.patient import PatientRow
 from mesolog.domain.text import age_on
+from mesolog.domain.translation import N_, _, day_text
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-PATIENT_LIST_COLUMNS = ("Chart no.", "Name", "Date of birth", "Age", "Diagnosis")
+PATIENT_LIST_COLUMNS = (N_("Chart no."), N_("Name"), N_("Date of birth"), N_("Age"),
+                        N_("Diagnosis"))
+
+
+def patient_list_headers() -> tuple[str, ...]:
+    """The patient list's column names, in the language in force."""
+    return tuple(_(column) for column in PATIENT_LIST_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,6 @@ def patient_list_cells(patient: PatientRow, today: date) -> tuple[str, ...]:
     """A line of the patient list, as PATIENT_LIST_COLUMNS name its cells."""
     name = f"{patient.last_name}, {patient.first_name}"
     born = patient.date_of_birth
-    return (patient.chart_no, f"{name} (archived)" if patient.archived else name,
-            born.isoformat() if born else "", str(age_on(born, today)) if born else "",
+    return (patient.chart_no, _("{name} (archived)").format(name=name) if patient.archived
+            else name, day_text(born) if born else "", str(age_on(born, today)) if born else "",
             patient.diagnosis.short_label if patient.diagnosis else "")

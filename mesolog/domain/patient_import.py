@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from mesolog.domain.patient import FIELD_LABELS, Diagnosis, PatientDetails, Sex, validate_patient
+from mesolog.domain.patient import (
+    Diagnosis,
+    PatientDetails,
+    Sex,
+    field_label,
+    validate_patient,
+)
 from mesolog.domain.text import calendar_date, fold
 from mesolog.domain.validation import FieldError
 
@@ -214,7 +220,7 @@ def imported_row(line: int, cells: tuple[str, ...], mapping: dict[int, str],
 def unmapped_required(mapping: dict[int, str]) -> list[str]:
     """The fields the form requires that no column gives (every row would fail)."""
     required = ("chart_no", "last_name", "first_name", "date_of_birth", "sex", "diagnosis")
-    return [FIELD_LABELS[name] for name in required if name not in mapping.values()]
+    return [field_label(name) for name in required if name not in mapping.values()]
 
 
 def with_mapping(mapping: dict[int, str], changes: dict[int, str | None]) -> dict[int, str]:

@@ -67,15 +67,20 @@ SCALES: dict[str, GradingScale] = {s.key: s for s in (NORWOOD_HAMILTON, LUDWIG, 
 
 # SALT (Severity of Alopecia Tool): the share of the scalp each view covers.
 SALT_WEIGHTS = {"vertex": 0.40, "left": 0.18, "right": 0.18, "back": 0.24}
+_SALT_VIEW_NAMES = {"vertex": N_("Vertex"), "left": N_("Left"), "right": N_("Right"),
+                    "back": N_("Back")}
+
+
+def salt_view_name(view: str) -> str:
+    """A SALT view's name, in the language in force."""
+    return _(_SALT_VIEW_NAMES[view])
 
 
 def salt_score(vertex: float, left: float, right: float, back: float) -> float:
     """Percent of the whole scalp without hair, from the percent lost in each view."""
     losses = {"vertex": vertex, "left": left, "right": right, "back": back}
-    views = {"vertex": N_("Vertex"), "left": N_("Left"), "right": N_("Right"),
-             "back": N_("Back")}
     errors = [FieldError(f"salt_{view}", _("{view}: 0 to 100 % loss.").format(
-                  view=_(views[view])))
+                  view=salt_view_name(view)))
               for view, value in losses.items() if not 0 <= value <= 100]
     if errors:
         raise ValidationError(errors)

@@ -16,6 +16,7 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date, datetime
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -71,6 +72,43 @@ def translations(code: str) -> gettext.GNUTranslations | None:
     return gettext.GNUTranslations(compiled)
 
 
+# How a day is written in each language (strftime): English keeps the ISO order the
+# records were always shown in; the others write the day first, as their clinics do.
+DAY_FORMATS = {"en": "%Y-%m-%d", "fr": "%d/%m/%Y", "it": "%d/%m/%Y", "es": "%d/%m/%Y",
+               "pt_BR": "%d/%m/%Y"}
+
+
+def day_text(day: date) -> str:
+    """``day`` as the language in force writes it (27/11/2026 in French)."""
+    return day.strftime(DAY_FORMATS.get(language(), DAY_FORMATS[ENGLISH]))
+
+
+@cache
+def _numbers_of(code: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(code)
+
+
+def number(value: float, places: int = 0, signed: bool = False, up_to: int = 0) -> str:
+    """``value`` as the language in force writes numbers, with ``places`` decimals (or
+    as many as it needs, ``up_to``): 1,234.5 in English, 1 234,5 in French (the same
+    digits are stored either way)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places > 0 else "") + (
+        ("" if places > 0 else ".") + "#" * up_to if up_to > places else "")
+    if signed:
+        pattern = f"+{pattern};-{pattern}"
+    return format_decimal(value, format=pattern, locale=_numbers_of(language()),
+                          decimal_quantization=True)
+
+
+def moment_text(moment: datetime) -> str:
+    """A date and time as the language in force writes them (27/11/2026 14:05)."""
+    return f"{day_text(moment.date())} {moment:%H:%M}"
+
+
 def language() -> str:
     """The code of the language in force."""
     found = _current.get()
@@ -102,11 +140,37 @@ def _catalogue(path: Traversable, code: str | None = None) -> Any:
 
 
 def untranslated(code: str) -> list[str]:
-    """The texts of the catalogue template (``mesolog.pot``) that language ``code``'s
-    catalogue does not translate yet: what a translator has left to do."""
+    """What language ``code`` leaves untranslated, of both catalogues: the texts made
+    below the window (the template ``mesolog.pot`` against ``<code>/.../mesolog.po``)
+    and the window's (``mesolog_<code>.ts``, Qt Linguist's file). What a translator has
+    left to do."""
     locale = files("mesolog.resources") / "locale"
     template = _catalogue(locale / f"{DOMAIN}.pot")
     po = locale / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     done = ({m.id: m.string for m in _catalogue(po, code) if m.id and not m.fuzzy}
             if po.is_file() else {})
-    return sorted(str(m.id) for m in template if m.id and not done.get(m.id))
+    left = {str(m.id) for m in template if m.id and not done.get(m.id)}
+    return sorted(left | set(window_untranslated(locale / f"{DOMAIN}_{code}.ts")))
+
+
+def window_untranslated(ts: Traversable) -> list[str]:
+    """The window's texts a Qt Linguist catalogue leaves unfinished (all of them when it
+    does not exist yet)."""
+    from xml.etree import ElementTree
+
+    if not ts.is_file():
+        return []
+    with ts.open("rb") as source:
+        root = ElementTree.parse(source).getroot()
+    left = []
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        kind = translation.get("type") if translation is not None else "unfinished"
+        if kind in ("obsolete", "vanished"):
+            continue
+        forms = [f.text for f in translation.iter("numerusform")] if translation is not None \
+            else []
+        text = translation.text if translation is not None else None
+        if kind == "unfinished" or not (text or any(forms)):
+            left.append(message.findtext("source", ""))
+    return left

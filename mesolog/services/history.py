@@ -12,7 +12,7 @@ from enum import StrEnum
 from mesolog.domain.adverse_event import EventKind, Outcome
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import CourseStatus
-from mesolog.domain.patient import FIELD_LABELS, Diagnosis, Sex
+from mesolog.domain.patient import FIELD_LABELS, Diagnosis, Sex, field_label
 from mesolog.domain.photo import PhotoView
 from mesolog.domain.scalp import ScalpView, ScalpZone
 from mesolog.domain.session import Device, Technique
@@ -117,7 +117,7 @@ class _Names:
 
 def _field(table: str, key: str) -> str:
     if table == "patient" and key in FIELD_LABELS:
-        return FIELD_LABELS[key].lower()
+        return field_label(key).lower()
     return _FIELD_WORDS.get(key, key.replace("_", " "))
 
 

@@ -8,7 +8,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from mesolog.domain.list_table import PATIENT_LIST_COLUMNS, ListTable, csv_text, patient_list_cells
+from mesolog.domain.list_table import (
+    ListTable,
+    csv_text,
+    patient_list_cells,
+    patient_list_headers,
+)
 from mesolog.domain.permissions import Action
 from mesolog.services.patient_search import SearchQuery
 from mesolog.services.patients import PatientService
@@ -52,4 +57,4 @@ class ListExportService:
             rows += [patient_list_cells(page[i], today) for i in ids[start:start + _PAGE]
                      if i in page]
         title = f"patients matching {query.text.strip()}" if query.text.strip() else "patients"
-        return ListTable(title, PATIENT_LIST_COLUMNS, tuple(rows))
+        return ListTable(title, patient_list_headers(), tuple(rows))

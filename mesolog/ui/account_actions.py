@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from mesolog.domain.permissions import Action, Actor
+from mesolog.ui.common.language import tr
 from mesolog.ui.common.permitted import allows, permit
-from mesolog.ui.lock_screen import LOGGED_OUT, LockScreen
+from mesolog.ui.lock_screen import LockScreen, logged_out
 
 if TYPE_CHECKING:
     from mesolog.ui.main_window import MainWindow
@@ -18,13 +19,13 @@ if TYPE_CHECKING:
 class AccountActions:
     def __init__(self, window: MainWindow):
         self._window = window
-        self.accounts_action = QAction("&Accounts…", window)
-        self.accounts_action.setStatusTip("Who may log in, their roles, and when they last did")
+        self.accounts_action = QAction(tr("&Accounts…"), window)
+        self.accounts_action.setStatusTip(tr("Who may log in, their roles, and when they last did"))
         self.accounts_action.triggered.connect(self.show_accounts)
-        self.password_action = QAction("Change &Password…", window)
+        self.password_action = QAction(tr("Change &Password…"), window)
         self.password_action.triggered.connect(window.gate.change_password)
-        self.switch_action = QAction("&Log Out / Switch User…", window)
-        self.switch_action.setStatusTip("Log out; the next person logs in")
+        self.switch_action = QAction(tr("&Log Out / Switch User…"), window)
+        self.switch_action.setStatusTip(tr("Log out; the next person logs in"))
         self.switch_action.triggered.connect(lambda: self.switch_user())
 
     def switch_user(self, *, covered: bool = False) -> bool:
@@ -33,7 +34,7 @@ class AccountActions:
         window, db = self._window, self._window.database
         if db is None or not (covered or window.settle_unsaved()):
             return False
-        screen = None if covered else LockScreen(LOGGED_OUT)
+        screen = None if covered else LockScreen(logged_out())
         if screen is not None:
             screen.cover()
         try:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from mesolog import APP_NAME, __version__
 from mesolog.store.addresses import is_server, shown_name
 from mesolog.store.first_look import has_accounts
+from mesolog.ui.common.language import chosen_language, speak, tr
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import LoginDialog
@@ -37,12 +38,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def _open_first_database(window: MainWindow, path: Path | str) -> None:
     from mesolog.store.database import DatabaseError, open_database
 
-    window.statusBar().showMessage(f"Opening {path}…")
+    window.statusBar().showMessage(tr("Opening {database}…").format(database=path))
     try:
         db = open_database(path)
     except DatabaseError as e:
         print(f"mesolog: {e}", file=sys.stderr)
-        QMessageBox.critical(window, f"{APP_NAME}: cannot open database", str(e))
+        QMessageBox.critical(window, tr("Mesolog: cannot open database"), str(e))
         QApplication.exit(1)
         return
     window.statusBar().clearMessage()
@@ -65,8 +66,10 @@ def run_application(db_path: Path | str) -> int:
         homes.append(ErrorHome(user_log_path(APP_NAME, appauthor=False)))
         homes[0].install()
 
+    settings = Settings(QSettings())
+    speak(chosen_language(settings))  # before anything is shown
     try:
-        return _start(app, Settings(QSettings()), db_path, install_error_home)
+        return _start(app, settings, db_path, install_error_home)
     finally:
         for home in homes:
             home.uninstall()
@@ -147,19 +150,22 @@ class _OpeningOnLogIn:
                 self.database = open_database(self.path)
             except DatabaseError as e:
                 self.failure = str(e)
-                raise LoginRefused(f"Cannot open the database: {e}") from None
+                raise LoginRefused(tr("Cannot open the database: {reason}").format(
+                    reason=e)) from None
         try:
             return AccountService(self.database).authenticate(login, password)
         except DatabaseError as e:  # an encrypted file is known only once a login opens it
             self.failure = str(e)
-            raise LoginRefused(f"Cannot open the database: {e}") from None
+            raise LoginRefused(tr("Cannot open the database: {reason}").format(
+                reason=e)) from None
 
 
 def _log_in_first(app: QApplication, settings: Settings, path: Path | str,
                   when_shown: Callable[[], None] = lambda: None) -> int:
     """The login alone first, the window once someone is in."""
     opening = _OpeningOnLogIn(path)
-    dialog = LoginDialog(opening, title=f"Log in to {shown_name(path)} — {APP_NAME}")
+    dialog = LoginDialog(opening, title=tr("Log in to {database} — Mesolog").format(
+        database=shown_name(path)))
     _AfterFirstPaint(dialog, lambda: (when_shown(), opening.start_importing()))
     accepted = dialog.exec() and dialog.actor is not None
     if not accepted:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, 
 
 from mesolog.domain.permissions import Action
 from mesolog.ui.common.form_dialog import FormDialog
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.long_work import LongWork, run_long_work
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
     from mesolog.ui.main_window import MainWindow
 
-_WHY = ("{name} is not encrypted: anyone who copies the file, or its photos, reads every "
+_WHY = QT_TR_NOOP("{name} is not encrypted: anyone who copies the file, or its photos, reads every "
         "record without a password. Encrypting makes a checked encrypted copy and puts it in "
         "its place; the plain file is kept aside, still readable, until you delete it.")
 
@@ -26,17 +27,18 @@ class EncryptDialog(FormDialog):
     encrypted records)."""
 
     def __init__(self, clinic: Clinic, name: str, parent: QWidget | None = None):
-        super().__init__("Encrypt database", parent)
+        super().__init__(tr("Encrypt database"), parent)
         self._clinic = clinic
-        for at, text in enumerate((_WHY.format(name=name), "Other accounts log in again "
-                                   "once you set them a new password (Clinic ▸ Accounts).")):
+        for at, text in enumerate((tr(_WHY).format(name=name), tr(
+                "Other accounts log in again once you set them a new password (Clinic ▸ "
+                "Accounts)."))):
             why = QLabel(text)
             why.setWordWrap(True)
             self.layout_.insertWidget(at, why)  # above the form: wrapped to its full height
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_row("Your &password", "password", self.password)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Encrypt")
+        self.add_row(tr("Your &password"), "password", self.password)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Encrypt"))
 
     def store(self) -> None:  # checked before the window lets go of the file
         self._clinic.accounts.confirm_own_password(self.password.text(), "password")
@@ -61,12 +63,12 @@ class EncryptionActions:
         """On opening a plain database: say so, and encrypt it if the administrator wants."""
         if not self.applies():
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not encrypted",
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Not encrypted"),
                           _WHY.format(name=self._window.database.path.name),
                           parent=self._window)
-        encrypt = box.addButton("Encrypt…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
-        box.setInformativeText("File ▸ Encrypt Database does it later.")
+        encrypt = box.addButton(tr("Encrypt…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Not Now"), QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(tr("File ▸ Encrypt Database does it later."))
         box.exec()
         if box.clickedButton() is encrypt:
             self.encrypt()
@@ -94,7 +96,7 @@ class EncryptionActions:
 
         def done(encrypted: Encrypted) -> None:
             converted = encrypted.converted
-            QMessageBox.information(window, "Encrypted", _done_text(db.path.name, encrypted))
+            QMessageBox.information(window, tr("Encrypted"), _done_text(db.path.name, encrypted))
             reopened(converted.recovery.database_key())  # the recovery key is shown next
 
         def failed(error: BaseException) -> None:
@@ -102,11 +104,11 @@ class EncryptionActions:
                 return
             if not isinstance(error, DatabaseError | OSError):
                 raise error
-            QMessageBox.warning(window, "Not encrypted", f"{error}\n\nThe database is as it "
-                                "was, still plain.")
+            QMessageBox.warning(window, tr("Not encrypted"), f"{error}\n\n" + tr(
+                "The database is as it was, still plain."))
 
         self.encrypting = run_long_work(
-            window, "Encrypting", lambda progress: BackupService(db).encrypt(
+            window, tr("Encrypting"), lambda progress: BackupService(db).encrypt(
                 password, now, progress), done=done, failed=failed,
             expected=(BaseException,))  # reopened whatever it is
         return True
@@ -114,14 +116,17 @@ class EncryptionActions:
 
 def _done_text(name: str, encrypted: Encrypted) -> str:
     converted = encrypted.converted
-    text = (f"{name} is encrypted. The plain copy is kept as {converted.plain_copy} (its "
-            f"photos in {converted.plain_copy.stem}-photos): anyone can still read it. Delete "
-            "it once a backup of the encrypted database is made.\n\nLog in again to go on; "
-            "the recovery key is shown next: write it down.")
+    text = tr("{name} is encrypted. The plain copy is kept as {copy} (its photos in "
+              "{photos}): anyone can still read it. Delete it once a backup of the encrypted "
+              "database is made.\n\nLog in again to go on; the recovery key is shown next: "
+              "write it down.").format(name=name, copy=converted.plain_copy,
+                                       photos=f"{converted.plain_copy.stem}-photos")
     if encrypted.need_a_new_password:
-        text += ("\n\nThese accounts log in again once you set them a new password (Clinic ▸ "
-                 f"Accounts ▸ Reset Password): {', '.join(encrypted.need_a_new_password)}.")
+        text += "\n\n" + tr("These accounts log in again once you set them a new password "
+                             "(Clinic ▸ Accounts ▸ Reset Password): {logins}.").format(
+            logins=", ".join(encrypted.need_a_new_password))
     if converted.photos_left_plain:
-        text += (f"\n\n{len(converted.photos_left_plain)} photo file(s) missing or changed "
-                 "since they were attached were left as they were found.")
+        text += "\n\n" + tr("%Ln photo file(s) missing or changed since they were attached "
+                             "were left as they were found.", "",
+                             len(converted.photos_left_plain))
     return text

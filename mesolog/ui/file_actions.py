@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
@@ -17,10 +18,10 @@ if TYPE_CHECKING:
 
 DEMO_FILE_NAME = "demo-clinic.sqlite"
 DEMO_PATIENTS = 300
-FILE_FILTER = "Mesolog databases (*.sqlite *.db);;All files (*)"
+FILE_FILTER = QT_TR_NOOP("Mesolog databases (*.sqlite *.db);;All files (*)")
 # a patient's record is a folder; the type chosen in the save dialog is its format
-RECORD_AS_JSON = "Mesolog record: JSON, photos and report (*)"
-RECORD_AS_FHIR = "FHIR R4 bundle, photos and report (*)"
+RECORD_AS_JSON = QT_TR_NOOP("Mesolog record: JSON, photos and report (*)")
+RECORD_AS_FHIR = QT_TR_NOOP("FHIR R4 bundle, photos and report (*)")
 
 
 class FileActions:
@@ -35,20 +36,22 @@ class FileActions:
         self.exporting: LongWork | None = None  # the last list exported
 
     def choose_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self._window, "Open Database",
-                                              str(self._window.folder()), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self._window, tr("Open Database"),
+                                              str(self._window.folder()), tr(FILE_FILTER))
         if name:
             self._window.switch_database(Path(name))
 
     def choose_new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "New Database", str(self._window.folder() / "clinic.sqlite"), FILE_FILTER,
+            self._window, tr("New Database"), str(self._window.folder() / "clinic.sqlite"),
+            tr(FILE_FILTER),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
             return
         if Path(name).exists():
-            QMessageBox.warning(self._window, "File exists",
-                                f"{name} already exists. Use File ▸ Open Database to open it.")
+            QMessageBox.warning(self._window, tr("File exists"),
+                                tr("{name} already exists. Use File ▸ Open Database to open "
+                                   "it.").format(name=name))
             return
         self._window.switch_database(Path(name))
 
@@ -77,21 +80,22 @@ class FileActions:
                 settings.set(opt.BACKUP_OWED, "")
                 if owed:
                     self._window.statusBar().showMessage(
-                        "The automatic backup that failed last time was made now.", 10_000)
+                        tr("The automatic backup that failed last time was made now."), 10_000)
             if then is not None:
                 then()
 
         def failed(error: BaseException) -> None:
             settings.set(opt.BACKUP_OWED, str(path))
-            QMessageBox.warning(self._window, "Automatic backup failed",
-                                f"{error}\n\nIt is tried again when this database is next "
-                                "opened; make one now with File ▸ Back Up, or choose another "
-                                "folder in File ▸ Preferences.")
+            QMessageBox.warning(self._window, tr("Automatic backup failed"),
+                                f"{error}\n\n" + tr(
+                                    "It is tried again when this database is next opened; "
+                                    "make one now with File ▸ Back Up, or choose another "
+                                    "folder in File ▸ Preferences."))
             if then is not None:
                 then()
 
         self.backing_up = run_long_work(
-            self._window, "Making today's backup", with_own_connection(
+            self._window, tr("Making today's backup"), with_own_connection(
                 db, lambda own, progress: BackupService(own).automatic(folder, now, progress)),
             done=done, failed=failed, expected=(DatabaseError, OSError, NotPermitted))
         return True
@@ -114,19 +118,20 @@ class FileActions:
         stamp = self._window.clock().strftime("%Y%m%d-%H%M")
         stem = self._window.database.stem
         suggestion = self._window.folder() / f"{stem}-backup-{stamp}.sqlite"
-        name, _ = QFileDialog.getSaveFileName(self._window, "Back Up", str(suggestion), FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self._window, tr("Back Up"), str(suggestion),
+                                              tr(FILE_FILTER))
         if not name:
             return False
 
         def done(report: BackupReport) -> None:
-            QMessageBox.information(self._window, "Backed up", "The backup was made and "
-                                    f"checked.\n\n{report.summary()}")
+            QMessageBox.information(self._window, tr("Backed up"), tr(
+                "The backup was made and checked.") + f"\n\n{report.summary()}")
 
         def failed(error: BaseException) -> None:
-            QMessageBox.critical(self._window, "Backup failed", str(error))
+            QMessageBox.critical(self._window, tr("Backup failed"), str(error))
 
         self.backing_up = run_long_work(
-            self._window, "Backing up", with_own_connection(
+            self._window, tr("Backing up"), with_own_connection(
                 self._window.database,
                 lambda own, progress: BackupService(own).back_up(Path(name), progress)),
             done=done, failed=failed, expected=(DatabaseError, NotPermitted))
@@ -147,15 +152,16 @@ class FileActions:
         from mesolog.ui.patients.import_dialog import PatientImportDialog
 
         name, _ = QFileDialog.getOpenFileName(
-            self._window, "Import Patients", str(self._window.folder()),
-            "Spreadsheets (*.xlsx *.csv *.txt *.tsv);;All files (*)")
+            self._window, tr("Import Patients"), str(self._window.folder()),
+            tr("Spreadsheets (*.xlsx *.csv *.txt *.tsv);;All files (*)"))
         if not name:
             return False
         try:
             sheet = read_spreadsheet(Path(name).read_bytes())
         except (SpreadsheetError, OSError) as e:
-            QMessageBox.warning(self._window, "Import Patients",
-                                f"{Path(name).name} cannot be imported: {e}")
+            QMessageBox.warning(self._window, tr("Import Patients"),
+                                tr("{file} cannot be imported: {reason}").format(
+                                    file=Path(name).name, reason=e))
             return False
         database = self._window.database
         dialog = PatientImportDialog(database, sheet, Path(name).name, self._window)
@@ -164,16 +170,18 @@ class FileActions:
         plan, valid_rows_only = dialog.plan, dialog.valid_rows_only
 
         def done(imported: Imported) -> None:
-            left_out = (f"\n\n{imported.skipped} row(s) were left out: the duplicates and "
-                        "the refused rows." if imported.skipped else "")
-            QMessageBox.information(self._window, "Patients imported",
-                                    f"{imported.patients} patient(s) imported.{left_out}")
+            left_out = ("\n\n" + tr("%Ln row(s) were left out: the duplicates and the "
+                                     "refused rows.", "", imported.skipped)
+                        if imported.skipped else "")
+            QMessageBox.information(self._window, tr("Patients imported"),
+                                    tr("%Ln patient(s) imported.", "", imported.patients)
+                                    + left_out)
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(self._window, "Nothing imported", str(error))
+            QMessageBox.warning(self._window, tr("Nothing imported"), str(error))
 
         self.importing = run_long_work(
-            self._window, "Importing patients", with_own_connection(
+            self._window, tr("Importing patients"), with_own_connection(
                 database, lambda own, _progress: PatientImportService(own).run(
                     plan, valid_rows_only=valid_rows_only)),
             done=done, failed=failed,
@@ -188,7 +196,8 @@ class FileActions:
 
         window = self._window
         query, today = window.model.query, window.today()
-        title = f"Patients - {query.text.strip()}" if query.text.strip() else "Patients"
+        title = (tr("Patients - {search}").format(search=query.text.strip())
+                 if query.text.strip() else tr("Patients"))
         self.exporting = export_list(window, window.database, title,
                                      lambda own: ListExportService(own).patient_list(query,
                                                                                     today))
@@ -213,22 +222,24 @@ class FileActions:
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         chart = patient.details.chart_no.replace("/", "-")
         name, chosen = QFileDialog.getSaveFileName(
-            window, "Export Record", str(folder / f"{chart} record"),
-            ";;".join((RECORD_AS_JSON, RECORD_AS_FHIR)),
+            window, tr("Export Record"), str(folder / tr("{chart} record").format(chart=chart)),
+            ";;".join((tr(RECORD_AS_JSON), tr(RECORD_AS_FHIR))),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
             return False
         now = window.clock()
-        as_fhir = chosen == RECORD_AS_FHIR
-        what = "FHIR bundle" if as_fhir else "record"
+        as_fhir = chosen == tr(RECORD_AS_FHIR)
 
         def done(exported: ClinicExport | FhirExport) -> None:
-            missing = (f"\n\n{len(exported.missing_photos)} photo file(s) were missing."
+            missing = ("\n\n" + tr("%Ln photo file(s) were missing.", "",
+                                    len(exported.missing_photos))
                        if exported.missing_photos else "")
-            QMessageBox.information(window, "Record exported",
-                                    f"{patient.details.full_name}'s {what}, "
-                                    f"{exported.photos} photo(s) and progress report are in "
-                                    f"{exported.folder}.{missing}")
+            QMessageBox.information(window, tr("Record exported"), (tr(
+                "{name}'s FHIR bundle, %Ln photo(s) and progress report are in {folder}.", "",
+                exported.photos) if as_fhir else tr(
+                "{name}'s record, %Ln photo(s) and progress report are in {folder}.", "",
+                exported.photos)).format(name=patient.details.full_name,
+                                         folder=exported.folder) + missing)
 
         def export(own: Database, progress: Progress) -> ClinicExport | FhirExport:
             exporter = ClinicExportService(own)
@@ -237,10 +248,10 @@ class FileActions:
             return exporter.export_patient(patient.id, Path(name), now, progress)
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(window, "Record not exported", str(error))
+            QMessageBox.warning(window, tr("Record not exported"), str(error))
 
         self.exporting = run_long_work(
-            window, "Exporting the record", with_own_connection(window.database, export),
+            window, tr("Exporting the record"), with_own_connection(window.database, export),
             done=done, failed=failed,
             expected=(NotPermitted, NotFoundError, DatabaseError, OSError))
         return True
@@ -254,21 +265,22 @@ class FileActions:
 
         if not self._window.settle_unsaved():
             return False
-        name, _ = QFileDialog.getOpenFileName(self._window, "Restore from Backup",
-                                              str(self._window.folder()), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self._window, tr("Restore from Backup"),
+                                              str(self._window.folder()), tr(FILE_FILTER))
         if not name:
             return False
         answer = QMessageBox.question(
-            self._window, "Restore",
-            f"Replace {self._window.database.path.name} by the backup {Path(name).name}?\n\n"
-            "The backup is checked first; the current database is kept as a copy beside it.")
+            self._window, tr("Restore"),
+            tr("Replace {database} by the backup {backup}?\n\nThe backup is checked first; "
+               "the current database is kept as a copy beside it.").format(
+                database=self._window.database.path.name, backup=Path(name).name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         db = self._window.database
         try:
             db.require(Action.RESTORE)  # refused before anything is let go of
         except NotPermitted as e:
-            QMessageBox.warning(self._window, "Not restored", str(e))
+            QMessageBox.warning(self._window, tr("Not restored"), str(e))
             return False
         self._window.let_go_of_database()  # nothing shown reads the file while it is replaced
 
@@ -281,20 +293,21 @@ class FileActions:
 
         def done(kept: Path | None) -> None:
             if reopened():
-                QMessageBox.information(self._window, "Restored", f"{db.path.name} now holds "
-                                        "the backup." + (f"\n\nThe replaced database is kept "
-                                                         f"as {kept}." if kept else ""))
+                QMessageBox.information(self._window, tr("Restored"), tr(
+                    "{database} now holds the backup.").format(database=db.path.name) + (
+                    "\n\n" + tr("The replaced database is kept as {copy}.").format(copy=kept)
+                    if kept else ""))
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, DatabaseError | NotPermitted):
                 reopened()
                 raise error
             if reopened():
-                QMessageBox.warning(self._window, "Not restored",
-                                    f"{error}\n\nNothing was changed.")
+                QMessageBox.warning(self._window, tr("Not restored"),
+                                    f"{error}\n\n" + tr("Nothing was changed."))
 
         # the window's own view: the restore closes every connection to the file first
-        self.restoring = run_long_work(self._window, "Restoring",
+        self.restoring = run_long_work(self._window, tr("Restoring"),
                                        lambda _progress: BackupService(db).restore(Path(name)),
                                        done=done, failed=failed,
                                        expected=(BaseException,))  # reopened whatever it is
@@ -314,12 +327,12 @@ class FileActions:
 
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled):
-                self._window.statusBar().showMessage("The demo clinic was not made.", 5000)
+                self._window.statusBar().showMessage(tr("The demo clinic was not made."), 5000)
             else:
-                QMessageBox.critical(self._window, "Cannot make the demo clinic", str(error))
+                QMessageBox.critical(self._window, tr("Cannot make the demo clinic"), str(error))
 
         self.building_demo = run_long_work(
-            self._window, "Making the demo clinic",
+            self._window, tr("Making the demo clinic"),
             lambda progress: make_demo_clinic_file(path, DEMO_PATIENTS, progress),
             done=lambda _result: self._window.switch_database(path), failed=failed,
             expected=(DatabaseError, OSError), cancellable=True)

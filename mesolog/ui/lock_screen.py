@@ -10,14 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from mesolog import APP_NAME
+from mesolog.ui.common.language import tr
 
-LOGGED_OUT = "Nobody is logged in to Mesolog.\n\nThe next person logs in to go on."
+
+def logged_out() -> str:
+    return tr("Nobody is logged in to Mesolog.\n\nThe next person logs in to go on.")
 
 
 def locked_by(who: str) -> str:
-    return (f"{APP_NAME} is locked ({who}).\n\nThe password in the Locked window opens it "
-            "again; unsaved changes are kept.")
+    return tr("Mesolog is locked ({who}).\n\nThe password in the Locked window opens it "
+              "again; unsaved changes are kept.").format(who=who)
 
 
 class LockScreen:
@@ -44,7 +46,7 @@ class LockScreen:
             note.setGeometry(window.rect())
             note.show()
             self._covered.append((window, window.windowTitle(), shown, note))
-            window.setWindowTitle(f"{APP_NAME} — locked")
+            window.setWindowTitle(tr("Mesolog — locked"))
 
     def uncover(self) -> None:
         for window, title, shown, note in reversed(self._covered):

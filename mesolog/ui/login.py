@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 from mesolog.domain.practitioner import account_problems
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.common.form_dialog import FormDialog
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.domain.permissions import Actor
@@ -25,27 +26,27 @@ class FirstAdministratorDialog(FormDialog):
     """A new database: the first account, an administrator, is made before anything else."""
 
     def __init__(self, accounts: AccountService, parent: QWidget | None = None):
-        super().__init__("Create the first account", parent)
+        super().__init__(tr("Create the first account"), parent)
         self._accounts = accounts
         self.actor: Actor | None = None
         self.must_change_password = False  # they chose it themselves just now
-        self.form.addRow(QLabel("Health records are kept behind a password. Create the "
-                                "administrator's account; more accounts can follow."))
+        self.form.addRow(QLabel(tr("Health records are kept behind a password. Create the "
+                                "administrator's account; more accounts can follow.")))
         self.name = QLineEdit()
         self.login = QLineEdit()
         self.password = _password()
         self.repeat = _password()
-        self.add_row("&Name", "name", self.name)
-        self.add_row("&Login", "login", self.login)
-        self.add_row("&Password", "password", self.password)
-        self.add_row("&Repeat", "repeat", self.repeat)
+        self.add_row(tr("&Name"), "name", self.name)
+        self.add_row(tr("&Login"), "login", self.login)
+        self.add_row(tr("&Password"), "password", self.password)
+        self.add_row(tr("&Repeat"), "repeat", self.repeat)
         self.setMinimumWidth(460)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Create Account")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Create Account"))
 
     def check(self) -> list[FieldError]:
         problems = account_problems(self.name.text(), self.login.text(), self.password.text())
         if self.password.text() != self.repeat.text():
-            problems.append(FieldError("repeat", "The two passwords differ."))
+            problems.append(FieldError("repeat", tr("The two passwords differ.")))
         return problems
 
     def store(self) -> None:
@@ -56,20 +57,20 @@ class FirstAdministratorDialog(FormDialog):
 
 
 class LoginDialog(FormDialog):
-    def __init__(self, accounts: AccountService, title: str = "Log in",
+    def __init__(self, accounts: AccountService, title: str = "",
                  login: str = "", parent: QWidget | None = None):
-        super().__init__(title, parent)
+        super().__init__(title or tr("Log in"), parent)
         self._accounts = accounts
         self.actor: Actor | None = None
         self.must_change_password = False
         self.login = QLineEdit(login)
         self.login.setReadOnly(bool(login))
         self.password = _password()
-        self.add_row("&Login", "login", self.login)
-        self.add_row("&Password", "password", self.password)
+        self.add_row(tr("&Login"), "login", self.login)
+        self.add_row(tr("&Password"), "password", self.password)
         self.setMinimumWidth(380)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Log In")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Log In"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Quit"))
         self.first_field = self.password if login else self.login
 
     def store(self) -> None:
@@ -82,8 +83,8 @@ class LoginDialog(FormDialog):
             self.password.clear()
             raise ValidationError([FieldError("password", str(e))]) from None
         except DatabaseError as e:  # an encrypted file is known only once a login opens it
-            raise ValidationError([FieldError("password", f"Cannot open the database: "
-                                                          f"{e}")]) from None
+            raise ValidationError([FieldError("password", tr(
+                "Cannot open the database: {reason}").format(reason=e))]) from None
         self.actor, self.must_change_password = logged_in.actor, logged_in.must_change_password
 
 
@@ -93,24 +94,25 @@ class LockDialog(LoginDialog):
 
     def __init__(self, accounts: AccountService, actor: Actor, login: str,
                  parent: QWidget | None = None, *, switchable: bool = True):
-        super().__init__(accounts, "Locked", login, parent)
+        super().__init__(accounts, tr("Locked"), login, parent)
         self._expected = actor
         self.switch_user = False  # True when closed by Switch User
-        note = QLabel(f"Mesolog locked itself after a while without use. {actor.name}, "
-                      "enter your password to go on; unsaved changes are kept.")
+        note = QLabel(tr("Mesolog locked itself after a while without use. {name}, enter "
+                         "your password to go on; unsaved changes are kept.").format(
+                             name=actor.name))
         note.setWordWrap(True)
         self.form.insertRow(0, note)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Unlock")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Unlock"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
-        self.switch_button = self.buttons.addButton("Switch User…",
+        self.switch_button = self.buttons.addButton(tr("Switch User…"),
                                                     QDialogButtonBox.ButtonRole.ResetRole)
         self.switch_button.setAutoDefault(False)
         self.switch_button.clicked.connect(self._switch)
         # someone else's unsaved work is neither saved under a new name nor thrown away
         self.switch_button.setEnabled(switchable)
         if not switchable:
-            self.switch_button.setToolTip(f"{actor.name} has unsaved or open work: they "
-                                          "unlock and finish it first.")
+            self.switch_button.setToolTip(tr("{name} has unsaved or open work: they unlock "
+                                             "and finish it first.").format(name=actor.name))
 
     def _switch(self) -> None:
         self.switch_user = True
@@ -119,7 +121,7 @@ class LockDialog(LoginDialog):
     def store(self) -> None:
         super().store()
         if self.actor is None or self.actor.id != self._expected.id:
-            raise ValidationError([FieldError("password", "Wrong login or password.")])
+            raise ValidationError([FieldError("password", tr("Wrong login or password."))])
 
     def reject(self) -> None:  # Escape does not unlock
         return
@@ -131,24 +133,24 @@ class ChangePasswordDialog(FormDialog):
 
     def __init__(self, accounts: AccountService, actor: Actor, login: str, *,
                  current: str | None = None, parent: QWidget | None = None):
-        super().__init__(f"Change password — {actor.name}", parent)
+        super().__init__(tr("Change password — {name}").format(name=actor.name), parent)
         self._accounts, self._login = accounts, login
         self.current = _password()
         self.new = _password()
         self.repeat = _password()
         if current is not None:
             self.current.setText(current)
-            note = QLabel("An administrator chose your password; choose your own before "
-                          "going on.")
+            note = QLabel(tr("An administrator chose your password; choose your own before "
+                          "going on."))
             note.setWordWrap(True)
             self.form.addRow(note)
         else:
-            self.add_row("&Current password", "current", self.current)
-        self.add_row("&New password", "password", self.new)
-        self.add_row("&Repeat", "repeat", self.repeat)
+            self.add_row(tr("&Current password"), "current", self.current)
+        self.add_row(tr("&New password"), "password", self.new)
+        self.add_row(tr("&Repeat"), "repeat", self.repeat)
         self.first_field = self.new if current is not None else self.current
 
     def store(self) -> None:
         if self.new.text() != self.repeat.text():
-            raise ValidationError([FieldError("repeat", "The two passwords differ.")])
+            raise ValidationError([FieldError("repeat", tr("The two passwords differ."))])
         self._accounts.change_own_password(self.current.text(), self.new.text())

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -26,6 +27,7 @@ from mesolog.ui.clinic.clinic_lists import ClinicLists
 from mesolog.ui.common import settings as opt
 from mesolog.ui.common.change_notices import ChangeNotices
 from mesolog.ui.common.connection_banner import ConnectionBanner
+from mesolog.ui.common.language import speak, tr
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import Gate, OpenGate
@@ -63,7 +65,12 @@ class MainWindow(QMainWindow):
         self.clinic_lists = ClinicLists(self)
         self._notices: ChangeNotices | None = None
         self._backed_up_to_close = False  # closing: today's backup is made or not due
+        self._build()
+        restore_layout(self)
 
+    def _build(self) -> None:
+        """What the window shows, in the language in force (built again by ``speak``)."""
+        settings, clock = self._settings, self._clock
         self.list_panel = PatientListPanel(settings.get(opt.INCLUDE_ARCHIVED),
                                            self._shown_patient_id)
         self.search_box = self.list_panel.search_box
@@ -73,10 +80,10 @@ class MainWindow(QMainWindow):
         self.form = PatientForm(self.today)
         self.treatment = TreatmentPanel(clock)
         self.patient_tabs = QTabWidget()
-        self.patient_tabs.addTab(self.form, "&Chart")
-        self.patient_tabs.addTab(self.treatment, "&Treatment")
+        self.patient_tabs.addTab(self.form, tr("&Chart"))
+        self.patient_tabs.addTab(self.treatment, tr("&Treatment"))
         self.outcomes = OutcomesPanel(clock)
-        self.patient_tabs.addTab(self.outcomes, "&Outcomes")
+        self.patient_tabs.addTab(self.outcomes, tr("&Outcomes"))
         # the chart's allergy banner stands above the tabs: seen whatever tab is open
         self.patient_page = QWidget()
         page_layout = QVBoxLayout(self.patient_page)
@@ -108,9 +115,32 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         build_actions(self)
         self._connect()
-        restore_layout(self)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
+
+    def speak(self, code: str) -> None:
+        """Show the window in language ``code``: its texts are set as it is built, so it
+        is built again, carrying over the database, who is logged in, the layout, the
+        search, the open chart with what is typed and not saved, its tab, and the clinic
+        lists that were open (Preferences are modal: no other unsaved work is open)."""
+        from mesolog.ui.window_language import WhatIsShown
+
+        shown = WhatIsShown.of(self)
+        save_layout(self)
+        if self._notices is not None:
+            self._notices.detach()
+        self.clinic_lists.close()
+        self.statusBar().removeWidget(self.count_label)
+        for old in (self.count_label,
+                    *(a for a in self.findChildren(QAction) if a.parent() is self)):
+            old.deleteLater()
+        self.setMenuBar(QMenuBar())  # the old bar and (by _build) central widget go too
+        speak(code)
+        self.clinic_lists = ClinicLists(self)
+        self._build()
+        restore_layout(self)
+        self._db = None  # attached again by ``shown``, with the list's saved columns
+        shown.show_in(self)
 
     # -- construction ----------------------------------------------------
 
@@ -197,11 +227,11 @@ class MainWindow(QMainWindow):
         try:
             db = open_database(path)
         except DatabaseError as e:
-            QMessageBox.critical(self, "Cannot open database", str(e))
+            QMessageBox.critical(self, tr("Cannot open database"), str(e))
             return False
         if not self.admit_and_attach(db):
             return False
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(tr("Opened {database}").format(database=path), 5000)
         return True
 
     def folder(self) -> Path:
@@ -235,7 +265,7 @@ class MainWindow(QMainWindow):
     def _on_reachable(self, reachable: bool, why: str) -> None:
         self.connection_banner.follow(reachable, why)
         if reachable:
-            self.statusBar().showMessage("Connected to the server again.", 5000)
+            self.statusBar().showMessage(tr("Connected to the server again."), 5000)
 
     def _shown_patient_id(self) -> int | None:
         return self.form.patient.id if self.form.patient is not None else None
@@ -283,8 +313,9 @@ class MainWindow(QMainWindow):
         """True when it is fine to leave the open chart (saved, discarded or clean)."""
         if not self.form.is_dirty():
             return True
-        name = self.form.details().full_name or "the new patient"
-        answer = ask_about_unsaved(self, f"The chart of {name}")
+        name = self.form.details().full_name
+        answer = ask_about_unsaved(self, tr("The chart of {name}").format(name=name) if name
+                                   else tr("The chart of the new patient"))
         if answer is Unsaved.SAVE:
             return self.form.save()
         if answer is Unsaved.DISCARD:
@@ -316,7 +347,7 @@ class MainWindow(QMainWindow):
         self.list_panel.select(patient.id, read_down=True)
         self.list_panel.setVisible(True)
         self._update_actions()
-        self.statusBar().showMessage("Saved.", 3000)
+        self.statusBar().showMessage(tr("Saved."), 3000)
 
     def _on_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -330,13 +361,14 @@ class MainWindow(QMainWindow):
         try:
             if patient.archived:
                 changed = self._patients.unarchive(patient.id, patient.version)
-                message = f"{changed.details.full_name} is back in the patient list."
+                message = tr("{name} is back in the patient list.").format(
+                    name=changed.details.full_name)
             else:
                 changed = self._patients.archive(patient.id, patient.version)
-                message = (f"{changed.details.full_name} is archived: kept in the database, "
-                           "shown only with Include archived.")
+                message = tr("{name} is archived: kept in the database, shown only with "
+                             "Include archived.").format(name=changed.details.full_name)
         except ConflictError as e:
-            QMessageBox.warning(self, "Not changed: changed elsewhere", str(e))
+            QMessageBox.warning(self, tr("Not changed: changed elsewhere"), str(e))
             return
         self.form.load(changed)
         self._show_clinical_tabs(changed)  # the list and its count followed the notice
@@ -347,8 +379,8 @@ class MainWindow(QMainWindow):
         update_actions(self, self.pages.currentWidget() is self.patient_page)
 
     def _update_title(self) -> None:
-        read_only = " (read-only)" if self._db.read_only else ""
-        self.setWindowTitle(f"{self._db.name}{read_only}[*] — {APP_NAME}")
+        self.setWindowTitle((tr("{database} (read-only)[*] — Mesolog") if self._db.read_only
+                             else tr("{database}[*] — Mesolog")).format(database=self._db.name))
 
     # -- treatment and the clinic ------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.common.form_dialog import FormDialog
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from mesolog.services.accounts import AccountService
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 ASKED_BACK = 2  # groups typed back: enough to show it was copied, few enough to do it
 
-_WHY = ("This is the clinic's <b>recovery key</b>. The records are encrypted: a password "
+_WHY = QT_TR_NOOP("This is the clinic's <b>recovery key</b>. The records are encrypted: a password "
         "opens them, and if every password is lost, this key alone does "
         "(<code>mesolog recover</code>). Print it or write it down and keep it locked "
         "away from this computer: with it and a copy of the database, anyone reads every "
@@ -43,9 +44,9 @@ class RecoveryKeyDialog(FormDialog):
 
     def __init__(self, accounts: AccountService, recovery: RecoveryKey,
                  parent: QWidget | None = None):
-        super().__init__("Recovery key — write it down", parent)
+        super().__init__(tr("Recovery key — write it down"), parent)
         self._accounts, self._recovery = accounts, recovery
-        why = QLabel(_WHY)
+        why = QLabel(tr(_WHY))
         why.setWordWrap(True)
         self.form.addRow(why)
         self.key_label = QLabel(groups_html(recovery))
@@ -53,8 +54,9 @@ class RecoveryKeyDialog(FormDialog):
         self.form.addRow(self.key_label)
         self.asked = tuple(sorted(secrets.SystemRandom().sample(
             range(len(recovery.groups)), ASKED_BACK)))
-        ask = QLabel(f"To be sure it was copied, type groups "
-                     f"{' and '.join(str(i + 1) for i in self.asked)} from your copy:")
+        first, second = (i + 1 for i in self.asked)
+        ask = QLabel(tr("To be sure it was copied, type groups {first} and {second} from "
+                        "your copy:").format(first=first, second=second))
         ask.setWordWrap(True)
         self.form.addRow(ask)
         self.typed: list[QLineEdit] = []
@@ -62,20 +64,20 @@ class RecoveryKeyDialog(FormDialog):
             edit = QLineEdit()
             edit.setMaxLength(12)
             edit.setFont(QFont("monospace"))
-            self.add_row(f"Group &{index + 1}", f"group{index}", edit)
+            self.add_row(tr("Group &{number}").format(number=index + 1), f"group{index}", edit)
             self.typed.append(edit)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Copied")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Later")
-        self.print_button = self.buttons.addButton("Print…",
+        save.setText(tr("Copied"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Later"))
+        self.print_button = self.buttons.addButton(tr("Print…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self._print)
         self.setMinimumWidth(560)
 
     def check(self) -> list[FieldError]:
-        return [FieldError(f"group{index}", f"This is not group {index + 1}; check each "
-                                            "letter of your copy.")
+        return [FieldError(f"group{index}", tr("This is not group {number}; check each "
+                                               "letter of your copy.").format(number=index + 1))
                 for index, edit in zip(self.asked, self.typed, strict=True)
                 if not self._recovery.group_matches(index, edit.text())]
 
@@ -87,8 +89,9 @@ class RecoveryKeyDialog(FormDialog):
     def document(self) -> QTextDocument:
         """The page printed: what the key is for, and the key."""
         page = QTextDocument()
-        page.setHtml(f"<h2>Mesolog recovery key</h2><p>{_WHY}</p>{groups_html(self._recovery)}"
-                     "<p>Keep this page locked away, apart from the computer.</p>")
+        page.setHtml("<h2>" + tr("Mesolog recovery key") + f"</h2><p>{tr(_WHY)}</p>"
+                     + groups_html(self._recovery) + "<p>"
+                     + tr("Keep this page locked away, apart from the computer.") + "</p>")
         return page
 
     def print_on(self, printer: QPrinter) -> None:

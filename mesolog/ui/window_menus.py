@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from mesolog.ui import window_dialogs
 from mesolog.ui.about import show_about
 from mesolog.ui.account_actions import AccountActions, permit_window_actions
+from mesolog.ui.common.language import tr
 from mesolog.ui.encryption_actions import EncryptionActions
 from mesolog.ui.file_actions import FileActions
 
@@ -33,76 +34,78 @@ def build_actions(window: MainWindow) -> None:
     w = window
     k = QKeySequence.StandardKey
     w.files = FileActions(w)
-    w.open_action = _action(w, "&Open Database…", w.files.choose_database, k.Open,
-                            "Open another Mesolog database file")
-    w.new_db_action = _action(w, "&New Database…", w.files.choose_new_database, None,
-                              "Create an empty Mesolog database file")
+    w.open_action = _action(w, tr("&Open Database…"), w.files.choose_database, k.Open,
+                            tr("Open another Mesolog database file"))
+    w.new_db_action = _action(w, tr("&New Database…"), w.files.choose_new_database, None,
+                              tr("Create an empty Mesolog database file"))
     w.demo_action = _action(
-        w, "Open &Demo Clinic", w.files.open_demo_clinic, None,
-        "A separate database of invented patients, to try things without touching yours")
-    w.backup_action = _action(w, "&Back Up…", w.files.back_up, None,
-                              "A verified copy of the database and its photos")
-    w.restore_action = _action(w, "&Restore…", w.files.restore, None,
-                               "Replace the database by a checked backup")
-    w.import_patients_action = _action(w, "&Import Patients…", w.files.import_patients, None,
-                                       "Patients from a spreadsheet saved as CSV")
-    w.export_list_action = _action(w, "Export &List…", w.files.export_patient_list, None,
-                                   "The patients the search lists, for a spreadsheet")
+        w, tr("Open &Demo Clinic"), w.files.open_demo_clinic, None,
+        tr("A separate database of invented patients, to try things without touching yours"))
+    w.backup_action = _action(w, tr("&Back Up…"), w.files.back_up, None,
+                              tr("A verified copy of the database and its photos"))
+    w.restore_action = _action(w, tr("&Restore…"), w.files.restore, None,
+                               tr("Replace the database by a checked backup"))
+    w.import_patients_action = _action(w, tr("&Import Patients…"), w.files.import_patients, None,
+                                       tr("Patients from a spreadsheet saved as CSV"))
+    w.export_list_action = _action(w, tr("Export &List…"), w.files.export_patient_list, None,
+                                   tr("The patients the search lists, for a spreadsheet"))
     w.encryption = EncryptionActions(w)
-    w.encrypt_action = _action(w, "&Encrypt Database…", w.encryption.encrypt, None,
-                               "Make the database and its photos unreadable without a login")
-    w.preferences_action = _action(w, "&Preferences…", lambda: window_dialogs.show_preferences(w),
-                                   k.Preferences)
-    w.quit_action = _action(w, "&Quit", w.close, k.Quit)
-    w.new_patient_action = _action(w, "&New Patient", w.new_patient, k.New,
-                                   "Open an empty chart for a new patient")
-    w.save_action = _action(w, "&Save Patient", w.form.save, k.Save)
-    w.revert_action = _action(w, "&Revert Changes", w.form.revert)
-    w.archive_action = _action(w, "&Archive Patient", w.toggle_archived,
+    w.encrypt_action = _action(w, tr("&Encrypt Database…"), w.encryption.encrypt, None,
+                               tr("Make the database and its photos unreadable without a login"))
+    w.preferences_action = _action(w, tr("&Preferences…"),
+                                   lambda: window_dialogs.show_preferences(w), k.Preferences)
+    w.quit_action = _action(w, tr("&Quit"), w.close, k.Quit)
+    w.new_patient_action = _action(w, tr("&New Patient"), w.new_patient, k.New,
+                                   tr("Open an empty chart for a new patient"))
+    w.save_action = _action(w, tr("&Save Patient"), w.form.save, k.Save)
+    w.revert_action = _action(w, tr("&Revert Changes"), w.form.revert)
+    w.archive_action = _action(w, tr("&Archive Patient"), w.toggle_archived,
                                "Ctrl+Shift+A",
-                               "Take the patient out of the list; nothing is deleted")
-    w.find_action = _action(w, "&Find Patient", w.focus_search, k.Find)
+                               tr("Take the patient out of the list; nothing is deleted"))
+    w.find_action = _action(w, tr("&Find Patient"), w.focus_search, k.Find)
     w.about_action = _action(
-        w, "&About Mesolog", lambda: show_about(w, w.database.location if w.database else None))
+        w, tr("&About Mesolog"), lambda: show_about(w, w.database.location if w.database else None))
     w.new_session_action = _action(
-        w, "&New Session…", lambda: w.on_treatment(w.treatment.new_session),
-        "Ctrl+Shift+N", "Record an injection session for the open patient")
+        w, tr("&New Session…"), lambda: w.on_treatment(w.treatment.new_session),
+        "Ctrl+Shift+N", tr("Record an injection session for the open patient"))
     w.open_session_action = _action(
-        w, "&Open Session…", lambda: w.on_treatment(w.treatment.open_selected),
-        None, "Open the session selected on the Treatment tab")
+        w, tr("&Open Session…"), lambda: w.on_treatment(w.treatment.open_selected),
+        None, tr("Open the session selected on the Treatment tab"))
     w.sign_session_action = _action(
-        w, "&Sign Session", lambda: w.on_treatment(w.treatment.sign_selected),
-        "Ctrl+Shift+I", "Sign the selected session; it becomes read-only")
+        w, tr("&Sign Session"), lambda: w.on_treatment(w.treatment.sign_selected),
+        "Ctrl+Shift+I", tr("Sign the selected session; it becomes read-only"))
     w.amend_session_action = _action(
-        w, "&Amend Session…", lambda: w.on_treatment(w.treatment.amend_selected),
-        "Ctrl+Shift+M", "Change a signed session, with a reason")
+        w, tr("&Amend Session…"), lambda: w.on_treatment(w.treatment.amend_selected),
+        "Ctrl+Shift+M", tr("Change a signed session, with a reason"))
     w.new_course_action = _action(
-        w, "New &Course…", lambda: w.on_treatment(w.treatment.new_course))
-    w.history_action = _action(w, "&History…", lambda: window_dialogs.show_history(w), "Ctrl+H",
-                               "Who changed what in this chart, and when")
+        w, tr("New &Course…"), lambda: w.on_treatment(w.treatment.new_course))
+    w.history_action = _action(w, tr("&History…"), lambda: window_dialogs.show_history(w), "Ctrl+H",
+                               tr("Who changed what in this chart, and when"))
     w.export_record_action = _action(
-        w, "E&xport Record…", w.files.export_record, None,
-        "The patient's record, photos and progress report, for them or another clinic")
-    w.report_action = _action(w, "&Print or Save Report…", lambda: window_dialogs.show_reports(w),
+        w, tr("E&xport Record…"), w.files.export_record, None,
+        tr("The patient's record, photos and progress report, for them or another clinic"))
+    w.report_action = _action(w, tr("&Print or Save Report…"),
+                              lambda: window_dialogs.show_reports(w),
                               QKeySequence.StandardKey.Print,
-                              "Progress report, patient summary or consent form")
+                              tr("Progress report, patient summary or consent form"))
     w.consent_action = _action(
-        w, "Record C&onsent…", lambda: w.on_treatment(w.treatment.record_consent))
-    w.catalogue_action = _action(w, "&Products and Lots…", lambda: window_dialogs.show_catalogue(w),
+        w, tr("Record C&onsent…"), lambda: w.on_treatment(w.treatment.record_consent))
+    w.catalogue_action = _action(w, tr("&Products and Lots…"),
+                                 lambda: window_dialogs.show_catalogue(w),
                                  "Ctrl+Shift+P",
-                                 "The product catalogue, lots and recalls")
-    w.due_action = _action(w, "&Due and Overdue", w.clinic_lists.show_due, "Ctrl+D",
-                           "Patients whose next session is due")
+                                 tr("The product catalogue, lots and recalls"))
+    w.due_action = _action(w, tr("&Due and Overdue"), w.clinic_lists.show_due, "Ctrl+D",
+                           tr("Patients whose next session is due"))
     w.account_actions = AccountActions(w)
     w.open_events_action = _action(
-        w, "Open &Side Effects", w.clinic_lists.show_open_events, "Ctrl+Shift+E",
-        "Unresolved side effects across the clinic")
+        w, tr("Open &Side Effects"), w.clinic_lists.show_open_events, "Ctrl+Shift+E",
+        tr("Unresolved side effects across the clinic"))
     w.practice_outcomes_action = _action(
-        w, "&Outcomes Across the Practice…", w.clinic_lists.show_practice_outcomes, None,
-        "How a cohort of the practice's patients responds: mean change, responders, "
-        "who was lost to follow-up")
+        w, tr("&Outcomes Across the Practice…"), w.clinic_lists.show_practice_outcomes, None,
+        tr("How a cohort of the practice's patients responds: mean change, responders, "
+        "who was lost to follow-up"))
 
-    file_menu = w.menuBar().addMenu("&File")
+    file_menu = w.menuBar().addMenu(tr("&File"))
     file_menu.addActions([w.open_action, w.new_db_action, w.demo_action])
     file_menu.addSeparator()
     file_menu.addActions([w.backup_action, w.restore_action, w.encrypt_action])
@@ -113,7 +116,7 @@ def build_actions(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.account_actions.password_action,
                           w.account_actions.switch_action, w.quit_action])
-    patient_menu = w.menuBar().addMenu("&Patient")
+    patient_menu = w.menuBar().addMenu(tr("&Patient"))
     patient_menu.addActions([w.new_patient_action, w.save_action, w.revert_action])
     patient_menu.addSeparator()
     patient_menu.addActions([w.new_course_action, w.consent_action])
@@ -121,15 +124,15 @@ def build_actions(window: MainWindow) -> None:
     patient_menu.addActions([w.report_action, w.export_record_action, w.history_action,
                              w.archive_action,
                              w.find_action])
-    session_menu = w.menuBar().addMenu("&Session")
+    session_menu = w.menuBar().addMenu(tr("&Session"))
     session_menu.addActions([w.new_session_action, w.open_session_action,
                              w.sign_session_action, w.amend_session_action])
-    clinic_menu = w.menuBar().addMenu("&Clinic")
+    clinic_menu = w.menuBar().addMenu(tr("&Clinic"))
     clinic_menu.addActions([w.due_action, w.open_events_action,
                             w.practice_outcomes_action, w.catalogue_action])
     clinic_menu.addSeparator()
     clinic_menu.addAction(w.account_actions.accounts_action)
-    help_menu = w.menuBar().addMenu("&Help")
+    help_menu = w.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(w.about_action)
 
 
@@ -160,5 +163,5 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
     w.revert_action.setEnabled(on_chart and w.form.is_dirty())
     w.archive_action.setEnabled(on_chart and patient is not None)
     archived = patient is not None and patient.archived
-    w.archive_action.setText("Restore from &Archive" if archived else "&Archive Patient")
+    w.archive_action.setText(tr("Restore from &Archive") if archived else tr("&Archive Patient"))
     permit_window_actions(w, actor)

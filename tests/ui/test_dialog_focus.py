@@ -94,7 +94,7 @@ def _dialogs():
         ("products and lots", lambda w: catalogue_dialog.CatalogueDialog(
             w["clinic"], lambda: TODAY), "scan_box"),
         ("preferences", lambda w: preferences.PreferencesDialog(
-            w["settings"], w["path"], w["clinic"]), "auto_backup"),
+            w["settings"], w["path"], w["clinic"]), "language"),
         ("who received this lot", lambda w: catalogue_dialog.RecallDialog(
             w["clinic"], w["clinic"].catalogue.lots()[0]), None),
         ("report", lambda w: report_dialog.ReportDialog(w["clinic"], w["patient"]), None),

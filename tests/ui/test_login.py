@@ -123,10 +123,11 @@ def test_change_password_and_new_sessions_default_to_who_is_logged_in(qtbot, db,
     assert editor.practitioner.currentData() == me.id
 
 
-def test_only_an_administrator_opens_preferences(qtbot, db, settings):
-    from PySide6.QtWidgets import QMessageBox
-
-    from tests.ui.modal import answer_message_box
+def test_a_practitioner_chooses_only_their_language_in_preferences(qtbot, db, settings):
+    """The letterhead and this desk's backups and lock are an administrator's; the
+    language is everyone's."""
+    from mesolog.ui.clinic.preferences import PreferencesDialog
+    from tests.ui.modal import when_modal
 
     build_demo_clinic(db, 3, seed=1)
     window = MainWindow(settings, clock=fixed_clock)
@@ -135,10 +136,19 @@ def test_only_an_administrator_opens_preferences(qtbot, db, settings):
                      if p.name.startswith("Sam"))  # the demo's assistant
     window.attach(acting_as(db, assistant))
     window.show()
-    seen: list[str] = []
-    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    seen: list[PreferencesDialog] = []
+
+    def choose_french(dialog: PreferencesDialog) -> None:
+        seen.append(dialog)
+        assert not hasattr(dialog, "auto_backup") and not hasattr(dialog, "clinic_name")
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+    when_modal(PreferencesDialog, choose_french)
     window.preferences_action.trigger()
-    assert seen == ["Only an administrator changes the preferences."]
+    assert seen and settings.get(opt.LANGUAGE) == "fr"
+    assert window.menuBar().actions()[0].text() == "&Fichier"
+    assert settings.get(opt.AUTO_BACKUP) is True  # not theirs to change: untouched
 
 
 def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_path):

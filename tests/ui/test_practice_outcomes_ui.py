@@ -57,7 +57,8 @@ def test_a_cohort_shown_and_a_patient_opened(qtbot, demo_window):
         {Follow.LOST}
     outcomes.which.setCurrentIndex(outcomes.which.findData("responders"))
     assert outcomes.model.rowCount() == expected.responders
-    assert outcomes.which_count.text() == f"{expected.responders:,} patient(s)"
+    assert outcomes.which_count.text() == (f"{expected.responders:,} patient"
+                                           + ("s" if expected.responders != 1 else ""))
     first = outcomes.model.row(0)
     index = outcomes.model.index(0, 1)
     rect = outcomes.table.visualRect(index)

@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.practitioner import Role
+from mesolog.domain.translation import moment_text
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.ui.common.form_dialog import FormDialog
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.permitted import permit
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
     from mesolog.services.practitioners import Account
 
-COLUMNS = ("Login", "Name", "Role", "Active", "Last login")
+COLUMNS = (QT_TR_NOOP("Login"), QT_TR_NOOP("Name"), QT_TR_NOOP("Role"), QT_TR_NOOP("Active"),
+           QT_TR_NOOP("Last login"))
 
 
 class ResetPasswordDialog(FormDialog):
@@ -40,25 +43,25 @@ class ResetPasswordDialog(FormDialog):
 
     def __init__(self, clinic: Clinic, account: Account, parent: QWidget | None = None,
                  *, reactivate: bool = False):
-        super().__init__(f"{'Reactivate' if reactivate else 'Reset password'} — "
-                         f"{account.name}", parent)
+        super().__init__((tr("Reactivate — {name}") if reactivate else
+                          tr("Reset password — {name}")).format(name=account.name), parent)
         self._clinic, self._account, self._reactivate = clinic, account, reactivate
-        note = QLabel(f"{account.name} logs in with this password once, and then chooses "
-                      "their own.")
+        note = QLabel(tr("{name} logs in with this password once, and then chooses their "
+                         "own.").format(name=account.name))
         note.setWordWrap(True)
         self.form.addRow(note)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_row("&New password", "password", self.password)
-        self.add_row("&Repeat", "repeat", self.repeat)
+        self.add_row(tr("&New password"), "password", self.password)
+        self.add_row(tr("&Repeat"), "repeat", self.repeat)
         if reactivate:
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Reactivate")
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Reactivate"))
 
     def store(self) -> None:
         if self.password.text() != self.repeat.text():
-            raise ValidationError([FieldError("repeat", "The two passwords differ.")])
+            raise ValidationError([FieldError("repeat", tr("The two passwords differ."))])
         if self._reactivate:
             self._clinic.accounts.set_active(self._account.id, True, self.password.text())
         else:
@@ -68,21 +71,21 @@ class ResetPasswordDialog(FormDialog):
 class AccountsDialog(QDialog):
     def __init__(self, clinic: Clinic, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Accounts")
+        self.setWindowTitle(tr("Accounts"))
         self._clinic = clinic
         self._accounts: list[Account] = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton("&Add Account…")
-        self.role_button = QPushButton("Change &Role…")
-        self.reset_button = QPushButton("Reset &Password…")
-        self.active_button = QPushButton("&Deactivate")
+        self.add_button = QPushButton(tr("&Add Account…"))
+        self.role_button = QPushButton(tr("Change &Role…"))
+        self.reset_button = QPushButton(tr("Reset &Password…"))
+        self.active_button = QPushButton(tr("&Deactivate"))
         row = QHBoxLayout()
         for button in (self.add_button, self.role_button, self.reset_button,
                        self.active_button):
@@ -90,8 +93,8 @@ class AccountsDialog(QDialog):
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        note = QLabel("Accounts are never deleted: a deactivated account cannot log in, and "
-                      "what its owner signed stays theirs.")
+        note = QLabel(tr("Accounts are never deleted: a deactivated account cannot log in, and "
+                      "what its owner signed stays theirs."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -110,11 +113,11 @@ class AccountsDialog(QDialog):
         self._accounts = self._clinic.practitioners.accounts()
         self.table.setRowCount(len(self._accounts))
         for r, a in enumerate(self._accounts):
-            last = f"{a.last_login_at:%Y-%m-%d %H:%M}" if a.last_login_at else "never"
+            last = moment_text(a.last_login_at) if a.last_login_at else tr("never")
             if a.must_change_password:
-                last += " (new password to choose)"
+                last += " " + tr("(new password to choose)")
             for c, text in enumerate((a.login, a.name, a.role.label,
-                                      "yes" if a.active else "no", last)):
+                                      tr("yes") if a.active else tr("no"), last)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             if a.id == select_id:
                 self.table.selectRow(r)
@@ -132,8 +135,8 @@ class AccountsDialog(QDialog):
         own = chosen and actor is not None and account.id == actor.id
         permit(self.reset_button, actor, Action.ACCOUNT_RESET_PASSWORD, chosen and not own)
         permit(self.active_button, actor, Action.ACCOUNT_DEACTIVATE, chosen and not own)
-        self.active_button.setText("Re&activate" if chosen and not account.active
-                                   else "&Deactivate")
+        self.active_button.setText(tr("Re&activate") if chosen and not account.active
+                                   else tr("&Deactivate"))
 
     def _attempt(self, change, title: str) -> bool:
         try:
@@ -156,10 +159,10 @@ class AccountsDialog(QDialog):
         if account is None:
             return
         labels = [r.label for r in Role]
-        label, ok = QInputDialog.getItem(self, "Change role", f"Role of {account.name}:",
-                                         labels, labels.index(account.role.label), False)
+        label, ok = QInputDialog.getItem(self, tr("Change role"), tr("Role of {name}:").format(
+            name=account.name), labels, labels.index(account.role.label), False)
         if ok and self._attempt(lambda: self._clinic.accounts.set_role(
-                account.id, Role(label.lower())), "Role not changed"):
+                account.id, list(Role)[labels.index(label)]), tr("Role not changed")):
             self.refresh(account.id)
 
     def reset_password(self) -> None:
@@ -176,12 +179,13 @@ class AccountsDialog(QDialog):
                 self.refresh(account.id)
             return
         if QMessageBox.question(
-                self, "Deactivate", f"Deactivate {account.name}'s account? They can no "
-                "longer log in; what they recorded and signed stays theirs.") \
+                self, tr("Deactivate"), tr("Deactivate {name}'s account? They can no longer log "
+                                           "in; what they recorded and signed stays "
+                                           "theirs.").format(name=account.name)) \
                 != QMessageBox.StandardButton.Yes:
             return
         if self._attempt(lambda: self._clinic.accounts.set_active(account.id, False),
-                         "Not changed"):
+                         tr("Not changed")):
             self.refresh(account.id)
 
 

@@ -40,6 +40,7 @@ from mesolog.domain.catalogue import (
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.list_table import ListTable
 from mesolog.domain.permissions import Action, NotPermitted
+from mesolog.domain.translation import day_text, moment_text, number
 from mesolog.domain.validation import FieldError, ValidationError, problems_of
 from mesolog.ui.common.field_errors import FieldErrors
 from mesolog.ui.common.form_dialog import (
@@ -48,6 +49,7 @@ from mesolog.ui.common.form_dialog import (
     edited_signal,
     stored_or_said,
 )
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.list_export import export_list
 from mesolog.ui.common.long_work import LongWork
 from mesolog.ui.common.permitted import permit
@@ -58,7 +60,7 @@ if TYPE_CHECKING:
 
 def _table(columns: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
+    table.setHorizontalHeaderLabels([tr(column) for column in columns])  # QT_TR_NOOP
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,51 +90,52 @@ def parse_ingredients(text: str) -> tuple[Ingredient, ...]:
 class CatalogueDialog(OpensAtFirstField, QDialog):
     def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Products and lots")
+        self.setWindowTitle(tr("Products and lots"))
         self._clinic = clinic
         self._today = today
         self._product: Product | None = None
         self._lots: list[Lot] = []
 
         self.product_list = QListWidget()
-        self.new_button = QPushButton("&New Product")
+        self.new_button = QPushButton(tr("&New Product"))
         self.scan_box = ScanField()
-        self.scan_box.setPlaceholderText("Scan a vial: fills the GTIN, or finds the product")
+        self.scan_box.setPlaceholderText(tr("Scan a vial: fills the GTIN, or finds the product"))
         self.first_field = self.scan_box  # a vial can be scanned the moment it opens
         self.name = QLineEdit()
         self.maker = QLineEdit()
         self.gtin = QLineEdit()
         self.ingredients = QPlainTextEdit()
-        self.ingredients.setPlaceholderText("One a line: name, concentration\n"
-                                            "Minoxidil, 0.5 %\nBiotin, 5 mg/ml")
+        self.ingredients.setPlaceholderText(tr("One a line: name, concentration\n"
+                                            "Minoxidil, 0.5 %\nBiotin, 5 mg/ml"))
         self.ingredients.setMaximumHeight(90)
         self.ingredients.setTabChangesFocus(True)
-        self.save_button = QPushButton("&Save Product")
+        self.save_button = QPushButton(tr("&Save Product"))
         self.errors = FieldErrors()
         product_form = QFormLayout()
         product_form.addRow("", self.errors.under("scan", self.scan_box))
-        product_form.addRow("&Name", self.errors.under("name", self.name))
-        product_form.addRow("&Maker", self.errors.under("maker", self.maker))
-        product_form.addRow("&GTIN", self.errors.under("gtin", self.gtin))
-        product_form.addRow("&Ingredients", self.errors.under("ingredients", self.ingredients))
+        product_form.addRow(tr("&Name"), self.errors.under("name", self.name))
+        product_form.addRow(tr("&Maker"), self.errors.under("maker", self.maker))
+        product_form.addRow(tr("&GTIN"), self.errors.under("gtin", self.gtin))
+        product_form.addRow(tr("&Ingredients"), self.errors.under("ingredients", self.ingredients))
         product_form.addRow("", self.save_button)
 
-        self.lots_table = _table(("Lot", "Expires", "Opened", "Status"))
+        self.lots_table = _table((QT_TR_NOOP("Lot"), QT_TR_NOOP("Expires"), QT_TR_NOOP("Opened"),
+                                  QT_TR_NOOP("Status")))
         self.lot_no = QLineEdit()
-        self.lot_no.setPlaceholderText("Lot number")
+        self.lot_no.setPlaceholderText(tr("Lot number"))
         self.expiry = date_edit(today())
-        self.opened_check = QCheckBox("opened")
+        self.opened_check = QCheckBox(tr("opened"))
         self.opened = date_edit(today())
         self.opened.setEnabled(False)
         self.opened_check.toggled.connect(self.opened.setEnabled)
-        self.add_lot_button = QPushButton("Add &Lot")
-        self.recall_button = QPushButton("&Who Received This Lot…")
-        lots_box = QGroupBox("Lots")
+        self.add_lot_button = QPushButton(tr("Add &Lot"))
+        self.recall_button = QPushButton(tr("&Who Received This Lot…"))
+        lots_box = QGroupBox(tr("Lots"))
         lots_layout = QVBoxLayout(lots_box)
         lots_layout.addWidget(self.lots_table)
         add_row = QHBoxLayout()
         add_row.addWidget(self.lot_no)
-        add_row.addWidget(QLabel("expires"))
+        add_row.addWidget(QLabel(tr("expires")))
         add_row.addWidget(self.expiry)
         add_row.addWidget(self.opened_check)
         add_row.addWidget(self.opened)
@@ -207,9 +210,9 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         self._lots = self._clinic.catalogue.lots(product.id) if product else []
         today = self._today()
         _fill(self.lots_table, [
-            (lot.details.lot_no, lot.details.expiry.isoformat(),
-             lot.details.opened.isoformat() if lot.details.opened else "",
-             "expired" if lot.is_expired(today) else "in date") for lot in self._lots])
+            (lot.details.lot_no, day_text(lot.details.expiry),
+             day_text(lot.details.opened) if lot.details.opened else "",
+             tr("expired") if lot.is_expired(today) else tr("in date")) for lot in self._lots])
         self._update_buttons()
 
     def start_new_product(self) -> None:
@@ -240,13 +243,14 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
     def add_lot(self) -> bool:
         self.errors.clear()
         if self._product is None:
-            self.errors.show([FieldError("lot_no", "Save the product first, then add its lots.")])
+            self.errors.show([FieldError("lot_no",
+                                         tr("Save the product first, then add its lots."))])
             return False
         expiry = self.expiry.date().toPython()
         if expiry < self._today() and QMessageBox.question(
-                self, "Expired lot",
-                f"This lot expired on {expiry:%Y-%m-%d}. Add it to the catalogue anyway "
-                "(to record a session that used it, say)?",
+                self, tr("Expired lot"),
+                tr("This lot expired on {day}. Add it to the catalogue anyway (to record a "
+                   "session that used it, say)?").format(day=day_text(expiry)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             self.expiry.setFocus()
@@ -257,7 +261,7 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
             self.errors.show(e.errors, fallback="lot_no")
             return False
         except NotPermitted as e:
-            QMessageBox.warning(self, "Not added", str(e))
+            QMessageBox.warning(self, tr("Not added"), str(e))
             return False
         self.lot_no.clear()
         self.opened_check.setChecked(False)
@@ -308,24 +312,26 @@ class RecallDialog(OpensAtFirstField, QDialog):
 
     def __init__(self, clinic: Clinic, lot: Lot, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Who received {lot.product_name} lot {lot.details.lot_no}")
+        self.setWindowTitle(tr("Who received {product} lot {lot}").format(
+            product=lot.product_name, lot=lot.details.lot_no))
         entries = clinic.catalogue.recall(lot.id)
         patients = len({e.patient_id for e in entries})
-        self.summary = QLabel(f"{len(entries)} session{'s' if len(entries) != 1 else ''}, "
-                              f"{patients} patient{'s' if patients != 1 else ''}.")
-        headers = ("Date", "Patient", "Chart no.", "Volume", "Practitioner")
-        rows = tuple((f"{e.performed_at:%Y-%m-%d %H:%M}", e.patient_name, e.chart_no,
-                      f"{e.volume_ml:g} ml", e.practitioner) for e in entries)
+        self.summary = QLabel(tr("%Ln session(s)", "", len(entries)) + ", "
+                              + tr("%Ln patient(s).", "", patients))
+        headers = (QT_TR_NOOP("Date"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Chart no."),
+                   QT_TR_NOOP("Volume"), QT_TR_NOOP("Practitioner"))
+        rows = tuple((moment_text(e.performed_at), e.patient_name, e.chart_no,
+                      f"{number(e.volume_ml, up_to=2)} ml", e.practitioner) for e in entries)
         self.table = _table(headers)
         _fill(self.table, list(rows))
         self._clinic = clinic
-        self.listed = ListTable(self.windowTitle(), headers, rows)
+        self.listed = ListTable(self.windowTitle(), tuple(tr(h) for h in headers), rows)
         self.exporting: LongWork | None = None
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setToolTip("Who received the lot, for a spreadsheet")
+        self.export_button = QPushButton(tr("E&xport…"))
+        self.export_button.setToolTip(tr("Who received the lot, for a spreadsheet"))
         permit(self.export_button, clinic.actor, Action.EXPORT)
         self.export_button.clicked.connect(self.export)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

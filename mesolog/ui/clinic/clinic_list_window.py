@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from mesolog.domain.permissions import Action
 from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.language import tr
 from mesolog.ui.common.list_export import export_list
 from mesolog.ui.common.long_work import LongWork
 from mesolog.ui.common.permitted import permit
@@ -50,8 +51,8 @@ class ClinicListWindow(OpensAtFirstField, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.table.doubleClicked.connect(self._open)
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setToolTip("The list as it is shown, for a spreadsheet")
+        self.export_button = QPushButton(tr("E&xport…"))
+        self.export_button.setToolTip(tr("The list as it is shown, for a spreadsheet"))
         self.export_button.clicked.connect(self.export)
         permit(self.export_button, clinic.actor, Action.EXPORT)
         self.exporting: LongWork | None = None

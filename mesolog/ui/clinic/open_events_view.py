@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from mesolog.domain.adverse_event import SERIOUS_GRADE, EventKind
 from mesolog.domain.permissions import Action
+from mesolog.domain.translation import day_text
 from mesolog.ui.clinic.clinic_list_window import ClinicListWindow
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.common.row_table_model import RowTableModel
 from mesolog.ui.treatment.adverse_event_dialog import ResolveDialog
@@ -21,8 +23,9 @@ if TYPE_CHECKING:
     from mesolog.services.adverse_events import OpenEvent
     from mesolog.services.clinic import Clinic
 
-_COLUMNS = ("Onset", "Open", "Grade", "Side effect", "Patient", "Chart no.", "Suspected lot",
-            "Actions")
+_COLUMNS = (QT_TR_NOOP("Onset"), QT_TR_NOOP("Open"), QT_TR_NOOP("Grade"),
+            QT_TR_NOOP("Side effect"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Chart no."),
+            QT_TR_NOOP("Suspected lot"), QT_TR_NOOP("Actions"))
 
 
 class OpenEventsModel(RowTableModel["OpenEvent"]):
@@ -32,8 +35,9 @@ class OpenEventsModel(RowTableModel["OpenEvent"]):
         d = r.event.details
         if role == Qt.ItemDataRole.DisplayRole:
             name = d.other_text if d.kind is EventKind.OTHER else d.kind.label
-            return (d.onset.isoformat(), f"{r.days_open} d", str(d.grade),
-                    name + (" (serious)" if d.serious else ""), r.patient_name, r.chart_no,
+            return (day_text(d.onset), tr("{days} d").format(days=r.days_open), str(d.grade),
+                    name + (" " + tr("(serious)") if d.serious else ""), r.patient_name,
+                    r.chart_no,
                     r.event.suspected_lot, ", ".join(a.label for a in d.actions))[column]
         if role == Qt.ItemDataRole.ForegroundRole and (d.grade >= SERIOUS_GRADE or d.serious):
             return QBrush(QColor("#b00020"))
@@ -44,21 +48,22 @@ class OpenEventsWindow(ClinicListWindow):
     FOLLOWS = ("adverse_event", "session", "lot", "patient")
 
     def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
-        super().__init__(clinic, today, "Open side effects", OpenEventsModel(),
+        super().__init__(clinic, today, tr("Open side effects"), OpenEventsModel(),
                          lambda row: row.event.patient_id, parent)
         self.kind = QComboBox()
-        self.kind.addItem("All kinds", None)
+        self.kind.addItem(tr("All kinds"), None)
         for kind in EventKind:
             self.kind.addItem(kind.label, kind.value)
         self.min_grade = QSpinBox()
         self.min_grade.setRange(1, 5)
-        self.min_grade.setPrefix("grade ≥ ")
+        self.min_grade.setPrefix(tr("grade ≥ "))
         self.lot = QComboBox()
-        self.lot.addItem("All lots", None)
+        self.lot.addItem(tr("All lots"), None)
         for lot in clinic.catalogue.lots():
-            self.lot.addItem(f"{lot.product_name} lot {lot.details.lot_no}", lot.id)
-        self.resolve_button = QPushButton("&Resolve…")
-        self.set_filters([QLabel("Show"), self.kind, self.min_grade, self.lot],
+            self.lot.addItem(tr("{product} lot {lot}").format(product=lot.product_name,
+                                                              lot=lot.details.lot_no), lot.id)
+        self.resolve_button = QPushButton(tr("&Resolve…"))
+        self.set_filters([QLabel(tr("Show")), self.kind, self.min_grade, self.lot],
                          [self.resolve_button])
         self.resize(1000, 520)
         for combo in (self.kind, self.lot):
@@ -73,8 +78,8 @@ class OpenEventsWindow(ClinicListWindow):
             self._today(), kind=EventKind(kind) if kind else None,
             min_grade=self.min_grade.value(), lot_id=self.lot.currentData()))
         count = self.model.rowCount()
-        self.summary.setText(f"{count} open side effect{'s' if count != 1 else ''}. "
-                             "Double-click to open the patient; Resolve… when it has settled.")
+        self.summary.setText(tr("%Ln open side effect(s). Double-click to open the patient; "
+                                "Resolve… when it has settled.", "", count))
         permit(self.resolve_button, self._clinic.actor, Action.SIDE_EFFECT_RESOLVE, count > 0)
 
     def resolve_selected(self) -> bool:

@@ -21,8 +21,9 @@ from mesolog.domain.clock import Clock
 from mesolog.domain.cohort import Cohort
 from mesolog.domain.patient import Diagnosis, Sex
 from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.language import QT_TR_NOOP, day_pattern, tr
 
-ANY = "Any"
+ANY = QT_TR_NOOP("Any")
 
 
 class Period:
@@ -33,14 +34,14 @@ class Period:
         self.first, self.last = QDateEdit(), QDateEdit()
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(day_pattern())
             edit.setEnabled(False)
             self.check.toggled.connect(edit.setEnabled)
         today = QDate(clock().date())  # the window's day, as everywhere it shows one
         self.first.setDate(today.addYears(-years_back))
         self.last.setDate(today)
         self.row = QHBoxLayout()
-        for widget in (self.check, self.first, QLabel("to"), self.last):
+        for widget in (self.check, self.first, QLabel(tr("to")), self.last):
             self.row.addWidget(widget)
 
     def dates(self) -> tuple[date | None, date | None]:
@@ -57,36 +58,36 @@ class CohortBox(QGroupBox):
         super().__init__(title)
         form = QFormLayout(self)
         self.diagnosis = QComboBox()
-        self.diagnosis.addItem(ANY, None)
+        self.diagnosis.addItem(tr(ANY), None)
         for diagnosis in Diagnosis:
             self.diagnosis.addItem(diagnosis.label, diagnosis.value)
         self.sex = QComboBox()
-        self.sex.addItem(ANY, None)
+        self.sex.addItem(tr(ANY), None)
         for sex in Sex:
             self.sex.addItem(sex.label, sex.value)
         self.age_from, self.age_to = QSpinBox(), QSpinBox()
         for box, value in ((self.age_from, 0), (self.age_to, 120)):
             box.setRange(0, 120)
             box.setValue(value)
-            box.setSuffix(" years")
+            box.setSuffix(tr(" years"))
         ages = QHBoxLayout()
         ages.addWidget(self.age_from)
-        ages.addWidget(QLabel("to"))
+        ages.addWidget(QLabel(tr("to")))
         ages.addWidget(self.age_to)
         self.protocol, self.product = QComboBox(), QComboBox()
         self.set_choices(protocols, products)
-        self.first_session = Period("First session from", clock, years_back=2)
+        self.first_session = Period(tr("First session from"), clock, years_back=2)
         self.period = self.first_session.check
         self.min_sessions = QSpinBox()
         self.min_sessions.setRange(1, 1000)
-        form.addRow("Diagnosis", self.diagnosis)
-        form.addRow("Sex", self.sex)
-        form.addRow("Age at the first session", errors.under(f"{key}.age_to", ages))
-        form.addRow("Protocol", self.protocol)
-        form.addRow("Product given", self.product)
+        form.addRow(tr("Diagnosis"), self.diagnosis)
+        form.addRow(tr("Sex"), self.sex)
+        form.addRow(tr("Age at the first session"), errors.under(f"{key}.age_to", ages))
+        form.addRow(tr("Protocol"), self.protocol)
+        form.addRow(tr("Product given"), self.product)
         form.addRow(errors.under(f"{key}.first_to", self.first_session.row))
-        form.addRow("At least", self.min_sessions)
-        self.min_sessions.setSuffix(" session(s)")
+        form.addRow(tr("At least"), self.min_sessions)
+        self.min_sessions.setSuffix(tr(" session(s)"))
 
     def set_choices(self, protocols: list[str], products: list[tuple[int, str]]) -> None:
         """The protocols and products to choose from, as the records hold them now; what
@@ -95,7 +96,7 @@ class CohortBox(QGroupBox):
                                        (self.product, [(n, i) for i, n in products], None)):
             chosen = combo.currentData()
             combo.clear()
-            combo.addItem(ANY, any_data)
+            combo.addItem(tr(ANY), any_data)
             for text, data in items:
                 combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))

@@ -47,12 +47,14 @@ from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.published import ComparedWith, PublishedNumber, practice_number
 from mesolog.domain.safety import SafetyReport
 from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.translation import day_text, number
 from mesolog.domain.validation import ValidationError
 from mesolog.services.practice_outcomes import PracticeOutcomesService
 from mesolog.store.database import DatabaseError
 from mesolog.ui.clinic.outcome_choices import CohortBox
 from mesolog.ui.clinic.practice_safety import SafetyPage
 from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
 
@@ -63,22 +65,30 @@ def numbers_text(result: CohortResult) -> str:
     """The cohort's numbers in words, for the page and its printout."""
     outcome, summary = result.outcome, result.summary
     unit = outcome.kind.unit
-    lines = [f"<b>{len(result.patients):,}</b> patients in the cohort: "
-             f"<b>{result.count(Follow.ANALYSED):,}</b> analysed, "
-             f"{result.count(Follow.LOST):,} lost to follow-up, "
-             f"{result.count(Follow.NOT_DUE):,} not due yet"
-             + (f", {result.count(Follow.NO_BASELINE):,} without a baseline"
-                if outcome.kind.needs_baseline else "") + "."]
+    counts = {"patients": number(len(result.patients)),
+              "analysed": number(result.count(Follow.ANALYSED)),
+              "lost": number(result.count(Follow.LOST)),
+              "not_due": number(result.count(Follow.NOT_DUE)),
+              "no_baseline": number(result.count(Follow.NO_BASELINE))}
+    lines = [(tr("<b>{patients}</b> patients in the cohort: <b>{analysed}</b> analysed, "
+                 "{lost} lost to follow-up, {not_due} not due yet, {no_baseline} without a "
+                 "baseline.") if outcome.kind.needs_baseline else
+              tr("<b>{patients}</b> patients in the cohort: <b>{analysed}</b> analysed, "
+                 "{lost} lost to follow-up, {not_due} not due yet.")).format(**counts)]
     if summary is None:
-        lines.append("Nobody has a follow-up at this time point yet.")
+        lines.append(tr("Nobody has a follow-up at this time point yet."))
     else:
-        what = "Mean change" if outcome.kind.needs_baseline else "Mean score"
-        lines.append(f"{what}: <b>{described(summary.mean)}</b> {unit}; median "
-                     f"{summary.median:.1f}, quartiles {summary.q1:.1f} to {summary.q3:.1f}; "
-                     f"SD {summary.sd:.1f}.")
-        lines.append(f"Responders ({outcome.responder_rule}): {result.responders:,} of "
-                     f"{len(result.analysed):,}, <b>{described(result.responder_rate, 0, True)}"
-                     "</b> (Wilson).")
+        lines.append((tr("Mean change: <b>{mean}</b> {unit}; median {median}, quartiles {q1} "
+                         "to {q3}; SD {sd}.") if outcome.kind.needs_baseline else
+                      tr("Mean score: <b>{mean}</b> {unit}; median {median}, quartiles {q1} "
+                         "to {q3}; SD {sd}.")).format(
+            mean=described(summary.mean), unit=unit, median=number(summary.median, 1),
+            q1=number(summary.q1, 1), q3=number(summary.q3, 1), sd=number(summary.sd, 1)))
+        lines.append(tr("Responders ({rule}): {responders} of {analysed}, <b>{rate}</b> "
+                        "(Wilson).").format(
+            rule=outcome.responder_rule, responders=number(result.responders),
+            analysed=number(len(result.analysed)),
+            rate=described(result.responder_rate, 0, True)))
     return "<br>".join(lines)
 
 
@@ -86,18 +96,20 @@ def comparison_text(compared: Comparison) -> str:
     mean, rate = compared.mean_difference, compared.rate_difference
     unit = compared.a.outcome.kind.unit
     return "<br>".join([
-        "<b>A minus B</b>",
-        f"Difference in mean change: <b>{described(mean and mean.estimate)}</b> {unit} "
-        "(Welch)." if mean else "Difference in mean change: each cohort needs two patients "
-        "analysed.",
-        f"Difference in responder rates: <b>{described(rate and rate.estimate, 0, True)}"
-        "</b> (Newcombe)." if rate else "Difference in responder rates: —",
+        tr("<b>A minus B</b>"),
+        tr("Difference in mean change: <b>{difference}</b> {unit} (Welch).").format(
+            difference=described(mean.estimate), unit=unit) if mean else
+        tr("Difference in mean change: each cohort needs two patients analysed."),
+        tr("Difference in responder rates: <b>{difference}</b> (Newcombe).").format(
+            difference=described(rate.estimate, 0, True)) if rate else
+        tr("Difference in responder rates: —"),
         f"<i>{OBSERVATIONAL}</i>"])
 
 
 class PatientOutcomeModel(RowTableModel[PatientOutcome]):
-    columns = ("Chart no.", "Patient", "First session", "Counts as", "Baseline",
-               "Follow-up", "Day", "Change", "Responder")
+    columns = (QT_TR_NOOP("Chart no."), QT_TR_NOOP("Patient"), QT_TR_NOOP("First session"),
+               QT_TR_NOOP("Counts as"), QT_TR_NOOP("Baseline"), QT_TR_NOOP("Follow-up"),
+               QT_TR_NOOP("Day"), QT_TR_NOOP("Change"), QT_TR_NOOP("Responder"))
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -109,11 +121,11 @@ class PatientOutcomeModel(RowTableModel[PatientOutcome]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         responds = p.responds(self.outcome)
-        return (p.chart_no, p.name, p.first_session.isoformat(), p.follow.label,
+        return (p.chart_no, p.name, day_text(p.first_session), p.follow.label,
                 _number(p.baseline), _number(p.follow_up),
-                "" if p.follow_up_day is None else str(p.follow_up_day),
+                "" if p.follow_up_day is None else number(p.follow_up_day),
                 _number(p.change, signed=True),
-                "" if responds is None else ("yes" if responds else "no"))[column]
+                "" if responds is None else (tr("yes") if responds else tr("no")))[column]
 
 
 def published_text(studies: tuple[PublishedNumber, ...], result: CohortResult | None,
@@ -122,28 +134,34 @@ def published_text(studies: tuple[PublishedNumber, ...], result: CohortResult | 
     it where one is computed."""
     blocks = []
     for study in studies:
-        arms = "<br>".join(f"&nbsp;&nbsp;{html.escape(arm.name)}: {arm.events} of {arm.n} "
-                           f"({arm.published}; {described(arm.share, 0, True)})"
-                           for arm in study.arms)
+        arms = "<br>".join("&nbsp;&nbsp;" + tr("{arm}: {events} of {n} ({published}; "
+                                               "{share})").format(
+            arm=html.escape(arm.name), events=number(arm.events), n=number(arm.n),
+            published=arm.published, share=described(arm.share, 0, True))
+            for arm in study.arms)
         own = practice_number(study.compares_with, result, safety)
         if own is None:
-            own = ("Show a cohort to see its responders here."
+            own = (tr("Show a cohort to see its responders here.")
                    if study.compares_with is ComparedWith.RESPONDERS else
-                   "Show Side Effects (Safety) to see the practice's share here.")
+                   tr("Show Side Effects (Safety) to see the practice's share here."))
         blocks.append(
             f"<p><b>{html.escape(study.outcome)}</b><br>"
             f"{html.escape(study.population)}. {html.escape(study.treatment)}. "
             f"{html.escape(study.design)}.<br>{arms}<br><i>{html.escape(own)}</i><br>"
-            f"<small>{html.escape(study.citation)} doi:{html.escape(study.doi)}, PMID "
-            f"{html.escape(study.pmid)}; read from {html.escape(study.read_from)}.</small></p>")
+            "<small>" + tr("{citation} doi:{doi}, PMID {pmid}; read from {where}.").format(
+                citation=html.escape(study.citation), doi=html.escape(study.doi),
+                pmid=html.escape(study.pmid), where=html.escape(study.read_from))
+            + "</small></p>")
     return "".join(blocks)
 
 
-PATIENT_FILTERS = (("Every patient of the cohort", "all"), ("Analysed", Follow.ANALYSED.value),
-                   ("Responders", "responders"), ("Analysed, not responding", "others"),
-                   ("Lost to follow-up", Follow.LOST.value),
-                   ("Not due yet", Follow.NOT_DUE.value),
-                   ("Without a baseline", Follow.NO_BASELINE.value))
+PATIENT_FILTERS = ((QT_TR_NOOP("Every patient of the cohort"), "all"),
+                   (QT_TR_NOOP("Analysed"), Follow.ANALYSED.value),
+                   (QT_TR_NOOP("Responders"), "responders"),
+                   (QT_TR_NOOP("Analysed, not responding"), "others"),
+                   (QT_TR_NOOP("Lost to follow-up"), Follow.LOST.value),
+                   (QT_TR_NOOP("Not due yet"), Follow.NOT_DUE.value),
+                   (QT_TR_NOOP("Without a baseline"), Follow.NO_BASELINE.value))
 
 
 def _picked(patient: PatientOutcome, key: str, outcome: Outcome) -> bool:
@@ -163,7 +181,7 @@ def _stretch_of(value: float, stretches: list[tuple[float, float, int]]) -> int:
 def _number(value: float | None, signed: bool = False) -> str:
     if value is None:
         return ""
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
+    return number(value, 1, signed)
 
 
 class PracticeOutcomesWindow(QDialog):
@@ -171,17 +189,17 @@ class PracticeOutcomesWindow(QDialog):
 
     def __init__(self, clinic: Clinic, clock: Clock, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Outcomes across the practice")
+        self.setWindowTitle(tr("Outcomes across the practice"))
         self._db = clinic.db
         self._clock = clock  # whose "today" says who is due: the window's
         service = PracticeOutcomesService(clinic.db, clock)
         protocols, products = service.protocols(), service.products()
         self.errors = FieldErrors()
-        self.cohort_a = CohortBox("Cohort", protocols, products, self.errors, "a", clock)
-        self.cohort_b = CohortBox("Compared with (B)", protocols, products, self.errors, "b",
+        self.cohort_a = CohortBox(tr("Cohort"), protocols, products, self.errors, "a", clock)
+        self.cohort_b = CohortBox(tr("Compared with (B)"), protocols, products, self.errors, "b",
                                   clock)
         self.cohort_b.hide()
-        self.compare = QCheckBox("Compare with a second cohort")
+        self.compare = QCheckBox(tr("Compare with a second cohort"))
         self.compare.toggled.connect(self.cohort_b.setVisible)
 
         self.kind = QComboBox()
@@ -189,13 +207,13 @@ class PracticeOutcomesWindow(QDialog):
             self.kind.addItem(kind.label, kind.value)
         self.months = QComboBox()
         for months in TIME_POINTS:
-            self.months.addItem(f"{months} months", months)
+            self.months.addItem(tr("{months} months").format(months=months), months)
         self.months.setCurrentIndex(TIME_POINTS.index(6))
         self.window_days = QSpinBox()
         self.window_days.setRange(7, 120)
         self.window_days.setValue(45)
         self.window_days.setPrefix("± ")
-        self.window_days.setSuffix(" days")
+        self.window_days.setSuffix(tr(" days"))
         self.zone = QComboBox()
         for zone in ScalpZone:
             self.zone.addItem(zone.label, zone.value)
@@ -208,21 +226,21 @@ class PracticeOutcomesWindow(QDialog):
             box.setSuffix(suffix)
         rule = QHBoxLayout()
         rule.addWidget(self.responder_hairs)
-        rule.addWidget(QLabel("or"))
+        rule.addWidget(QLabel(tr("or")))
         rule.addWidget(self.responder_percent)
-        outcome_box = QGroupBox("Outcome")
+        outcome_box = QGroupBox(tr("Outcome"))
         outcome_form = QFormLayout(outcome_box)
-        outcome_form.addRow("Outcome", self.kind)
-        outcome_form.addRow("At", self.months)
-        outcome_form.addRow("Follow-up within", self.window_days)
-        outcome_form.addRow("Density measured at", self.zone)
-        outcome_form.addRow("A responder gains", rule)
+        outcome_form.addRow(tr("Outcome"), self.kind)
+        outcome_form.addRow(tr("At"), self.months)
+        outcome_form.addRow(tr("Follow-up within"), self.window_days)
+        outcome_form.addRow(tr("Density measured at"), self.zone)
+        outcome_form.addRow(tr("A responder gains"), rule)
         self.kind.currentIndexChanged.connect(self._kind_chosen)
 
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton(tr("&Show"))
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.compute)
-        self.numbers = QLabel("Choose a cohort and an outcome, then Show.")
+        self.numbers = QLabel(tr("Choose a cohort and an outcome, then Show."))
         self.numbers.setWordWrap(True)
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
         self.numbers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -235,24 +253,24 @@ class PracticeOutcomesWindow(QDialog):
         self.table = list_view_of(self.model)
         self.table.doubleClicked.connect(self._open)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.numbers, "&Numbers")
-        self.tabs.addTab(chart_page, "&Chart")
+        self.tabs.addTab(self.numbers, tr("&Numbers"))
+        self.tabs.addTab(chart_page, tr("&Chart"))
         self.which = QComboBox()  # the patients behind one number at a time
         for label, key in PATIENT_FILTERS:
-            self.which.addItem(label, key)
+            self.which.addItem(tr(label), key)
         self.which.currentIndexChanged.connect(self._list_patients)
         self.which_count = QLabel()
         patients_page = QWidget()
         patients_layout = QVBoxLayout(patients_page)
         which_row = QHBoxLayout()
-        which_row.addWidget(QLabel("Show"))
+        which_row.addWidget(QLabel(tr("Show")))
         which_row.addWidget(self.which)
         which_row.addWidget(self.which_count, 1)
         patients_layout.addLayout(which_row)
         patients_layout.addWidget(self.table, 1)
-        self.tabs.addTab(patients_page, "&Patients")
+        self.tabs.addTab(patients_page, tr("&Patients"))
         self.safety = SafetyPage(clinic.db, clock, self.errors)
-        self.tabs.addTab(self.safety, "Sa&fety")
+        self.tabs.addTab(self.safety, tr("Sa&fety"))
         self.studies = service.published()
         self.published = QLabel()
         self.published.setWordWrap(True)
@@ -262,7 +280,7 @@ class PracticeOutcomesWindow(QDialog):
         published_page = QScrollArea()
         published_page.setWidgetResizable(True)
         published_page.setWidget(self.published)
-        self.tabs.addTab(published_page, "P&ublished")
+        self.tabs.addTab(published_page, tr("P&ublished"))
 
         self.choices = QWidget()  # the cohort's and outcome's: not the safety page's
         choices = QVBoxLayout(self.choices)
@@ -274,8 +292,8 @@ class PracticeOutcomesWindow(QDialog):
         choices.addWidget(self.errors.label("outcome"))
         choices.addWidget(self.show_button)
         choices.addStretch(1)
-        self.save_button = QPushButton("Save as P&DF…")
-        self.save_button.setToolTip("What these pages show, under the clinic's letterhead")
+        self.save_button = QPushButton(tr("Save as P&DF…"))
+        self.save_button.setToolTip(tr("What these pages show, under the clinic's letterhead"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_pdf)
         self.safety.shown.connect(lambda: self.save_button.setEnabled(True))
@@ -332,14 +350,14 @@ class PracticeOutcomesWindow(QDialog):
                     self.errors.show([type(error)(shown, error.message)], "outcome")
                 return
         self.show_button.setEnabled(False)
-        self.numbers.setText("Computing…")
+        self.numbers.setText(tr("Computing…"))
 
         def work(own: Any, _progress: Any) -> CohortResult | Comparison:
             service = PracticeOutcomesService(own, self._clock)
             return service.cohort(a, outcome) if b is None else service.compare(a, b, outcome)
 
         self.computing = run_long_work(
-            self, "Computing the outcomes", with_own_connection(self._db, work),
+            self, tr("Computing the outcomes"), with_own_connection(self._db, work),
             done=self._shown, failed=self._failed,
             expected=(ValidationError, NotPermitted, DatabaseError))
 
@@ -355,9 +373,9 @@ class PracticeOutcomesWindow(QDialog):
         """The computed numbers (and side effects, if counted) as a PDF."""
         folder = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        name, _ = QFileDialog.getSaveFileName(self, "Save as PDF",
-                                              str(folder / "Outcomes across the practice.pdf"),
-                                              "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save as PDF"),
+                                              str(folder / tr("Outcomes across the practice.pdf")),
+                                              tr("PDF (*.pdf)"))
         if not name:
             return False
         target = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
@@ -366,7 +384,7 @@ class PracticeOutcomesWindow(QDialog):
                 target, self._clock(), result=self.result, comparison=self.comparison,
                 safety=self.safety.report)
         except (OSError, NotPermitted, DatabaseError) as e:
-            QMessageBox.warning(self, "Not saved", str(e))
+            QMessageBox.warning(self, tr("Not saved"), str(e))
             return False
         self.saved = target
         return True
@@ -379,8 +397,8 @@ class PracticeOutcomesWindow(QDialog):
         key = self.which.currentData()
         chosen = [p for p in result.patients if _picked(p, key, result.outcome)]
         self.model.set_rows(chosen)
-        self.which_count.setText(f"{len(chosen):,} patient(s)"
-                                 + (" of cohort A" if self.comparison else ""))
+        self.which_count.setText(tr("%Ln patient(s) of cohort A", "", len(chosen))
+                                 if self.comparison else tr("%Ln patient(s)", "", len(chosen)))
 
     def _show_published(self) -> None:
         self.published.setText(published_text(self.studies, self.result, self.safety.report))
@@ -417,14 +435,15 @@ class PracticeOutcomesWindow(QDialog):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         results = [("A", self.result)] + ([("B", self.comparison.b)] if self.comparison else [])
         if not any(r.course for _, r in results if r is not None):
-            chart.setTitle("No course to draw for this outcome (stages of different scales "
-                           "do not average).")
+            chart.setTitle(tr("No course to draw for this outcome (stages of different scales "
+                           "do not average)."))
             self._chart_view.setChart(chart)
             return
         outcome = self.result.outcome
-        chart.setTitle(f"Mean course, month by month — {outcome.kind.label}")
+        chart.setTitle(tr("Mean course, month by month — {outcome}").format(
+            outcome=outcome.kind.label))
         x_axis, y_axis = QValueAxis(), QValueAxis()
-        x_axis.setTitleText("Months after the first session")
+        x_axis.setTitleText(tr("Months after the first session"))
         x_axis.setLabelFormat("%d")
         y_axis.setTitleText(outcome.kind.unit)
         values = []
@@ -432,10 +451,10 @@ class PracticeOutcomesWindow(QDialog):
             if result is None:
                 continue
             line = QLineSeries()
-            line.setName(f"{name}: mean ({', '.join(str(m.patients) for m in result.course)} "
-                         "patients a month)" if self.comparison else
-                         f"Mean ({', '.join(str(m.patients) for m in result.course)} "
-                         "patients a month)")
+            counts = ", ".join(number(m.patients) for m in result.course)
+            line.setName(tr("{cohort}: mean ({counts} patients a month)").format(
+                cohort=name, counts=counts) if self.comparison else
+                tr("Mean ({counts} patients a month)").format(counts=counts))
             line.setPointsVisible(True)
             for point in result.course:
                 line.append(point.month, point.mean_change)
@@ -460,13 +479,15 @@ class PracticeOutcomesWindow(QDialog):
 
         chart = QChart()
         outcome = self.result.outcome
-        what = "changes" if outcome.kind.needs_baseline else "scores"
-        chart.setTitle(f"Spread of the {what} at {outcome.months} months ({outcome.kind.unit})")
+        chart.setTitle((tr("Spread of the changes at {months} months ({unit})")
+                        if outcome.kind.needs_baseline else
+                        tr("Spread of the scores at {months} months ({unit})")).format(
+            months=outcome.months, unit=outcome.kind.unit))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         results = [("A", self.result)] + ([("B", self.comparison.b)] if self.comparison else [])
         values = [v for _, r in results for v in r.changes()]
         if not values:
-            chart.setTitle("Nobody has a follow-up at this time point yet.")
+            chart.setTitle(tr("Nobody has a follow-up at this time point yet."))
             return chart
         stretches = distribution(values, bins=8)  # a readable label under each bar
         series = QBarSeries()
@@ -474,17 +495,19 @@ class PracticeOutcomesWindow(QDialog):
             counts = [0] * len(stretches)
             for value in result.changes():
                 counts[_stretch_of(value, stretches)] += 1
-            bars = QBarSet(f"{name}: {len(result.changes())} patients" if self.comparison
-                           else f"{len(result.changes())} patients")
+            patients = tr("%Ln patient(s)", "", len(result.changes()))
+            bars = QBarSet(f"{name}: {patients}" if self.comparison else patients)
             bars.append(counts)
             series.append(bars)
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
-        x_axis.append([f"{low:.0f} to {high:.0f}" if outcome.kind.needs_baseline
-                       else f"{low:.1f} to {high:.1f}" for low, high, _ in stretches])
+        places = 0 if outcome.kind.needs_baseline else 1
+        x_axis.append([tr("{low} to {high}").format(low=number(low, places),
+                                                    high=number(high, places))
+                       for low, high, _ in stretches])
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%d")
-        y_axis.setTitleText("patients")
+        y_axis.setTitleText(tr("patients"))
         y_axis.setRange(0, max(max(bars.at(i) for i in range(bars.count()))
                                for bars in series.barSets()))
         y_axis.applyNiceNumbers()

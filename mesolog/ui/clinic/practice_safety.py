@@ -13,18 +13,21 @@ from mesolog.domain.clock import Clock
 from mesolog.domain.intervals import described
 from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.safety import SafetyReport, SafetyRow
+from mesolog.domain.translation import number
 from mesolog.domain.validation import ValidationError
 from mesolog.services.practice_outcomes import PracticeOutcomesService
 from mesolog.store.database import DatabaseError
 from mesolog.ui.clinic.outcome_choices import Period
 from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 from mesolog.ui.common.row_table_model import RowTableModel, list_view_of
 
 
 class SafetyModel(RowTableModel[SafetyRow]):
-    columns = ("By", "What", "Sessions", "Side effects", "Per 100 sessions", "95 % CI",
-               "Stands out")
+    columns = (QT_TR_NOOP("By"), QT_TR_NOOP("What"), QT_TR_NOOP("Sessions"),
+               QT_TR_NOOP("Side effects"), QT_TR_NOOP("Per 100 sessions"),
+               QT_TR_NOOP("95 % CI"), QT_TR_NOOP("Stands out"))
 
     def cell(self, r: SafetyRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
@@ -34,10 +37,12 @@ class SafetyModel(RowTableModel[SafetyRow]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         rate = r.rate
-        return (r.group.label, r.label, f"{r.sessions:,}", f"{r.events:,}",
-                "" if rate is None else f"{rate.value:.1f}",
-                "" if rate is None else f"{rate.low:.1f} to {rate.high:.1f}",
-                f"yes (p = {r.p_value:.4f})" if r.stands_out else "")[column]
+        return (r.group.label, r.label, number(r.sessions), number(r.events),
+                "" if rate is None else number(rate.value, 1),
+                "" if rate is None else tr("{low} to {high}").format(
+                    low=number(rate.low, 1), high=number(rate.high, 1)),
+                tr("yes (p = {p})").format(p=number(r.p_value, 4)) if r.stands_out
+                else "")[column]
 
 
 class SafetyPage(QWidget):
@@ -48,17 +53,17 @@ class SafetyPage(QWidget):
     def __init__(self, db: Any, clock: Clock, errors: FieldErrors):
         super().__init__()
         self._db, self._clock, self._errors = db, clock, errors
-        self.sessions = Period("Sessions from", clock, years_back=1)
+        self.sessions = Period(tr("Sessions from"), clock, years_back=1)
         self.period, self.first, self.last = (self.sessions.check, self.sessions.first,
                                               self.sessions.last)
-        self.show_button = QPushButton("Show &Side Effects")
+        self.show_button = QPushButton(tr("Show &Side Effects"))
         self.show_button.clicked.connect(self.compute)
         row = self.sessions.row
         row.addStretch(1)
         row.addWidget(self.show_button)
-        self.summary = QLabel("Side effects per 100 sessions, by kind, grade, product and "
+        self.summary = QLabel(tr("Side effects per 100 sessions, by kind, grade, product and "
                               "lot, with exact 95 % intervals; a lot whose rate stands out "
-                              "from the practice's is flagged.")
+                              "from the practice's is flagged."))
         self.summary.setWordWrap(True)
         self.model = SafetyModel(self)
         self.table = list_view_of(self.model)
@@ -76,7 +81,7 @@ class SafetyPage(QWidget):
         self.show_button.setEnabled(False)
         clock = self._clock
         self.computing = run_long_work(
-            self, "Counting the side effects", with_own_connection(
+            self, tr("Counting the side effects"), with_own_connection(
                 self._db, lambda own, _p: PracticeOutcomesService(own, clock).safety(
                     first, last)),
             done=self._shown, failed=self._failed,
@@ -93,12 +98,13 @@ class SafetyPage(QWidget):
         self.show_button.setEnabled(True)
         self.report = report
         flagged = report.flagged
-        standing = (f" <b style='color:#b00020'>{len(flagged)} lot(s) stand out</b>: "
-                    + ", ".join(r.label for r in flagged) + "." if flagged
-                    else " No lot stands out.")
+        standing = (tr("<b style='color:#b00020'>%n lot(s) stand out</b>: {lots}.", "",
+                       len(flagged)).format(lots=", ".join(r.label for r in flagged))
+                    if flagged else tr("No lot stands out."))
         self.summary.setText(
-            f"{report.events:,} side effects in {report.sessions:,} sessions: "
-            f"<b>{described(report.rate)}</b> per 100 sessions.{standing} A session "
-            "given several products counts for each.")
+            tr("{events} side effects in {sessions} sessions: <b>{rate}</b> per 100 "
+               "sessions. {standing} A session given several products counts for "
+               "each.").format(events=number(report.events), sessions=number(report.sessions),
+                               rate=described(report.rate), standing=standing))
         self.model.set_rows(list(report.rows))
         self.shown.emit()

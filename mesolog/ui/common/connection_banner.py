@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from mesolog.ui.common import styles
 from mesolog.ui.common.change_notices import RECONNECT_MS
+from mesolog.ui.common.language import tr
 
 
 class ConnectionBanner(QLabel):
@@ -23,7 +24,7 @@ class ConnectionBanner(QLabel):
         self.setVisible(not reachable)
         if reachable:
             return
-        self.setText(f"<b>Not connected to the server.</b> Mesolog tries again every "
-                     f"{RECONNECT_MS // 1000} seconds. What you type stays in the window: "
-                     "save it once connected.")
+        self.setText(tr("<b>Not connected to the server.</b> Mesolog tries again every "
+                        "{seconds} seconds. What you type stays in the window: save it once "
+                        "connected.").format(seconds=RECONNECT_MS // 1000))
         self.setToolTip(why)

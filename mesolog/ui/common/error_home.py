@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from mesolog import APP_NAME, __version__
 from mesolog.store.errors import ServerUnreachable
+from mesolog.ui.common.language import tr
 
 LOG_FILE_NAME = "mesolog.log"
 
@@ -43,18 +44,19 @@ class ErrorDialog(QDialog):
     def __init__(self, summary: str, details: str, log_path: Path | None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME}: something went wrong")
-        where = f" It is written in {log_path}." if log_path else ""
+        self.setWindowTitle(tr("Mesolog: something went wrong"))
+        where = " " + tr("It is written in {file}.").format(file=log_path) if log_path else ""
         self.message = QLabel(
-            f"<b>{summary}</b><br><br>What you were doing was not finished. Whatever is "
-            "open and not yet saved is still open: save it if you can. If this happens "
-            f"again, send the details to whoever supports your Mesolog.{where}")
+            f"<b>{summary}</b><br><br>" + tr(
+                "What you were doing was not finished. Whatever is open and not yet saved is "
+                "still open: save it if you can. If this happens again, send the details to "
+                "whoever supports your Mesolog.") + where)
         self.message.setWordWrap(True)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setMinimumSize(560, 180)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("&Copy Details",
+        self.copy_button = buttons.addButton(tr("&Copy Details"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))

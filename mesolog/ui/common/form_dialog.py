@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.permissions import Action, Actor, NotPermitted
 from mesolog.domain.validation import ConflictError, FieldError, ValidationError
 from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.language import day_pattern, tr
 from mesolog.ui.common.permitted import permit
 
 
@@ -55,7 +56,7 @@ def stored_or_said(parent: QWidget, errors: FieldErrors, fallback: str,
         errors.show(e.errors, fallback=fallback)
         return False
     except (NotPermitted, ConflictError) as e:
-        QMessageBox.warning(parent, "Not saved", str(e))
+        QMessageBox.warning(parent, tr("Not saved"), str(e))
         return False
     return True
 
@@ -101,7 +102,7 @@ class DateTimeField(_TypedWhole, QDateTimeEdit):
 def date_edit(day: date) -> QDateEdit:
     edit = DateField(QDate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(day_pattern())  # 27/11/2026 in French
     return edit
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mesolog.domain.list_table import ListTable
-from mesolog.domain.text import count_of
+from mesolog.ui.common.language import tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
@@ -33,21 +33,22 @@ def export_list(parent: QWidget, db: Database, title: str,
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggestion = Path(folder or Path.home()) / f"{_file_stem(title)}.csv"
-    name, _ = QFileDialog.getSaveFileName(parent, "Export List", str(suggestion),
-                                          "Spreadsheet (CSV) (*.csv);;All files (*)")
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Export List"), str(suggestion),
+                                          tr("Spreadsheet (CSV) (*.csv);;All files (*)"))
     if not name:
         return None
     target = Path(name) if Path(name).suffix else Path(name).with_suffix(".csv")
     separator = list_separator()
 
     def done(rows: int) -> None:
-        QMessageBox.information(parent, "List exported",
-                                f"{count_of(rows, 'row')} written to {target}.")
+        QMessageBox.information(parent, tr("List exported"),
+                                tr("%Ln row(s) written to {file}.", "", rows).format(
+                                    file=target))
 
     def failed(error: BaseException) -> None:
-        QMessageBox.warning(parent, "List not exported", str(error))
+        QMessageBox.warning(parent, tr("List not exported"), str(error))
 
-    return run_long_work(parent, "Exporting the list", with_own_connection(
+    return run_long_work(parent, tr("Exporting the list"), with_own_connection(
         db, lambda own, _progress: ListExportService(own).write(
             lambda: make_table(own), target, separator=separator)),
         done=done, failed=failed, expected=(NotPermitted, DatabaseError, OSError))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mesolog.domain.progress import Cancelled
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.domain.progress import Progress
@@ -48,7 +49,8 @@ class LongWork(QObject):
         self._done, self._failed = done, failed
         self._expected = (*expected, Cancelled) if cancellable else expected
         self._cancel_asked = threading.Event()
-        self.dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
+        self.dialog = QProgressDialog(title, tr("Cancel") if cancellable else "", 0, 0,
+                                      parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(SHOWN_AFTER_MS)
@@ -70,7 +72,7 @@ class LongWork(QObject):
     def cancel(self) -> None:
         """Ask the work to stop at its next count; it ends as Cancelled."""
         self._cancel_asked.set()
-        self.dialog.setLabelText("Stopping…")
+        self.dialog.setLabelText(tr("Stopping…"))
 
     @property
     def running(self) -> bool:
@@ -79,7 +81,7 @@ class LongWork(QObject):
     def _report(self, done: int, total: int, what: str) -> None:
         # on the helper thread, where the work counts
         if self._cancel_asked.is_set():
-            raise Cancelled("Stopped; nothing of it was kept.")
+            raise Cancelled(tr("Stopped; nothing of it was kept."))
         self.progressed.emit(done, total, what)
 
     def _run(self) -> None:

@@ -7,6 +7,9 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mesolog.domain.translation import moment_text
+from mesolog.ui.common.language import tr
+
 
 class Unsaved(Enum):
     SAVE = "save"
@@ -21,9 +24,9 @@ def ask_about_unsaved(parent: QWidget, what: str) -> Unsaved:
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"{what} has changes that are not saved.")
-    box.setInformativeText("Save them before you go on?")
+    box.setWindowTitle(tr("Unsaved changes"))
+    box.setText(tr("{what} has changes that are not saved.").format(what=what))
+    box.setInformativeText(tr("Save them before you go on?"))
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -38,10 +41,10 @@ def ask_about_unsaved(parent: QWidget, what: str) -> Unsaved:
 def confirm_signature(parent: QWidget, performed_at: datetime | None, signer: str) -> bool:
     """Before a signature, which is never undone: the same question from the editor's Save
     and Sign and from Session ▸ Sign Session. Yes is the default."""
-    when = f"{performed_at:%Y-%m-%d %H:%M}" if performed_at else "this day"
+    when = moment_text(performed_at) if performed_at else tr("this day")
     return QMessageBox.question(
-        parent, "Sign session",
-        f"Sign the session of {when} as {signer}?\n\nA signed session is read-only; later "
-        "changes are amendments with a reason.",
+        parent, tr("Sign session"),
+        tr("Sign the session of {when} as {signer}?\n\nA signed session is read-only; later "
+           "changes are amendments with a reason.").format(when=when, signer=signer),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes

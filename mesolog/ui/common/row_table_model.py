@@ -8,13 +8,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from mesolog.domain.list_table import ListTable
+from mesolog.ui.common.language import tr
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses name their ``columns`` and say what a row shows in ``cell``."""
+    """Subclasses name their ``columns`` (marked with QT_TR_NOOP: the header shows them in
+    the window's language) and say what a row shows in ``cell``."""
 
     columns: tuple[str, ...] = ()
 
@@ -40,7 +42,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.columns)):
-            return self.columns[section]
+            return tr(self.columns[section])  # marked QT_TR_NOOP where written
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -58,7 +60,7 @@ def table_of(model: RowTableModel, title: str) -> ListTable:
     role = Qt.ItemDataRole.DisplayRole
     rows = tuple(tuple(str(model.cell(row, column, role) or "")
                        for column in range(len(model.columns))) for row in model._rows)
-    return ListTable(title, model.columns, rows)
+    return ListTable(title, tuple(tr(column) for column in model.columns), rows)
 
 
 def list_view_of(model: RowTableModel) -> QTableView:

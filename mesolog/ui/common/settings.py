@@ -31,6 +31,8 @@ BACKUP_FOLDER = Option("backup/folder", "", str)  # empty: "backups" beside the 
 # the database whose automatic backup failed at closing: tried again when it is next opened
 BACKUP_OWED = Option("backup/owed", "", str)
 IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10, int)
+# a code of domain.translation.LANGUAGES; empty: the system's language
+LANGUAGE = Option("display/language", "", str)
 
 
 class Settings:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from mesolog.domain.injection_map import InjectionPoint
+from mesolog.ui.common.language import tr
 
 
 class MapDocument(QObject):
@@ -122,9 +123,9 @@ def undo_actions(owner: QWidget, stack: QUndoStack) -> tuple[QAction, QAction]:
     """Undo and Redo for ``stack``, on ``owner`` and its children (text fields keep their
     own Ctrl+Z); short labels that keep a toolbar still, what would be undone in the
     tooltip."""
-    undo = QAction("Undo", owner)
+    undo = QAction(tr("Undo"), owner)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = QAction("Redo", owner)
+    redo = QAction(tr("Redo"), owner)
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     for action, step, can, text in (
             (undo, stack.undo, stack.canUndoChanged, stack.undoTextChanged),

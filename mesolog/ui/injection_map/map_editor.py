@@ -32,8 +32,8 @@ from mesolog.domain.injection_map import (
     volumes_by_lot,
 )
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, zone_at
-from mesolog.domain.text import count_of
 from mesolog.ui.common.form_dialog import choose
+from mesolog.ui.common.language import tr
 from mesolog.ui.injection_map.map_document import (
     AddPoints,
     ChangePoints,
@@ -191,24 +191,25 @@ class InjectionMapEditor(MapTools, QWidget):
         """A point where the practitioner clicked, with the next point's lot, depth and volume."""
         where = self.scene.to_normalised(position)
         if zone_at(self.current_view, where) is None:
-            self._say("That is outside the scalp outline; click on the diagram.")
+            self._say(tr("That is outside the scalp outline; click on the diagram."))
             return False
         point = self._new_point(where)
         if point is None:
             return False
-        command = AddPoints(self.document, [point], f"Place point in {point.zone.label}")
+        command = AddPoints(self.document, [point], tr("Place point in {zone}").format(
+            zone=point.zone.label))
         self.undo_stack.push(command)
         self.scene.select_keys(command.keys)
-        self._say(f"Point placed in {point.zone.label}.")
+        self._say(tr("Point placed in {zone}.").format(zone=point.zone.label))
         return True
 
     def _new_point(self, where: tuple[float, float]) -> InjectionPoint | None:
         if self.next_point.lot_id() is None:
-            self._say("Add the product and lot to the session first (Products and lots); "
-                      "points are placed with a lot.")
+            self._say(tr("Add the product and lot to the session first (Products and lots); "
+                      "points are placed with a lot."))
             return None
         if not self.next_point.check():
-            self._say("Correct the depth or volume of the next point first.")
+            self._say(tr("Correct the depth or volume of the next point first."))
             return None
         return InjectionPoint(self.current_view, where[0], where[1], self.next_point.depth_mm(),
                               self.next_point.volume_ml(), self.next_point.lot_id())
@@ -219,11 +220,11 @@ class InjectionMapEditor(MapTools, QWidget):
         if any(point.zone is None for point in after.values()):
             self.canvas.restore_positions({k: self.scene.to_scene(
                 (self.document.point(k).x, self.document.point(k).y)) for k in positions})
-            self._say("Points stay on the scalp: the move was undone.")
+            self._say(tr("Points stay on the scalp: the move was undone."))
             return
         count = len(after)
         self.undo_stack.push(ChangePoints(self.document, after,
-                                          f"Move {count_of(count, 'point')}"))
+                                          tr("Move %Ln point(s)", "", count)))
 
     def nudge(self, dx: int, dy: int) -> None:
         keys = self.scene.selected_keys()
@@ -231,18 +232,17 @@ class InjectionMapEditor(MapTools, QWidget):
         if not after:
             return
         if any(point.zone is None for point in after.values()):
-            self._say("Points stay on the scalp: that nudge would take one off it.")
+            self._say(tr("Points stay on the scalp: that nudge would take one off it."))
             return
-        self.undo_stack.push(ChangePoints(self.document, after, "Nudge points"))
+        self.undo_stack.push(ChangePoints(self.document, after, tr("Nudge points")))
         self.scene.select_keys(keys)
 
     def delete_selected(self) -> None:
         keys = self.scene.selected_keys()
         if keys and self._editable:
             self.undo_stack.push(RemovePoints(self.document, keys,
-                                              f"Delete {count_of(len(keys), 'point')}"))
-            self._say(f"{count_of(len(keys), 'point')} deleted "
-                      "(Ctrl+Z brings them back).")
+                                              tr("Delete %Ln point(s)", "", len(keys))))
+            self._say(tr("%Ln point(s) deleted (Ctrl+Z brings them back).", "", len(keys)))
 
     def _edit_selected(self, field: str) -> None:
         keys = self.scene.selected_keys()
@@ -253,8 +253,9 @@ class InjectionMapEditor(MapTools, QWidget):
         after = {key: _with(self.document.point(key), field, value) for key in keys
                  if getattr(self.document.point(key), field) != value}
         if after:
-            label = {"lot_id": "lot", "depth_mm": "depth", "volume_ml": "volume"}[field]
-            self.undo_stack.push(ChangePoints(self.document, after, f"Change {label}"))
+            change = {"lot_id": tr("Change lot"), "depth_mm": tr("Change depth"),
+                      "volume_ml": tr("Change volume")}[field]
+            self.undo_stack.push(ChangePoints(self.document, after, change))
             self.scene.select_keys(keys)
 
     def chosen_zone(self) -> ScalpZone | None:
@@ -320,14 +321,14 @@ class InjectionMapEditor(MapTools, QWidget):
         self.selected.setEnabled(bool(keys) and self._editable)
         self.delete_button.setEnabled(bool(keys) and self._editable)
         if not keys:
-            self.selection_label.setText("No point selected. Click a point, or drag a frame "
-                                         "around several.")
+            self.selection_label.setText(tr("No point selected. Click a point, or drag a frame "
+                                         "around several."))
             return
         first = self.document.point(keys[0])
         zones = {self.document.point(k).zone for k in keys}
-        where = first.zone.label if len(zones) == 1 and first.zone else "several zones"
-        self.selection_label.setText(f"{count_of(len(keys), 'point')} "
-                                     f"selected, in {where}.")
+        where = first.zone.label if len(zones) == 1 and first.zone else tr("several zones")
+        self.selection_label.setText(tr("%Ln point(s) selected, in {zone}.", "",
+                                        len(keys)).format(zone=where))
         self.selected.show_values(first.lot_id, first.depth_mm, first.volume_ml)
         if first.zone is not None:
             choose(self.zone, first.zone)

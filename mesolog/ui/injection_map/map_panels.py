@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.catalogue import Lot
 from mesolog.domain.injection_map import MapTotals, depth_problem, volume_problem
+from mesolog.domain.translation import number
 from mesolog.ui.common.field_errors import FieldErrors
+from mesolog.ui.common.language import tr
 
 DEFAULT_POINT_VOLUME_ML = 0.05
 
@@ -46,20 +48,20 @@ class PointFields(QWidget):
         self.depth.setRange(0, 99.9)
         self.depth.setDecimals(1)
         self.depth.setSingleStep(0.5)
-        self.depth.setSuffix(" mm")
+        self.depth.setSuffix(tr(" mm"))
         self.depth.setValue(1.5)
         self.volume = QDoubleSpinBox()
         self.volume.setRange(0, 9.99)
         self.volume.setDecimals(2)
         self.volume.setSingleStep(0.01)
-        self.volume.setSuffix(" ml")
+        self.volume.setSuffix(tr(" ml"))
         self.volume.setValue(DEFAULT_POINT_VOLUME_ML)
         self.errors = FieldErrors()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Lot", self.errors.under("lot_id", self.lot))
-        form.addRow("Depth", self.errors.under("depth_mm", self.depth))
-        form.addRow("Volume", self.errors.under("volume_ml", self.volume))
+        form.addRow(tr("Lot"), self.errors.under("lot_id", self.lot))
+        form.addRow(tr("Depth"), self.errors.under("depth_mm", self.depth))
+        form.addRow(tr("Volume"), self.errors.under("volume_ml", self.volume))
         self.lot.activated.connect(lambda _i: self.edited.emit("lot_id"))
         self.depth.editingFinished.connect(lambda: self._finished("depth_mm"))
         self.volume.editingFinished.connect(lambda: self._finished("volume_ml"))
@@ -72,7 +74,7 @@ class PointFields(QWidget):
         for lot in lots:
             self.lot.addItem(f"{lot.product_name} · {lot.details.lot_no}", lot.id)
         if not lots:
-            self.lot.addItem("— add a product first —", None)
+            self.lot.addItem(tr("— add a product first —"), None)
         index = self.lot.findData(current)
         self.lot.setCurrentIndex(max(index, 0))
 
@@ -114,7 +116,7 @@ class PointFields(QWidget):
 def legend_html(lots: list[Lot], colours: dict[int, str]) -> str:
     """One line per product in the session: its colour and its lots."""
     if not lots:
-        return "<i>No products in the session yet.</i>"
+        return "<i>" + tr("No products in the session yet.") + "</i>"
     by_product: dict[int, list[Lot]] = {}
     for lot in lots:
         by_product.setdefault(lot.product_id, []).append(lot)
@@ -128,19 +130,22 @@ def legend_html(lots: list[Lot], colours: dict[int, str]) -> str:
 def totals_html(totals: MapTotals, lots: dict[int, Lot]) -> tuple[str, str]:
     """Points and volume per zone, and per product with the whole session's total."""
     if not totals.points:
-        return "<i>No points on the map yet: click on the diagram to place one.</i>", ""
-    zones = [_header("Zone")] + [_row(zone.label, t.points, t.volume_ml)
+        return ("<i>" + tr("No points on the map yet: click on the diagram to place one.")
+                + "</i>", "")
+    zones = [_header(tr("Zone"))] + [_row(zone.label, t.points, t.volume_ml)
                                  for zone, t in totals.by_zone.items()]
     products: dict[str, tuple[int, float]] = {}
     for lot_id, tally in totals.by_lot.items():
         lot = lots.get(lot_id)
-        name = f"{lot.product_name} ({lot.details.lot_no})" if lot else f"lot #{lot_id}"
+        name = (f"{lot.product_name} ({lot.details.lot_no})" if lot
+                else tr("lot #{number}").format(number=lot_id))
         count, volume = products.get(name, (0, 0.0))
         products[name] = (count + tally.points, volume + tally.volume_ml)
-    by_product = [_header("Product")] + [_row(name, count, volume)
+    by_product = [_header(tr("Product"))] + [_row(name, count, volume)
                                          for name, (count, volume) in products.items()]
-    by_product.append(f"<tr><td><b>Total</b></td><td align='right'><b>{totals.points}</b></td>"
-                      f"<td align='right'><b>{totals.volume_ml:.2f} ml</b></td></tr>")
+    by_product.append(f"<tr><td><b>{tr('Total')}</b></td><td align='right'><b>"
+                      f"{number(totals.points)}</b></td><td align='right'><b>"
+                      f"{number(totals.volume_ml, 2)} ml</b></td></tr>")
     return _table(zones), _table(by_product)
 
 
@@ -149,13 +154,13 @@ def _table(rows: list[str]) -> str:
 
 
 def _header(name: str) -> str:
-    return (f"<tr><th align='left'>{name}</th><th align='right'>Points</th>"
-            "<th align='right'>Volume</th></tr>")
+    return (f"<tr><th align='left'>{name}</th><th align='right'>{tr('Points')}</th>"
+            f"<th align='right'>{tr('Volume')}</th></tr>")
 
 
 def _row(name: str, points: int, volume: float) -> str:
-    return (f"<tr><td>{html.escape(name)}</td><td align='right'>{points}</td>"
-            f"<td align='right'>{volume:.2f} ml</td></tr>")
+    return (f"<tr><td>{html.escape(name)}</td><td align='right'>{number(points)}</td>"
+            f"<td align='right'>{number(volume, 2)} ml</td></tr>")
 
 
 def totals_area(zone_totals: QLabel, product_totals: QLabel, lines: int) -> QScrollArea:
@@ -192,41 +197,42 @@ class MapSidePanel(QScrollArea):
         super().__init__(parent)
         self.next_point = PointFields()
         self.selected = PointFields()
-        self.selection_label = QLabel("No point selected.")
+        self.selection_label = QLabel(tr("No point selected."))
         self.selection_label.setWordWrap(True)
-        self.delete_button = QPushButton("&Delete Points")
+        self.delete_button = QPushButton(tr("&Delete Points"))
         self.zone = QComboBox()
         self.spacing = QDoubleSpinBox()
         self.spacing.setRange(0.2, 5.0)
         self.spacing.setSingleStep(0.1)
         self.spacing.setDecimals(1)
         self.spacing.setValue(1.0)
-        self.spacing.setSuffix(" cm apart")
-        self.fill_button = QPushButton("&Fill Zone")
-        self.clear_zone_button = QPushButton("Clear &Zone")
-        self.copy_button = QPushButton("&Copy Last Map")
-        self.copy_button.setToolTip("Place the points of this patient's previous mapped session")
+        self.spacing.setSuffix(tr(" cm apart"))
+        self.fill_button = QPushButton(tr("&Fill Zone"))
+        self.clear_zone_button = QPushButton(tr("Clear &Zone"))
+        self.copy_button = QPushButton(tr("&Copy Last Map"))
+        self.copy_button.setToolTip(
+            tr("Place the points of this patient's previous mapped session"))
         self.legend = QLabel()
         self.legend.setWordWrap(True)
 
         side = QVBoxLayout()
-        next_box = QGroupBox("Next point placed")
+        next_box = QGroupBox(tr("Next point placed"))
         QVBoxLayout(next_box).addWidget(self.next_point)
-        selected_box = QGroupBox("Selected points")
+        selected_box = QGroupBox(tr("Selected points"))
         selected_layout = QVBoxLayout(selected_box)
         selected_layout.addWidget(self.selection_label)
         selected_layout.addWidget(self.selected)
         selected_layout.addWidget(self.delete_button)
-        tools_box = QGroupBox("Zone tools")
+        tools_box = QGroupBox(tr("Zone tools"))
         tools = QFormLayout(tools_box)
-        tools.addRow("Zone", self.zone)
-        tools.addRow("Spacing", self.spacing)
+        tools.addRow(tr("Zone"), self.zone)
+        tools.addRow(tr("Spacing"), self.spacing)
         zone_buttons = QHBoxLayout()
         zone_buttons.addWidget(self.fill_button)
         zone_buttons.addWidget(self.clear_zone_button)
         tools.addRow(zone_buttons)
         tools.addRow(self.copy_button)
-        legend_box = QGroupBox("Legend")
+        legend_box = QGroupBox(tr("Legend"))
         QVBoxLayout(legend_box).addWidget(self.legend)
         for box in (next_box, selected_box, tools_box, legend_box):
             side.addWidget(box)

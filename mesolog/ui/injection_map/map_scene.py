@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.injection_map import InjectionPoint
 from mesolog.domain.scalp import VIEWS, Point, Polygon, ScalpView, label_anchor
+from mesolog.ui.common.language import tr
 
 UNITS_PER_CM = 30.0
 MARKER_RADIUS = 5.0  # screen pixels
@@ -125,7 +126,7 @@ class MapScene(QGraphicsScene):
         pen.setCosmetic(True)
         y = self.canvas.bottom() + 16
         self.addLine(0, y, 2 * UNITS_PER_CM, y, pen)
-        self._label("2 cm", font, "#55606e", QPointF(2 * UNITS_PER_CM + 6, y), 0.0, 0.5)
+        self._label(tr("2 cm"), font, "#55606e", QPointF(2 * UNITS_PER_CM + 6, y), 0.0, 0.5)
 
     # -- the points ----------------------------------------------------------
 
@@ -170,7 +171,7 @@ class MapScene(QGraphicsScene):
     def _paint(item: QGraphicsEllipseItem, colour: str | None) -> None:
         if colour is None:
             item.setBrush(_brush(_NO_LOT))
-            item.setToolTip("This point's lot is not in the session's products.")
+            item.setToolTip(tr("This point's lot is not in the session's products."))
         elif item.brush().color().name() != colour:
             item.setBrush(_brush(colour))
             if item.toolTip():

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolButton, QWidget
 
+from mesolog.ui.common.language import tr
 from mesolog.ui.injection_map.map_scene import MapScene
 
 _ZOOM_STEP = 1.25
@@ -55,9 +56,9 @@ class MapView(QGraphicsView):
     def zoom_buttons(self) -> list[QToolButton]:
         """Zoom out, Fit and Zoom in, for a toolbar above this view."""
         buttons = []
-        for text, tip, slot in (("−", "Zoom out (−)", lambda: self.zoom_by(0.8)),
-                                ("Fit", "Show the whole view (0)", self.fit),
-                                ("+", "Zoom in (+); the mouse wheel zooms too",
+        for text, tip, slot in (("−", tr("Zoom out (−)"), lambda: self.zoom_by(0.8)),
+                                (tr("Fit"), tr("Show the whole view (0)"), self.fit),
+                                ("+", tr("Zoom in (+); the mouse wheel zooms too"),
                                  lambda: self.zoom_by(1.25))):
             button = QToolButton()
             button.setText(text)

@@ -26,10 +26,12 @@ from mesolog.domain.measurement import (
     check_measurement,
 )
 from mesolog.domain.photo import PHOTO_SUFFIXES, PhotoView
-from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score
+from mesolog.domain.scales import SALT_WEIGHTS, SCALES, salt_score, salt_view_name
 from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.translation import moment_text, number
 from mesolog.domain.validation import FieldError, ValidationError, problems_of
 from mesolog.ui.common.form_dialog import FormDialog, combo, date_edit
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -38,13 +40,13 @@ if TYPE_CHECKING:
 
 class SiteDialog(FormDialog):
     def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):
-        super().__init__("New measurement site", parent)
+        super().__init__(tr("New measurement site"), parent)
         self._clinic, self._patient_id = clinic, patient_id
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. vertex centre")
-        self.zone = combo([("— not placed —", None)] + [(z.label, z.value) for z in ScalpZone])
-        self.add_row("&Name", "name", self.name)
-        self.add_row("&Zone", "zone", self.zone)
+        self.name.setPlaceholderText(tr("e.g. vertex centre"))
+        self.zone = combo([(tr("— not placed —"), None)] + [(z.label, z.value) for z in ScalpZone])
+        self.add_row(tr("&Name"), "name", self.name)
+        self.add_row(tr("&Zone"), "zone", self.zone)
 
     def store(self) -> None:
         zone = self.zone.currentData()
@@ -53,12 +55,14 @@ class SiteDialog(FormDialog):
 
 
 # field, label, whole numbers only
-_VALUES = [("density", "&Density (hairs/cm²)", False), ("terminal_count", "&Terminal hairs", True),
-           ("vellus_count", "&Vellus hairs", True), ("shaft_diameter_um", "Shaft d&iameter (µm)",
-                                                       False),
-           ("anagen_pct", "&Anagen (%)", False), ("telogen_pct", "Tel&ogen (%)", False),
-           ("pull_test", "&Pull test (hairs)", True),
-           ("satisfaction", "Satisfaction (&1–5)", True)]
+_VALUES = [("density", QT_TR_NOOP("&Density (hairs/cm²)"), False),
+           ("terminal_count", QT_TR_NOOP("&Terminal hairs"), True),
+           ("vellus_count", QT_TR_NOOP("&Vellus hairs"), True),
+           ("shaft_diameter_um", QT_TR_NOOP("Shaft d&iameter (µm)"), False),
+           ("anagen_pct", QT_TR_NOOP("&Anagen (%)"), False),
+           ("telogen_pct", QT_TR_NOOP("Tel&ogen (%)"), False),
+           ("pull_test", QT_TR_NOOP("&Pull test (hairs)"), True),
+           ("satisfaction", QT_TR_NOOP("Satisfaction (&1–5)"), True)]
 
 
 class MeasurementDialog(FormDialog):
@@ -66,33 +70,36 @@ class MeasurementDialog(FormDialog):
 
     def __init__(self, clinic: Clinic, patient_id: int, today: date,
                  parent: QWidget | None = None):
-        super().__init__("Record measurement", parent)
+        super().__init__(tr("Record measurement"), parent)
         self._clinic, self._patient_id, self._today = clinic, patient_id, today
         self.site = combo([(s.name, s.id) for s in clinic.outcomes.sites(patient_id)])
         self.taken_on = date_edit(today)
         sessions = clinic.sessions.for_patient(patient_id)
-        self.session = combo([("— none —", None)] + [
-            (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
+        self.session = combo([(tr("— none —"), None)] + [
+            (moment_text(s.details.performed_at), s.id) for s in sessions])
         self.values: dict[str, QLineEdit] = {}
-        self.add_row("&Site", "site_id", self.site)
-        self.add_row("Dat&e", "taken_on", self.taken_on)
-        self.add_row("Sessio&n", "session_id", self.session)
+        self.add_row(tr("&Site"), "site_id", self.site)
+        self.add_row(tr("Dat&e"), "taken_on", self.taken_on)
+        self.add_row(tr("Sessio&n"), "session_id", self.session)
         for name, label, whole in _VALUES:
             edit = QLineEdit()
             low, high, _ = BOUNDS[name]
-            edit.setPlaceholderText(f"{low:g}–{high:g}" + ("" if whole else ", decimals allowed"))
+            edit.setPlaceholderText(f"{number(low, up_to=2)}–{number(high, up_to=2)}"
+                                    + ("" if whole else tr(", decimals allowed")))
             self.values[name] = edit
-            self.add_row(label, name, edit)
+            self.add_row(tr(label), name, edit)
         self.values["terminal_count"].setToolTip(
-            f"Hairs thicker than {TERMINAL_MIN_UM} µm in the field counted")
+            tr("Hairs thicker than {microns} µm in the field counted").format(
+                microns=TERMINAL_MIN_UM))
         self.values["vellus_count"].setToolTip(
-            f"Hairs of {TERMINAL_MIN_UM} µm or thinner in the field counted")
-        self.ratio = QLabel("T/V ratio: —")
+            tr("Hairs of {microns} µm or thinner in the field counted").format(
+                microns=TERMINAL_MIN_UM))
+        self.ratio = QLabel(tr("T/V ratio: —"))
         self.form.addRow("", self.ratio)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
-        self.add_row("N&otes", "notes", self.notes)
+        self.add_row(tr("N&otes"), "notes", self.notes)
         for name in ("terminal_count", "vellus_count"):
             self.values[name].textChanged.connect(self._show_ratio)
 
@@ -103,8 +110,9 @@ class MeasurementDialog(FormDialog):
         try:
             return int(text) if whole else float(text)
         except ValueError:
-            kind = "a whole number" if whole else "a number"
-            raise ValidationError([FieldError(name, f"“{text}” is not {kind}.")]) from None
+            raise ValidationError([FieldError(name, (
+                tr("“{text}” is not a whole number.") if whole
+                else tr("“{text}” is not a number.")).format(text=text))]) from None
 
     def _read(self) -> tuple[MeasurementDetails, list[FieldError]]:
         """The form's values (a number that is not one left empty), and what was not."""
@@ -132,7 +140,8 @@ class MeasurementDialog(FormDialog):
             ratio = self.details().tv_ratio
         except ValidationError:
             ratio = None
-        self.ratio.setText(f"T/V ratio: {ratio:g}" if ratio is not None else "T/V ratio: —")
+        self.ratio.setText(tr("T/V ratio: {ratio}").format(ratio=number(ratio, up_to=2))
+                           if ratio is not None else tr("T/V ratio: —"))
 
     def check(self) -> list[FieldError]:
         details, errors = self._read()
@@ -152,7 +161,7 @@ class GradeDialog(FormDialog):
 
     def __init__(self, clinic: Clinic, patient_id: int, today: date,
                  parent: QWidget | None = None):
-        super().__init__("Record grade", parent)
+        super().__init__(tr("Record grade"), parent)
         self._clinic, self._patient_id = clinic, patient_id
         self.scale = combo([(s.name, s.key) for s in SCALES.values()] + [("SALT", "salt")])
         self.recorded_on = date_edit(today)
@@ -166,19 +175,20 @@ class GradeDialog(FormDialog):
             spin.setRange(0, 100)
             spin.setDecimals(0)
             spin.setSuffix(" %")
-            spin.setToolTip(f"Percent hair loss seen in the {view} view "
-                            f"({weight:.0%} of the scalp)")
+            spin.setToolTip(tr("Percent hair loss seen in the {view} view ({share} % of the "
+                               "scalp)").format(view=salt_view_name(view).lower(),
+                                                share=round(weight * 100)))
             spin.valueChanged.connect(self._show_salt)
-            salt_row.addWidget(QLabel(view.capitalize()))
+            salt_row.addWidget(QLabel(salt_view_name(view)))
             salt_row.addWidget(spin)
             self.salt[view] = spin
         self.salt_score = QLabel()
         self.choice = QStackedWidget()
         self.choice.addWidget(self.stage)
         self.choice.addWidget(salt_box)
-        self.add_row("&Scale", "scale", self.scale)
-        self.add_row("&Date", "recorded_on", self.recorded_on)
-        self.add_row("S&tage", "stage", self.choice)
+        self.add_row(tr("&Scale"), "scale", self.scale)
+        self.add_row(tr("&Date"), "recorded_on", self.recorded_on)
+        self.add_row(tr("S&tage"), "stage", self.choice)
         self.form.addRow("", self.salt_score)
         self.scale.currentIndexChanged.connect(self._scale_changed)
         self._scale_changed()
@@ -197,7 +207,8 @@ class GradeDialog(FormDialog):
 
     def _show_salt(self) -> None:
         score = salt_score(*(spin.value() for spin in self.salt.values()))
-        self.salt_score.setText(f"SALT score {score:g} (% of the scalp without hair)")
+        self.salt_score.setText(tr("SALT score {score} (% of the scalp without hair)").format(
+            score=number(score, up_to=1)))
 
     def store(self) -> None:
         on = self.recorded_on.date().toPython()
@@ -212,11 +223,11 @@ class GradeDialog(FormDialog):
 class PhotoDialog(FormDialog):
     def __init__(self, clinic: Clinic, patient_id: int, today: date,
                  parent: QWidget | None = None):
-        super().__init__("Attach photo", parent)
+        super().__init__(tr("Attach photo"), parent)
         self._clinic, self._patient_id = clinic, patient_id
         self.file = QLineEdit()
-        self.file.setPlaceholderText("Choose or type the image file")
-        browse = QPushButton("&Browse…")
+        self.file.setPlaceholderText(tr("Choose or type the image file"))
+        browse = QPushButton(tr("&Browse…"))
         browse.clicked.connect(self._browse)
         file_box = QWidget()
         file_row = QHBoxLayout(file_box)
@@ -226,27 +237,28 @@ class PhotoDialog(FormDialog):
         self.view = combo([(v.label, v.value) for v in PhotoView])
         self.taken_on = date_edit(today)
         sessions = clinic.sessions.for_patient(patient_id)
-        self.session = combo([("— none —", None)] + [
-            (f"{s.details.performed_at:%Y-%m-%d %H:%M}", s.id) for s in sessions])
-        self.add_row("&File", "file", file_box)
-        copied = QLabel("A copy goes into Mesolog's photo folder; the original stays.")
+        self.session = combo([(tr("— none —"), None)] + [
+            (moment_text(s.details.performed_at), s.id) for s in sessions])
+        self.add_row(tr("&File"), "file", file_box)
+        copied = QLabel(tr("A copy goes into Mesolog's photo folder; the original stays."))
         copied.setStyleSheet("color: #55606e;")
         copied.setWordWrap(True)
         self.form.addRow("", copied)
-        self.add_row("&View", "view", self.view)
-        self.add_row("&Taken on", "taken_on", self.taken_on)
-        self.add_row("&Session", "session_id", self.session)
+        self.add_row(tr("&View"), "view", self.view)
+        self.add_row(tr("&Taken on"), "taken_on", self.taken_on)
+        self.add_row(tr("&Session"), "session_id", self.session)
 
     def _browse(self) -> None:
         patterns = " ".join(f"*{s}" for s in PHOTO_SUFFIXES)
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
-                                              f"Photos ({patterns})")
+        name, _ = QFileDialog.getOpenFileName(self, tr("Choose a photo"), str(Path.home()),
+                                              tr("Photos ({patterns})").format(
+                                                  patterns=patterns))
         if name:
             self.file.setText(name)
 
     def store(self) -> None:
         if not self.file.text().strip():
-            raise ValidationError([FieldError("file", "Choose the photo's file.")])
+            raise ValidationError([FieldError("file", tr("Choose the photo's file."))])
         self._clinic.outcomes.attach_photo(self._patient_id, Path(self.file.text().strip()),
                                            PhotoView(self.view.currentData()),
                                            self.taken_on.date().toPython(),

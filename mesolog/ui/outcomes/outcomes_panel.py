@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action
+from mesolog.domain.translation import day_text, number
 from mesolog.domain.trend_axes import month_starts, value_axis
 from mesolog.ui.common.chart_tab import ChartTab
+from mesolog.ui.common.language import tr
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.outcomes.outcome_dialogs import (
     GradeDialog,
@@ -47,8 +49,8 @@ PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def change_text(trend: Trend) -> str:
     if trend.change is None:
-        return "Change since baseline: needs two measurements."
-    return f"Change since baseline: {trend.change.text}."
+        return tr("Change since baseline: needs two measurements.")
+    return tr("Change since baseline: {change}.").format(change=trend.change.text)
 
 
 def _ms(day: date) -> float:
@@ -67,12 +69,12 @@ class OutcomesPanel(ChartTab, QWidget):
 
         self.measurements = QTreeWidget()
         self.measurements.setRootIsDecorated(False)
-        self.measurements.setHeaderLabels(("Date", "Site", "Density", "T/V", "Diameter",
-                                           "Anagen", "Satisfaction"))
+        self.measurements.setHeaderLabels((tr("Date"), tr("Site"), tr("Density"), tr("T/V"),
+                                           tr("Diameter"), tr("Anagen"), tr("Satisfaction")))
         for column, width in enumerate((85, 120, 60, 45, 70, 60)):
             self.measurements.setColumnWidth(column, width)
-        self.add_site_button = QPushButton("New &Site…")
-        self.measure_button = QPushButton("Record &Measurement…")
+        self.add_site_button = QPushButton(tr("New &Site…"))
+        self.measure_button = QPushButton(tr("Record &Measurement…"))
         self.site = QComboBox()
         self.metric_choice = QComboBox()
         for metric in Metric:
@@ -81,22 +83,22 @@ class OutcomesPanel(ChartTab, QWidget):
         self.chart_box = QVBoxLayout()
         self.grades = QTreeWidget()
         self.grades.setRootIsDecorated(False)
-        self.grades.setHeaderLabels(("Date", "Scale", "Grade", "Meaning"))
+        self.grades.setHeaderLabels((tr("Date"), tr("Scale"), tr("Grade"), tr("Meaning")))
         for column, width in enumerate((85, 120, 70)):
             self.grades.setColumnWidth(column, width)
-        self.grade_button = QPushButton("Record &Grade…")
+        self.grade_button = QPushButton(tr("Record &Grade…"))
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QPixmap(THUMBNAIL_SIZE, THUMBNAIL_SIZE).size())
         self.photos.setResizeMode(QListView.ResizeMode.Adjust)
         self.photos.setMovement(QListView.Movement.Static)
-        self.photo_button = QPushButton("Attach &Photo…")
-        self.compare_button = QPushButton("&Before / After…")
+        self.photo_button = QPushButton(tr("Attach &Photo…"))
+        self.compare_button = QPushButton(tr("&Before / After…"))
 
         grid = QGridLayout(self)
-        grid.addWidget(self._group("Measurements", self.measurements,
+        grid.addWidget(self._group(tr("Measurements"), self.measurements,
                                    [self.add_site_button, self.measure_button]), 0, 0)
-        trend = QGroupBox("Trend")
+        trend = QGroupBox(tr("Trend"))
         trend_layout = QVBoxLayout(trend)
         pickers = QHBoxLayout()
         pickers.addWidget(self.site, 1)
@@ -105,8 +107,8 @@ class OutcomesPanel(ChartTab, QWidget):
         trend_layout.addLayout(self.chart_box, 1)
         trend_layout.addWidget(self.change)
         grid.addWidget(trend, 0, 1)
-        grid.addWidget(self._group("Grades", self.grades, [self.grade_button]), 1, 0)
-        grid.addWidget(self._group("Photos", self.photos,
+        grid.addWidget(self._group(tr("Grades"), self.grades, [self.grade_button]), 1, 0)
+        grid.addWidget(self._group(tr("Photos"), self.photos,
                                    [self.photo_button, self.compare_button]), 1, 1)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
@@ -149,15 +151,15 @@ class OutcomesPanel(ChartTab, QWidget):
         for m in outcomes.measurements(pid):
             d = m.details
             self.measurements.addTopLevelItem(QTreeWidgetItem([
-                f"{d.taken_on:%Y-%m-%d}", m.site_name, _num(d.density), _num(d.tv_ratio),
+                day_text(d.taken_on), m.site_name, _num(d.density), _num(d.tv_ratio),
                 _num(d.shaft_diameter_um, " µm"), _num(d.anagen_pct, " %"),
                 _num(d.satisfaction)]))
         for g in outcomes.grades(pid):
-            self.grades.addTopLevelItem(QTreeWidgetItem([f"{g.recorded_on:%Y-%m-%d}", g.scale,
+            self.grades.addTopLevelItem(QTreeWidgetItem([day_text(g.recorded_on), g.scale,
                                                          g.value, g.description]))
         photos = outcomes.photos(pid)
         for photo in photos:
-            item = QListWidgetItem(f"{photo.view.label}\n{photo.taken_on:%Y-%m-%d}")
+            item = QListWidgetItem(f"{photo.view.label}\n{day_text(photo.taken_on)}")
             item.setData(PHOTO_ROLE, photo.id)
             item.setSizeHint(QPixmap(THUMBNAIL_SIZE + 24, THUMBNAIL_SIZE + 44).size())
             self.photos.addItem(item)
@@ -176,9 +178,9 @@ class OutcomesPanel(ChartTab, QWidget):
             if item.data(PHOTO_ROLE) == photo_id:
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
                 if not intact:
-                    item.setText(f"{item.text()}\n⚠ file changed")
-                    item.setToolTip("The file no longer matches the checksum taken when it "
-                                    "was attached.")
+                    item.setText(item.text() + "\n⚠ " + tr("file changed"))
+                    item.setToolTip(tr("The file no longer matches the checksum taken when it "
+                                    "was attached."))
 
     def draw_trend(self) -> None:
         from PySide6.QtCharts import (
@@ -199,7 +201,7 @@ class OutcomesPanel(ChartTab, QWidget):
         site_id = self.site.currentData()
         metric = Metric(self.metric_choice.currentData())
         if self._clinic is None or self._patient is None or site_id is None:
-            chart.setTitle("Add a measurement site, then record measurements there.")
+            chart.setTitle(tr("Add a measurement site, then record measurements there."))
             self.change.clear()
             self._chart_view.setChart(chart)
             return
@@ -212,7 +214,7 @@ class OutcomesPanel(ChartTab, QWidget):
             line.append(_ms(day), value)
         low, high, step = value_axis(metric, [v for _, v in trend.points])
         sessions = QScatterSeries()
-        sessions.setName("Sessions")
+        sessions.setName(tr("Sessions"))
         sessions.setMarkerSize(9)
         days = [d for d, _ in trend.points]
         for day in trend.session_days:
@@ -228,7 +230,7 @@ class OutcomesPanel(ChartTab, QWidget):
         margin = max(2, (last - first).days // 30)
         x_axis.setRange(_ms(first - timedelta(days=margin)), _ms(last + timedelta(days=margin)))
         for month in month_starts(first, last):
-            x_axis.append(f"{month:%b %Y}", _ms(month))
+            x_axis.append(QLocale().toString(QDate(month), "MMM yyyy"), _ms(month))
         y_axis = QValueAxis()
         y_axis.setRange(low, high)
         y_axis.setTickCount(round((high - low) / step) + 1)
@@ -269,4 +271,4 @@ class OutcomesPanel(ChartTab, QWidget):
 
 
 def _num(value: float | None, unit: str = "") -> str:
-    return "" if value is None else f"{value:g}{unit}"
+    return "" if value is None else f"{number(value, up_to=2)}{unit}"

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.photo import Photo, PhotoView
+from mesolog.domain.translation import day_text
 from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -80,7 +82,7 @@ class BeforeAfterDialog(OpensAtFirstField, QDialog):
 
     def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Before and after")
+        self.setWindowTitle(tr("Before and after"))
         self._clinic, self._patient_id = clinic, patient_id
         self._photos: list[Photo] = []
         self.view = QComboBox()
@@ -91,8 +93,8 @@ class BeforeAfterDialog(OpensAtFirstField, QDialog):
         self.images = [QLabel(), QLabel()]
         self.captions = [QLabel(), QLabel()]
         controls = QHBoxLayout()
-        for label, widget in (("View", self.view), ("Before", self.before),
-                              ("After", self.after)):
+        for label, widget in ((tr("View"), self.view), (tr("Before"), self.before),
+                              (tr("After"), self.after)):
             controls.addWidget(QLabel(label))
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -126,7 +128,7 @@ class BeforeAfterDialog(OpensAtFirstField, QDialog):
             combo.blockSignals(True)
             combo.clear()
             for i, photo in enumerate(self._photos):
-                combo.addItem(f"{photo.taken_on:%Y-%m-%d}", i)
+                combo.addItem(day_text(photo.taken_on), i)
             combo.blockSignals(False)
         if self._photos:
             self.before.setCurrentIndex(0)
@@ -138,16 +140,16 @@ class BeforeAfterDialog(OpensAtFirstField, QDialog):
         index = combo.currentData()
         if index is None:
             self.images[column].setPixmap(QPixmap())
-            self.images[column].setText("No photo of this view yet")
+            self.images[column].setText(tr("No photo of this view yet"))
             self.captions[column].clear()
             return
         photo = self._photos[index]
         image, intact = read_photo(self._clinic.outcomes.photo_contents, photo, 600)
         if image.isNull():
-            self.images[column].setText("The photo file cannot be read")
+            self.images[column].setText(tr("The photo file cannot be read"))
         else:
             self.images[column].setPixmap(QPixmap.fromImage(image).scaled(
                 self.images[column].size(), Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
-        warning = "" if intact else "  ⚠ the file changed after it was stored"
-        self.captions[column].setText(f"{photo.view.label}, {photo.taken_on:%Y-%m-%d}{warning}")
+        warning = "" if intact else "  ⚠ " + tr("the file changed after it was stored")
+        self.captions[column].setText(f"{photo.view.label}, {day_text(photo.taken_on)}{warning}")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.patient import FIELD_LABELS
+from mesolog.domain.patient import field_label
 from mesolog.domain.patient_import import (
     IMPORTED_FIELDS,
     AmbiguousDates,
@@ -36,10 +36,11 @@ from mesolog.domain.spreadsheet import Spreadsheet
 from mesolog.services.patient_import import ImportPlan, PatientImportService
 from mesolog.store.database import Database, DatabaseError
 from mesolog.ui.common import styles
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 PREVIEW_ROWS = 8
-NOT_IMPORTED = "— not imported —"
+NOT_IMPORTED = QT_TR_NOOP("— not imported —")
 
 
 class PatientImportDialog(QDialog):
@@ -48,7 +49,7 @@ class PatientImportDialog(QDialog):
     def __init__(self, database: Database, sheet: Spreadsheet, file_name: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import Patients")
+        self.setWindowTitle(tr("Import Patients"))
         self._database = database
         self._sheet = sheet
         self.plan: ImportPlan | None = None
@@ -60,27 +61,27 @@ class PatientImportDialog(QDialog):
         summary.setWordWrap(True)
         self.columns: list[QComboBox] = []
         guessed = guess_mapping(sheet.headers)
-        mapping_box = QGroupBox("Which column is which field")
+        mapping_box = QGroupBox(tr("Which column is which field"))
         mapping_form = QFormLayout(mapping_box)
         for index, header in enumerate(sheet.headers):
             combo = QComboBox()
-            combo.addItem(NOT_IMPORTED, None)
+            combo.addItem(tr(NOT_IMPORTED), None)
             for name in IMPORTED_FIELDS:
-                combo.addItem(FIELD_LABELS[name], name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(index))))
             combo.currentIndexChanged.connect(lambda _i, column=index: self._field_chosen(column))
-            mapping_form.addRow(header or f"Column {index + 1}", combo)
+            mapping_form.addRow(header or tr("Column {number}").format(number=index + 1), combo)
             self.columns.append(combo)
 
         self.dates = QComboBox()
-        self.dates.addItem("Choose…", None)
+        self.dates.addItem(tr("Choose…"), None)
         for order in DateOrder:
             self.dates.addItem(order.label, order.value)
         self.dates_note = QLabel()
         self.dates_note.setWordWrap(True)
         self.dates_note.setStyleSheet(styles.ERROR)
         dates_row = QHBoxLayout()
-        dates_row.addWidget(QLabel("Dates are written"))
+        dates_row.addWidget(QLabel(tr("Dates are written")))
         dates_row.addWidget(self.dates)
         dates_row.addWidget(self.dates_note, 1)
         self._guess_dates()
@@ -100,8 +101,8 @@ class PatientImportDialog(QDialog):
         self.report.setMinimumHeight(120)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = QPushButton("&Import")
-        self.valid_only_button = QPushButton("Import &Valid Rows Only")
+        self.import_button = QPushButton(tr("&Import"))
+        self.valid_only_button = QPushButton(tr("Import &Valid Rows Only"))
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.valid_only_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.clicked.connect(lambda: self._import(valid_rows_only=False))
@@ -115,7 +116,7 @@ class PatientImportDialog(QDialog):
         columns.addWidget(self.preview, 1)
         layout.addLayout(columns, 1)
         layout.addLayout(dates_row)
-        layout.addWidget(QLabel("What the import would do:"))
+        layout.addWidget(QLabel(tr("What the import would do:")))
         layout.addWidget(self.report)
         layout.addWidget(self.buttons)
         self.resize(1000, 640)
@@ -130,7 +131,8 @@ class PatientImportDialog(QDialog):
             order = column_date_order(self._sheet.rows, self.mapping())
         except AmbiguousDates as e:
             self.dates.setCurrentIndex(0)
-            self.dates_note.setText(f"{str(e).capitalize()}: choose how they are written.")
+            self.dates_note.setText(tr("{problem}: choose how they are written.").format(
+                problem=str(e).capitalize()))
             return
         self.dates.setCurrentIndex(self.dates.findData(order.value))
         self.dates_note.clear()
@@ -156,14 +158,14 @@ class PatientImportDialog(QDialog):
         chosen = self.dates.currentData()  # Qt gives the enum's value back, a str
         order = DateOrder(chosen) if chosen else None
         if missing:
-            self._show(f"No column is chosen for {', '.join(missing)}: every row would be "
-                       "refused.")
+            self._show(tr("No column is chosen for {fields}: every row would be "
+                          "refused.").format(fields=", ".join(missing)))
             return
         if order is None:
-            self._show("Choose how the dates are written.")
+            self._show(tr("Choose how the dates are written."))
             return
         self.dates_note.clear()
-        self.report.setPlainText("Checking every row…")
+        self.report.setPlainText(tr("Checking every row…"))
         self._enable_import()
         asked, sheet, mapping = self._asked, self._sheet, self.mapping()
 
@@ -174,9 +176,9 @@ class PatientImportDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if asked == self._asked:
-                self._show(f"The rows cannot be checked: {error}")
+                self._show(tr("The rows cannot be checked: {reason}").format(reason=error))
         self.checking = run_long_work(
-            self, "Checking the rows", with_own_connection(
+            self, tr("Checking the rows"), with_own_connection(
                 self._database, lambda own, _progress: PatientImportService(own).plan(
                     sheet, mapping, order)),
             done=done, failed=failed, expected=(NotPermitted, DatabaseError))

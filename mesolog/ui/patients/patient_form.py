@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.patient import (
-    FIELD_LABELS,
     Diagnosis,
     Patient,
     PatientDetails,
     Sex,
     check_patient,
+    field_label,
 )
 from mesolog.domain.text import age_on, parse_date
+from mesolog.domain.translation import day_text
 from mesolog.domain.validation import (
     ConflictError,
     FieldError,
@@ -40,6 +41,7 @@ from mesolog.ui.common import styles
 from mesolog.ui.common.field_errors import FieldErrors
 from mesolog.ui.common.form_dialog import choose, edited_signal
 from mesolog.ui.common.forms import load_form
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.services.patients import PatientService
@@ -84,7 +86,7 @@ class PatientForm(QWidget):
             # first, so the minimum is the longest choice and the drop-down arrow
             longest = max(combo.fontMetrics().horizontalAdvance(c.label) for c in choices)
             combo.setMinimumWidth(longest + 2 * combo.fontMetrics().height() + 8)
-            combo.addItem("— choose —", None)
+            combo.addItem(tr("— choose —"), None)
             for choice in choices:
                 combo.addItem(choice.label, choice.value)
         for name, widget in self.inputs.items():
@@ -147,12 +149,39 @@ class PatientForm(QWidget):
             if isinstance(widget, QComboBox):
                 choose(widget, value.value if value else None)
             elif isinstance(value, date):
-                widget.setText(value.isoformat())
+                widget.setText(day_text(value))
             elif isinstance(widget, QLineEdit):
                 widget.setText(value or "")
             else:
                 widget.setPlainText(value or "")
             widget.blockSignals(False)
+
+    def typed(self) -> dict[str, object]:
+        """What is in the fields as typed (a half-typed date too), to be put back by
+        ``retype`` into a form built again (another language)."""
+        typed: dict[str, object] = {"no_known_allergies_on": self._nka_on}
+        for name, widget in self.inputs.items():
+            typed[name] = widget.currentData() if isinstance(widget, QComboBox) \
+                else self._text(name)
+        return typed
+
+    def retype(self, typed: dict[str, object]) -> None:
+        """Put back what ``typed`` took from a form showing the same chart."""
+        self._nka_on = typed["no_known_allergies_on"]
+        self.no_known_allergies.blockSignals(True)
+        self.no_known_allergies.setChecked(self._nka_on is not None)
+        self.no_known_allergies.blockSignals(False)
+        self._show_no_known_allergies()
+        for name, widget in self.inputs.items():
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                choose(widget, typed[name])
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(typed[name]))
+            else:
+                widget.setPlainText(str(typed[name]))
+            widget.blockSignals(False)
+        self._edited("allergies")  # the header, the banner and whether it is changed
 
     def _text(self, name: str) -> str:
         widget = self.inputs[name]
@@ -163,7 +192,7 @@ class PatientForm(QWidget):
         last name then the first names, as typed; the cursor goes to what is missing."""
         born = parse_date(searched)
         if born is not None:
-            self.inputs["date_of_birth"].setText(born.isoformat())
+            self.inputs["date_of_birth"].setText(day_text(born))
             return
         last, _, first = searched.replace(",", " ").partition(" ")
         self.inputs["last_name"].setText(last.strip())
@@ -178,11 +207,12 @@ class PatientForm(QWidget):
 
     def _show_no_known_allergies(self) -> None:
         asked = self._nka_on
-        self.no_known_allergies.setText("&No known allergies" if asked is None else
-                                        f"&No known allergies · {asked:%Y-%m-%d}")
+        self.no_known_allergies.setText(tr("&No known allergies") if asked is None else
+                                        tr("&No known allergies · {day}").format(
+                                            day=day_text(asked)))
         self.no_known_allergies.setToolTip(
-            "Tick when the patient was asked and has none; the day is kept" if asked is None
-            else f"The patient said so on {asked:%Y-%m-%d}")
+            tr("Tick when the patient was asked and has none; the day is kept") if asked is None
+            else tr("The patient said so on {day}").format(day=day_text(asked)))
         self.inputs["allergies"].setEnabled(asked is None)
 
     def details(self) -> PatientDetails:
@@ -201,8 +231,9 @@ class PatientForm(QWidget):
     def _unreadable_date(self) -> FieldError | None:
         text = self._text("date_of_birth").strip()
         if text and parse_date(text) is None:
-            return FieldError("date_of_birth", f"Date of birth: “{text}” is not a date; "
-                                               "write it as 1984-03-27 or 27.03.1984.")
+            return FieldError("date_of_birth", tr(
+                "Date of birth: “{text}” is not a date; write it as {example} or "
+                "1984-03-27.").format(text=text, example=day_text(date(1984, 3, 27))))
         return None
 
     def problems(self) -> list[FieldError]:
@@ -231,16 +262,16 @@ class PatientForm(QWidget):
 
     def _refresh_header(self) -> None:
         d = self.details().normalised()
-        self.title_label.setText(d.full_name or "New patient")
+        self.title_label.setText(d.full_name or tr("New patient"))
         parts = [d.chart_no] if d.chart_no else []
         today = self._today()
         if d.date_of_birth and d.date_of_birth <= today:
-            parts.append(f"{age_on(d.date_of_birth, today)} years")
+            parts.append(tr("%n year(s)", "", age_on(d.date_of_birth, today)))
         if d.diagnosis:
             parts.append(d.diagnosis.label)
         self.subtitle_label.setText(" · ".join(parts))
         self.archived_banner.setVisible(bool(self._patient and self._patient.archived))
-        alerts = [(FIELD_LABELS[n], getattr(d, n)) for n in ("allergies", "contraindications")
+        alerts = [(field_label(n), getattr(d, n)) for n in ("allergies", "contraindications")
                   if getattr(d, n)]
         lines = [f"<b>{label}:</b> {html.escape(text).replace(chr(10), '; ')}"
                  for label, text in alerts]
@@ -271,11 +302,11 @@ class PatientForm(QWidget):
             self._show_errors(e.errors)
             return False
         except ConflictError as e:  # changed elsewhere, or not written (a full disk)
-            QMessageBox.warning(self, "Not saved" if isinstance(e, NotStored)
-                                else "Not saved: changed elsewhere", str(e))
+            QMessageBox.warning(self, tr("Not saved") if isinstance(e, NotStored)
+                                else tr("Not saved: changed elsewhere"), str(e))
             return False
         self.load(stored)
-        self.saved_label.setText("Saved.")
+        self.saved_label.setText(tr("Saved."))
         self.saved.emit(stored)
         return True
 

@@ -20,10 +20,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from mesolog.domain.list_table import PATIENT_LIST_COLUMNS, patient_list_cells
+from mesolog.domain.list_table import (
+    PATIENT_LIST_COLUMNS,
+    patient_list_cells,
+    patient_list_headers,
+)
 from mesolog.domain.patient import PatientRow
 from mesolog.services.patient_search import LIST_PAGE_SIZE, PatientSort, Plan, SearchQuery
 from mesolog.store.errors import ServerUnreachable
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.services.patients import ListPage, PatientService
@@ -166,7 +171,7 @@ class PatientListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(_COLUMNS)):
-            return _COLUMNS[section]
+            return patient_list_headers()[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -189,7 +194,7 @@ class PatientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == DIAGNOSIS and patient.diagnosis:
             return patient.diagnosis.label
         if role == Qt.ItemDataRole.ToolTipRole and patient.has_alerts:
-            return "Allergies or contraindications recorded: read them before treating."
+            return tr("Allergies or contraindications recorded: read them before treating.")
         if role == Qt.ItemDataRole.DecorationRole and column == NAME and patient.has_alerts:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.FontRole and patient.archived:

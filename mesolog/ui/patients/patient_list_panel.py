@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesolog.domain.text import count_of
+from mesolog.domain.translation import number
 from mesolog.services.patient_search import SearchQuery
 from mesolog.ui.common import styles
+from mesolog.ui.common.language import tr
 from mesolog.ui.patients.patient_list_model import NAME, PatientListModel
 
 if TYPE_CHECKING:
@@ -57,10 +58,10 @@ class PatientListPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Find by name, chart number or date of birth")
+        self.search_box.setPlaceholderText(tr("Find by name, chart number or date of birth"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.installEventFilter(self)
-        self.include_archived = QCheckBox("Include archived")
+        self.include_archived = QCheckBox(tr("Include archived"))
         self.include_archived.setChecked(include_archived)
         self.list_view = QTableView()
         self._set_up_list_view()
@@ -180,8 +181,9 @@ class PatientListPanel(QWidget):
 
     def show_read_only(self, reason: str) -> None:
         """Say, while it lasts, that nothing can be saved in the open database."""
-        self.read_only_banner.setText(f"<b>Read-only:</b> {html.escape(reason)}. Records "
-                                      "can be read and printed; nothing can be saved.")
+        self.read_only_banner.setText(tr("<b>Read-only:</b> {reason}. Records can be read "
+                                         "and printed; nothing can be saved.").format(
+                                             reason=html.escape(reason)))
         self.read_only_banner.setVisible(bool(reason))
 
     def show_count(self, patients: PatientService, query: SearchQuery) -> None:
@@ -189,8 +191,9 @@ class PatientListPanel(QWidget):
         total = patients.count(include_archived=query.include_archived)
         searched = query.text.strip()
         shown = patients.count_matching(query) if searched else total
-        everyone = count_of(total, "patient")
-        self.count_label.setText(f"{shown:,} of {everyone} match" if searched else everyone)
+        everyone = tr("%Ln patient(s)", "", total)
+        self.count_label.setText(tr("{shown} of {everyone} match").format(
+            shown=number(shown), everyone=everyone) if searched else everyone)
 
     def _set_up_list_view(self) -> None:
         view = self.list_view

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mesolog.ui.common.language import tr
+
 _COLUMN_WIDTH = 520
 
 
@@ -14,27 +16,27 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        title = QLabel("Welcome to Mesolog")
+        title = QLabel(tr("Welcome to Mesolog"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         paragraphs = [QLabel(text) for text in (
-            "This database has no patients yet.",
-            "Start with your first patient: chart number, name, date of birth, diagnosis, "
-            "and the allergies and contraindications you must see before every session.",
-            "Or open a demo clinic, a separate database of invented patients, "
-            "to look around first; log in there as cmoreau with the password "
-            "mesolog-demo. Your own database stays untouched.",
+            tr("This database has no patients yet."),
+            tr("Start with your first patient: chart number, name, date of birth, diagnosis, "
+               "and the allergies and contraindications you must see before every session."),
+            tr("Or open a demo clinic, a separate database of invented patients, to look "
+               "around first; log in there as cmoreau with the password mesolog-demo. Your "
+               "own database stays untouched."),
         )]
         for paragraph in paragraphs:
             paragraph.setWordWrap(True)
             # the column is fixed, so each paragraph's height is known: reserve it, or a
             # centred layout may squeeze wrapped lines into each other
             paragraph.setMinimumHeight(paragraph.heightForWidth(_COLUMN_WIDTH - 20))
-        self.create_button = QPushButton("Create the first patient")
+        self.create_button = QPushButton(tr("Create the first patient"))
         self.create_button.setDefault(True)
-        self.demo_button = QPushButton("Open a demo clinic")
+        self.demo_button = QPushButton(tr("Open a demo clinic"))
         self.create_button.clicked.connect(self.create_patient)
         self.demo_button.clicked.connect(self.open_demo)
         # A fixed-width column lets the wrapped text take the height it needs.
@@ -93,13 +95,14 @@ class NoPatientPage(QWidget):
     def show_hint(self) -> None:
         self._searched = ""
         self._say(
-            "Find a patient: type part of a name, a chart number or a date of birth in the "
+            tr("Find a patient: type part of a name, a chart number or a date of birth in the "
             "search box (Ctrl+F), then press Enter or choose them in the list.\n\n"
-            "A patient who is not in the list yet gets a new chart (Ctrl+N).")
-        self.create_button.setText("&New Patient")
+            "A patient who is not in the list yet gets a new chart (Ctrl+N)."))
+        self.create_button.setText(tr("&New Patient"))
 
     def show_no_match(self, searched: str) -> None:
         self._searched = searched.strip()
-        self._say(f"No patient matches “{self._searched}”.\n\nCheck the spelling, "
-                             "tick Include archived, or create the patient.")
-        self.create_button.setText(f"&Create Patient “{self._searched}”…")
+        self._say(tr("No patient matches “{searched}”.\n\nCheck the spelling, tick Include "
+                     "archived, or create the patient.").format(searched=self._searched))
+        self.create_button.setText(tr("&Create Patient “{searched}”…").format(
+            searched=self._searched))

@@ -33,6 +33,7 @@ from mesolog.domain.patient import Patient
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.private import write_private
 from mesolog.ui.common.form_dialog import OpensAtFirstField
+from mesolog.ui.common.language import tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
 
 if TYPE_CHECKING:
@@ -54,11 +55,12 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self._asked = 0  # reports asked for: only the latest is shown
         self.building: LongWork | None = None
         d = patient.details
-        self.setWindowTitle(f"Print or Save Report — {d.full_name} ({d.chart_no})")
+        self.setWindowTitle(tr("Print or Save Report — {name} ({chart_no})").format(
+            name=d.full_name, chart_no=d.chart_no))
         self.kind = QComboBox()
         for kind in ReportKind:
             self.kind.addItem(kind.label, kind.value)
-        self.every_map = QCheckBox("Every session's injection map")
+        self.every_map = QCheckBox(tr("Every session's injection map"))
         self.pages_label = QLabel()
         self.pages = QVBoxLayout()
         self.pages.setSpacing(12)
@@ -69,11 +71,11 @@ class ReportDialog(OpensAtFirstField, QDialog):
         scroll.setWidget(sheet)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.save_button = QPushButton("&Save as PDF…")
-        self.print_button = QPushButton("&Print…")
-        close = QPushButton("Close")
+        self.save_button = QPushButton(tr("&Save as PDF…"))
+        self.print_button = QPushButton(tr("&Print…"))
+        close = QPushButton(tr("Close"))
         top = QHBoxLayout()
-        label = QLabel("&Report")
+        label = QLabel(tr("&Report"))
         label.setBuddy(self.kind)
         top.addWidget(label)
         top.addWidget(self.kind)
@@ -113,7 +115,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self.pdf = b""
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
-        self.pages_label.setText("Building…")
+        self.pages_label.setText(tr("Building…"))
 
         def build(own: Database, _progress: Progress) -> tuple[bytes, list[QImage]]:
             from mesolog.services.clinic import Clinic
@@ -126,11 +128,11 @@ class ReportDialog(OpensAtFirstField, QDialog):
 
         def failed(error: BaseException) -> None:
             if asked == self._asked:
-                self.pages_label.setText("Not built")
+                self.pages_label.setText(tr("Not built"))
             raise error  # to the error dialog: a report that cannot be built says so
 
         self.building = run_long_work(
-            self, "Building the report", with_own_connection(self._clinic.db, build),
+            self, tr("Building the report"), with_own_connection(self._clinic.db, build),
             done=lambda built: self._show_pages(asked, *built), failed=failed,
             expected=(BaseException,))  # said under the preview, then to the error home
 
@@ -146,7 +148,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
             pixmap.setDevicePixelRatio(self.devicePixelRatio())
             label.setPixmap(pixmap)
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.pages_label.setText(f"{len(images)} page{'s' if len(images) != 1 else ''}")
+        self.pages_label.setText(tr("%Ln page(s)", "", len(images)))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
@@ -156,9 +158,9 @@ class ReportDialog(OpensAtFirstField, QDialog):
 
     def save_as_pdf(self, path: Path | None = None) -> bool:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, "Save Report as PDF",
+            name, _ = QFileDialog.getSaveFileName(self, tr("Save Report as PDF"),
                                                   str(Path.home() / self.suggested_name()),
-                                                  "PDF documents (*.pdf)")
+                                                  tr("PDF documents (*.pdf)"))
             if not name:
                 return False
             path = Path(name)
@@ -168,7 +170,8 @@ class ReportDialog(OpensAtFirstField, QDialog):
             os.replace(partial, path)  # whole or not at all
         except OSError as e:
             partial.unlink(missing_ok=True)
-            QMessageBox.warning(self, "Not saved", f"The report could not be saved: {e}")
+            QMessageBox.warning(self, tr("Not saved"), tr(
+                "The report could not be saved: {reason}").format(reason=e))
             return False
         return True
 
@@ -181,7 +184,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         dpi = min(printer.resolution(), PRINT_DPI_MAX)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "Not printed", "The printer could not be started.")
+            QMessageBox.warning(self, tr("Not printed"), tr("The printer could not be started."))
             return False
         try:
             area = printer.pageLayout().paintRectPixels(printer.resolution())

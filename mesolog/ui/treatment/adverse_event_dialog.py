@@ -26,7 +26,9 @@ from mesolog.domain.adverse_event import (
 from mesolog.domain.permissions import Action as Permitted
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.session import Session
+from mesolog.domain.translation import day_text
 from mesolog.ui.common.form_dialog import FormDialog, combo, date_edit
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -38,9 +40,9 @@ class AdverseEventDialog(FormDialog):
 
     def __init__(self, clinic: Clinic, session: Session, today: date,
                  event: AdverseEvent | None = None, parent: QWidget | None = None):
-        title = "Side effect" if event else "Record side effect"
-        super().__init__(f"{title} — session of {session.details.performed_at:%Y-%m-%d}",
-                         parent)
+        day = day_text(session.details.performed_at.date())
+        super().__init__((tr("Side effect — session of {day}") if event else
+                          tr("Record side effect — session of {day}")).format(day=day), parent)
         self._clinic = clinic
         self._session = session
         self._event = event
@@ -48,14 +50,14 @@ class AdverseEventDialog(FormDialog):
         self.permit_saving(clinic.actor, Permitted.SIDE_EFFECT_UPDATE if event
                            else Permitted.SIDE_EFFECT_RECORD)
         d = event.details if event else EventDetails(onset=session.details.performed_at.date())
-        self.kind = combo([("— choose —", None)] + [(k.label, k.value) for k in EventKind],
+        self.kind = combo([(tr("— choose —"), None)] + [(k.label, k.value) for k in EventKind],
                            d.kind.value if d.kind else None)
         self.other_text = QLineEdit(d.other_text)
-        self.other_text.setPlaceholderText("What it is, when Other")
+        self.other_text.setPlaceholderText(tr("What it is, when Other"))
         self.onset = date_edit(d.onset or today)
-        self.grade = combo([("— choose —", None)] + [(f"{g} · {grade_meaning(g)}", g)
-                                                      for g in GRADES], d.grade)
-        self.serious = QCheckBox("Serious (hospital, disability, or otherwise important)")
+        self.grade = combo([(tr("— choose —"), None)] + [(f"{g} · {grade_meaning(g)}", g)
+                                                          for g in GRADES], d.grade)
+        self.serious = QCheckBox(tr("Serious (hospital, disability, or otherwise important)"))
         self.serious.setChecked(d.serious)
         self.actions: dict[Action, QCheckBox] = {}
         actions_box = QWidget()
@@ -66,12 +68,13 @@ class AdverseEventDialog(FormDialog):
             box.setChecked(action in d.actions)
             self.actions[action] = box
             grid.addWidget(box, i // 3, i % 3)
-        self.zone = combo([("— not known —", None)] + [(z.label, z.value) for z in ScalpZone],
+        self.zone = combo([(tr("— not known —"), None)] + [(z.label, z.value) for z in ScalpZone],
                            d.zone.value if d.zone else None)
-        self.lot = combo([("— none suspected —", None)] + [
-            (f"{u.product_name} lot {u.lot_no}", u.lot_id) for u in session.used],
+        self.lot = combo([(tr("— none suspected —"), None)] + [
+            (tr("{product} lot {lot}").format(product=u.product_name, lot=u.lot_no), u.lot_id)
+            for u in session.used],
             d.suspected_lot_id)
-        self.resolved = QCheckBox("Resolved on")
+        self.resolved = QCheckBox(tr("Resolved on"))
         self.resolved.setChecked(d.resolved_on is not None)
         self.resolved_on = date_edit(d.resolved_on or today)
         self.resolved_on.setEnabled(self.resolved.isChecked())
@@ -80,17 +83,17 @@ class AdverseEventDialog(FormDialog):
         self.notes = QPlainTextEdit(d.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(70)
-        self.add_row("&Kind", "kind", self.kind)
+        self.add_row(tr("&Kind"), "kind", self.kind)
         self.add_row("", "other_text", self.other_text)
-        self.add_row("&Onset", "onset", self.onset)
-        self.add_row("&Grade", "grade", self.grade)
+        self.add_row(tr("&Onset"), "onset", self.onset)
+        self.add_row(tr("&Grade"), "grade", self.grade)
         self.form.addRow("", self.serious)
-        self.add_row("&Actions", "actions", actions_box)
-        self.add_row("&Zone", "zone", self.zone)
-        self.add_row("Suspected &lot", "suspected_lot_id", self.lot)
+        self.add_row(tr("&Actions"), "actions", actions_box)
+        self.add_row(tr("&Zone"), "zone", self.zone)
+        self.add_row(tr("Suspected &lot"), "suspected_lot_id", self.lot)
         self.add_row("", "resolved_on", self._pair(self.resolved, self.resolved_on))
-        self.add_row("O&utcome", "outcome", self.outcome)
-        self.add_row("&Notes", "notes", self.notes)
+        self.add_row(tr("O&utcome"), "outcome", self.outcome)
+        self.add_row(tr("&Notes"), "notes", self.notes)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
@@ -140,15 +143,16 @@ class AdverseEventDialog(FormDialog):
 class ResolveDialog(FormDialog):
     def __init__(self, clinic: Clinic, event: AdverseEvent, today: date,
                  parent: QWidget | None = None):
-        super().__init__(f"Resolve: {event.details.title}", parent)
+        super().__init__(tr("Resolve: {side_effect}").format(side_effect=event.details.title),
+                         parent)
         self._clinic = clinic
         self._event = event
         self.resolved_on = date_edit(today)
         self.outcome = combo([(o.label, o.value) for o in Outcome if o.resolved])
-        self.form.addRow(QLabel(f"Began {event.details.onset:%Y-%m-%d}, after the session of "
-                                f"{event.session_performed_on:%Y-%m-%d}."))
-        self.add_row("&Resolved on", "resolved_on", self.resolved_on)
-        self.add_row("&Outcome", "outcome", self.outcome)
+        self.form.addRow(QLabel(tr("Began {onset}, after the session of {session}.").format(
+            onset=day_text(event.details.onset), session=day_text(event.session_performed_on))))
+        self.add_row(tr("&Resolved on"), "resolved_on", self.resolved_on)
+        self.add_row(tr("&Outcome"), "outcome", self.outcome)
 
     def store(self) -> None:
         self._clinic.adverse_events.resolve(self._event.id, self._event.version,

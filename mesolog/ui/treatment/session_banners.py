@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mesolog.domain.adverse_event import EventKind
+from mesolog.domain.patient import field_label
+from mesolog.domain.translation import day_text, moment_text
 from mesolog.ui.common import styles
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.domain.patient import Patient
@@ -40,32 +43,33 @@ class SessionBanners(QWidget):
         """The patient's alerts; before a new session, also a consent that is missing or
         out of date and allergies never asked about."""
         d = patient.details
-        alerts = [f"<b>{title}:</b> {html.escape(text).replace(chr(10), '; ')}"
-                  for title, text in (("Allergies", d.allergies),
-                                      ("Contraindications", d.contraindications)) if text]
-        alerts += [f"<b>Earlier allergic reaction:</b> {html.escape(e.suspected_lot or 'no lot')}"
-                   f" ({e.details.onset:%Y-%m-%d}, grade {e.details.grade})"
-                   for e in clinic.adverse_events.for_patient(patient.id)
-                   if e.details.kind is EventKind.ALLERGIC_REACTION]
+        alerts = [f"<b>{field_label(name)}:</b> {html.escape(text).replace(chr(10), '; ')}"
+                  for name, text in (("allergies", d.allergies),
+                                     ("contraindications", d.contraindications)) if text]
+        alerts += [tr("<b>Earlier allergic reaction:</b> {lot} ({onset}, grade {grade})").format(
+            lot=html.escape(e.suspected_lot or tr("no lot")), onset=day_text(e.details.onset),
+            grade=e.details.grade)
+            for e in clinic.adverse_events.for_patient(patient.id)
+            if e.details.kind is EventKind.ALLERGIC_REACTION]
         self.alerts.setText("<br>".join(alerts))
         self.alerts.setVisible(bool(alerts))
         warnings = []
         warning = clinic.consent.treatment_consent(patient.id).warning
         if warning:
-            warnings.append(f"<b>Consent:</b> {html.escape(warning)}")
+            warnings.append(tr("<b>Consent:</b> {warning}").format(warning=html.escape(warning)))
         if not d.allergies_asked:
-            warnings.append("<b>Allergies:</b> not asked yet; ask before injecting, and "
-                            "record the answer in the chart.")
+            warnings.append(tr("<b>Allergies:</b> not asked yet; ask before injecting, and "
+                               "record the answer in the chart."))
         self.consent_warning.setText("<br>".join(warnings))
         self.consent_warning.setVisible(bool(warnings) and new_session)
 
     def show_signed(self, session: Session | None) -> None:
         signed = session is not None and session.signed
         if signed:
-            self.signed_banner.setText(
-                f"<b>Signed</b> by {html.escape(session.signed_by)} on "
-                f"{session.signed_at:%Y-%m-%d %H:%M}. It is read-only: changes are made as an "
-                "amendment, with a reason, kept with the session.")
+            self.signed_banner.setText(tr(
+                "<b>Signed</b> by {signer} on {moment}. It is read-only: changes are made as "
+                "an amendment, with a reason, kept with the session.").format(
+                    signer=html.escape(session.signed_by), moment=moment_text(session.signed_at)))
         self.signed_banner.setVisible(signed)
 
 

@@ -40,6 +40,7 @@ from mesolog.domain.session import (
     Technique,
     check_session,
 )
+from mesolog.domain.translation import day_text
 from mesolog.domain.validation import problems_of
 from mesolog.ui.common.field_errors import FieldErrors
 from mesolog.ui.common.form_dialog import (
@@ -49,6 +50,7 @@ from mesolog.ui.common.form_dialog import (
     combo,
     stored_or_said,
 )
+from mesolog.ui.common.language import day_pattern, tr
 from mesolog.ui.common.permitted import allows, permit
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved, confirm_signature
 from mesolog.ui.injection_map.map_editor import InjectionMapEditor
@@ -78,7 +80,8 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self._dirty = False
         self.saved_session: Session | None = None
         name = patient.details.full_name
-        self.setWindowTitle(f"Session — {name} ({patient.details.chart_no})")
+        self.setWindowTitle(tr("Session — {name} ({chart_no})").format(
+            name=name, chart_no=patient.details.chart_no))
 
         self.banners = SessionBanners()
         self.alerts = self.banners.alerts
@@ -86,41 +89,43 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.signed_banner = self.banners.signed_banner
 
         self.performed_at = DateTimeField()
-        self.performed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.performed_at.setDisplayFormat(f"{day_pattern()} HH:mm")
         self.performed_at.setCalendarPopup(True)
         # in the repeated autumn hour, up to its end: those times are not in the future
         self.performed_at.setMaximumDateTime(QDateTime(latest_not_later(now)).addSecs(59))
         if patient.details.date_of_birth:
             self.performed_at.setMinimumDate(QDate(patient.details.date_of_birth))
         people = [p for p in clinic.practitioners.active() if p.role.can_sign]
-        self.practitioner = combo([("— choose —", None)] + [(p.name, p.id) for p in people])
+        self.practitioner = combo([(tr("— choose —"), None)] + [(p.name, p.id) for p in people])
         courses = [s.course for s in clinic.courses.for_patient(patient.id)
                    if s.course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)
                    or (session and s.course.id == session.details.course_id)]
-        self.course = combo([("— no course —", None)] + [
-            (f"{c.details.protocol} (from {c.details.start_date:%Y-%m-%d})", c.id)
+        self.course = combo([(tr("— no course —"), None)] + [
+            (tr("{protocol} (from {day})").format(protocol=c.details.protocol,
+                                                  day=day_text(c.details.start_date)), c.id)
             for c in courses])
-        self.technique = combo([("— choose —", None)] + [(t.label, t.value) for t in Technique])
-        self.device = combo([("— choose —", None)] + [(d.label, d.value) for d in Device])
+        self.technique = combo([(tr("— choose —"), None)]
+                               + [(t.label, t.value) for t in Technique])
+        self.device = combo([(tr("— choose —"), None)] + [(d.label, d.value) for d in Device])
         self.needle_gauge = QSpinBox()
         self.needle_gauge.setRange(NEEDLE_GAUGES.start, NEEDLE_GAUGES.stop - 1)
-        self.needle_gauge.setSuffix(" G")
+        self.needle_gauge.setSuffix(tr(" G"))
         self.needle_length = QDoubleSpinBox()
         self.needle_length.setRange(*NEEDLE_LENGTH_MM)
-        self.needle_length.setSuffix(" mm")
+        self.needle_length.setSuffix(tr(" mm"))
         self.needle_length.setDecimals(1)
         self.depth = QDoubleSpinBox()
         self.depth.setRange(*DEPTH_MM)
         self.depth.setSingleStep(0.5)
         self.depth.setDecimals(1)
-        self.depth.setSuffix(" mm")
+        self.depth.setSuffix(tr(" mm"))
         for box in (self.practitioner, self.course, self.technique, self.device):
             # long course names must not widen the form past the map beside it
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
         self.pain = QSpinBox()
         self.pain.setRange(-1, 10)
-        self.pain.setSpecialValueText("not asked")
+        self.pain.setSpecialValueText(tr("not asked"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
@@ -136,32 +141,32 @@ class SessionEditor(OpensAtFirstField, QDialog):
         needle.addWidget(self.needle_gauge)
         needle.addWidget(self.needle_length)
         for label, key, widget in (
-            ("&Date and time", "performed_at", self.performed_at),
-            ("Performed &by", "practitioner_id", self.practitioner),
-            ("C&ourse", "course_id", self.course),
-            ("&Technique", "technique", self.technique),
-            ("De&vice", "device", self.device),
-            ("&Needle", "needle_gauge", needle),
-            ("Default de&pth", "depth_mm", self.depth),
-            ("Pa&in (0–10)", "pain_score", self.pain),
-            ("N&otes", "notes", self.notes),
+            (tr("&Date and time"), "performed_at", self.performed_at),
+            (tr("Performed &by"), "practitioner_id", self.practitioner),
+            (tr("C&ourse"), "course_id", self.course),
+            (tr("&Technique"), "technique", self.technique),
+            (tr("De&vice"), "device", self.device),
+            (tr("&Needle"), "needle_gauge", needle),
+            (tr("Default de&pth"), "depth_mm", self.depth),
+            (tr("Pa&in (0–10)"), "pain_score", self.pain),
+            (tr("N&otes"), "notes", self.notes),
         ):
             form.addRow(label, self.errors.under(key, widget))
         self.errors.alias("needle_length_mm", "needle_gauge")
-        products_box = QGroupBox("Products and lots")
+        products_box = QGroupBox(tr("Products and lots"))
         products_layout = QVBoxLayout(products_box)
         products_layout.addWidget(self.products)
         products_layout.addWidget(self.errors.label("products"))
 
-        self.amend_box = QGroupBox("Amendment")
+        self.amend_box = QGroupBox(tr("Amendment"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Why the signed session is changed")
+        self.reason.setPlaceholderText(tr("Why the signed session is changed"))
         actor = clinic.actor
         # an amendment is its author's own: whoever is logged in
         self.author = QLabel(actor.name if actor is not None else "")
         amend_form = QFormLayout(self.amend_box)
-        amend_form.addRow("&Reason", self.errors.under("reason", self.reason))
-        amend_form.addRow("&Amended by", self.errors.under("author", self.author))
+        amend_form.addRow(tr("&Reason"), self.errors.under("reason", self.reason))
+        amend_form.addRow(tr("&Amended by"), self.errors.under("author", self.author))
         self.amend_box.hide()
         self.history = QLabel()
         self.history.setWordWrap(True)
@@ -172,11 +177,11 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.none_observed_button = effects.none_observed_button
         effects.changed.connect(self.side_effects_changed)
 
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(tr("&Save"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.sign_button = QPushButton("Save and S&ign")
-        self.amend_button = QPushButton("&Amend…")
-        self.close_button = QPushButton("Close")
+        self.sign_button = QPushButton(tr("Save and S&ign"))
+        self.amend_button = QPushButton(tr("&Amend…"))
+        self.close_button = QPushButton(tr("Close"))
         buttons = QHBoxLayout()
         # side effects are recorded from the bottom row, never scrolled out of reach
         buttons.addWidget(self.record_event_button)
@@ -186,7 +191,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
             buttons.addWidget(button)
         self.save_button.setDefault(True)
 
-        map_box = QGroupBox("Injection map")
+        map_box = QGroupBox(tr("Injection map"))
         map_layout = QVBoxLayout(map_box)
         map_layout.addWidget(self.map, 1)
         map_layout.addWidget(self.errors.label("injection_map"))
@@ -288,7 +293,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
         permit(self.sign_button, actor, Action.SESSION_SIGN, may_change)
         self.save_button.setVisible(not signed or self._amending)
         self.save_button.setEnabled(may_change)
-        self.save_button.setText("&Save Amendment" if self._amending else "&Save")
+        self.save_button.setText(tr("&Save Amendment") if self._amending else tr("&Save"))
         self.history.setText(amendments_html(session))
         self.history.setVisible(bool(session and session.amendments))
 
@@ -381,7 +386,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
     def reject(self) -> None:  # Escape and the window's close button
         if self._dirty:
-            answer = ask_about_unsaved(self, "This session")
+            answer = ask_about_unsaved(self, tr("This session"))
             if answer is Unsaved.CANCEL:
                 return
             if answer is Unsaved.SAVE:

@@ -32,15 +32,17 @@ from mesolog.domain.catalogue import Lot, LotDetails
 from mesolog.domain.gs1 import BarcodeError
 from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.session import OVERRIDE_REASON_MIN, VOLUME_ML, ProductUse, UsedLot
-from mesolog.domain.text import count_of
+from mesolog.domain.translation import day_text, number
 from mesolog.domain.validation import ValidationError
 from mesolog.ui.common import styles
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.treatment.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
 
-_COLUMNS = ("Product · lot", "Expires", "Volume", "Note")
+_COLUMNS = (QT_TR_NOOP("Product · lot"), QT_TR_NOOP("Expires"), QT_TR_NOOP("Volume"),
+            QT_TR_NOOP("Note"))
 DEFAULT_VOLUME_ML = 1.0
 
 
@@ -65,7 +67,7 @@ class SessionProducts(QWidget):
         self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
 
         self.scan_box = ScanField()
-        self.scan_box.setPlaceholderText("Scan the vial's barcode (or type it) and press Enter")
+        self.scan_box.setPlaceholderText(tr("Scan the vial's barcode (or type it) and press Enter"))
         self.scan_error = QLabel()
         self.scan_error.setStyleSheet(styles.ERROR)
         self.scan_error.setWordWrap(True)
@@ -74,10 +76,10 @@ class SessionProducts(QWidget):
         self.lot_picker.setMinimumContentsLength(20)
         self.lot_picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.add_button = QPushButton("&Add lot")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(tr("&Add lot"))
+        self.remove_button = QPushButton(tr("Remove"))
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(column) for column in _COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -141,7 +143,7 @@ class SessionProducts(QWidget):
                 spin.setValue(on_map[1])
             spin.blockSignals(False)
             spin.setEnabled(self._editable and not on_map)
-            spin.setToolTip(f"From the injection map: {count_of(on_map[0], 'point')}"
+            spin.setToolTip(tr("From the injection map: %Ln point(s)", "", on_map[0])
                             if on_map else "")
         self._update_total()
 
@@ -159,11 +161,11 @@ class SessionProducts(QWidget):
 
     def _fill_picker(self) -> None:
         self.lot_picker.clear()
-        self.lot_picker.addItem("— choose a lot —" if self._lots else
-                                "— no products yet: Clinic ▸ Products and Lots —", None)
+        self.lot_picker.addItem(tr("— choose a lot —") if self._lots else
+                                tr("— no products yet: Clinic ▸ Products and Lots —"), None)
         for lot in sorted(self._lots.values(), key=lambda x: (x.product_name, x.details.expiry)):
-            expired = " (expired)" if lot.is_expired(self._session_day) else ""
-            self.lot_picker.addItem(f"{lot.label}{expired}", lot.id)
+            self.lot_picker.addItem(tr("{lot} (expired)").format(lot=lot.label)
+                                    if lot.is_expired(self._session_day) else lot.label, lot.id)
 
     def _add_picked(self) -> None:
         lot_id = self.lot_picker.currentData()
@@ -172,17 +174,17 @@ class SessionProducts(QWidget):
         elif not self._lots:
             self.offer_catalogue()
         else:
-            self._scan_problem("Choose the lot in the list first, or scan the vial.")
+            self._scan_problem(tr("Choose the lot in the list first, or scan the vial."))
             self.lot_picker.setFocus()
 
     def offer_catalogue(self) -> None:
         """A clinic without products: say where they are added, and open it there."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No products yet",
-                          "The catalogue has no products yet. Products and their lots (lot "
+        box = QMessageBox(QMessageBox.Icon.Information, tr("No products yet"),
+                          tr("The catalogue has no products yet. Products and their lots (lot "
                           "number and expiry date) are added under Clinic ▸ Products and "
-                          "Lots; a scanned vial fills in the product's barcode.",
+                          "Lots; a scanned vial fills in the product's barcode."),
                           QMessageBox.StandardButton.Cancel, self)
-        open_button = box.addButton("Open Products and Lots…",
+        open_button = box.addButton(tr("Open Products and Lots…"),
                                     QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(open_button)
         box.exec()
@@ -200,29 +202,34 @@ class SessionProducts(QWidget):
     def add_lot(self, lot: Lot) -> bool:
         """Add ``lot`` after the checks a practitioner must see; False if not added."""
         if any(row.lot.id == lot.id for row in self._rows):
-            QMessageBox.information(self, "Already listed",
-                                    f"{lot.label} is already in this session; change its volume.")
+            QMessageBox.information(self, tr("Already listed"),
+                                    tr("{lot} is already in this session; change its "
+                                       "volume.").format(lot=lot.label))
             return False
         row = _Row(lot, allergy=self._allergy_of(lot))
         if row.allergy and not self._confirm(
-                "Allergy warning", f"{lot.product_name} for this patient: {row.allergy}."):
+                tr("Allergy warning"), tr("{product} for this patient: {allergy}.").format(
+                    product=lot.product_name, allergy=row.allergy)):
             return False
         serious = self._clinic.adverse_events.lot_warnings([lot.id]).get(lot.id)
         if serious and not self._confirm(
-                "Serious side effect on this lot",
-                f"Lot {lot.details.lot_no} of {lot.product_name} is suspected in a serious "
-                f"side effect: {serious}."):
+                tr("Serious side effect on this lot"),
+                tr("Lot {lot} of {product} is suspected in a serious side effect: "
+                   "{side_effect}.").format(lot=lot.details.lot_no, product=lot.product_name,
+                                            side_effect=serious)):
             return False
         if lot.is_expired(self._session_day):
             reason, ok = QInputDialog.getText(
-                self, "Expired lot",
-                f"Lot {lot.details.lot_no} of {lot.product_name} expired on "
-                f"{lot.details.expiry.isoformat()}.\n\nUse another lot, or say why this one "
-                f"is used anyway (recorded with the session):")
+                self, tr("Expired lot"),
+                tr("Lot {lot} of {product} expired on {expiry}.\n\nUse another lot, or say "
+                   "why this one is used anyway (recorded with the session):").format(
+                    lot=lot.details.lot_no, product=lot.product_name,
+                    expiry=day_text(lot.details.expiry)))
             if not ok or len(reason.strip()) < OVERRIDE_REASON_MIN:
                 if ok:
-                    QMessageBox.warning(self, "Not added", "An expired lot needs a reason of at "
-                                        f"least {OVERRIDE_REASON_MIN} characters.")
+                    QMessageBox.warning(self, tr("Not added"), tr(
+                        "An expired lot needs a reason of at least {count} characters.").format(
+                            count=OVERRIDE_REASON_MIN))
                 return False
             row.override = reason.strip()
         self._append(row, DEFAULT_VOLUME_ML)
@@ -231,7 +238,7 @@ class SessionProducts(QWidget):
         return True
 
     def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.warning(self, title, f"{text}\n\nAdd it anyway?",
+        answer = QMessageBox.warning(self, title, text + "\n\n" + tr("Add it anyway?"),
                                      QMessageBox.StandardButton.Yes
                                      | QMessageBox.StandardButton.No,
                                      QMessageBox.StandardButton.No)
@@ -248,18 +255,20 @@ class SessionProducts(QWidget):
             self.add_lot(self._lots.get(match.lot.id, match.lot))
             return
         if match.product is None:
-            self._scan_problem(f"No product with GTIN {match.scan.gtin} in the catalogue: add "
-                               "it under Clinic ▸ Products and Lots, then scan again.")
+            self._scan_problem(tr("No product with GTIN {gtin} in the catalogue: add it under "
+                                  "Clinic ▸ Products and Lots, then scan again.").format(
+                                      gtin=match.scan.gtin))
             return
         scan = match.scan
         if not scan.lot_no or scan.expiry is None:
-            self._scan_problem("The barcode names the product but not its lot and expiry; "
-                               "choose the lot from the list.")
+            self._scan_problem(tr("The barcode names the product but not its lot and expiry; "
+                               "choose the lot from the list."))
             return
         answer = QMessageBox.question(
-            self, "New lot",
-            f"Lot {scan.lot_no} of {match.product.details.name} (expires "
-            f"{scan.expiry.isoformat()}) is not in the catalogue yet. Add it?")
+            self, tr("New lot"),
+            tr("Lot {lot} of {product} (expires {expiry}) is not in the catalogue yet. "
+               "Add it?").format(lot=scan.lot_no, product=match.product.details.name,
+                                 expiry=day_text(scan.expiry)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -283,10 +292,10 @@ class SessionProducts(QWidget):
         if on_map:
             lot, count = on_map[0]
             QMessageBox.information(
-                self, "On the injection map",
-                f"{lot.product_name} lot {lot.details.lot_no} has "
-                f"{count_of(count, 'point')} on the injection map. Remove them there "
-                "first (select them and press Delete, or Clear Zone).")
+                self, tr("On the injection map"),
+                tr("{product} lot {lot} has %Ln point(s) on the injection map. Remove them "
+                   "there first (select them and press Delete, or Clear Zone).", "",
+                   count).format(product=lot.product_name, lot=lot.details.lot_no))
             return
         for i in rows:
             self.table.removeRow(i)
@@ -301,15 +310,15 @@ class SessionProducts(QWidget):
         i = self.table.rowCount()
         self.table.insertRow(i)
         self._rows.append(row)
-        self.table.setItem(i, 0, QTableWidgetItem(f"{row.lot.product_name} · "
-                                                  f"lot {row.lot.details.lot_no}"))
+        self.table.setItem(i, 0, QTableWidgetItem(tr("{product} · lot {lot}").format(
+            product=row.lot.product_name, lot=row.lot.details.lot_no)))
         expiry = row.lot.details.expiry
-        self.table.setItem(i, 1, QTableWidgetItem(expiry.isoformat() if expiry else ""))
+        self.table.setItem(i, 1, QTableWidgetItem(day_text(expiry) if expiry else ""))
         spin = QDoubleSpinBox()
         spin.setRange(*VOLUME_ML)
         spin.setDecimals(2)
         spin.setSingleStep(0.1)
-        spin.setSuffix(" ml")
+        spin.setSuffix(tr(" ml"))
         spin.setValue(volume)
         spin.valueChanged.connect(self._volume_changed)
         self.table.setCellWidget(i, 2, spin)
@@ -322,7 +331,8 @@ class SessionProducts(QWidget):
             if row.allergy:
                 notes.append(f"⚠ {row.allergy}")
             if row.lot.is_expired(self._session_day):
-                notes.append(f"expired, used because: {row.override or '(no reason yet)'}")
+                notes.append(tr("expired, used because: {reason}").format(
+                    reason=row.override or tr("(no reason yet)")))
             item = self.table.item(i, 3)
             item.setText("; ".join(notes))
             item.setForeground(QBrush(QColor("#b00020")) if notes else QBrush())
@@ -338,11 +348,12 @@ class SessionProducts(QWidget):
     def _update_total(self) -> None:
         total = sum(self._volume(i) for i in range(self.table.rowCount()))
         count = self.table.rowCount()
-        self.total_label.setText(f"{count} product{'s' if count != 1 else ''}, "
-                                 f"total {total:g} ml" if count else "No products yet.")
+        self.total_label.setText(tr("%Ln product(s), total {volume} ml", "", count).format(
+            volume=number(total, up_to=2)) if count
+            else tr("No products yet."))
         if any(row.lot.id in self._mapped for row in self._rows):
-            self.total_label.setText(f"{self.total_label.text()} · greyed volumes are the "
-                                     "sums of their points on the injection map")
+            self.total_label.setText(self.total_label.text() + " · " + tr(
+                "greyed volumes are the sums of their points on the injection map"))
 
     def _allergy_of(self, lot: Lot) -> str:
         flags = self._clinic.sessions.allergy_flags(self._patient_id, [lot.id])

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.permissions import Action, NotPermitted
+from mesolog.domain.translation import day_text
 from mesolog.domain.validation import ValidationError
+from mesolog.ui.common.language import tr
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog
 
@@ -37,13 +39,13 @@ class SessionSideEffects(QGroupBox):
     changed = Signal()
 
     def __init__(self, clinic: Clinic, now: datetime, parent: QWidget | None = None):
-        super().__init__("Side effects", parent)
+        super().__init__(tr("Side effects"), parent)
         self._clinic, self._now = clinic, now
         self._session: Session | None = None
         self.list = QListWidget()
         self.list.setMaximumHeight(90)
-        self.record_button = QPushButton("&Record Side Effect…")
-        self.none_observed_button = QPushButton("&None Observed")
+        self.record_button = QPushButton(tr("&Record Side Effect…"))
+        self.none_observed_button = QPushButton(tr("&None Observed"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -62,19 +64,20 @@ class SessionSideEffects(QGroupBox):
         permit(self.record_button, actor, Action.SIDE_EFFECT_RECORD, saved)
         permit(self.none_observed_button, actor, Action.SIDE_EFFECT_NONE_OBSERVED, saved)
         if not saved:
-            self.hint.setText("Save the session first; then open it from the "
-                              "Treatment tab to record what followed.")
+            self.hint.setText(tr("Save the session first; then open it from the "
+                              "Treatment tab to record what followed."))
             return
         events = self._clinic.adverse_events.for_session(session.id)
         for event in events:
             d = event.details
-            state = (f"resolved {d.resolved_on:%Y-%m-%d}" if not d.is_open
-                     else f"open ({d.outcome.label.lower()})")
-            item = QListWidgetItem(f"{d.title} · from {d.onset:%Y-%m-%d} · {state}")
+            state = (tr("resolved {day}").format(day=day_text(d.resolved_on)) if not d.is_open
+                     else tr("open ({outcome})").format(outcome=d.outcome.label.lower()))
+            item = QListWidgetItem(tr("{side_effect} · from {onset} · {state}").format(
+                side_effect=d.title, onset=day_text(d.onset), state=state))
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             self.list.addItem(item)
         status = self._clinic.adverse_events.status([session.id])[session.id]
-        self.hint.setText(f"Status: {status.text}.")
+        self.hint.setText(tr("Status: {status}.").format(status=status.text))
         permit(self.none_observed_button, actor, Action.SIDE_EFFECT_NONE_OBSERVED,
                not events and not status.none_observed)
 
@@ -96,7 +99,7 @@ class SessionSideEffects(QGroupBox):
         try:  # checked by the person logged in
             self._clinic.adverse_events.mark_none_observed(self._session.id)
         except (ValidationError, NotPermitted) as e:
-            QMessageBox.warning(self.window(), "Not recorded", str(e))
+            QMessageBox.warning(self.window(), tr("Not recorded"), str(e))
             self.show_for(self._session)
             return
         self._after_change()

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from mesolog.domain.course import CourseStatus, days_late
 from mesolog.domain.session import Session
+from mesolog.domain.translation import day_text
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.services.courses import CourseSummary
@@ -17,22 +19,25 @@ if TYPE_CHECKING:
 
 def due_text(summary: CourseSummary, today: date) -> str:
     course = summary.course
-    done = f"{summary.sessions_done} of {course.details.planned_sessions} done"
+    done = tr("{done} of {planned} done").format(done=summary.sessions_done,
+                                                 planned=course.details.planned_sessions)
     if course.status is CourseStatus.STOPPED:
-        return f"Stopped ({course.stop_reason}) · {done}"
+        return tr("Stopped ({reason}) · {done}").format(reason=course.stop_reason, done=done)
     if summary.next_due is None:
         return f"{course.status.label} · {done}"
     late = days_late(summary.next_due, today)
-    when = (f"{late} days late" if late > 0 else "due today" if late == 0
-            else f"in {-late} days")
-    return f"{course.status.label} · {done} · next {summary.next_due:%Y-%m-%d} ({when})"
+    when = (tr("%Ln day(s) late", "", late) if late > 0 else tr("due today") if late == 0
+            else tr("in %Ln day(s)", "", -late))
+    return tr("{status} · {done} · next {day} ({when})").format(
+        status=course.status.label, done=done, day=day_text(summary.next_due), when=when)
 
 
 def session_status(session: Session) -> str:
     if not session.signed:
-        return "Not signed"
-    amended = f", amended {len(session.amendments)}×" if session.amendments else ""
-    return f"Signed{amended}"
+        return tr("Not signed")
+    if session.amendments:
+        return tr("Signed, amended {times}×").format(times=len(session.amendments))
+    return tr("Signed")
 
 
 def fit_columns(tree: QTreeWidget, items: list[QTreeWidgetItem], columns: int) -> None:

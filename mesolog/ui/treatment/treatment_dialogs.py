@@ -20,6 +20,7 @@ from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
 from mesolog.domain.practitioner import Role
 from mesolog.ui.common.form_dialog import FormDialog, date_edit
+from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
@@ -27,25 +28,25 @@ if TYPE_CHECKING:
 class CourseDialog(FormDialog):
     def __init__(self, clinic: Clinic, patient_id: int, today: date,
                  parent: QWidget | None = None):
-        super().__init__("New treatment course", parent)
+        super().__init__(tr("New treatment course"), parent)
         self._clinic = clinic
         self._patient_id = patient_id
         self.course: Course | None = None
         self.protocol = QLineEdit()
-        self.protocol.setPlaceholderText("e.g. Minoxidil + biotin, 6 × 3 weeks")
+        self.protocol.setPlaceholderText(tr("e.g. Minoxidil + biotin, 6 × 3 weeks"))
         self.planned = QSpinBox()
         self.planned.setRange(1, 52)
         self.planned.setValue(6)
-        self.planned.setSuffix(" sessions")
+        self.planned.setSuffix(tr(" sessions"))
         self.interval = QSpinBox()
         self.interval.setRange(1, 365)
         self.interval.setValue(21)
-        self.interval.setSuffix(" days")
+        self.interval.setSuffix(tr(" days"))
         self.start = date_edit(today)
-        self.add_row("&Protocol", "protocol", self.protocol)
-        self.add_row("P&lanned", "planned_sessions", self.planned)
-        self.add_row("&Interval", "interval_days", self.interval)
-        self.add_row("&Start", "start_date", self.start)
+        self.add_row(tr("&Protocol"), "protocol", self.protocol)
+        self.add_row(tr("P&lanned"), "planned_sessions", self.planned)
+        self.add_row(tr("&Interval"), "interval_days", self.interval)
+        self.add_row(tr("&Start"), "start_date", self.start)
 
     def store(self) -> None:
         self.course = self._clinic.courses.create(self._patient_id, CourseDetails(
@@ -58,7 +59,7 @@ class ConsentDialog(FormDialog):
 
     def __init__(self, clinic: Clinic, patient_id: int, now: datetime,
                  kind: ConsentKind = ConsentKind.TREATMENT, parent: QWidget | None = None):
-        super().__init__("Record consent", parent)
+        super().__init__(tr("Record consent"), parent)
         self._clinic = clinic
         self._patient_id = patient_id
         self._now = now
@@ -72,17 +73,18 @@ class ConsentDialog(FormDialog):
         self.taken_by = QLabel(clinic.actor.name if clinic.actor is not None else "")
         self.signed_on = date_edit(now.date())
         self.signed_on.setMaximumDate(QDate(now.date()))
-        self.add_row("&Form", "kind", self.kind)
+        self.add_row(tr("&Form"), "kind", self.kind)
         self.form.addRow(self.text)
-        self.add_row("Taken by", "taken_by", self.taken_by)
-        self.add_row("&Signed on", "signed_at", self.signed_on)
+        self.add_row(tr("Taken by"), "taken_by", self.taken_by)
+        self.add_row(tr("&Signed on"), "signed_at", self.signed_on)
         self.kind.currentIndexChanged.connect(self._show_text)
         self._show_text()
 
     def _show_text(self) -> None:
         form = self._clinic.consent.current_form(ConsentKind(self.kind.currentData()))
-        self.text.setHtml(f"<h3>{html.escape(form.title)} <small>(version {form.version})"
-                          f"</small></h3>" + "".join(
+        self.text.setHtml(f"<h3>{html.escape(form.title)} <small>"
+                          + tr("(version {version})").format(version=form.version)
+                          + "</small></h3>" + "".join(
                               f"<p>{html.escape(p)}</p>" for p in form.body.split("\n") if p))
 
     def store(self) -> None:
@@ -95,12 +97,12 @@ class ConsentDialog(FormDialog):
 
 class StopCourseDialog(FormDialog):
     def __init__(self, clinic: Clinic, course: Course, parent: QWidget | None = None):
-        super().__init__("Stop the course", parent)
+        super().__init__(tr("Stop the course"), parent)
         self._clinic = clinic
         self._course = course
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. no improvement after four sessions")
-        self.add_row("&Why", "stop_reason", self.reason)
+        self.reason.setPlaceholderText(tr("e.g. no improvement after four sessions"))
+        self.add_row(tr("&Why"), "stop_reason", self.reason)
 
     def store(self) -> None:
         self._clinic.courses.set_status(self._course.id, self._course.version,
@@ -111,24 +113,24 @@ class PractitionerDialog(FormDialog):
     """An administrator adds a colleague's account."""
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None):
-        super().__init__("Add account", parent)
+        super().__init__(tr("Add account"), parent)
         self._clinic = clinic
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Dr Claire Moreau")
+        self.name.setPlaceholderText(tr("e.g. Dr Claire Moreau"))
         self.login = QLineEdit()
-        self.login.setPlaceholderText("e.g. cmoreau")
+        self.login.setPlaceholderText(tr("e.g. cmoreau"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
         self.role.setCurrentIndex(self.role.findData(Role.PRACTITIONER.value))
-        self.add_row("&Name", "name", self.name)
-        self.add_row("&Login", "login", self.login)
-        self.add_row("&Role", "role", self.role)
+        self.add_row(tr("&Name"), "name", self.name)
+        self.add_row(tr("&Login"), "login", self.login)
+        self.add_row(tr("&Role"), "role", self.role)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("At least 10 characters; they choose their own "
-                                         "at first login")
-        self.add_row("&Password", "password", self.password)
+        self.password.setPlaceholderText(tr("At least 10 characters; they choose their own "
+                                         "at first login"))
+        self.add_row(tr("&Password"), "password", self.password)
 
     def store(self) -> None:
         self._clinic.accounts.add_account(

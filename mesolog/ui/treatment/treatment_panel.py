@@ -24,9 +24,10 @@ from mesolog.domain.course import CourseStatus
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action, NotPermitted
 from mesolog.domain.session import Session
-from mesolog.domain.text import count_of
+from mesolog.domain.translation import day_text, moment_text, number
 from mesolog.domain.validation import ConflictError, ValidationError
 from mesolog.ui.common.chart_tab import ChartTab
+from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.common.prompts import confirm_signature
 from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog, ResolveDialog
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 2
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 3
-_COLUMNS = ("Date", "Course / session", "Status", "By", "Volume", "Products and lots")
+_COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Course / session"), QT_TR_NOOP("Status"),
+            QT_TR_NOOP("By"), QT_TR_NOOP("Volume"), QT_TR_NOOP("Products and lots"))
 
 
 class TreatmentPanel(ChartTab, QWidget):
@@ -57,24 +59,24 @@ class TreatmentPanel(ChartTab, QWidget):
 
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.consent_button = QPushButton("Record &Consent…")
-        self.new_course_button = QPushButton("New C&ourse…")
-        self.new_session_button = QPushButton("New &Session…")
-        self.pause_button = QPushButton("&Pause")
-        self.complete_button = QPushButton("Co&mplete")
-        self.stop_button = QPushButton("S&top…")
+        self.consent_button = QPushButton(tr("Record &Consent…"))
+        self.new_course_button = QPushButton(tr("New C&ourse…"))
+        self.new_session_button = QPushButton(tr("New &Session…"))
+        self.pause_button = QPushButton(tr("&Pause"))
+        self.complete_button = QPushButton(tr("Co&mplete"))
+        self.stop_button = QPushButton(tr("S&top…"))
         self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels(_COLUMNS)
+        self.timeline.setHeaderLabels([tr(column) for column in _COLUMNS])
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setUniformRowHeights(True)
-        self.events_label = QLabel("<b>Side effects</b>")
+        self.events_label = QLabel(tr("<b>Side effects</b>"))
         self.events = QTreeWidget()
         self.events.setRootIsDecorated(False)
-        self.events.setHeaderLabels(("Onset", "Side effect", "Status", "After session",
-                                     "Suspected lot", "Actions"))
+        self.events.setHeaderLabels((tr("Onset"), tr("Side effect"), tr("Status"),
+                                     tr("After session"), tr("Suspected lot"), tr("Actions")))
 
         self.events.setMaximumHeight(170)
-        self.resolve_button = QPushButton("Resol&ve…")
+        self.resolve_button = QPushButton(tr("Resol&ve…"))
 
         top = QHBoxLayout()
         top.addWidget(self.consent_label, 1)
@@ -83,7 +85,7 @@ class TreatmentPanel(ChartTab, QWidget):
         for button in (self.new_session_button, self.new_course_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel("Selected course:"))
+        actions.addWidget(QLabel(tr("Selected course:")))
         for button in (self.pause_button, self.complete_button, self.stop_button):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
@@ -125,12 +127,13 @@ class TreatmentPanel(ChartTab, QWidget):
         warning = clinic.consent.treatment_consent(patient.id, consents).warning
         consents = [c for c in consents if c.valid]
         if warning:
-            self.consent_label.setText(f"<span style='color:#8a5300'><b>Consent:</b> "
-                                       f"{html.escape(warning)}</span>")
+            self.consent_label.setText("<span style='color:#8a5300'>" + tr(
+                "<b>Consent:</b> {warning}").format(warning=html.escape(warning)) + "</span>")
         else:
-            given = "; ".join(f"{c.form.kind.label} v{c.form.version}, {c.signed_at:%Y-%m-%d}"
-                              f" ({html.escape(c.taken_by)})" for c in consents)
-            self.consent_label.setText(f"<b>Consent:</b> {given}")
+            given = "; ".join(tr("{form} v{version}, {day} ({taken_by})").format(
+                form=c.form.kind.label, version=c.form.version, day=day_text(c.signed_at.date()),
+                taken_by=html.escape(c.taken_by)) for c in consents)
+            self.consent_label.setText(tr("<b>Consent:</b> {warning}").format(warning=given))
         sessions = clinic.sessions.for_patient(patient.id)
         self._sessions = {s.id: s for s in sessions}
         self._effects = clinic.adverse_events.status(list(self._sessions))
@@ -141,26 +144,30 @@ class TreatmentPanel(ChartTab, QWidget):
         for summary in clinic.courses.for_patient(patient.id):
             course = summary.course
             self._courses[course.id] = summary
-            totals = ", ".join(f"{t.name} {t.volume_ml:g} ml" for t in summary.products)
+            totals = ", ".join(f"{t.name} {number(t.volume_ml, up_to=2)} ml"
+                               for t in summary.products)
             due = due_text(summary, today)
             # one line across the tree: the course's words never squeeze the columns
-            item = QTreeWidgetItem([f"{course.details.start_date:%Y-%m-%d}  ·  "
+            item = QTreeWidgetItem([f"{day_text(course.details.start_date)}  ·  "
                                     f"{course.details.protocol}  ·  {due}",
                                     course.details.protocol, due, "", "", totals])
             item.setData(0, COURSE_ROLE, course.id)
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
-            ingredients = ", ".join(f"{t.name} {t.volume_ml:g} ml in {t.sessions} sessions"
+            ingredients = ", ".join(tr("{ingredient} {volume} ml in %Ln session(s)", "",
+                                       t.sessions).format(ingredient=t.name,
+                                                          volume=number(t.volume_ml, up_to=2))
                                     for t in summary.ingredients)
             for column in (0, 5):
-                item.setToolTip(column, f"Products: {totals or 'none yet'}\n"
-                                        f"Active ingredients: {ingredients or 'none yet'}")
+                item.setToolTip(column, tr("Products: {products}\nActive ingredients: "
+                                           "{ingredients}").format(
+                    products=totals or tr("none yet"), ingredients=ingredients or tr("none yet")))
             self.timeline.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
             session_rows += self._add_sessions(item, by_course.get(course.id, []))
             if totals:  # the running totals, under the course's sessions
-                given = QTreeWidgetItem([f"Given so far: {totals}"])
+                given = QTreeWidgetItem([tr("Given so far: {products}").format(products=totals)])
                 given.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 italic = given.font(0)
                 italic.setItalic(True)
@@ -170,7 +177,7 @@ class TreatmentPanel(ChartTab, QWidget):
                 given.setFirstColumnSpanned(True)
             item.setExpanded(course.status in (CourseStatus.ACTIVE, CourseStatus.PAUSED))
         if by_course.get(None):
-            loose = QTreeWidgetItem(["Sessions outside a course", "Sessions outside a course"])
+            loose = QTreeWidgetItem([tr("Sessions outside a course")] * 2)
             self.timeline.addTopLevelItem(loose)
             loose.setFirstColumnSpanned(True)
             session_rows += self._add_sessions(loose, by_course[None])
@@ -178,7 +185,7 @@ class TreatmentPanel(ChartTab, QWidget):
         self._show_events(today)
         fit_columns(self.timeline, session_rows, len(_COLUMNS) - 1)
         if not self.timeline.topLevelItemCount():
-            empty = "No courses or sessions yet: start with New Course… or New Session…"
+            empty = tr("No courses or sessions yet: start with New Course… or New Session…")
             placeholder = QTreeWidgetItem([empty, empty])
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.timeline.addTopLevelItem(placeholder)
@@ -189,14 +196,14 @@ class TreatmentPanel(ChartTab, QWidget):
                       sessions: list[Session]) -> list[QTreeWidgetItem]:
         added = []
         for s in sessions:
-            products = ", ".join(f"{u.product_name} ({u.lot_no}) {u.volume_ml:g} ml"
+            products = ", ".join(f"{u.product_name} ({u.lot_no}) {number(u.volume_ml, up_to=2)} ml"
                                  for u in s.used)
             what = " · ".join(x.label for x in (s.details.technique, s.details.device) if x)
-            item = QTreeWidgetItem([f"{s.details.performed_at:%Y-%m-%d %H:%M}", what,
+            item = QTreeWidgetItem([moment_text(s.details.performed_at), what,
                                     f"{session_status(s)} · {self._effects[s.id].text}",
                                     s.practitioner_name,
-                                    f"{s.total_volume_ml:g} ml" + (
-                                        f" · {count_of(len(s.details.points), 'point')}"
+                                    f"{number(s.total_volume_ml, up_to=2)} ml" + (
+                                        " · " + tr("%Ln point(s)", "", len(s.details.points))
                                         if s.details.points else ""), products])
             item.setData(0, SESSION_ROLE, s.id)
             item.setToolTip(5, products)
@@ -207,18 +214,19 @@ class TreatmentPanel(ChartTab, QWidget):
     def _show_events(self, today: date) -> None:
         for event in self._clinic.adverse_events.for_patient(self._patient.id):
             d = event.details
-            state = (f"open, {event.days_open(today)} days" if d.is_open
-                     else f"{d.outcome.label}, {d.resolved_on:%Y-%m-%d}")
-            item = QTreeWidgetItem([f"{d.onset:%Y-%m-%d}", d.title + (
-                " (serious)" if d.serious else ""), state,
-                f"{event.session_performed_on:%Y-%m-%d}", event.suspected_lot,
+            state = (tr("open, %Ln day(s)", "", event.days_open(today)) if d.is_open
+                     else f"{d.outcome.label}, {day_text(d.resolved_on)}")
+            item = QTreeWidgetItem([day_text(d.onset), d.title + (
+                " " + tr("(serious)") if d.serious else ""), state,
+                day_text(event.session_performed_on), event.suspected_lot,
                 ", ".join(a.label for a in d.actions)])
             item.setData(0, EVENT_ROLE, event.id)
             self.events.addTopLevelItem(item)
         count = self.events.topLevelItemCount()
         fit_columns(self.events, [self.events.topLevelItem(i) for i in range(count)], 5)
-        self.events_label.setText(f"<b>Side effects</b> ({count})" if count else
-                                  "<b>Side effects</b>: none recorded")
+        self.events_label.setText(tr("<b>Side effects</b> ({count})").format(count=count)
+                                  if count else
+                                  tr("<b>Side effects</b>: none recorded"))
 
     def selected_event_id(self) -> int | None:
         item = self.events.currentItem()
@@ -273,7 +281,7 @@ class TreatmentPanel(ChartTab, QWidget):
         open_course = status in (CourseStatus.ACTIVE, CourseStatus.PAUSED)
         for button in (self.pause_button, self.complete_button, self.stop_button):
             permit(button, actor, Action.COURSE_STATUS, open_course)
-        self.pause_button.setText("&Resume" if status is CourseStatus.PAUSED else "&Pause")
+        self.pause_button.setText(tr("&Resume") if status is CourseStatus.PAUSED else tr("&Pause"))
         permit(self.resolve_button, actor, Action.SIDE_EFFECT_RESOLVE,
                self.selected_event_id() is not None)
 
@@ -291,13 +299,13 @@ class TreatmentPanel(ChartTab, QWidget):
         consent = self._clinic.consent.treatment_consent(self._patient.id)
         if consent.state is not ConsentState.MISSING:
             return True  # an older form version is shown in the editor, not asked here
-        box = QMessageBox(QMessageBox.Icon.Warning, "No treatment consent",
-                          f"{consent.warning}\n\nRecord the patient's consent before the "
-                          "session?",
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("No treatment consent"),
+                          consent.warning + "\n\n"
+                          + tr("Record the patient's consent before the session?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Ignore
                           | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText("Record Consent…")
-        box.button(QMessageBox.StandardButton.Ignore).setText("Continue Without")
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("Record Consent…"))
+        box.button(QMessageBox.StandardButton.Ignore).setText(tr("Continue Without"))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)  # Enter records consent
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Yes:
@@ -342,7 +350,7 @@ class TreatmentPanel(ChartTab, QWidget):
         try:
             self._clinic.sessions.sign(session.id, session.version)
         except (ConflictError, ValidationError, NotPermitted) as e:
-            QMessageBox.warning(self, "Not signed", str(e))
+            QMessageBox.warning(self, tr("Not signed"), str(e))
             return False
         self.refresh()
         self.select_session(session.id)
@@ -375,7 +383,7 @@ class TreatmentPanel(ChartTab, QWidget):
         try:
             self._clinic.courses.set_status(summary.course.id, summary.course.version, status)
         except (ConflictError, NotPermitted) as e:
-            QMessageBox.warning(self, "Not changed", str(e))
+            QMessageBox.warning(self, tr("Not changed"), str(e))
         self.refresh()
 
     def _stop_course(self) -> None:
