@@ -122,7 +122,8 @@ class EventDetails:
     def title(self) -> str:
         name = self.other_text if self.kind is EventKind.OTHER else (
             self.kind.label if self.kind else "")
-        return f"{name}, grade {self.grade}" if self.grade else name
+        return _("{side_effect}, grade {grade}").format(side_effect=name, grade=self.grade) \
+            if self.grade else name
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mesolog.domain.text import fold, has_control_characters
-from mesolog.domain.translation import _
+from mesolog.domain.translation import _, day_text
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -60,8 +60,9 @@ class Lot:
 
     @property
     def label(self) -> str:
-        expiry = self.details.expiry.isoformat() if self.details.expiry else "no expiry"
-        return f"{self.product_name} · lot {self.details.lot_no} · exp. {expiry}"
+        expiry = day_text(self.details.expiry) if self.details.expiry else _("no expiry")
+        return _("{product} · lot {lot} · exp. {expiry}").format(
+            product=self.product_name, lot=self.details.lot_no, expiry=expiry)
 
 
 def lot_is_expired(lot: LotDetails, on: date) -> bool:

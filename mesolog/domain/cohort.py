@@ -26,7 +26,7 @@ from mesolog.domain.intervals import (
 )
 from mesolog.domain.patient import Diagnosis, Sex
 from mesolog.domain.scalp import ScalpZone
-from mesolog.domain.translation import N_, _
+from mesolog.domain.translation import N_, _, day_text, ngettext, number
 from mesolog.domain.validation import FieldError, ValidationError
 
 DAYS_A_MONTH = 30.4375  # a year's days over twelve
@@ -90,36 +90,42 @@ class Cohort:
         for name in ("age_from", "age_to"):
             value = getattr(self, name)
             if value is not None and not 0 <= value <= MAX_AGE:
-                errors.append(FieldError(name, f"Age: 0 to {MAX_AGE} years."))
+                errors.append(FieldError(name, _("Age: 0 to {limit} years.").format(
+                    limit=MAX_AGE)))
         if (self.age_from is not None and self.age_to is not None
                 and self.age_from > self.age_to):
-            errors.append(FieldError("age_to", "The age band ends before it begins."))
+            errors.append(FieldError("age_to", _("The age band ends before it begins.")))
         if self.first_from and self.first_to and self.first_from > self.first_to:
-            errors.append(FieldError("first_to", "The period ends before it begins."))
+            errors.append(FieldError("first_to", _("The period ends before it begins.")))
         if not 1 <= self.min_sessions <= 1000:
-            errors.append(FieldError("min_sessions", "At least 1 to 1000 sessions."))
+            errors.append(FieldError("min_sessions", _("At least 1 to 1000 sessions.")))
         if errors:
             raise ValidationError(errors)
         return self
 
     def described(self, product_name: str | None = None) -> str:
         parts = []
+        either = _(" or ")
         if self.diagnoses:
-            parts.append(" or ".join(sorted(d.label for d in self.diagnoses)))
+            parts.append(either.join(sorted(d.label for d in self.diagnoses)))
         if self.sexes:
-            parts.append(" or ".join(sorted(s.label.lower() for s in self.sexes)))
+            parts.append(either.join(sorted(s.label.lower() for s in self.sexes)))
         if self.age_from is not None or self.age_to is not None:
-            parts.append(f"aged {self.age_from or 0}–{self.age_to or MAX_AGE} at the first "
-                         "session")
+            parts.append(_("aged {low}–{high} at the first session").format(
+                low=self.age_from or 0, high=self.age_to or MAX_AGE))
         if self.protocol:
-            parts.append(f"protocol “{self.protocol}”")
+            parts.append(_("protocol “{protocol}”").format(protocol=self.protocol))
         if self.product_id is not None:
-            parts.append(f"given {product_name or f'product #{self.product_id}'}")
+            parts.append(_("given {product}").format(
+                product=product_name or _("product #{number}").format(number=self.product_id)))
         if self.first_from or self.first_to:
-            parts.append(f"first session {self.first_from or '…'} to {self.first_to or '…'}")
+            parts.append(_("first session {first} to {last}").format(
+                first=day_text(self.first_from) if self.first_from else "…",
+                last=day_text(self.first_to) if self.first_to else "…"))
         if self.min_sessions > 1:
-            parts.append(f"at least {self.min_sessions} sessions")
-        return "; ".join(parts) or "every patient with a session"
+            parts.append(ngettext("at least {count} session", "at least {count} sessions",
+                                  self.min_sessions).format(count=self.min_sessions))
+        return "; ".join(parts) or _("every patient with a session")
 
 
 @dataclass(frozen=True)
@@ -135,16 +141,16 @@ class Outcome:
     def check(self) -> Outcome:
         errors = []
         if self.months not in TIME_POINTS:
-            errors.append(FieldError("months", "At 3, 6 or 12 months."))
+            errors.append(FieldError("months", _("At 3, 6 or 12 months.")))
         if not 7 <= self.window_days <= 120:
-            errors.append(FieldError("window_days", "A window of 7 to 120 days."))
+            errors.append(FieldError("window_days", _("A window of 7 to 120 days.")))
         if not 0 < self.responder_hairs <= 200:
-            errors.append(FieldError("responder_hairs", "A gain of 0 to 200 hairs/cm²."))
+            errors.append(FieldError("responder_hairs", _("A gain of 0 to 200 hairs/cm².")))
         if not 0 < self.responder_percent <= 200:
-            errors.append(FieldError("responder_percent", "A gain of 0 to 200 %."))
+            errors.append(FieldError("responder_percent", _("A gain of 0 to 200 %.")))
         if not 0 <= self.baseline_days <= 90:
-            errors.append(FieldError("baseline_days", "A baseline 0 to 90 days after the "
-                                     "first session."))
+            errors.append(FieldError("baseline_days", _("A baseline 0 to 90 days after the "
+                                                        "first session.")))
         if errors:
             raise ValidationError(errors)
         return self
@@ -156,17 +162,22 @@ class Outcome:
     @property
     def responder_rule(self) -> str:
         if self.kind is OutcomeKind.DENSITY:
-            return (f"a gain of at least {self.responder_hairs:g} hairs/cm² or "
-                    f"{self.responder_percent:g} % at {self.months} months")
+            return _("a gain of at least {hairs} hairs/cm² or {percent} % at {months} "
+                     "months").format(hairs=number(self.responder_hairs, up_to=1),
+                                      percent=number(self.responder_percent, up_to=1),
+                                      months=self.months)
         if self.kind is OutcomeKind.GRADE:
-            return f"at least one stage better at {self.months} months"
-        return f"satisfaction 4 or 5 at {self.months} months"
+            return _("at least one stage better at {months} months").format(months=self.months)
+        return _("satisfaction 4 or 5 at {months} months").format(months=self.months)
 
     def described(self) -> str:
-        where = f" at the {self.zone.label.lower()} site" if self.kind is OutcomeKind.DENSITY \
-            else ""
-        return (f"{self.kind.label}{where} at {self.months} months (±{self.window_days} "
-                "days) from the first session")
+        if self.kind is OutcomeKind.DENSITY:
+            return _("{outcome} at the {zone} site at {months} months (±{days} days) from the "
+                     "first session").format(outcome=self.kind.label,
+                                             zone=self.zone.label.lower(),
+                                             months=self.months, days=self.window_days)
+        return _("{outcome} at {months} months (±{days} days) from the first session").format(
+            outcome=self.kind.label, months=self.months, days=self.window_days)
 
 
 class PatientOutcome(NamedTuple):
@@ -280,9 +291,14 @@ class Comparison:
                         self.b.responders, len(self.b.analysed))
 
 
-OBSERVATIONAL = ("These are the practice's own records, not a trial: the patients were "
-                 "not assigned to their treatment at random, so a difference may come from "
-                 "who was treated rather than from the treatment.")
+_OBSERVATIONAL = N_("These are the practice's own records, not a trial: the patients were "
+                    "not assigned to their treatment at random, so a difference may come "
+                    "from who was treated rather than from the treatment.")
+
+
+def observational() -> str:
+    """What a comparison of the practice's own patients can and cannot say."""
+    return _(_OBSERVATIONAL)
 
 
 def distribution(values: list[float], bins: int = 12) -> list[tuple[float, float, int]]:

@@ -63,9 +63,9 @@ class TreatmentConsent:
         if self.state is ConsentState.MISSING:
             return _("No valid treatment consent is recorded for this patient.")
         if self.state is ConsentState.OLDER_FORM:
-            return (f"Treatment consent was signed on form version {self.signed_version}; "
-                    f"the current form is version {self.current_version}. Consider asking "
-                    "the patient to sign it again.")
+            return _("Treatment consent was signed on form version {signed}; the current "
+                     "form is version {current}. Consider asking the patient to sign it "
+                     "again.").format(signed=self.signed_version, current=self.current_version)
         return None
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mesolog.domain.translation import _
+
 
 @dataclass(frozen=True)
 class VialScan:
@@ -30,13 +32,13 @@ def read_vial_barcode(text: str) -> VialScan:
 
     text = text.strip("\r\n")
     if not text.strip():
-        raise BarcodeError("Nothing was scanned.")
+        raise BarcodeError(_("Nothing was scanned."))
     try:
         message = biip.parse(text.strip("\x1d")).gs1_message
     except biip.ParseError as e:
-        raise BarcodeError(f"Not a GS1 product barcode ({e}).") from None
+        raise BarcodeError(_("Not a GS1 product barcode ({reason}).").format(reason=e)) from None
     if message is None:
-        raise BarcodeError("Not a GS1 product barcode: no GTIN, lot or expiry in it.")
+        raise BarcodeError(_("Not a GS1 product barcode: no GTIN, lot or expiry in it."))
     fields = {element.ai.ai: element for element in message.element_strings}
     gtin_field, lot_field, expiry_field = (fields.get(ai) for ai in ("01", "10", "17"))
     scan = VialScan(
@@ -45,5 +47,5 @@ def read_vial_barcode(text: str) -> VialScan:
         expiry=expiry_field.date if expiry_field else None,
     )
     if scan.gtin is None and scan.lot_no is None:
-        raise BarcodeError("The barcode holds neither a product (GTIN) nor a lot number.")
+        raise BarcodeError(_("The barcode holds neither a product (GTIN) nor a lot number."))
     return scan

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from mesolog.domain.catalogue import Lot
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid, zone_at
-from mesolog.domain.text import count_of
+from mesolog.domain.translation import _, ngettext, number
 from mesolog.domain.validation import FieldError
 
 # Sane bounds per injection point on the scalp; outside them it is a slip.
@@ -44,12 +44,15 @@ class InjectionPoint:
 def depth_problem(depth_mm: float) -> str:
     """Why a depth cannot be a point's; empty when it can."""
     low, high = POINT_DEPTH_MM
-    return "" if low <= depth_mm <= high else f"Depth per point: {low:g} to {high:g} mm."
+    return "" if low <= depth_mm <= high else _("Depth per point: {low} to {high} mm.").format(
+        low=number(low, up_to=2), high=number(high, up_to=2))
 
 
 def volume_problem(volume_ml: float) -> str:
     low, high = POINT_VOLUME_ML
-    return "" if low <= volume_ml <= high else f"Volume per point: {low:g} to {high:g} ml."
+    return "" if low <= volume_ml <= high else _(
+        "Volume per point: {low} to {high} ml.").format(low=number(low, up_to=2),
+                                                        high=number(high, up_to=2))
 
 
 def point_problems(points: Iterable[InjectionPoint]) -> list[FieldError]:
@@ -62,12 +65,13 @@ def point_problems(points: Iterable[InjectionPoint]) -> list[FieldError]:
             if problem and problem not in problems:
                 problems.append(problem)
         if point.zone is None:
-            problem = (f"A point on the {point.view.label.lower()} view lies off the scalp "
-                       "outline.")
+            problem = _("A point on the {view} view lies off the scalp outline.").format(
+                view=point.view.label.lower())
             if problem not in problems:
                 problems.append(problem)
     if count > MAX_POINTS:
-        problems.append(f"At most {MAX_POINTS:,} points in one session.")
+        problems.append(_("At most {count} points in one session.").format(
+            count=number(MAX_POINTS)))
     return [FieldError("injection_map", p) for p in problems]
 
 
@@ -136,8 +140,8 @@ def describe_map_change(before: tuple[InjectionPoint, ...],
     if sorted(before, key=_order) == sorted(after, key=_order):
         return ()
     old, new = totals(before), totals(after)
-    lines = [f"injection map: {count_of(old.points, 'point')}, {old.volume_ml:g} ml → "
-             f"{count_of(new.points, 'point')}, {new.volume_ml:g} ml"]
+    lines = [_("injection map: {before} → {after}").format(before=_tally_text(old),
+                                                           after=_tally_text(new))]
     for zone in ScalpZone:
         a, b = old.by_zone.get(zone), new.by_zone.get(zone)
         if a != b:
@@ -150,7 +154,13 @@ def _order(point: InjectionPoint) -> tuple:
 
 
 def _tally_text(tally: Tally | None) -> str:
-    return "—" if tally is None else f"{count_of(tally.points, 'point')}, {tally.volume_ml:g} ml"
+    return "—" if tally is None else f"{points_count(tally.points)}, " \
+        f"{number(tally.volume_ml, up_to=2)} ml"
+
+
+def points_count(count: int) -> str:
+    """"1 point", "1,200 points", in the language in force."""
+    return ngettext("{count} point", "{count} points", count).format(count=number(count))
 
 
 # Colour-blind-safe (Okabe–Ito) colours for the products of one session, in

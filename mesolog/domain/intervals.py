@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mesolog.domain.translation import _, number
+
 LEVEL = 0.95
 
 
@@ -28,8 +30,9 @@ class Estimate:
     def described(self, digits: int = 1, percent: bool = False) -> str:
         """"13.3 (95 % CI 4.7 to 22.0)"; a proportion as percent with ``percent``."""
         scale, unit = (100, " %") if percent else (1, "")
-        return (f"{self.value * scale:.{digits}f}{unit} (95 % CI {self.low * scale:.{digits}f}"
-                f" to {self.high * scale:.{digits}f})")
+        return _("{value}{unit} (95 % CI {low} to {high})").format(
+            value=number(self.value * scale, digits), unit=unit,
+            low=number(self.low * scale, digits), high=number(self.high * scale, digits))
 
 
 def described(estimate: Estimate | None, digits: int = 1, percent: bool = False) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from mesolog.domain.text import has_control_characters
-from mesolog.domain.translation import N_, _
+from mesolog.domain.translation import N_, _, number
 from mesolog.domain.validation import FieldError, ValidationError
 
 TERMINAL_MIN_UM = 40  # a hair thicker than this is terminal, thinner is vellus
@@ -119,8 +119,11 @@ class Change:
     @property
     def text(self) -> str:
         """"+21 (+15 %), from 140 to 161": how the window and the reports say it."""
-        percent = f" ({self.percent:+g} %)" if self.percent is not None else ""
-        return f"{self.absolute:+g}{percent}, from {self.baseline:g} to {self.latest:g}"
+        percent = (f" ({number(self.percent, signed=True, up_to=1)} %)"
+                   if self.percent is not None else "")
+        return _("{change}{percent}, from {baseline} to {latest}").format(
+            change=number(self.absolute, signed=True, up_to=2), percent=percent,
+            baseline=number(self.baseline, up_to=2), latest=number(self.latest, up_to=2))
 
 
 def change_since_baseline(values: list[tuple[date, float | None]]) -> Change | None:

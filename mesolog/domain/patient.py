@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from mesolog.domain.text import age_on, has_control_characters
-from mesolog.domain.translation import N_, _
+from mesolog.domain.translation import N_, _, day_text
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -107,9 +107,10 @@ class PatientDetails:
     def allergy_status(self) -> str:
         """What the chart says about allergies, in one line ("" when some are listed)."""
         if not self.allergies_asked:
-            return "Allergies not asked yet"
+            return _("Allergies not asked yet")
         if self.no_known_allergies_on is not None:
-            return f"No known allergies (asked on {self.no_known_allergies_on:%Y-%m-%d})"
+            return _("No known allergies (asked on {day})").format(
+                day=day_text(self.no_known_allergies_on))
         return ""
 
     @property

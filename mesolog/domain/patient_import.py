@@ -17,6 +17,7 @@ from mesolog.domain.patient import (
     validate_patient,
 )
 from mesolog.domain.text import calendar_date, fold
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError
 
 # What a spreadsheet column can be; "no known allergies" is a tick with its day, asked
@@ -81,8 +82,9 @@ class DateOrder(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"dmy": "day/month/year", "mdy": "month/day/year",
-                "ymd": "year-month-day"}[self.value]
+        labels = {"dmy": N_("day/month/year"), "mdy": N_("month/day/year"),
+                  "ymd": N_("year-month-day")}
+        return _(labels[self.value])
 
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -110,14 +112,14 @@ def date_order_of(values: list[str]) -> DateOrder:
         elif second > 12:
             month_first = True
     if day_first and month_first:
-        raise AmbiguousDates("the dates are written both day first and month first")
+        raise AmbiguousDates(_("the dates are written both day first and month first"))
     if day_first:
         return DateOrder.DAY_FIRST
     if month_first:
         return DateOrder.MONTH_FIRST
     if any(_NUMERIC.match(v.strip()) for v in values):
-        raise AmbiguousDates("every date could be day first or month first "
-                             "(like 03/04/1984)")
+        raise AmbiguousDates(_("every date could be day first or month first "
+                               "(like 03/04/1984)"))
     return DateOrder.YEAR_FIRST
 
 
@@ -198,19 +200,22 @@ def imported_row(line: int, cells: tuple[str, ...], mapping: dict[int, str],
     if text.get("date_of_birth"):
         born = parse_imported_date(text["date_of_birth"], order)
         if born is None:
-            errors.append(FieldError("date_of_birth", f"Date of birth: “{text['date_of_birth']}"
-                                                      f"” is not a date ({order.label})."))
+            errors.append(FieldError("date_of_birth", _(
+                "Date of birth: “{text}” is not a date ({order}).").format(
+                    text=text["date_of_birth"], order=order.label)))
         values["date_of_birth"] = born
     if text.get("sex"):
         values["sex"] = sex_of(text["sex"])
         if values["sex"] is None:
-            errors.append(FieldError("sex", f"Sex: “{text['sex']}” is not one of female, "
-                                            "male, other (F, M, H, X…)."))
+            errors.append(FieldError("sex", _(
+                "Sex: “{text}” is not one of female, male, other (F, M, H, X…).").format(
+                    text=text["sex"])))
     if text.get("diagnosis"):
         values["diagnosis"] = diagnosis_of(text["diagnosis"], values.get("sex"))
         if values["diagnosis"] is None:
-            errors.append(FieldError("diagnosis", f"Diagnosis: “{text['diagnosis']}” is "
-                                                  "not one Mesolog knows."))
+            errors.append(FieldError("diagnosis", _(
+                "Diagnosis: “{text}” is not one Mesolog knows.").format(
+                    text=text["diagnosis"])))
     details = PatientDetails(**values).normalised()
     said = {error.field for error in errors}
     errors += [e for e in validate_patient(details, today) if e.field not in said]

@@ -12,65 +12,66 @@ from dataclasses import dataclass
 from enum import Enum
 
 from mesolog.domain.practitioner import Role
+from mesolog.domain.translation import N_, _
 
 
 class Action(Enum):
     """Something that changes the records; its value is (group, what it does)."""
 
-    PATIENT_RECORD = ("Patients", "add a patient")
-    PATIENT_UPDATE = ("Patients", "change a patient's chart")
-    PATIENT_ARCHIVE = ("Patients", "archive or unarchive a patient")
+    PATIENT_RECORD = (N_("Patients"), N_("add a patient"))
+    PATIENT_UPDATE = (N_("Patients"), N_("change a patient's chart"))
+    PATIENT_ARCHIVE = (N_("Patients"), N_("archive or unarchive a patient"))
 
-    SESSION_RECORD = ("Sessions", "record a session")
-    SESSION_UPDATE = ("Sessions", "change an unsigned session")
-    SESSION_SIGN = ("Sessions", "sign a session")
-    SESSION_AMEND = ("Sessions", "amend a signed session")
+    SESSION_RECORD = (N_("Sessions"), N_("record a session"))
+    SESSION_UPDATE = (N_("Sessions"), N_("change an unsigned session"))
+    SESSION_SIGN = (N_("Sessions"), N_("sign a session"))
+    SESSION_AMEND = (N_("Sessions"), N_("amend a signed session"))
 
-    SIDE_EFFECT_RECORD = ("Side effects", "record a side effect")
-    SIDE_EFFECT_UPDATE = ("Side effects", "change a side effect")
-    SIDE_EFFECT_RESOLVE = ("Side effects", "resolve a side effect")
-    SIDE_EFFECT_NONE_OBSERVED = ("Side effects", "record that none was observed")
+    SIDE_EFFECT_RECORD = (N_("Side effects"), N_("record a side effect"))
+    SIDE_EFFECT_UPDATE = (N_("Side effects"), N_("change a side effect"))
+    SIDE_EFFECT_RESOLVE = (N_("Side effects"), N_("resolve a side effect"))
+    SIDE_EFFECT_NONE_OBSERVED = (N_("Side effects"), N_("record that none was observed"))
 
-    COURSE_RECORD = ("Courses", "start a treatment course")
-    COURSE_STATUS = ("Courses", "complete, stop or resume a course")
+    COURSE_RECORD = (N_("Courses"), N_("start a treatment course"))
+    COURSE_STATUS = (N_("Courses"), N_("complete, stop or resume a course"))
 
-    MEASUREMENT_SITE = ("Outcomes", "add a measurement site")
-    MEASUREMENT_RECORD = ("Outcomes", "record a measurement")
-    GRADE_RECORD = ("Outcomes", "record a grade or SALT score")
-    PHOTO_ATTACH = ("Outcomes", "attach a photo")
-    PRACTICE_OUTCOMES = ("Outcomes", "see outcomes and side effects across the practice")
+    MEASUREMENT_SITE = (N_("Outcomes"), N_("add a measurement site"))
+    MEASUREMENT_RECORD = (N_("Outcomes"), N_("record a measurement"))
+    GRADE_RECORD = (N_("Outcomes"), N_("record a grade or SALT score"))
+    PHOTO_ATTACH = (N_("Outcomes"), N_("attach a photo"))
+    PRACTICE_OUTCOMES = (N_("Outcomes"), N_("see outcomes and side effects across the practice"))
 
-    CONSENT_RECORD = ("Consent", "record a consent")
-    CONSENT_WITHDRAW = ("Consent", "record a withdrawal of consent")
-    CONSENT_PUBLISH = ("Consent", "publish a new consent form version")
+    CONSENT_RECORD = (N_("Consent"), N_("record a consent"))
+    CONSENT_WITHDRAW = (N_("Consent"), N_("record a withdrawal of consent"))
+    CONSENT_PUBLISH = (N_("Consent"), N_("publish a new consent form version"))
 
-    CATALOGUE_PRODUCT = ("Catalogue", "add or change a product")
-    CATALOGUE_LOT = ("Catalogue", "add a lot")
+    CATALOGUE_PRODUCT = (N_("Catalogue"), N_("add or change a product"))
+    CATALOGUE_LOT = (N_("Catalogue"), N_("add a lot"))
 
-    ACCOUNT_ADD = ("Accounts", "add an account")
-    ACCOUNT_ROLE = ("Accounts", "change an account's role")
-    ACCOUNT_RESET_PASSWORD = ("Accounts", "reset another person's password")
-    ACCOUNT_DEACTIVATE = ("Accounts", "deactivate or reactivate an account")
-    OWN_PASSWORD = ("Accounts", "change one's own password")
-    LOG_IN = ("Accounts", "log in")
+    ACCOUNT_ADD = (N_("Accounts"), N_("add an account"))
+    ACCOUNT_ROLE = (N_("Accounts"), N_("change an account's role"))
+    ACCOUNT_RESET_PASSWORD = (N_("Accounts"), N_("reset another person's password"))
+    ACCOUNT_DEACTIVATE = (N_("Accounts"), N_("deactivate or reactivate an account"))
+    OWN_PASSWORD = (N_("Accounts"), N_("change one's own password"))
+    LOG_IN = (N_("Accounts"), N_("log in"))
 
-    LETTERHEAD = ("Clinic", "change the letterhead")
-    BACKUP = ("Clinic", "make a backup")
+    LETTERHEAD = (N_("Clinic"), N_("change the letterhead"))
+    BACKUP = (N_("Clinic"), N_("make a backup"))
     # a server's set is a plain file of every record (a file's is encrypted as it is)
-    BACKUP_SERVER = ("Clinic", "back up a server's records into a plain file")
-    RESTORE = ("Clinic", "restore a backup")
-    ENCRYPT = ("Clinic", "encrypt the database")
-    IMPORT = ("Clinic", "import records")  # patients from a spreadsheet, the demo clinic
-    EXPORT = ("Clinic", "export a list, or one patient's record")
-    EXPORT_CLINIC = ("Clinic", "export every record of the clinic")
+    BACKUP_SERVER = (N_("Clinic"), N_("back up a server's records into a plain file"))
+    RESTORE = (N_("Clinic"), N_("restore a backup"))
+    ENCRYPT = (N_("Clinic"), N_("encrypt the database"))
+    IMPORT = (N_("Clinic"), N_("import records"))  # patients from a spreadsheet, the demo clinic
+    EXPORT = (N_("Clinic"), N_("export a list, or one patient's record"))
+    EXPORT_CLINIC = (N_("Clinic"), N_("export every record of the clinic"))
 
     @property
     def group(self) -> str:
-        return self.value[0]
+        return _(self.value[0])
 
     @property
     def label(self) -> str:
-        return self.value[1]
+        return _(self.value[1])
 
     @property
     def writes_the_database(self) -> bool:
@@ -107,8 +108,8 @@ def may(role: Role, action: Action) -> bool:
     return action in PERMISSIONS[role]
 
 
-_ARTICLE = {Role.ADMINISTRATOR: "an administrator", Role.PRACTITIONER: "a practitioner",
-            Role.ASSISTANT: "an assistant"}
+_ARTICLE = {Role.ADMINISTRATOR: N_("an administrator"), Role.PRACTITIONER: N_("a practitioner"),
+            Role.ASSISTANT: N_("an assistant")}
 
 
 class NotPermitted(PermissionError):
@@ -118,17 +119,18 @@ class NotPermitted(PermissionError):
                  inactive: bool = False, read_only: str = ""):
         self.action, self.role = action, role
         if read_only:
-            text = f"The database is open read-only ({read_only}), so nobody may " \
-                   f"{action.label} in it."
+            text = _("The database is open read-only ({reason}), so nobody may {action} in "
+                     "it.").format(reason=read_only, action=action.label)
         elif inactive:
-            text = (f"{name}'s account is deactivated (or gone), so {name} may no longer "
-                    f"{action.label}; log in again.")
+            text = _("{name}'s account is deactivated (or gone), so {name} may no longer "
+                     "{action}; log in again.").format(name=name, action=action.label)
         elif role is None:
-            text = f"Nobody is logged in, so nobody may {action.label}."
+            text = _("Nobody is logged in, so nobody may {action}.").format(action=action.label)
         else:
-            who = f"{name} is logged in as {_ARTICLE[role]}" if name else \
-                f"Logged in as {_ARTICLE[role]}"
-            text = f"{who}, and {_ARTICLE[role]} may not {action.label}."
+            as_whom = _(_ARTICLE[role])
+            text = (_("{name} is logged in as {role}, and {role} may not {action}.") if name
+                    else _("Logged in as {role}, and {role} may not {action}.")).format(
+                name=name, role=as_whom, action=action.label)
         super().__init__(text)
 
 

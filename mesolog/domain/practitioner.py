@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError
 
 
@@ -16,7 +17,9 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        labels = {"administrator": N_("Administrator"), "practitioner": N_("Practitioner"),
+                  "assistant": N_("Assistant")}
+        return _(labels[self.value])
 
     @property
     def can_sign(self) -> bool:
@@ -30,9 +33,9 @@ PASSWORD_MIN = 10
 def password_problem(password: str, login: str) -> str | None:
     """Why a password will not do, or None."""
     if len(password) < PASSWORD_MIN:
-        return f"Use at least {PASSWORD_MIN} characters."
+        return _("Use at least {count} characters.").format(count=PASSWORD_MIN)
     if login and login.lower() in password.lower():
-        return "The password must not contain the login."
+        return _("The password must not contain the login.")
     return None
 
 
@@ -45,9 +48,9 @@ def account_problems(name: str, login: str, password: str | None = None) -> list
     name, login = name.strip(), login.strip().lower()
     errors = []
     if not name or len(name) > 200 or has_control_characters(name):
-        errors.append(FieldError("name", "Name: 1 to 200 plain characters."))
+        errors.append(FieldError("name", _("Name: 1 to 200 plain characters.")))
     if not _LOGIN.match(login):
-        errors.append(FieldError("login", "Login: 2 to 64 lower-case letters, digits, . _ -"))
+        errors.append(FieldError("login", _("Login: 2 to 64 lower-case letters, digits, . _ -")))
     if password is not None and (problem := password_problem(password, login)):
         errors.append(FieldError("password", problem))
     return errors

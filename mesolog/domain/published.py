@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from mesolog.domain.intervals import Estimate, described, wilson
+from mesolog.domain.translation import N_, _, number
 
 if TYPE_CHECKING:
     from mesolog.domain.cohort import CohortResult
@@ -23,8 +24,9 @@ class ComparedWith(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"responders": "the cohort's responders",
-                "patients_with_pain": "patients with pain as a side effect"}[self.value]
+        labels = {"responders": N_("the cohort's responders"),
+                  "patients_with_pain": N_("patients with pain as a side effect")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,14 @@ def practice_number(compares_with: ComparedWith, result: CohortResult | None,
     if compares_with is ComparedWith.RESPONDERS:
         if result is None:
             return None
-        return (f"This practice, the cohort ({result.outcome.responder_rule}): "
-                f"{result.responders} of {len(result.analysed)}, "
-                f"{described(result.responder_rate, 0, True)}. The outcome is defined "
-                "differently: read both before comparing.")
+        return _("This practice, the cohort ({rule}): {responders} of {analysed}, {share}. "
+                 "The outcome is defined differently: read both before comparing.").format(
+            rule=result.outcome.responder_rule, responders=number(result.responders),
+            analysed=number(len(result.analysed)),
+            share=described(result.responder_rate, 0, True))
     if safety is None:
         return None
-    return (f"This practice: {safety.patients_with_pain:,} of {safety.patients:,} patients "
-            f"had pain as a side effect at least once, {described(safety.pain_share, 0, True)}.")
+    return _("This practice: {with_pain} of {patients} patients had pain as a side effect at "
+             "least once, {share}.").format(with_pain=number(safety.patients_with_pain),
+                                            patients=number(safety.patients),
+                                            share=described(safety.pain_share, 0, True))

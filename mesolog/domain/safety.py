@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 
 from mesolog.domain.intervals import Estimate, poisson_rate, wilson
+from mesolog.domain.translation import N_, _
 
 MIN_EVENTS = 3
 STANDS_OUT_P = 0.01
@@ -30,7 +31,9 @@ class SafetyGroup(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"kind": "Kind", "grade": "Grade", "product": "Product", "lot": "Lot"}[self.value]
+        labels = {"kind": N_("Kind"), "grade": N_("Grade"), "product": N_("Product"),
+                  "lot": N_("Lot")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)

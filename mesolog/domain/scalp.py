@@ -60,8 +60,9 @@ class Side(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"patient_left": "Patient's left", "patient_right": "Patient's right",
-                "face": "Face", "back": "Back of head"}[self.value]
+        labels = {"patient_left": N_("Patient's left"), "patient_right": N_("Patient's right"),
+                  "face": N_("Face"), "back": N_("Back of head")}
+        return _(labels[self.value])
 
 
 _ZONE_TINTS = {
@@ -121,8 +122,9 @@ class ScalpView(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"top": "Top (vertex)", "front": "Front hairline", "left": "Left side",
-                "right": "Right side", "back": "Back"}[self.value]
+        labels = {"top": N_("Top (vertex)"), "front": N_("Front hairline"),
+                  "left": N_("Left side"), "right": N_("Right side"), "back": N_("Back")}
+        return _(labels[self.value])
 
 
 @dataclass(frozen=True)
@@ -326,5 +328,5 @@ def label_anchor(view: ScalpView, zone: ScalpZone) -> Point:
              for j in range(rows) for i in range(columns) if inside[j][i]]
     if not cells:
         return (0.5, 0.5)
-    _, _, j, i = max(cells)  # ties go to the spot nearest the middle
+    _value, _distance, j, i = max(cells)  # ties go to the spot nearest the middle
     return ((i + 0.5) / columns, (j + 0.5) / rows)

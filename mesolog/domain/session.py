@@ -14,7 +14,7 @@ from mesolog.domain.injection_map import (
     volumes_by_lot,
 )
 from mesolog.domain.text import has_control_characters
-from mesolog.domain.translation import N_, _
+from mesolog.domain.translation import N_, _, moment_text, number
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -207,29 +207,38 @@ def describe_changes(before: SessionDetails, after: SessionDetails,
                      lot_labels: dict[int, str]) -> tuple[str, ...]:
     """Readable before → after lines for an amendment record."""
     lines = []
-    for name in ("performed_at", "practitioner_id", "course_id", "technique", "device",
-                 "needle_gauge", "needle_length_mm", "depth_mm", "pain_score", "notes"):
+    for name, label in _CHANGED_FIELDS.items():
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
-            lines.append(f"{name.replace('_', ' ')}: {_shown(old)} → {_shown(new)}")
+            lines.append(f"{_(label)}: {_shown(old)} → {_shown(new)}")
     old_uses = {u.lot_id: u.volume_ml for u in before.products}
     new_uses = {u.lot_id: u.volume_ml for u in after.products}
     for lot_id in sorted(old_uses.keys() | new_uses.keys()):
         old, new = old_uses.get(lot_id), new_uses.get(lot_id)
         if old != new:
-            label = lot_labels.get(lot_id, f"lot #{lot_id}")
+            label = lot_labels.get(lot_id, _("lot #{number}").format(number=lot_id))
             lines.append(f"{label}: {_ml(old)} → {_ml(new)}")
     lines.extend(describe_map_change(before.points, after.points))
     return tuple(lines)
+
+
+# what an amendment record calls each field it lists
+_CHANGED_FIELDS = {"performed_at": N_("date and time"), "practitioner_id": N_("practitioner"),
+                   "course_id": N_("course"), "technique": N_("technique"),
+                   "device": N_("device"), "needle_gauge": N_("needle gauge"),
+                   "needle_length_mm": N_("needle length"), "depth_mm": N_("depth"),
+                   "pain_score": N_("pain score"), "notes": N_("notes")}
 
 
 def _shown(value: object) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return moment_text(value)
+    if isinstance(value, float):
+        return number(value, up_to=2)
     return str(getattr(value, "label", value))
 
 
 def _ml(volume: float | None) -> str:
-    return "—" if volume is None else f"{volume:g} ml"
+    return "—" if volume is None else f"{number(volume, up_to=2)} ml"

@@ -19,8 +19,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from mesolog.domain.translation import N_, _, number
+
 SEPARATORS = (",", ";", "\t")
-SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+SEPARATOR_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab")}
 MAX_CELL = 100_000  # characters: a cell longer than any field of a chart is refused
 
 
@@ -38,9 +40,11 @@ class Spreadsheet:
 
     @property
     def described(self) -> str:
-        made = ("the first sheet of an Excel workbook" if self.encoding == WORKBOOK else
-                f"{self.encoding}, {SEPARATOR_NAMES[self.separator]}-separated")
-        return f"{len(self.rows):,} rows, {len(self.headers)} columns, {made}"
+        made = (_("the first sheet of an Excel workbook") if self.encoding == WORKBOOK else
+                _("{encoding}, {separator}-separated").format(
+                    encoding=self.encoding, separator=_(SEPARATOR_NAMES[self.separator])))
+        return _("{rows} rows, {columns} columns, {made}").format(
+            rows=number(len(self.rows)), columns=len(self.headers), made=made)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -51,8 +55,9 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data[len(mark):].decode(_CODEC[mark]), name
             except UnicodeDecodeError as e:
-                raise SpreadsheetError(f"the file says it is {name} but is not (byte "
-                                       f"{e.start + len(mark)})") from None
+                raise SpreadsheetError(_("the file says it is {encoding} but is not (byte "
+                                         "{byte})").format(encoding=name,
+                                                           byte=e.start + len(mark))) from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -60,9 +65,9 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as e:  # five bytes Windows-1252 leaves undefined
-        raise SpreadsheetError(f"the file is neither UTF-8 nor Windows-1252 (byte "
-                               f"{e.start}): save it from the spreadsheet as CSV UTF-8"
-                               ) from None
+        raise SpreadsheetError(_("the file is neither UTF-8 nor Windows-1252 (byte {byte}): "
+                                 "save it from the spreadsheet as CSV UTF-8").format(
+                                     byte=e.start)) from None
 
 
 _CODEC = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF16_LE: "utf-16-le",
@@ -85,7 +90,7 @@ def read_spreadsheet(data: bytes) -> Spreadsheet:
         return _read_workbook(data)
     text, encoding = decode(data)
     if "\x00" in text:
-        raise SpreadsheetError("the file holds binary data: save the spreadsheet as CSV")
+        raise SpreadsheetError(_("the file holds binary data: save the spreadsheet as CSV"))
     separator = _separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
 
@@ -94,7 +99,8 @@ def read_spreadsheet(data: bytes) -> Spreadsheet:
             for row in reader:
                 yield reader.line_num, row
         except csv.Error as e:
-            raise SpreadsheetError(f"line {reader.line_num}: {e}") from None
+            raise SpreadsheetError(_("line {line}: {reason}").format(
+                line=reader.line_num, reason=e)) from None
     headers, rows, lines = _table(numbered())
     return Spreadsheet(headers, rows, lines, encoding, separator)
 
@@ -112,7 +118,8 @@ def _table(numbered: Iterable[tuple[int, list[str]]]
         if not any(cell.strip() for cell in row):
             continue
         if any(len(cell) > MAX_CELL for cell in row):
-            raise SpreadsheetError(f"line {line}: a cell of over {MAX_CELL:,} characters")
+            raise SpreadsheetError(_("line {line}: a cell of over {limit} characters").format(
+                line=line, limit=number(MAX_CELL)))
         if headers is None:
             cells = list(row)
             while cells and not cells[-1].strip():  # a workbook's empty columns at the end
@@ -120,12 +127,13 @@ def _table(numbered: Iterable[tuple[int, list[str]]]
             headers = tuple(cell.strip() for cell in cells)
             continue
         if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers):]):
-            raise SpreadsheetError(f"line {line} has {len(row)} columns, the header "
-                                   f"{len(headers)}")
+            raise SpreadsheetError(_("line {line} has {columns} columns, the header "
+                                     "{header}").format(line=line, columns=len(row),
+                                                        header=len(headers)))
         rows.append(tuple((list(row) + [""] * len(headers))[:len(headers)]))
         lines.append(line)
     if headers is None:
-        raise SpreadsheetError("the file is empty")
+        raise SpreadsheetError(_("the file is empty"))
     return headers, tuple(rows), tuple(lines)
 
 
@@ -143,8 +151,9 @@ def _read_workbook(data: bytes) -> Spreadsheet:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise SpreadsheetError(f"the file is not an Excel workbook that can be read ({e}); "
-                               "save it as .xlsx or as CSV") from None
+        raise SpreadsheetError(_("the file is not an Excel workbook that can be read "
+                                 "({reason}); save it as .xlsx or as CSV").format(
+                                     reason=e)) from None
     try:
         sheet = book.worksheets[0]
         numbered = ((number, [_cell_text(value) for value in row]) for number, row

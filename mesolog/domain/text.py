@@ -65,7 +65,3 @@ def age_on(born: date, today: date) -> int:
     """Completed years of age on ``today``."""
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
-
-def count_of(count: int, noun: str, plural: str | None = None) -> str:
-    """``count`` and its noun, singular for one ("1 point", "2 points", "1,000 points")."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

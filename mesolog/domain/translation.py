@@ -104,6 +104,15 @@ def number(value: float, places: int = 0, signed: bool = False, up_to: int = 0) 
                           decimal_quantization=True)
 
 
+def spelled_day(day: date, weekday: bool = False, short: bool = False) -> str:
+    """``day`` with its month in words, for a patient to read: "Friday 27 November 2026",
+    "vendredi 27 novembre 2026" (``weekday``), "27 Nov 2026" (``short``)."""
+    from babel.dates import format_date
+
+    pattern = ("EEEE " if weekday else "") + ("d MMM y" if short else "d MMMM y")
+    return format_date(day, pattern, locale=_numbers_of(language()))
+
+
 def moment_text(moment: datetime) -> str:
     """A date and time as the language in force writes them (27/11/2026 14:05)."""
     return f"{day_text(moment.date())} {moment:%H:%M}"

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from mesolog.domain.consent import ConsentForm
+from mesolog.domain.translation import _, day_text
 from mesolog.reports.content import ReportContent
 from mesolog.reports.document import INK, Styles, Text, build, escape
 from mesolog.reports.fonts import REGULAR
@@ -18,13 +19,13 @@ def build_consent_form(content: ReportContent, form: ConsentForm,
                        target: Path | BytesIO) -> None:
     s = Styles()
     p = content.patient.details
-    born = f"{p.date_of_birth:%Y-%m-%d}" if p.date_of_birth else ""
+    born = day_text(p.date_of_birth) if p.date_of_birth else ""
     story: list[Flowable] = [
         Text(escape(form.title), s.title),
-        Text(f"Form version {form.version}", s.small),
+        Text(_("Form version {version}").format(version=form.version), s.small),
         Spacer(1, 6),
-        Text(f"Patient: <b>{escape(p.full_name)}</b>, born {born}, chart "
-                  f"{escape(p.chart_no)}", s.body),
+        Text(_("Patient: <b>{name}</b>, born {born}, chart {chart_no}").format(
+            name=escape(p.full_name), born=born, chart_no=escape(p.chart_no)), s.body),
         Spacer(1, 6),
     ]
     for block in form.body.split("\n\n"):
@@ -36,7 +37,7 @@ def build_consent_form(content: ReportContent, form: ConsentForm,
         story.append(Spacer(1, 4))
     signature = Table(
         [["", "", "", "", ""],
-         ["Patient's signature", "", "Practitioner's signature", "", "Date"]],
+         [_("Patient's signature"), "", _("Practitioner's signature"), "", _("Date")]],
         colWidths=[64 * mm, 8 * mm, 64 * mm, 8 * mm, 30 * mm], rowHeights=[18 * mm, None])
     signature.setStyle(TableStyle(
         [("LINEBELOW", (c, 0), (c, 0), 0.6, INK) for c in (0, 2, 4)]

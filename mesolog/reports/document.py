@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Image
 
+from mesolog.domain.translation import _, moment_text
 from mesolog.reports.content import Letterhead
 from mesolog.reports.fonts import (
     BOLD,
@@ -213,12 +214,16 @@ def _numbered_canvas(footer_left: str):
                 self.__dict__.update(state)
                 draw_string(self, MARGIN, 10 * mm, footer_left, REGULAR, 7.5, color=MUTED)
                 draw_string(self, A4[0] - MARGIN, 10 * mm,
-                            f"Page {self._pageNumber} of {total}", REGULAR, 7.5, right=True,
+                            page_of(self._pageNumber, total), REGULAR, 7.5, right=True,
                             color=MUTED)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
+
+
+def page_of(page: int, pages: int) -> str:
+    return _("Page {page} of {pages}").format(page=page, pages=pages)
 
 
 def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject: str,
@@ -239,13 +244,14 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
         draw_string(canvas, x, top - 4 * mm, letterhead.name, BOLD, 11)
         lines = [line for line in letterhead.address.splitlines() if line.strip()]
         if letterhead.phone:
-            lines.append(f"Tel. {letterhead.phone}")
+            lines.append(_("Tel. {phone}").format(phone=letterhead.phone))
         for i, line in enumerate(lines[:3]):
             draw_string(canvas, x, top - (8 + 3.2 * i) * mm, line, REGULAR, 7.5, color=MUTED)
         draw_string(canvas, A4[0] - MARGIN, top - 4 * mm, title, REGULAR, 7.5, right=True,
                     color=MUTED)
         draw_string(canvas, A4[0] - MARGIN, top - 8 * mm,
-                    f"Printed {printed_at:%Y-%m-%d %H:%M}", REGULAR, 7.5, right=True,
+                    _("Printed {moment}").format(moment=moment_text(printed_at)), REGULAR, 7.5,
+                    right=True,
                     color=MUTED)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
@@ -265,7 +271,7 @@ def photo(picture: bytes, width: float, height: float, styles: Styles | None = N
     """A photo (its file's contents, decrypted) scaled to fit ``width`` × ``height``
     keeping its proportions; a line saying so where it cannot be drawn."""
     if not drawable(picture):
-        return Text("This photo is missing or damaged and cannot be printed.",
+        return Text(_("This photo is missing or damaged and cannot be printed."),
                     (styles or Styles()).small)
     image = Image(BytesIO(picture))
     scale = min(width / image.imageWidth, height / image.imageHeight)

@@ -10,8 +10,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from mesolog.domain.injection_map import totals
+from mesolog.domain.patient import field_label
 from mesolog.domain.scalp import ScalpView
 from mesolog.domain.session import Session
+from mesolog.domain.translation import _, day_text, ngettext, number
 from mesolog.reports.content import ReportContent
 from mesolog.reports.document import Styles, Text, build, escape, photo, table
 from mesolog.reports.scalp_drawing import ScalpViewFlowable, lot_colours
@@ -28,7 +30,7 @@ def build_progress_report(content: ReportContent, target: Path | BytesIO, *,
     """
     s = Styles()
     p = content.patient.details
-    story: list[Flowable] = [Text("Progress report", s.title)]
+    story: list[Flowable] = [Text(_("Progress report"), s.title)]
     story += identity(content, s)
     story += consent_lines(content, s)
     story += grades(content, s)
@@ -39,69 +41,78 @@ def build_progress_report(content: ReportContent, target: Path | BytesIO, *,
     story += trends(content, s)
     story += photos(content, s)
     story += side_effects(content, s)
-    build(target, story, title="Progress report",
+    build(target, story, title=_("Progress report"),
           subject=f"{p.full_name} ({p.chart_no})", author=content.printed_by,
           letterhead=content.letterhead, printed_at=content.printed_at)
 
 
 def identity(content: ReportContent, s: Styles) -> list[Flowable]:
     p = content.patient.details
-    born = f"{p.date_of_birth:%Y-%m-%d}" if p.date_of_birth else "—"
+    born = day_text(p.date_of_birth) if p.date_of_birth else "—"
     age = content.patient.age(content.printed_at.date())
     rows = [
-        ("Patient", p.full_name, "Chart no.", p.chart_no),
-        ("Born", f"{born} ({age} years)" if age is not None else born, "Sex",
+        (_("Patient"), p.full_name, _("Chart no."), p.chart_no),
+        (_("Born"), ngettext("{born} ({age} year)", "{born} ({age} years)", age).format(
+            born=born, age=age) if age is not None else born, _("Sex"),
          p.sex.label if p.sex else "—"),
-        ("Diagnosis", p.diagnosis.label if p.diagnosis else "—", "Phone", p.phone or "—"),
+        (_("Diagnosis"), p.diagnosis.label if p.diagnosis else "—", _("Phone"),
+         p.phone or "—"),
     ]
     cells = [[Text(f"<b>{a}</b>", s.cell), Text(escape(b), s.cell),
               Text(f"<b>{c}</b>", s.cell), Text(escape(d), s.cell)]
              for a, b, c, d in rows]
     out: list[Flowable] = [Table(cells, colWidths=[24 * mm, 70 * mm, 22 * mm, 58 * mm])]
-    for title, text in (("Allergies", p.allergies), ("Contraindications",
-                                                      p.contraindications)):
+    for title, text in ((field_label("allergies"), p.allergies),
+                        (field_label("contraindications"), p.contraindications)):
         if text:
             out.append(Text(f"<b>{title}:</b> {escape(text)}", s.body))
     return out
 
 
 def consent_lines(content: ReportContent, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Text("Consent", s.heading)]
+    out: list[Flowable] = [Text(_("Consent"), s.heading)]
     if not content.consents:
-        return [*out, Text("No consent recorded.", s.body)]
+        return [*out, Text(_("No consent recorded."), s.body)]
     for c in content.consents:
-        state = (f"withdrawn {c.withdrawn_at:%Y-%m-%d}" if c.withdrawn_at else "valid")
-        out.append(Text(
-            f"{escape(c.form.title)} (version {c.form.version}): signed "
-            f"{c.signed_at:%Y-%m-%d}, taken by {escape(c.taken_by)} — {state}.", s.body))
+        state = (_("withdrawn {day}").format(day=day_text(c.withdrawn_at.date()))
+                 if c.withdrawn_at else _("valid"))
+        out.append(Text(_("{form} (version {version}): signed {day}, taken by {taken_by} — "
+                          "{state}.").format(form=escape(c.form.title), version=c.form.version,
+                                             day=day_text(c.signed_at.date()),
+                                             taken_by=escape(c.taken_by), state=state),
+                        s.body))
     return out
 
 
 def grades(content: ReportContent, s: Styles) -> list[Flowable]:
     if not content.grades:
         return []
-    rows = [("Date", "Scale", "Grade", "Meaning")] + [
-        (f"{g.recorded_on:%Y-%m-%d}", g.scale, g.value, g.description) for g in content.grades]
-    return [Text("Grading history", s.heading),
+    rows = [(_("Date"), _("Scale"), _("Grade"), _("Meaning"))] + [
+        (day_text(g.recorded_on), g.scale, g.value, g.description) for g in content.grades]
+    return [Text(_("Grading history"), s.heading),
             table(rows, [22 * mm, 32 * mm, 18 * mm, 102 * mm], s)]
 
 
 def treatment(content: ReportContent, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Text("Treatment", s.heading)]
+    out: list[Flowable] = [Text(_("Treatment"), s.heading)]
     if not content.courses:
-        return [*out, Text("No course of treatment recorded yet.", s.body)]
+        return [*out, Text(_("No course of treatment recorded yet."), s.body)]
     for course in content.courses:
-        due = f"; next session due {course.next_due:%Y-%m-%d}" if course.next_due else ""
-        out.append(Text(
-            f"<b>{escape(course.protocol)}</b> — {course.status}, "
-            f"{len(course.sessions)} of {course.planned_sessions} sessions{due}.", s.body))
+        due = (_("; next session due {day}").format(day=day_text(course.next_due))
+               if course.next_due else "")
+        out.append(Text(_("<b>{protocol}</b> — {status}, {done} of {planned} sessions{due}.")
+                        .format(protocol=escape(course.protocol), status=course.status,
+                                done=len(course.sessions), planned=course.planned_sessions,
+                                due=due), s.body))
         if not course.sessions:
             continue
-        rows: list = [("Date", "By", "Technique", "Products and lots", "ml", "Points")]
+        rows: list = [(_("Date"), _("By"), _("Technique"), _("Products and lots"), "ml",
+                       _("Points"))]
         for session in course.sessions:
             rows.append(_session_row(session, s))
         volume = sum(x.total_volume_ml for x in course.sessions)
-        rows.append(("", "", "", Text("<b>Course total</b>", s.cell), f"{volume:.2f}", ""))
+        rows.append(("", "", "", Text(f"<b>{_('Course total')}</b>", s.cell),
+                     number(volume, 2), ""))
         sessions_table = table(rows, [21 * mm, 29 * mm, 25 * mm, 71 * mm, 13 * mm, 15 * mm],
                                s, align_right=(4, 5))
         # the course total never starts a page on its own
@@ -117,23 +128,25 @@ def session_notes(sessions, s: Styles) -> list[Flowable]:
     noted = [x for x in sessions if x.details.notes.strip()]
     if not noted:
         return []
-    out: list[Flowable] = [Text("Session notes", s.subheading)]
+    out: list[Flowable] = [Text(_("Session notes"), s.subheading)]
     for session in noted:
-        out.append(Text(f"<b>{session.details.performed_at:%Y-%m-%d}</b> — "
-                             f"{escape(session.details.notes.strip())}", s.body))
+        out.append(Text(f"<b>{day_text(session.details.performed_at.date())}</b> — "
+                        f"{escape(session.details.notes.strip())}", s.body))
     return [*out, Spacer(1, 6)]
 
 
 def _session_row(session: Session, s: Styles) -> tuple:
     d = session.details
     # plain lines where they fit (the table sets them fast); the note follows the table
-    lots = "\n".join([f"{u.product_name} · lot {u.lot_no} · {u.volume_ml:g} ml"
-                      for u in session.used] + (["(note below)"] if d.notes.strip() else []))
-    when = f"{d.performed_at:%Y-%m-%d}" + ("" if session.signed else "\n(not signed)")
+    lots = "\n".join([_("{product} · lot {lot} · {volume} ml").format(
+        product=u.product_name, lot=u.lot_no, volume=number(u.volume_ml, up_to=2))
+        for u in session.used] + ([_("(note below)")] if d.notes.strip() else []))
+    when = day_text(d.performed_at.date()) + ("" if session.signed
+                                              else "\n" + _("(not signed)"))
     how = d.technique.label if d.technique else ""
     if d.depth_mm is not None:
-        how += f", {d.depth_mm:g} mm"
-    return (when, session.practitioner_name, how, lots, f"{session.total_volume_ml:.2f}",
+        how += f", {number(d.depth_mm, up_to=1)} mm"
+    return (when, session.practitioner_name, how, lots, number(session.total_volume_ml, 2),
             str(len(d.points)) if d.points else "—")
 
 
@@ -149,12 +162,12 @@ def injection_map(content: ReportContent, session: Session, s: Styles) -> list[F
         f"<font color='{colours[lot]}'>●</font> {escape(content.lot_labels[lot][1])}"
         for lot in dict.fromkeys(p.lot_id for p in points) if lot in content.lot_labels)
     t = totals(points)
-    rows = [("Zone", "Points", "Volume (ml)")] + [
-        (zone.label, str(x.points), f"{x.volume_ml:.2f}") for zone, x in t.by_zone.items()]
-    rows.append(("Total", str(t.points), f"{t.volume_ml:.2f}"))
+    rows = [(_("Zone"), _("Points"), _("Volume (ml)"))] + [
+        (zone.label, number(x.points), number(x.volume_ml, 2)) for zone, x in t.by_zone.items()]
+    rows.append((_("Total"), number(t.points), number(t.volume_ml, 2)))
     block: list[Flowable] = [
-        Text(f"Injection map — session of {session.details.performed_at:%Y-%m-%d}",
-                  s.heading),
+        Text(_("Injection map — session of {day}").format(
+            day=day_text(session.details.performed_at.date())), s.heading),
         Table(grid, colWidths=[87 * mm, 87 * mm]),
         Spacer(1, 6),
         Text(legend, s.small),
@@ -173,8 +186,8 @@ def trends(content: ReportContent, s: Styles) -> list[Flowable]:
         cells.append([Text(caption, s.small), TrendChart(trend, 82 * mm, 42 * mm)])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     rows[-1] += [""] * (2 - len(rows[-1]))
-    return [KeepTogether([Text("Measurements", s.heading),
-                          Text("Orange ticks mark the sessions.", s.small),
+    return [KeepTogether([Text(_("Measurements"), s.heading),
+                          Text(_("Orange ticks mark the sessions."), s.small),
                           Table(rows, colWidths=[87 * mm, 87 * mm])])]
 
 
@@ -184,22 +197,24 @@ def photos(content: ReportContent, s: Styles) -> list[Flowable]:
         return []
     (before_day, before), (after_day, after) = pair.before, pair.after
     row = [[photo(before, 84 * mm, 70 * mm, s), photo(after, 84 * mm, 70 * mm, s)],
-           [Text(f"Before — {before_day:%Y-%m-%d}", s.small),
-            Text(f"After — {after_day:%Y-%m-%d}", s.small)]]
-    return [KeepTogether([Text(f"Photos — {escape(pair.view)}", s.heading),
+           [Text(_("Before — {day}").format(day=day_text(before_day)), s.small),
+            Text(_("After — {day}").format(day=day_text(after_day)), s.small)]]
+    return [KeepTogether([Text(_("Photos — {view}").format(view=escape(pair.view)),
+                               s.heading),
                           Table(row, colWidths=[87 * mm, 87 * mm])])]
 
 
 def side_effects(content: ReportContent, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Text("Side effects", s.heading)]
+    out: list[Flowable] = [Text(_("Side effects"), s.heading)]
     if not content.events:
-        return [*out, Text("None recorded.", s.body)]
-    rows: list = [("Onset", "Side effect", "Session", "Suspected lot", "Action", "Outcome")]
+        return [*out, Text(_("None recorded."), s.body)]
+    rows: list = [(_("Onset"), _("Side effect"), _("Session"), _("Suspected lot"),
+                   _("Action"), _("Outcome"))]
     for e in content.events:
         d = e.details
-        outcome = (f"{d.outcome.label}, {d.resolved_on:%Y-%m-%d}" if d.resolved_on
+        outcome = (f"{d.outcome.label}, {day_text(d.resolved_on)}" if d.resolved_on
                    else d.outcome.label)
-        rows.append((f"{d.onset:%Y-%m-%d}", d.title + (" (serious)" if d.serious else ""),
-                     f"{e.session_performed_on:%Y-%m-%d}", e.suspected_lot or "—",
+        rows.append((day_text(d.onset), d.title + (" " + _("(serious)") if d.serious else ""),
+                     day_text(e.session_performed_on), e.suspected_lot or "—",
                      ", ".join(a.label for a in d.actions) or "—", outcome))
     return [*out, table(rows, [21 * mm, 37 * mm, 21 * mm, 36 * mm, 29 * mm, 30 * mm], s)]

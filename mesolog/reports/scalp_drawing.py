@@ -10,9 +10,9 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from mesolog.domain.injection_map import InjectionPoint, product_colours
+from mesolog.domain.injection_map import InjectionPoint, points_count, product_colours
 from mesolog.domain.scalp import VIEWS, ScalpView, label_anchor
-from mesolog.domain.text import count_of
+from mesolog.domain.translation import _
 from mesolog.reports.fonts import BOLD, REGULAR
 
 _OUTLINE = colors.HexColor("#2f3a4a")
@@ -65,7 +65,7 @@ class ScalpViewFlowable(Flowable):
         canvas.restoreState()
         canvas.setFont(REGULAR, 6)
         canvas.setFillColor(_LABEL)
-        for zone, _ in g.zones:
+        for zone, _polygon in g.zones:
             x, y = self._at(*label_anchor(self.view, zone))
             canvas.drawCentredString(x, y - 2, zone.label)
         canvas.setStrokeColor(colors.white)
@@ -79,7 +79,7 @@ class ScalpViewFlowable(Flowable):
         canvas.setFont(BOLD, 7)
         canvas.setFillColor(_OUTLINE)
         count = len(self.points)
-        title = f"{self.view.label} · {count_of(count, 'point')}" if count else self.view.label
+        title = f"{self.view.label} · {points_count(count)}" if count else self.view.label
         canvas.drawString(0, _SCALE_ROOM + self.map_height + 11, title)
         self._draw_orientation(canvas)
         canvas.setStrokeColor(_LABEL)
@@ -87,7 +87,7 @@ class ScalpViewFlowable(Flowable):
         canvas.line(0, 3, 2 * self.scale, 3)
         canvas.setFont(REGULAR, 5.5)
         canvas.setFillColor(_LABEL)
-        canvas.drawString(2 * self.scale + 3, 1, "2 cm")
+        canvas.drawString(2 * self.scale + 3, 1, _("2 cm"))
 
 
     def _draw_orientation(self, canvas: Canvas) -> None:

@@ -23,6 +23,7 @@ from mesolog.domain.practitioner import (
     lockout_seconds,
     password_problem,
 )
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.practitioners import (
@@ -115,8 +116,8 @@ class AccountService:
         password_hash = self._hasher.hash(password)
         with self._db.acting_as(_FIRST_START).transaction(Action.ACCOUNT_ADD) as session:
             if self._count_accounts(session):
-                raise ValidationError([FieldError("login", "Accounts exist already; an "
-                                                           "administrator adds new ones.")])
+                raise ValidationError([FieldError("login", _("Accounts exist already; an "
+                                                           "administrator adds new ones."))])
             made = insert_practitioner(session, name, login, Role.ADMINISTRATOR,
                                        password_hash, self._clock())
             self._lock_for(session, login, password)
@@ -144,7 +145,7 @@ class AccountService:
             own = session.get(models.Practitioner, actor.id)
             stored, login = (own.password_hash, own.login) if own is not None else (None, "")
         if not self._verifies(stored, current):
-            raise ValidationError([FieldError(field, "The current password is wrong.")])
+            raise ValidationError([FieldError(field, _("The current password is wrong."))])
         return login
 
     def change_own_password(self, current: str, password: str) -> None:
@@ -152,8 +153,8 @@ class AccountService:
         login = self.confirm_own_password(current)
         actor = self._db.actor
         if current == password:
-            raise ValidationError([FieldError("password", "Choose a password other than "
-                                                          "the current one.")])
+            raise ValidationError([FieldError("password", _("Choose a password other than "
+                                                          "the current one."))])
         self._check_password(password, login)
         password_hash = self._hasher.hash(password)
         with self._db.transaction(Action.OWN_PASSWORD) as session:
@@ -168,9 +169,9 @@ class AccountService:
         one at next login. One's own password is changed with the current one."""
         actor = self._db.actor
         if actor is not None and actor.id == practitioner_id:
-            raise ValidationError([FieldError("password", "Change your own password with "
+            raise ValidationError([FieldError("password", _("Change your own password with "
                                                           "your current one (File ▸ Change "
-                                                          "Password).")])
+                                                          "Password)."))])
         password_hash = self._hasher.hash(password)  # before the write lock is taken
         with self._db.transaction(Action.ACCOUNT_RESET_PASSWORD) as session:
             row = self._account(session, practitioner_id)
@@ -198,15 +199,15 @@ class AccountService:
         and changed by its owner at their next login: deactivating took its key slot,
         and only a password can lock the key for it again."""
         if active and password is None:
-            raise ValidationError([FieldError("password", "Choose a password to "
-                                                          "reactivate the account with.")])
+            raise ValidationError([FieldError("password", _("Choose a password to "
+                                                          "reactivate the account with."))])
         password_hash = self._hasher.hash(password) if active else None
         with self._db.transaction(Action.ACCOUNT_DEACTIVATE) as session:
             row = self._account(session, practitioner_id)
             if not active:
                 if self._db.actor is not None and self._db.actor.id == practitioner_id:
-                    raise ValidationError([FieldError("active", "Another administrator "
-                                                                "deactivates your account.")])
+                    raise ValidationError([FieldError("active", _("Another administrator "
+                                                                "deactivates your account."))])
                 self._keep_an_administrator(session, row, "active")
                 if row.active:
                     row.active = False
@@ -216,8 +217,9 @@ class AccountService:
                 self._db.change_key_file(session, lambda keys: keys.remove_slot(row.login))
                 return account_of(row)
             if row.active:
-                raise ValidationError([FieldError("active", f"{row.name}'s account is "
-                                                            "active already.")])
+                raise ValidationError([FieldError("active",
+                    _("{name}'s account is active already.").format(
+                                                                name=row.name))])
             self._check_password(password, row.login)
             row.active, row.password_hash, row.must_change_password = True, password_hash, True
             row.updated_at = self._clock()
@@ -251,7 +253,8 @@ class AccountService:
     def _account(session: OrmSession, practitioner_id: int) -> models.Practitioner:
         row = session.get(models.Practitioner, practitioner_id)
         if row is None:
-            raise NotFoundError(f"No account with id {practitioner_id}.")
+            raise NotFoundError(_("No account with id {practitioner_id}.").format(
+                                    practitioner_id=practitioner_id))
         return row
 
     @staticmethod
@@ -265,8 +268,9 @@ class AccountService:
             models.Practitioner.role == Role.ADMINISTRATOR.value,
             models.Practitioner.password_hash.is_not(None))).scalar_one()
         if not others:
-            raise ValidationError([FieldError(field, f"{row.name} is the last active "
-                                                     "administrator; make another one first.")])
+            raise ValidationError([FieldError(field, _("{name} is the last active administrator; "
+                                                       "make another one first.").format(
+                                                         name=row.name))])
 
     @staticmethod
     def _check_password(password: str, login: str) -> None:
@@ -297,7 +301,7 @@ class AccountService:
         if not self._verifies(stored, password):
             if not self._db.read_only:  # a read-only file keeps no count
                 self._count_failure(login)
-            raise LoginRefused("Wrong login or password.")
+            raise LoginRefused(_("Wrong login or password."))
         if self._db.read_only:
             return LoggedIn(who, False)
         # made with other parameters: made again, before the write lock is taken
@@ -331,7 +335,7 @@ class AccountService:
         key = keys.unlock(login, password)
         if key is None:
             tries.failed(name, self._seconds())
-            raise LoginRefused("Wrong login or password.")
+            raise LoginRefused(_("Wrong login or password."))
         tries.succeeded(name)
         return key
 
@@ -357,8 +361,9 @@ class AccountService:
                 models.Practitioner.login == login, models.Practitioner.active.is_(True),
                 models.Practitioner.role == Role.ADMINISTRATOR.value)).scalar()
             if row is None:
-                raise ValidationError([FieldError("login", f"No active administrator has "
-                                                           f"the login {login}.")])
+                raise ValidationError([FieldError("login", _("No active administrator has the "
+                                                             "login {login}.").format(
+                                                               login=login))])
             row.password_hash, row.must_change_password = password_hash, False
             row.updated_at = self._clock()
             session.execute(delete(models.LoginFailure).where(
@@ -369,7 +374,8 @@ class AccountService:
         """LoginRefused while ``count`` wrong tries, the last at ``last``, bar the next."""
         wait = lockout_seconds(count) - (self._seconds() - last)
         if wait > 0:
-            raise LoginRefused(f"Too many wrong passwords; try again in {int(wait) + 1} s.")
+            raise LoginRefused(_("Too many wrong passwords; try again in {value} s.").format(
+                                   value=int(wait) + 1))
 
     def _verifies(self, stored: str | None, password: str) -> bool:
         """Whether ``password`` matches ``stored``; with no stored hash (an unknown login),
@@ -405,8 +411,8 @@ def recover_administrator(path: Path, recovery: RecoveryKey, login: str, passwor
     except DatabaseError:
         plain = False  # not readable as a plain file: encrypted, its key file lost
     if plain:
-        raise DatabaseError(f"{path.name} is not encrypted and has no recovery key; an "
-                            "administrator resets passwords in Clinic > Accounts")
+        raise DatabaseError(_("{name} is not encrypted and has no recovery key; an administrator "
+                              "resets passwords in Clinic > Accounts").format(name=path.name))
     keys_path = key_file_of(path)
     damaged = keys_path.with_name(keys_path.name + ".damaged")
     key, readable = recovered_key(path, recovery)

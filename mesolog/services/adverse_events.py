@@ -19,6 +19,7 @@ from mesolog.domain.adverse_event import (
 )
 from mesolog.domain.permissions import Action as Permitted
 from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.translation import _, ngettext
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.permissions import person_acting
@@ -46,10 +47,13 @@ class SideEffectStatus:
 
     @property
     def text(self) -> str:
+        if self.events and self.open_events:
+            return ngettext("{count} side effect, {open} open", "{count} side effects, {open} open",
+                            self.events).format(count=self.events, open=self.open_events)
         if self.events:
-            return f"{self.events} side effect{'s' if self.events > 1 else ''}" + (
-                f", {self.open_events} open" if self.open_events else ", resolved")
-        return "no side effects" if self.none_observed else "side effects not checked"
+            return ngettext("{count} side effect, resolved", "{count} side effects, resolved",
+                            self.events).format(count=self.events)
+        return _("no side effects") if self.none_observed else _("side effects not checked")
 
 
 class AdverseEventService:
@@ -85,8 +89,8 @@ class AdverseEventService:
         with self._db.transaction(action) as session:
             row = self._current(session, event_id, expected_version)
             if details.session_id != row.session_id:
-                raise ValidationError([FieldError("session_id", "An event stays with the "
-                                                                "session it followed.")])
+                raise ValidationError([FieldError("session_id", _("An event stays with the "
+                                                                "session it followed."))])
             sess = self._session_of(session, details)
             check_event(details, sess.performed_at.date(), now.date())
             self._check_lot(session, details)
@@ -99,7 +103,7 @@ class AdverseEventService:
                 outcome: Outcome = Outcome.RESOLVED) -> AdverseEvent:
         event = self.get(event_id)
         if event.version != expected_version:
-            raise ConflictError("The side effect was changed elsewhere; reopen it.")
+            raise ConflictError(_("The side effect was changed elsewhere; reopen it."))
         changed = replace(event.details, resolved_on=resolved_on, outcome=outcome)
         return self._change(event_id, expected_version, changed, Permitted.SIDE_EFFECT_RESOLVE)
 
@@ -107,14 +111,15 @@ class AdverseEventService:
         """Record that the session was checked, by the actor, and no side effect was seen."""
         with self._db.transaction(Permitted.SIDE_EFFECT_NONE_OBSERVED) as session:
             if session.get(models.Session, session_id) is None:
-                raise NotFoundError(f"No session with id {session_id}.")
+                raise NotFoundError(_("No session with id {session_id}.").format(
+                                        session_id=session_id))
             checker = person_acting(self._db, session, Permitted.SIDE_EFFECT_NONE_OBSERVED,
                                     "checked_by")
             has_events = session.execute(select(models.AdverseEvent.id).where(
                 models.AdverseEvent.session_id == session_id).limit(1)).scalar()
             if has_events is not None:
                 raise ValidationError([FieldError(
-                    "kind", "Side effects are recorded for this session already.")])
+                    "kind", _("Side effects are recorded for this session already."))])
             if session.get(models.SideEffectCheck, session_id) is None:
                 session.add(models.SideEffectCheck(session_id=session_id,
                                                    checked_at=self._clock(),
@@ -124,16 +129,16 @@ class AdverseEventService:
     def _current(session: OrmSession, event_id: int, expected_version: int) -> models.AdverseEvent:
         row = session.get(models.AdverseEvent, event_id)
         if row is None:
-            raise NotFoundError(f"No side effect with id {event_id}.")
+            raise NotFoundError(_("No side effect with id {event_id}.").format(event_id=event_id))
         if row.version != expected_version:
-            raise ConflictError("The side effect was changed elsewhere; reopen it.")
+            raise ConflictError(_("The side effect was changed elsewhere; reopen it."))
         return row
 
     @staticmethod
     def _session_of(session: OrmSession, details: EventDetails) -> models.Session:
         sess = session.get(models.Session, details.session_id) if details.session_id else None
         if sess is None:
-            raise ValidationError([FieldError("session_id", "Choose the session it followed.")])
+            raise ValidationError([FieldError("session_id", _("Choose the session it followed."))])
         return sess
 
     @staticmethod
@@ -144,8 +149,8 @@ class AdverseEventService:
             models.SessionProduct.session_id == details.session_id,
             models.SessionProduct.lot_id == details.suspected_lot_id)).scalar()
         if used is None:
-            raise ValidationError([FieldError("suspected_lot_id",
-                                              "The suspected lot was not used in that session.")])
+            raise ValidationError([FieldError(
+                "suspected_lot_id", _("The suspected lot was not used in that session."))])
 
     # -- reading ---------------------------------------------------------
 
@@ -153,7 +158,8 @@ class AdverseEventService:
         with self._db.reading() as session:
             row = session.get(models.AdverseEvent, event_id)
             if row is None:
-                raise NotFoundError(f"No side effect with id {event_id}.")
+                raise NotFoundError(_("No side effect with id {event_id}.").format(
+                                        event_id=event_id))
             return _event(session, row)
 
     def for_patient(self, patient_id: int) -> list[AdverseEvent]:

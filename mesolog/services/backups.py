@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from mesolog.domain.permissions import Action
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.services.accounts import AccountService
 from mesolog.store import models
 from mesolog.store.addresses import only_for_files
@@ -74,7 +75,7 @@ class BackupService:
         self._db.require(Action.ENCRYPT)
         self._file("Encryption at rest", "encrypt")
         if self._db.encrypted:
-            raise DatabaseError(f"{self._db.path.name} is encrypted already")
+            raise DatabaseError(_("{name} is encrypted already").format(name=self._db.path.name))
         login = AccountService(self._db).confirm_own_password(password, "password")
         with self._db.reading() as session:
             others = tuple(session.execute(select(models.Practitioner.name).where(

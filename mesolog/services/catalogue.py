@@ -20,6 +20,7 @@ from mesolog.domain.catalogue import (
 )
 from mesolog.domain.gs1 import VialScan, read_vial_barcode
 from mesolog.domain.permissions import Action
+from mesolog.domain.translation import _, ngettext
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
@@ -66,7 +67,8 @@ class CatalogueService:
         with self._db.reading() as session:
             row = session.get(models.Product, product_id)
             if row is None:
-                raise NotFoundError(f"No product with id {product_id}.")
+                raise NotFoundError(_("No product with id {product_id}.").format(
+                                        product_id=product_id))
             return _product(row, _ingredients_of(session, [row.id]).get(row.id, ()))
 
     def create_product(self, details: ProductDetails) -> Product:
@@ -87,9 +89,12 @@ class CatalogueService:
         with self._db.transaction(Action.CATALOGUE_PRODUCT) as session:
             row = session.get(models.Product, product_id)
             if row is None:
-                raise NotFoundError(f"No product with id {product_id}.")
+                raise NotFoundError(_("No product with id {product_id}.").format(
+                                        product_id=product_id))
             if row.version != expected_version:
-                raise ConflictError(f"{row.name} was changed elsewhere; reload and edit again.")
+                raise ConflictError(
+                    _("{name} was changed elsewhere; reload and edit again.").format(
+                                        name=row.name))
             self._refuse_taken_gtin(session, details.gtin, product_id)
             self._keep_what_was_given(session, row, details)
             row.name, row.maker, row.gtin = details.name, details.maker, details.gtin
@@ -121,10 +126,13 @@ class CatalogueService:
         if given:
             field = "name" if details.name != row.name else "ingredients"
             raise ValidationError([FieldError(
-                field, f"{row.name} is recorded in {given} session"
-                       f"{'s' if given != 1 else ''}, which must go on saying what was "
-                       "given: its name and ingredients stay as they are. A new "
-                       "formulation is a new product (New Product).")])
+                field, ngettext(
+                    "{name} is recorded in {given} session, which must go on saying what was "
+                    "given: its name and ingredients stay as they are. A new formulation is a "
+                    "new product (New Product).",
+                    "{name} is recorded in {given} sessions, which must go on saying what was "
+                    "given: its name and ingredients stay as they are. A new formulation is a "
+                    "new product (New Product).", given).format(name=row.name, given=given))])
 
     @staticmethod
     def _refuse_taken_gtin(session: OrmSession, gtin: str, own_id: int | None) -> None:
@@ -132,7 +140,8 @@ class CatalogueService:
             return
         holder = session.execute(select(models.Product).where(models.Product.gtin == gtin)).scalar()
         if holder is not None and holder.id != own_id:
-            raise ValidationError([FieldError("gtin", f"GTIN {gtin} is already {holder.name}.")])
+            raise ValidationError([FieldError("gtin", _("GTIN {gtin} is already {name}.").format(
+                                                          gtin=gtin, name=holder.name))])
 
     # -- lots ------------------------------------------------------------
 
@@ -155,7 +164,7 @@ class CatalogueService:
                 .join(models.Product, models.Product.id == models.Lot.product_id)
                 .where(models.Lot.id == lot_id)).first()
             if pair is None:
-                raise NotFoundError(f"No lot with id {lot_id}.")
+                raise NotFoundError(_("No lot with id {lot_id}.").format(lot_id=lot_id))
             lot, product = pair
             return _lot(lot, product, _ingredients_of(session, [product.id]).get(product.id, ()))
 
@@ -164,12 +173,14 @@ class CatalogueService:
         with self._db.transaction(Action.CATALOGUE_LOT) as session:
             product = session.get(models.Product, product_id)
             if product is None:
-                raise NotFoundError(f"No product with id {product_id}.")
+                raise NotFoundError(_("No product with id {product_id}.").format(
+                                        product_id=product_id))
             taken = session.execute(select(models.Lot.id).where(
                 models.Lot.product_id == product_id, models.Lot.lot_no == details.lot_no)).scalar()
             if taken is not None:
                 raise ValidationError([FieldError(
-                    "lot_no", f"Lot {details.lot_no} of {product.name} is already recorded.")])
+                    "lot_no", _("Lot {lot_no} of {name} is already recorded.").format(
+                                  lot_no=details.lot_no, name=product.name))])
             row = models.Lot(product_id=product_id, lot_no=details.lot_no, expiry=details.expiry,
                              opened=details.opened, created_at=self._clock())
             session.add(row)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mesolog.domain.permissions import Action
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.services.accounts import AccountService
 from mesolog.store.clinic_import import ClinicImported, import_clinic, read_manifest
@@ -29,8 +30,9 @@ class ClinicImportService:
         read_manifest(folder)
         login = administrator.strip().lower()
         if login not in _administrators(folder):
-            raise ValidationError([FieldError("login", f"No active administrator of the "
-                                                       f"export has the login {login}.")])
+            raise ValidationError([FieldError("login", _("No active administrator of the export "
+                                                         "has the login {login}.").format(
+                                                           login=login))])
         accounts = AccountService(self._db)
         accounts.check_new_password(password, login)
         imported = import_clinic(self._db, folder, progress)

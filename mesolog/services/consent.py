@@ -16,6 +16,7 @@ from mesolog.domain.consent import (
     treatment_consent,
 )
 from mesolog.domain.permissions import Action, Actor
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.permissions import person_acting
@@ -29,7 +30,7 @@ _DEFAULT_TEXTS = {ConsentKind.TREATMENT: "consent_treatment.md",
 def default_text(kind: ConsentKind) -> tuple[str, str]:
     """Title and body of the form shipped in resources/."""
     text = (files("mesolog.resources") / _DEFAULT_TEXTS[kind]).read_text(encoding="utf-8")
-    title, _, body = text.partition("\n")
+    title, _newline, body = text.partition("\n")
     return title.strip(), body.strip()
 
 
@@ -59,7 +60,7 @@ class ConsentService:
 
     def _publish(self, db: Database, kind: ConsentKind, title: str, body: str) -> ConsentForm:
         if not title.strip() or not body.strip():
-            raise ValidationError([FieldError("body", "A consent form needs a title and text.")])
+            raise ValidationError([FieldError("body", _("A consent form needs a title and text."))])
         with db.transaction(Action.CONSENT_PUBLISH) as session:
             newest = session.execute(select(func.max(models.ConsentForm.version)).where(
                 models.ConsentForm.kind == kind.value)).scalar() or 0
@@ -76,11 +77,12 @@ class ConsentService:
         form = self.current_form(kind)
         signed_at = signed_at or self._clock()
         if is_later(signed_at, self._clock()):  # the repeated autumn hour is not "future"
-            raise ValidationError([FieldError("signed_at", "Consent cannot be signed in the "
-                                                           "future.")])
+            raise ValidationError([FieldError("signed_at", _("Consent cannot be signed in the "
+                                                           "future."))])
         with self._db.transaction(Action.CONSENT_RECORD) as session:
             if session.get(models.Patient, patient_id) is None:
-                raise NotFoundError(f"No patient with id {patient_id}.")
+                raise NotFoundError(_("No patient with id {patient_id}.").format(
+                                        patient_id=patient_id))
             taker = person_acting(self._db, session, Action.CONSENT_RECORD, "taken_by")
             row = models.Consent(patient_id=patient_id, form_id=form.id, signed_at=signed_at,
                                  taken_by_id=taker.id, created_at=self._clock())
@@ -92,7 +94,8 @@ class ConsentService:
         with self._db.transaction(Action.CONSENT_WITHDRAW) as session:
             row = session.get(models.Consent, consent_id)
             if row is None:
-                raise NotFoundError(f"No consent with id {consent_id}.")
+                raise NotFoundError(_("No consent with id {consent_id}.").format(
+                                        consent_id=consent_id))
             if row.withdrawn_at is None:
                 row.withdrawn_at = self._clock()
 

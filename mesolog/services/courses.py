@@ -17,6 +17,7 @@ from mesolog.domain.course import (
 )
 from mesolog.domain.permissions import Action
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import _
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
@@ -65,7 +66,8 @@ class CourseService:
         now = self._clock()
         with self._db.transaction(Action.COURSE_RECORD) as session:
             if session.get(models.Patient, patient_id) is None:
-                raise NotFoundError(f"No patient with id {patient_id}.")
+                raise NotFoundError(_("No patient with id {patient_id}.").format(
+                                        patient_id=patient_id))
             row = models.Course(patient_id=patient_id, protocol=details.protocol,
                                 planned_sessions=details.planned_sessions,
                                 interval_days=details.interval_days,
@@ -80,15 +82,16 @@ class CourseService:
         """Pause, resume, complete or stop a course; stopping needs a reason."""
         reason = reason.strip()
         if status is CourseStatus.STOPPED and len(reason) < 5:
-            raise ValidationError([FieldError("stop_reason", "Say why the course is stopped.")])
+            raise ValidationError([FieldError("stop_reason", _("Say why the course is stopped."))])
         if len(reason) > 2000 or has_control_characters(reason):
-            raise ValidationError([FieldError("stop_reason", "Reason: at most 2000 characters.")])
+            raise ValidationError([FieldError("stop_reason",
+                                              _("Reason: at most 2000 characters."))])
         with self._db.transaction(Action.COURSE_STATUS) as session:
             row = session.get(models.Course, course_id)
             if row is None:
-                raise NotFoundError(f"No course with id {course_id}.")
+                raise NotFoundError(_("No course with id {course_id}.").format(course_id=course_id))
             if row.version != expected_version:
-                raise ConflictError("The course was changed elsewhere; reload it and try again.")
+                raise ConflictError(_("The course was changed elsewhere; reload it and try again."))
             row.status = status.value
             row.stop_reason = reason if status is CourseStatus.STOPPED else ""
             row.updated_at = self._clock()
@@ -99,7 +102,7 @@ class CourseService:
         with self._db.reading() as session:
             row = session.get(models.Course, course_id)
             if row is None:
-                raise NotFoundError(f"No course with id {course_id}.")
+                raise NotFoundError(_("No course with id {course_id}.").format(course_id=course_id))
             return _course(row)
 
     def for_patient(self, patient_id: int) -> list[CourseSummary]:

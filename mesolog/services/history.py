@@ -16,15 +16,17 @@ from mesolog.domain.patient import FIELD_LABELS, Diagnosis, Sex, field_label
 from mesolog.domain.photo import PhotoView
 from mesolog.domain.scalp import ScalpView, ScalpZone
 from mesolog.domain.session import Device, Technique
+from mesolog.domain.translation import N_, _, spelled_day
 from mesolog.store.database import Database
 
 # What each audited table is called at the desk.
 RECORD_NAMES = {
-    "patient": "Chart", "consent": "Consent", "course": "Course", "session": "Session",
-    "session_product": "Product given", "session_amendment": "Amendment",
-    "adverse_event": "Side effect", "side_effect_check": "Side-effect check",
-    "measurement_site": "Measurement site", "measurement": "Measurement",
-    "grade_record": "Grade", "photo": "Photo", "injection_point": "Injection point",
+    "patient": N_("Chart"), "consent": N_("Consent"), "course": N_("Course"),
+    "session": N_("Session"),
+    "session_product": N_("Product given"), "session_amendment": N_("Amendment"),
+    "adverse_event": N_("Side effect"), "side_effect_check": N_("Side-effect check"),
+    "measurement_site": N_("Measurement site"), "measurement": N_("Measurement"),
+    "grade_record": N_("Grade"), "photo": N_("Photo"), "injection_point": N_("Injection point"),
 }
 _HIDDEN = {"version", "updated_at", "created_at", "name_key", "id", "patient_id",
            "before_json", "after_json", "sha256"}
@@ -33,16 +35,16 @@ _CHOICES: dict[str, type[StrEnum]] = {
     "technique": Technique, "device": Device, "diagnosis": Diagnosis, "sex": Sex,
     "kind": EventKind, "outcome": Outcome, "status": CourseStatus, "zone": ScalpZone,
 }
-_FIELD_WORDS = {"practitioner_id": "practitioner", "course_id": "course",
-                "signed_by_id": "signed by", "taken_by_id": "taken by", "lot_id": "lot",
-                "suspected_lot_id": "suspected lot", "session_id": "session",
-                "site_id": "site", "author_id": "author", "checked_by_id": "checked by",
-                "form_id": "form", "needle_length_mm": "needle length (mm)",
-                "depth_mm": "depth (mm)", "volume_ml": "volume (ml)",
-                "shaft_diameter_um": "shaft diameter (µm)", "anagen_pct": "anagen (%)",
-                "telogen_pct": "telogen (%)", "pain_score": "pain (0–10)",
-                "salt_score": "SALT score", "interval_days": "interval (days)",
-                "file_name": "file", "expired_override": "expired lot used because"}
+_FIELD_WORDS = {"practitioner_id": N_("practitioner"), "course_id": N_("course"),
+                "signed_by_id": N_("signed by"), "taken_by_id": N_("taken by"), "lot_id": N_("lot"),
+                "suspected_lot_id": N_("suspected lot"), "session_id": N_("session"),
+                "site_id": N_("site"), "author_id": N_("author"), "checked_by_id": N_("checked by"),
+                "form_id": N_("form"), "needle_length_mm": N_("needle length (mm)"),
+                "depth_mm": N_("depth (mm)"), "volume_ml": N_("volume (ml)"),
+                "shaft_diameter_um": N_("shaft diameter (µm)"), "anagen_pct": N_("anagen (%)"),
+                "telogen_pct": N_("telogen (%)"), "pain_score": N_("pain (0–10)"),
+                "salt_score": N_("SALT score"), "interval_days": N_("interval (days)"),
+                "file_name": N_("file"), "expired_override": N_("expired lot used because")}
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,9 @@ def _day(value: object) -> str:
     try:
         if len(text) <= 10:
             day = date.fromisoformat(text)
-            return f"{day.day} {day:%b %Y}"  # %-d is not on every platform
+            return spelled_day(day, short=True)
         moment = datetime.fromisoformat(text)
-        return f"{moment.day} {moment:%b %Y %H:%M}"
+        return f"{spelled_day(moment.date(), short=True)} {moment:%H:%M}"
     except ValueError:
         return text
 
@@ -75,15 +77,18 @@ class _Names:
             return {row[0]: row[1] for row in db.fetch_all(sql, params)}
 
         self.people = pairs("SELECT id, name FROM practitioner")
-        self.lots = pairs("SELECT l.id, p.name || ' lot ' || l.lot_no FROM lot l "
-                          "JOIN product p ON p.id = l.product_id")
+        self.lots = {k: _("{product} lot {lot}").format(product=product, lot=lot)
+                     for k, product, lot in db.fetch_all(
+                         "SELECT l.id, p.name, l.lot_no FROM lot l "
+                         "JOIN product p ON p.id = l.product_id")}
         self.courses = pairs("SELECT id, protocol FROM course WHERE patient_id = ?",
                              (patient_id,))
-        self.sessions = {k: f"session of {_day(v)}" for k, v in pairs(
+        self.sessions = {k: _("session of {day}").format(day=_day(v)) for k, v in pairs(
             "SELECT id, performed_at FROM session WHERE patient_id = ?", (patient_id,)).items()}
         self.sites = pairs("SELECT id, name FROM measurement_site WHERE patient_id = ?",
                            (patient_id,))
-        self.forms = {k: f"{ConsentKind(kind).label} form, version {version}"
+        self.forms = {k: _("{form} form, version {version}").format(
+                          form=ConsentKind(kind).label, version=version)
                       for k, kind, version in db.fetch_all(
                           "SELECT id, kind, version FROM consent_form")}
 
@@ -96,7 +101,7 @@ class _Names:
                  "suspected_lot_id": self.lots, "course_id": self.courses,
                  "session_id": self.sessions, "site_id": self.sites, "form_id": self.forms}
         if field in table:
-            return table[field].get(value, "(removed)")
+            return table[field].get(value, _("(removed)"))
         if field in _CHOICES:
             try:
                 return _CHOICES[field](value).label
@@ -109,7 +114,7 @@ class _Names:
                 except ValueError:
                     continue
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return _("yes") if value else _("no")
         if field.endswith(("_at", "_on", "date_of_birth", "start_date", "onset")):
             return _day(value)
         return str(value)
@@ -118,35 +123,39 @@ class _Names:
 def _field(table: str, key: str) -> str:
     if table == "patient" and key in FIELD_LABELS:
         return field_label(key).lower()
-    return _FIELD_WORDS.get(key, key.replace("_", " "))
+    return _(_FIELD_WORDS[key]) if key in _FIELD_WORDS else key.replace("_", " ")
 
 
 def _title(table: str, values: dict, names: _Names) -> str:
     """What the record is, as the chart would name it."""
     v = values.get
     if table == "patient":
-        return "Chart"
+        return _(RECORD_NAMES["patient"])
     if table == "session":
-        return f"Session of {_day(v('performed_at'))}"
+        return _("Session of {day}").format(day=_day(v("performed_at")))
     if table in ("session_product", "side_effect_check", "session_amendment",
                  "injection_point"):
         session = names.of("session_id", v("session_id"))
-        return f"{RECORD_NAMES[table]}, {session}"
+        return f"{_(RECORD_NAMES[table])}, {session}"
     if table == "course":
-        return f"Course “{v('protocol')}” from {_day(v('start_date'))}"
+        return _("Course “{protocol}” from {day}").format(protocol=v("protocol"),
+                                                          day=_day(v("start_date")))
     if table == "consent":
-        return f"Consent: {names.of('form_id', v('form_id'))}"
+        return _("Consent: {form}").format(form=names.of("form_id", v("form_id")))
     if table == "adverse_event":
-        return f"Side effect: {names.of('kind', v('kind'))} from {_day(v('onset'))}"
+        return _("Side effect: {kind} from {day}").format(kind=names.of("kind", v("kind")),
+                                                          day=_day(v("onset")))
     if table == "measurement":
-        return f"Measurement of {_day(v('taken_on'))} at {names.of('site_id', v('site_id'))}"
+        return _("Measurement of {day} at {site}").format(
+            day=_day(v("taken_on")), site=names.of("site_id", v("site_id")))
     if table == "measurement_site":
-        return f"Measurement site “{v('name')}”"
+        return _("Measurement site “{name}”").format(name=v("name"))
     if table == "grade_record":
-        return f"Grade of {_day(v('recorded_on'))}"
+        return _("Grade of {day}").format(day=_day(v("recorded_on")))
     if table == "photo":
-        return f"Photo, {names.of('view', v('view'))}, {_day(v('taken_on'))}"
-    return RECORD_NAMES.get(table, "Record")
+        return _("Photo, {view}, {day}").format(view=names.of("view", v("view")),
+                                                day=_day(v("taken_on")))
+    return _(RECORD_NAMES[table]) if table in RECORD_NAMES else _("Record")
 
 
 def _describe(table: str, action: str, before: dict, after: dict,
@@ -165,15 +174,17 @@ def _action(table: str, action: str, before: dict, after: dict, names: _Names,
             changes: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """The verb of a line, and the changes left to list under it."""
     if action == "update" and set(after) - _HIDDEN == {"archived"}:
-        return ("archived" if after["archived"] else "restored from archive"), ()
+        return (_("archived") if after["archived"] else _("restored from archive")), ()
     if (table == "session" and action == "update" and after.get("signed_by_id")
             and not before.get("signed_by_id")):
         signer = names.of("signed_by_id", after["signed_by_id"])
-        rest = tuple(c for c in changes if not c.startswith(("signed by:", "signed at:")))
-        return f"signed by {signer}", rest
+        rest = tuple(c for c in changes if not c.startswith(
+            (f"{_field(table, 'signed_by_id')}:", f"{_field(table, 'signed_at')}:")))
+        return _("signed by {signer}").format(signer=signer), rest
     if action == "update" and len(changes) == 1:
-        return f"{changes[0].partition(':')[0]} changed", changes
-    return {"insert": "added", "update": "changed", "delete": "removed"}[action], changes
+        return _("{field} changed").format(field=changes[0].partition(":")[0]), changes
+    verbs = {"insert": N_("added"), "update": N_("changed"), "delete": N_("removed")}
+    return _(verbs[action]), changes
 
 
 class HistoryService:
@@ -183,7 +194,7 @@ class HistoryService:
     def for_patient(self, patient_id: int) -> list[HistoryLine]:
         """Every recorded change of the patient's chart and clinical records, newest first."""
         rows = self._db.fetch_all(
-            "SELECT a.at, coalesce(p.name, 'not logged in'), a.table_name, a.record_id, "
+            "SELECT a.at, p.name, a.table_name, a.record_id, "
             "a.action, a.before_json, a.after_json FROM audit_entry a "
             "LEFT JOIN practitioner p ON p.id = a.practitioner_id "
             "WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC", (patient_id,))
@@ -201,7 +212,7 @@ class HistoryService:
             if action == "update" and not changes:
                 continue  # only bookkeeping moved (a version number)
             verb, changes = _action(table, action, before, after, names, changes)
-            lines.append(HistoryLine(datetime.fromisoformat(str(at)), who,
+            lines.append(HistoryLine(datetime.fromisoformat(str(at)), who or _("not logged in"),
                                      _title(table, values, names), verb, changes))
         lines.reverse()
         return lines

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.reports.pictures import MAX_PIXELS, NotAPicture, Picture, decoded
 
@@ -19,6 +20,9 @@ LOGO_MAX_PIXELS = 25_000_000
 LOGO_KEPT_SIZE = (1200, 480)
 
 
+_WHAT = {"photo": N_("photo"), "logo": N_("logo")}
+
+
 def checked_picture(source: Path | bytes, field: str, formats: set[str],
                     what: str = "photo", max_pixels: int = MAX_PIXELS) -> Picture:
     """The picture's format and size, once every pixel has been decoded (the decoder
@@ -26,12 +30,14 @@ def checked_picture(source: Path | bytes, field: str, formats: set[str],
     try:
         picture = decoded(source, max_pixels)
     except NotAPicture as why:
-        raise ValidationError([FieldError(field, f"This {what} cannot be used: {why}.")]
+        raise ValidationError([FieldError(field, _("This {what} cannot be used: {why}.").format(
+                                                     what=_(_WHAT[what]), why=why))]
                               ) from None
     if picture.format not in formats:
         raise ValidationError([FieldError(field, (
-            f"This {what} cannot be used: it is a {picture.format or 'unknown'} file, not "
-            f"one of {', '.join(sorted(formats))}."))])
+            _("This {what} cannot be used: it is a {kind} file, not one of {kinds}.").format(
+                what=_(_WHAT[what]), kind=picture.format or _("unknown"),
+                kinds=", ".join(sorted(formats)))))])
     return picture
 
 

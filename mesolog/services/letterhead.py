@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mesolog.domain.permissions import Action
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.reports.content import Letterhead
 from mesolog.services.images import (
@@ -40,16 +41,16 @@ class LetterheadService:
         name, address, phone = name.strip(), address.strip(), phone.strip()
         errors = []
         if not name or len(name) > 200 or has_control_characters(name):
-            errors.append(FieldError("name", "The clinic's name: 1 to 200 characters."))
+            errors.append(FieldError("name", _("The clinic's name: 1 to 200 characters.")))
         if len(address) > 500 or has_control_characters(address.replace("\n", " ")):
-            errors.append(FieldError("address", "The address: at most 500 characters."))
+            errors.append(FieldError("address", _("The address: at most 500 characters.")))
         if len(phone) > 60 or has_control_characters(phone):
-            errors.append(FieldError("phone", "The phone number: at most 60 characters."))
+            errors.append(FieldError("phone", _("The phone number: at most 60 characters.")))
         picture = None
         if logo is not None:
             picture = logo.read_bytes() if logo.is_file() else b""
             if not picture.startswith((_PNG, _JPEG)) or len(picture) > LOGO_MAX_BYTES:
-                errors.append(FieldError("logo", "The logo: a PNG or JPEG file up to 1 MB."))
+                errors.append(FieldError("logo", _("The logo: a PNG or JPEG file up to 1 MB.")))
             else:
                 try:  # decoded whole before it is kept: every report prints it
                     checked_picture(picture, "logo", LOGO_FORMATS, "logo", LOGO_MAX_PIXELS)

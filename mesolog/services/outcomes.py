@@ -30,6 +30,7 @@ from mesolog.domain.photo import (
 from mesolog.domain.scales import SCALES, salt_score
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.images import PHOTO_FORMATS, checked_picture
@@ -91,14 +92,16 @@ class OutcomeService:
     def add_site(self, patient_id: int, name: str, zone: ScalpZone | None = None) -> Site:
         name = name.strip()
         if not name or len(name) > 120 or has_control_characters(name):
-            raise ValidationError([FieldError("name", "Site name: 1 to 120 plain characters, "
-                                                      "e.g. “vertex centre”.")])
+            raise ValidationError([FieldError("name", _("Site name: 1 to 120 plain characters, "
+                                                      "e.g. “vertex centre”."))])
         with self._db.transaction(Action.MEASUREMENT_SITE) as session:
             taken = session.execute(select(models.MeasurementSite.id).where(
                 models.MeasurementSite.patient_id == patient_id,
                 models.MeasurementSite.name == name)).scalar()
             if taken is not None:
-                raise ValidationError([FieldError("name", f"This patient has a site “{name}”.")])
+                raise ValidationError([FieldError("name",
+                    _("This patient has a site “{name}”.").format(
+                                                              name=name))])
             row = models.MeasurementSite(patient_id=patient_id, name=name,
                                          zone=zone.value if zone else None,
                                          created_at=self._clock())
@@ -118,12 +121,13 @@ class OutcomeService:
         with self._db.transaction(Action.MEASUREMENT_RECORD) as session:
             site = session.get(models.MeasurementSite, details.site_id)
             if site is None or site.patient_id != patient_id:
-                raise ValidationError([FieldError("site_id", "That site is not this patient's.")])
+                raise ValidationError([FieldError("site_id",
+                                                  _("That site is not this patient's."))])
             if details.session_id is not None:
                 sess = session.get(models.Session, details.session_id)
                 if sess is None or sess.patient_id != patient_id:
                     raise ValidationError([FieldError("session_id",
-                                                      "That session is not this patient's.")])
+                                                      _("That session is not this patient's."))])
             row = models.Measurement(patient_id=patient_id, site_id=site.id,
                                      session_id=details.session_id, taken_on=details.taken_on,
                                      notes=details.notes.strip(), created_at=self._clock(),
@@ -163,7 +167,7 @@ class OutcomeService:
                      recorded_on: date) -> GradeEntry:
         scale = SCALES.get(scale_key)
         if scale is None:
-            raise ValidationError([FieldError("scale", "Choose a grading scale.")])
+            raise ValidationError([FieldError("scale", _("Choose a grading scale."))])
         scale.stage(stage)  # refuses a stage the scale does not have
         return self._store_grade(patient_id, recorded_on, scale_key, stage, None)
 
@@ -175,11 +179,12 @@ class OutcomeService:
     def _store_grade(self, patient_id: int, recorded_on: date, scale: str, stage: str | None,
                      score: float | None) -> GradeEntry:
         if recorded_on > self._clock().date():
-            raise ValidationError([FieldError("recorded_on", "The date cannot be in the "
-                                                             "future.")])
+            raise ValidationError([FieldError("recorded_on", _("The date cannot be in the "
+                                                             "future."))])
         with self._db.transaction(Action.GRADE_RECORD) as session:
             if session.get(models.Patient, patient_id) is None:
-                raise NotFoundError(f"No patient with id {patient_id}.")
+                raise NotFoundError(_("No patient with id {patient_id}.").format(
+                                        patient_id=patient_id))
             row = models.GradeRecord(patient_id=patient_id, recorded_on=recorded_on,
                                      scale=scale, stage=stage, salt_score=score,
                                      created_at=self._clock())
@@ -209,22 +214,24 @@ class OutcomeService:
         """
         source = Path(source)
         if source.suffix.lower() not in PHOTO_SUFFIXES:
-            raise ValidationError([FieldError("file", "Choose a photo (JPEG, PNG, TIFF, BMP "
-                                                      "or WebP).")])
+            raise ValidationError([FieldError("file", _("Choose a photo (JPEG, PNG, TIFF, BMP "
+                                                      "or WebP)."))])
         if taken_on > self._clock().date():
-            raise ValidationError([FieldError("taken_on", "The date cannot be in the future.")])
+            raise ValidationError([FieldError("taken_on", _("The date cannot be in the future."))])
         self._db.require(Action.PHOTO_ATTACH)  # before a byte is read
         if not source.exists() and not source.is_symlink():
-            raise ValidationError([FieldError("file", f"{source} does not exist.")])
+            raise ValidationError([FieldError("file", _("{source} does not exist.").format(
+                                                          source=source))])
         try:
             picture = read_plain_file(source, MAX_PHOTO_BYTES)
         except NotAPlainFile as e:
-            raise ValidationError([FieldError("file", f"Choose the photo file itself: {e} "
-                                                      "(a link or a folder is not taken).")]
+            raise ValidationError([FieldError("file", _("Choose the photo file itself: {e} (a link "
+                                                        "or a folder is not taken).").format(e=e))]
                                   ) from None
         except FileTooLarge as e:
-            raise ValidationError([FieldError("file", f"This photo is too large to keep: "
-                                                      f"{e}.")]) from None
+            raise ValidationError([FieldError("file",
+                _("This photo is too large to keep: {e}.").format(
+                                                          e=e))]) from None
         checked_picture(picture, "file", PHOTO_FORMATS)
         stored = stored_photo(picture, source.suffix, patient_id, self._db.key)
         if self._db.on_server:  # the bytes and the record in one transaction
@@ -253,7 +260,7 @@ class OutcomeService:
     def _record_photo(self, session: OrmSession, patient_id: int, session_id: int | None,
                       view: PhotoView, taken_on: date, stored: StoredPhoto) -> Photo:
         if session.get(models.Patient, patient_id) is None:
-            raise NotFoundError(f"No patient with id {patient_id}.")
+            raise NotFoundError(_("No patient with id {patient_id}.").format(patient_id=patient_id))
         row = models.Photo(patient_id=patient_id, session_id=session_id, view=view.value,
                            taken_on=taken_on, file_name=stored.name, sha256=stored.sha256,
                            created_at=self._clock())

@@ -20,7 +20,7 @@ from mesolog.domain.patient_import import (
 )
 from mesolog.domain.permissions import Action
 from mesolog.domain.spreadsheet import Spreadsheet
-from mesolog.domain.text import count_of
+from mesolog.domain.translation import _, ngettext, number
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.patients import name_key_of, patient_columns
 from mesolog.store import models
@@ -53,11 +53,16 @@ class ImportPlan:
     def report(self) -> list[str]:
         """What the import would do, a line each: the counts, then every duplicate and
         every refused row with its field and reason."""
-        lines = [f"{self.sheet.described}; dates {self.order.label}",
-                 f"to import: {count_of(len(self.to_import), 'patient')}; "
-                 f"duplicates: {len(self.duplicates)}; refused: {len(self.refused)}"]
-        lines += [f"line {line}: duplicate: {what}" for line, what in self.duplicates.items()]
-        lines += [f"line {row.line}: refused: {error.message}"
+        lines = [_("{sheet}; dates {order}").format(sheet=self.sheet.described,
+                                                   order=self.order.label),
+                 _("to import: {patients}; duplicates: {duplicates}; refused: {refused}").format(
+                     patients=ngettext("{count} patient", "{count} patients",
+                                       len(self.to_import)).format(
+                         count=number(len(self.to_import))),
+                     duplicates=len(self.duplicates), refused=len(self.refused))]
+        lines += [_("line {line}: duplicate: {what}").format(line=line, what=what)
+                  for line, what in self.duplicates.items()]
+        lines += [_("line {line}: refused: {why}").format(line=row.line, why=error.message)
                   for row in self.refused for error in row.errors]
         return lines
 
@@ -72,9 +77,9 @@ class ImportRefused(ValueError):
     """All or nothing, and not everything can be imported: nothing was."""
 
     def __init__(self, plan: ImportPlan):
-        super().__init__(f"nothing was imported: {len(plan.duplicates)} duplicate(s) and "
-                         f"{len(plan.refused)} refused row(s); fix them, or import the "
-                         "valid rows only")
+        super().__init__(_("nothing was imported: {duplicates} duplicate(s) and {refused} "
+                           "refused row(s); fix them, or import the valid rows only").format(
+                               duplicates=len(plan.duplicates), refused=len(plan.refused)))
         self.plan = plan
 
 
@@ -134,8 +139,10 @@ def _duplicates(session: Session, rows: tuple[ImportedRow, ...]) -> dict[int, st
                 select(models.Patient.chart_no, models.Patient.name_key,
                        models.Patient.date_of_birth)
                 .where(models.Patient.chart_no.in_(charts) | models.Patient.name_key.in_(keys))):
-            taken[chart_no] = f"chart number {chart_no} is in the clinic already"
-            people[name_key, born] = f"same name and date of birth as chart {chart_no}"
+            taken[chart_no] = _("chart number {chart_no} is in the clinic already").format(
+                chart_no=chart_no)
+            people[name_key, born] = _("same name and date of birth as chart {chart_no}").format(
+                chart_no=chart_no)
     found: dict[int, str] = {}
     for row in candidates:
         chart_no = row.details.chart_no
@@ -145,6 +152,8 @@ def _duplicates(session: Session, rows: tuple[ImportedRow, ...]) -> dict[int, st
         elif person in people:
             found[row.line] = people[person]
         else:
-            taken[chart_no] = f"chart number {chart_no} is on line {row.line} already"
-            people[person] = f"same name and date of birth as line {row.line}"
+            taken[chart_no] = _("chart number {chart_no} is on line {line} already").format(
+                chart_no=chart_no, line=row.line)
+            people[person] = _("same name and date of birth as line {line}").format(
+                line=row.line)
     return found

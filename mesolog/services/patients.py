@@ -21,6 +21,7 @@ from mesolog.domain.patient import (
 )
 from mesolog.domain.permissions import Action
 from mesolog.domain.text import fold
+from mesolog.domain.translation import _
 from mesolog.domain.validation import (
     ConflictError,
     FieldError,
@@ -165,11 +166,12 @@ class PatientService:
     def _current(session: Session, patient_id: int, expected_version: int) -> models.Patient:
         row = session.get(models.Patient, patient_id)
         if row is None:
-            raise NotFoundError(f"No patient with id {patient_id}.")
+            raise NotFoundError(_("No patient with id {patient_id}.").format(patient_id=patient_id))
         if row.version != expected_version:
             raise ConflictError(
-                f"{row.last_name}, {row.first_name} was changed elsewhere since you opened "
-                "the chart. Your changes were not saved: reload the chart and make them again."
+                _("{last_name}, {first_name} was changed elsewhere since you opened the chart. "
+                  "Your changes were not saved: reload the chart and make them again.").format(
+                    last_name=row.last_name, first_name=row.first_name)
             )
         return row
 
@@ -187,7 +189,8 @@ class PatientService:
         with self._db.reading() as session:
             row = session.get(models.Patient, patient_id)
             if row is None:
-                raise NotFoundError(f"No patient with id {patient_id}.")
+                raise NotFoundError(_("No patient with id {patient_id}.").format(
+                                        patient_id=patient_id))
             return _patient_of(row)
 
     def plan(self, query: SearchQuery) -> Plan:
@@ -310,5 +313,7 @@ def _is_chart_no_clash(error: IntegrityError) -> bool:
 
 def _chart_no_taken(chart_no: str) -> ValidationError:
     return ValidationError(
-        [FieldError("chart_no", f"Chart number {chart_no} is already used by another patient.")]
+        [FieldError("chart_no",
+            _("Chart number {chart_no} is already used by another patient.").format(
+                                    chart_no=chart_no))]
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.permissions import Action, Actor
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.store.database import Database
 
@@ -15,6 +16,7 @@ def person_acting(db: Database, session: OrmSession, action: Action,
     set-up) has no name to put under a signature, so it is refused."""
     actor = db.permit(session, action)
     if not actor.is_person:
-        raise ValidationError([FieldError(field, f"{actor.name} is not a person, so it "
-                                                 f"may not {action.label}.")])
+        raise ValidationError([FieldError(field,
+            _("{name} is not a person, so it may not {label}.").format(
+                                                     name=actor.name, label=action.label))])
     return actor

@@ -30,6 +30,7 @@ from mesolog.domain.published import PublishedNumber, published_numbers
 from mesolog.domain.safety import SafetyGroup, SafetyReport, lot_row
 from mesolog.domain.safety import row as safety_row
 from mesolog.domain.scales import SCALES
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.reports.practice_outcomes import build_practice_outcomes
 from mesolog.services.letterhead import LetterheadService
@@ -73,7 +74,7 @@ class PracticeOutcomesService:
         self._db.require(Action.PRACTICE_OUTCOMES)
         if first is not None and last is not None and first > last:
             raise ValidationError([FieldError("safety_last",
-                                              "The period ends before it begins.")])
+                                              _("The period ends before it begins."))])
         with self._db.snapshot() as conn:
             counts = safety_counts(conn, first, last)
         events = sum(n for _, _, n in counts.by_kind_grade)
@@ -151,7 +152,7 @@ def _stages(baseline: str | None, follow_up: str | None) -> tuple[float | None, 
     def rank(value: str | None) -> tuple[str, float] | None:
         if value is None:
             return None
-        key, _, stage = value.partition(":")
+        key, _colon, stage = value.partition(":")
         scale = SCALES.get(key)
         if scale is None or stage not in {s.code for s in scale.stages}:
             return None

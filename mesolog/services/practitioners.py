@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from mesolog.domain.permissions import Action, Actor
 from mesolog.domain.practitioner import Role, account_problems
+from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.store import models
@@ -83,7 +84,8 @@ def insert_practitioner(session: OrmSession, name: str, login: str, role: Role,
     taken = session.execute(select(models.Practitioner.id)
                             .where(models.Practitioner.login == login)).scalar()
     if taken is not None:
-        raise ValidationError([FieldError("login", f"Login {login} is already used.")])
+        raise ValidationError([FieldError("login", _("Login {login} is already used.").format(
+                                                       login=login))])
     row = models.Practitioner(name=name, login=login, role=role.value, active=True,
                               password_hash=password_hash,
                               must_change_password=must_change_password,

@@ -11,6 +11,7 @@ from pathlib import Path
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.measurement import Metric
 from mesolog.domain.session import Session
+from mesolog.domain.translation import N_, _
 from mesolog.domain.validation import NotFoundError
 from mesolog.reports.consent_form import build_consent_form
 from mesolog.reports.content import (
@@ -35,8 +36,9 @@ class ReportKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"progress": "Progress Report", "summary": "Patient Summary",
-                "consent": "Consent Form"}[self.value]
+        labels = {"progress": N_("Progress Report"), "summary": N_("Patient Summary"),
+                  "consent": N_("Consent Form")}
+        return _(labels[self.value])
 
 
 # What a progress report charts, per measurement site, when measured.
@@ -55,7 +57,8 @@ class ReportService:
         found = self._clinic.db.fetch_all(
             "SELECT id FROM patient WHERE lower(chart_no) = ?", (wanted,))
         if not found:
-            raise NotFoundError(f"No patient with chart number {chart_no.strip()}.")
+            raise NotFoundError(_("No patient with chart number {value}.").format(
+                                    value=chart_no.strip()))
         return found[0][0]
 
     def content(self, patient_id: int, now: datetime) -> ReportContent:
@@ -72,7 +75,7 @@ class ReportService:
                                tuple(by_course.get(x.course.id, ())))
                    for x in sorted(summaries, key=lambda x: x.course.details.start_date)]
         if by_course.get(None):
-            courses.append(CourseBlock("Sessions outside a course", "—", 0, None,
+            courses.append(CourseBlock(_("Sessions outside a course"), "—", 0, None,
                                        tuple(by_course[None])))
         trends = []
         for site in c.outcomes.sites(patient_id):
@@ -81,9 +84,11 @@ class ReportService:
                 if trend.points:
                     trends.append(TrendBlock(
                         f"{metric.label} — {site.name}", trend.points, trend.session_days,
-                        f"{trend.change.text} since baseline" if trend.change else "",
+                        _("{change} since baseline").format(change=trend.change.text)
+                        if trend.change else "",
                         metric))
-        lots = {lot.id: (lot.product_id, f"{lot.product_name} lot {lot.details.lot_no}")
+        lots = {lot.id: (lot.product_id, _("{product} lot {lot}").format(
+            product=lot.product_name, lot=lot.details.lot_no))
                 for lot in c.catalogue.lots()}
         printed_by = c.actor.name if c.actor is not None and c.actor.is_person else ""
         due = [x.next_due for x in summaries if x.next_due]

@@ -30,6 +30,7 @@ from mesolog.domain.session import (
     describe_changes,
 )
 from mesolog.domain.text import has_control_characters
+from mesolog.domain.translation import _, day_text
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.permissions import person_acting
@@ -56,7 +57,8 @@ class SessionService:
         with self._db.transaction(Action.SESSION_RECORD) as session:
             patient = session.get(models.Patient, patient_id)
             if patient is None:
-                raise NotFoundError(f"No patient with id {patient_id}.")
+                raise NotFoundError(_("No patient with id {patient_id}.").format(
+                                        patient_id=patient_id))
             check_session_in_life(details.performed_at, patient.date_of_birth)
             self._check_references(session, patient_id, details)
             row = models.Session(patient_id=patient_id, created_at=now, updated_at=now)
@@ -76,7 +78,7 @@ class SessionService:
         with self._db.transaction(Action.SESSION_UPDATE) as session:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is not None:
-                raise SessionSignedError("This session is signed; amend it with a reason.")
+                raise SessionSignedError(_("This session is signed; amend it with a reason."))
             check_session_in_life(details.performed_at, _born(session, row.patient_id))
             self._check_references(session, row.patient_id, details)
             _apply(row, details)
@@ -92,7 +94,7 @@ class SessionService:
         with self._db.transaction(Action.SESSION_SIGN) as session:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is not None:
-                raise SessionSignedError("This session is already signed.")
+                raise SessionSignedError(_("This session is already signed."))
             self._sign(session, row)
             session.flush()
             return _read(session, row)
@@ -110,12 +112,12 @@ class SessionService:
         reason = reason.strip()
         if len(reason) < OVERRIDE_REASON_MIN or has_control_characters(reason):
             raise ValidationError([FieldError(
-                "reason", f"Say why the signed session is changed (at least "
-                          f"{OVERRIDE_REASON_MIN} characters).")])
+                "reason", _("Say why the signed session is changed (at least {count} "
+                            "characters).").format(count=OVERRIDE_REASON_MIN))])
         with self._db.transaction(Action.SESSION_AMEND) as session:
             row = self._current(session, session_id, expected_version)
             if row.signed_at is None:
-                raise ConflictError("This session is not signed; edit it directly.")
+                raise ConflictError(_("This session is not signed; edit it directly."))
             author_id = person_acting(self._db, session, Action.SESSION_AMEND).id
             check_session_in_life(details.performed_at, _born(session, row.patient_id),
                                   row.signed_at)
@@ -123,7 +125,7 @@ class SessionService:
             before = _details_of(session, row)
             changes = describe_changes(before, details, self._lot_labels(session, before, details))
             if not changes:
-                raise ValidationError([FieldError("reason", "Nothing was changed.")])
+                raise ValidationError([FieldError("reason", _("Nothing was changed."))])
             now = self._clock()
             session.add(models.SessionAmendment(
                 session_id=session_id, at=now, author_id=author_id, reason=reason,
@@ -139,39 +141,43 @@ class SessionService:
     def _current(session: OrmSession, session_id: int, expected_version: int) -> models.Session:
         row = session.get(models.Session, session_id)
         if row is None:
-            raise NotFoundError(f"No session with id {session_id}.")
+            raise NotFoundError(_("No session with id {session_id}.").format(session_id=session_id))
         if row.version != expected_version:
-            raise ConflictError("The session was changed elsewhere since you opened it; "
-                                "your changes were not saved. Reopen it and try again.")
+            raise ConflictError(_("The session was changed elsewhere since you opened it; "
+                                "your changes were not saved. Reopen it and try again."))
         return row
 
     def _check_references(self, session: OrmSession, patient_id: int,
                           details: SessionDetails) -> None:
         errors: list[FieldError] = []
         if session.get(models.Practitioner, details.practitioner_id) is None:
-            errors.append(FieldError("practitioner_id", "Choose who performed the session."))
+            errors.append(FieldError("practitioner_id", _("Choose who performed the session.")))
         if details.course_id is not None:
             course = session.get(models.Course, details.course_id)
             if course is None or course.patient_id != patient_id:
-                errors.append(FieldError("course_id", "That course is not this patient's."))
+                errors.append(FieldError("course_id", _("That course is not this patient's.")))
             elif course.status in (CourseStatus.COMPLETED, CourseStatus.STOPPED):
-                errors.append(FieldError("course_id", f"The course is {course.status}; "
-                                                      "resume it or record without a course."))
+                errors.append(FieldError("course_id", _("The course is {status}; resume it or "
+                                                        "record without a course.").format(
+                                                          status=course.status)))
         day = details.performed_at.date()
         for use in details.products:
             lot = session.get(models.Lot, use.lot_id)
             if lot is None:
-                errors.append(FieldError("products", f"Lot #{use.lot_id} is not in the catalogue."))
+                errors.append(FieldError("products",
+                    _("Lot #{lot_id} is not in the catalogue.").format(
+                                                         lot_id=use.lot_id)))
                 continue
             expired = _expired(lot, day)
             reason = use.expired_override.strip()
             if expired and len(reason) < OVERRIDE_REASON_MIN:
                 errors.append(FieldError(
-                    "products", f"Lot {lot.lot_no} expired on {lot.expiry.isoformat()}: "
-                                f"use another lot, or give the reason it is used anyway."))
+                    "products", _("Lot {lot_no} expired on {value}: use another lot, or give the "
+                                  "reason it is used anyway.").format(
+                                    lot_no=lot.lot_no, value=day_text(lot.expiry))))
             elif reason and has_control_characters(reason):
-                errors.append(FieldError("products", "The override reason has characters "
-                                                     "that cannot be stored."))
+                errors.append(FieldError("products", _("The override reason has characters "
+                                                     "that cannot be stored.")))
         if errors:
             raise ValidationError(errors)
 
@@ -190,7 +196,8 @@ class SessionService:
         with self._db.reading() as session:
             row = session.get(models.Session, session_id)
             if row is None:
-                raise NotFoundError(f"No session with id {session_id}.")
+                raise NotFoundError(_("No session with id {session_id}.").format(
+                                        session_id=session_id))
             return _read(session, row)
 
     def for_patient(self, patient_id: int) -> list[Session]:
@@ -220,7 +227,7 @@ class SessionService:
                 .order_by(models.Session.performed_at.desc(), models.Session.id.desc())
                 .limit(1)).first()
             if found is None:
-                raise NotFoundError("No earlier session of this patient has an injection map.")
+                raise NotFoundError(_("No earlier session of this patient has an injection map."))
             return found.performed_at, tuple(_points_of(session, [found.id])[found.id])
 
     def allergy_flags(self, patient_id: int, lot_ids: list[int]) -> dict[int, list[str]]:

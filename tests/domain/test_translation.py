@@ -12,6 +12,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 
 from mesolog.cli import main
+from mesolog.cli_translations import GETTEXT_FOLDERS
 from mesolog.domain.adverse_event import EventKind, grade_meaning
 from mesolog.domain.patient import Diagnosis, Sex
 from mesolog.domain.scalp import ScalpZone
@@ -73,8 +74,9 @@ def test_the_template_holds_every_text_marked_in_the_code():
     from babel.messages.pofile import read_po
 
     root = files("mesolog")
-    marked = {message for _file, _line, message, _comments, _context in extract_from_dir(
-        str(root / "domain"), keywords={"_": None, "N_": None})}
+    marked = {message for folder in GETTEXT_FOLDERS
+              for _file, _line, message, _comments, _context in extract_from_dir(
+                  str(root / folder), keywords={"_": None, "N_": None, "ngettext": (1, 2)})}
     with (files("mesolog.resources") / "locale" / "mesolog.pot").open("rb") as pot:
         template = {m.id for m in read_po(pot) if m.id}
     assert marked == template

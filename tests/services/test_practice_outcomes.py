@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from mesolog.domain.cohort import OBSERVATIONAL, Cohort, Follow, Outcome, OutcomeKind
+from mesolog.domain.cohort import Cohort, Follow, Outcome, OutcomeKind, observational
 from mesolog.domain.course import CourseDetails
 from mesolog.domain.measurement import MeasurementDetails
 from mesolog.domain.patient import Diagnosis, Sex
@@ -173,7 +173,7 @@ def test_two_cohorts_side_by_side(practice):
     assert compared.mean_difference is None  # one man analysed: no interval
     rates = compared.rate_difference
     assert rates.estimate.value == pytest.approx(0.5 - 1.0)
-    assert "not a trial" in OBSERVATIONAL
+    assert "not a trial" in observational()
 
 
 def test_bad_choices_are_refused_in_words(practice):

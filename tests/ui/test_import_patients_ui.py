@@ -51,7 +51,7 @@ def test_a_messy_export_imported_from_the_file_menu(qtbot, db, make_window, tmp_
     assert "to import: 4 patients; duplicates: 1; refused: 2" in seen["report"]
     assert seen["buttons"] == (False, True)  # not all of it: the valid rows only
     assert "notes" not in seen["mapped"] and seen["rechecked"]
-    assert said[0].startswith("4 patient(s) imported.") and "3 row(s) were left out" in said[0]
+    assert said[0].startswith("4 patients imported.") and "3 rows were left out" in said[0]
     assert PatientService(db).count(include_archived=True) == count + 4
     qtbot.waitUntil(lambda: window.model.rowCount() == count + 4)  # the list follows
 

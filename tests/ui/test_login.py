@@ -137,6 +137,7 @@ def test_a_practitioner_chooses_only_their_language_in_preferences(qtbot, db, se
     window.attach(acting_as(db, assistant))
     window.show()
     seen: list[PreferencesDialog] = []
+    backups = settings.get(opt.AUTO_BACKUP)
 
     def choose_french(dialog: PreferencesDialog) -> None:
         seen.append(dialog)
@@ -148,7 +149,7 @@ def test_a_practitioner_chooses_only_their_language_in_preferences(qtbot, db, se
     window.preferences_action.trigger()
     assert seen and settings.get(opt.LANGUAGE) == "fr"
     assert window.menuBar().actions()[0].text() == "&Fichier"
-    assert settings.get(opt.AUTO_BACKUP) is True  # not theirs to change: untouched
+    assert settings.get(opt.AUTO_BACKUP) is backups  # not theirs to change: untouched
 
 
 def test_while_locked_no_patient_data_is_on_the_screen(qtbot, db, settings, tmp_path):

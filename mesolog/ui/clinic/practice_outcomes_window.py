@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.clock import Clock
 from mesolog.domain.cohort import (
-    OBSERVATIONAL,
     TIME_POINTS,
     CohortResult,
     Comparison,
@@ -41,6 +40,7 @@ from mesolog.domain.cohort import (
     OutcomeKind,
     PatientOutcome,
     distribution,
+    observational,
 )
 from mesolog.domain.intervals import described
 from mesolog.domain.permissions import NotPermitted
@@ -103,7 +103,7 @@ def comparison_text(compared: Comparison) -> str:
         tr("Difference in responder rates: <b>{difference}</b> (Newcombe).").format(
             difference=described(rate.estimate, 0, True)) if rate else
         tr("Difference in responder rates: —"),
-        f"<i>{OBSERVATIONAL}</i>"])
+        f"<i>{observational()}</i>"])
 
 
 class PatientOutcomeModel(RowTableModel[PatientOutcome]):
