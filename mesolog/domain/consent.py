@@ -27,6 +27,7 @@ class ConsentForm:
     version: int
     title: str
     body: str
+    language: str = "en"  # a translation.LANGUAGES code: each language's text is its own form
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from mesolog.domain.photo import PhotoView
 from mesolog.domain.scales import SCALES
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.session import Device, Technique
+from mesolog.domain.translation import LANGUAGES
 
 Row = Mapping[str, Any]
 Resource = dict[str, Any]
@@ -216,6 +217,10 @@ def patient(ids: Ids, row: Row, clinic: str | None) -> Resource:
         found["telecom"] = telecom
     if row["address"]:
         found["address"] = [{"text": row["address"]}]
+    if row.get("language"):  # the language the chart says to print their reports in
+        found["communication"] = [{"language": concept(coding(
+            "urn:ietf:bcp:47", row["language"].replace("_", "-"),
+            LANGUAGES.get(row["language"], row["language"]))), "preferred": True}]
     return found
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from mesolog.domain.text import age_on, has_control_characters
-from mesolog.domain.translation import N_, _, day_text
+from mesolog.domain.translation import LANGUAGES, N_, _, day_text
 from mesolog.domain.validation import FieldError, ValidationError
 
 
@@ -87,6 +87,9 @@ class PatientDetails:
     no_known_allergies_on: date | None = None
     contraindications: str = ""
     notes: str = ""
+    # the language the patient's reports and consent forms are printed in (a code of
+    # translation.LANGUAGES); empty: the language of the desk that prints them
+    language: str = ""
 
     def normalised(self) -> PatientDetails:
         """Trim what the keyboard adds; chart numbers are kept in capitals."""
@@ -134,6 +137,7 @@ FIELD_LABELS: dict[str, str] = {
     "no_known_allergies_on": N_("No known allergies"),
     "contraindications": N_("Contraindications"),
     "notes": N_("Notes"),
+    "language": N_("Reports in"),
 }
 
 def field_label(name: str) -> str:
@@ -148,6 +152,7 @@ _LENGTH_LIMITS = {
     "phone": 40,
     "email": SHORT_TEXT_MAX,
     "address": 500,
+    "language": 8,
 }
 _MULTILINE = {"address", "medical_conditions", "medications", "allergies",
               "contraindications", "notes"}
@@ -211,6 +216,8 @@ def validate_patient(details: PatientDetails, today: date) -> list[FieldError]:
         digits = sum(c.isdigit() for c in details.phone)
         if not PHONE_PATTERN.match(details.phone) or not 6 <= digits <= 15:
             error("phone", _("Phone: 6 to 15 digits, optionally with +, spaces, ( ) - . /"))
+    if details.language and details.language not in LANGUAGES:
+        error("language", _("Reports in: one of the languages listed, or the desk's."))
     return errors
 
 

@@ -16,22 +16,31 @@ from mesolog.domain.consent import (
     treatment_consent,
 )
 from mesolog.domain.permissions import Action, Actor
-from mesolog.domain.translation import _
+from mesolog.domain.translation import ENGLISH, LANGUAGES, _, language
 from mesolog.domain.validation import FieldError, NotFoundError, ValidationError
 from mesolog.services.clock import Clock, local_now
 from mesolog.services.permissions import person_acting
 from mesolog.store import models
 from mesolog.store.database import Database
 
-_DEFAULT_TEXTS = {ConsentKind.TREATMENT: "consent_treatment.md",
-                  ConsentKind.PHOTOGRAPHY: "consent_photography.md"}
+_DEFAULT_TEXTS = {ConsentKind.TREATMENT: "consent_treatment",
+                  ConsentKind.PHOTOGRAPHY: "consent_photography"}
+
+
+def shipped_text(kind: ConsentKind, language: str = ENGLISH) -> tuple[str, str] | None:
+    """Title and body of the form shipped in resources/ in ``language``
+    (consent_treatment.fr.md), None when Mesolog ships none in it."""
+    name = _DEFAULT_TEXTS[kind] + ("" if language == ENGLISH else f".{language}") + ".md"
+    source = files("mesolog.resources") / name
+    if not source.is_file():
+        return None
+    title, _newline, body = source.read_text(encoding="utf-8").partition("\n")
+    return title.strip(), body.strip()
 
 
 def default_text(kind: ConsentKind) -> tuple[str, str]:
-    """Title and body of the form shipped in resources/."""
-    text = (files("mesolog.resources") / _DEFAULT_TEXTS[kind]).read_text(encoding="utf-8")
-    title, _newline, body = text.partition("\n")
-    return title.strip(), body.strip()
+    """Title and body of the English form shipped in resources/."""
+    return shipped_text(kind)
 
 
 _SHIPPED_TEXT = Actor.program("Mesolog (the consent text it ships with)")
@@ -42,30 +51,52 @@ class ConsentService:
         self._db = db
         self._clock = clock
 
-    def current_form(self, kind: ConsentKind) -> ConsentForm:
-        """The newest version of the form; the shipped text becomes version 1."""
+    def current_form(self, kind: ConsentKind, language: str = ENGLISH) -> ConsentForm:
+        """The newest version of the form in ``language``; the text Mesolog ships in it
+        becomes its version 1. A language with neither gets the English form."""
         with self._db.reading() as session:
             row = session.execute(select(models.ConsentForm).where(
-                models.ConsentForm.kind == kind.value)
+                models.ConsentForm.kind == kind.value,
+                models.ConsentForm.language == language)
                 .order_by(models.ConsentForm.version.desc()).limit(1)).scalar()
             if row is not None:
                 return _form(row)
-        title, body = default_text(kind)
+        shipped = shipped_text(kind, language)
+        if shipped is None:
+            return self.current_form(kind) if language != ENGLISH else self._missing(kind)
         # the shipped text is Mesolog's, not the publication of whoever reads it first
-        return self._publish(self._db.acting_as(_SHIPPED_TEXT), kind, title, body)
+        return self._publish(self._db.acting_as(_SHIPPED_TEXT), kind, *shipped, language)
 
-    def publish_form(self, kind: ConsentKind, title: str, body: str) -> ConsentForm:
-        """A new version of a form; consents already given keep theirs."""
-        return self._publish(self._db, kind, title, body)
+    def _missing(self, kind: ConsentKind) -> ConsentForm:
+        raise NotFoundError(_("Mesolog ships no {form} form.").format(form=kind.label))
 
-    def _publish(self, db: Database, kind: ConsentKind, title: str, body: str) -> ConsentForm:
+    def form_for(self, patient_id: int, kind: ConsentKind) -> ConsentForm:
+        """The form a patient signs: in the language of their reports, or the desk's."""
+        return self.current_form(kind, self._language_of(patient_id))
+
+    def _language_of(self, patient_id: int) -> str:
+        found = self._db.fetch_all("SELECT language FROM patient WHERE id = ?", (patient_id,))
+        return (found[0][0] if found else "") or language()
+
+    def publish_form(self, kind: ConsentKind, title: str, body: str,
+                     language: str = ENGLISH) -> ConsentForm:
+        """A new version of a form in ``language``; consents already given keep theirs."""
+        return self._publish(self._db, kind, title, body, language)
+
+    def _publish(self, db: Database, kind: ConsentKind, title: str, body: str,
+                 language: str = ENGLISH) -> ConsentForm:
         if not title.strip() or not body.strip():
             raise ValidationError([FieldError("body", _("A consent form needs a title and text."))])
+        if language not in LANGUAGES:
+            raise ValidationError([FieldError("language", _("A consent form's language is one "
+                                                            "of Mesolog's."))])
         with db.transaction(Action.CONSENT_PUBLISH) as session:
+            # versions count every language's texts of a kind: a form is (kind, version)
             newest = session.execute(select(func.max(models.ConsentForm.version)).where(
                 models.ConsentForm.kind == kind.value)).scalar() or 0
             row = models.ConsentForm(kind=kind.value, version=newest + 1, title=title.strip(),
-                                     body=body.strip(), created_at=self._clock())
+                                     body=body.strip(), language=language,
+                                     created_at=self._clock())
             session.add(row)
             session.flush()
             return _form(row)
@@ -74,7 +105,7 @@ class ConsentService:
                signed_at: datetime | None = None) -> Consent:
         """The patient signed the current form of ``kind``, taken by the actor."""
         self._db.require(Action.CONSENT_RECORD)  # before the shipped text is published
-        form = self.current_form(kind)
+        form = self.form_for(patient_id, kind)
         signed_at = signed_at or self._clock()
         if is_later(signed_at, self._clock()):  # the repeated autumn hour is not "future"
             raise ValidationError([FieldError("signed_at", _("Consent cannot be signed in the "
@@ -118,9 +149,14 @@ class ConsentService:
         """
         if consents is None:
             consents = self.for_patient(patient_id)
-        current = self.current_form(ConsentKind.TREATMENT)
+        # a consent is measured against the newest form of its own language
+        signed = next((c for c in consents if c.valid and c.form.kind is ConsentKind.TREATMENT),
+                      None)
+        current = (self.current_form(ConsentKind.TREATMENT, signed.form.language)
+                   if signed is not None else self.form_for(patient_id, ConsentKind.TREATMENT))
         return treatment_consent(consents, current.version)
 
 
 def _form(row: models.ConsentForm) -> ConsentForm:
-    return ConsentForm(row.id, ConsentKind(row.kind), row.version, row.title, row.body)
+    return ConsentForm(row.id, ConsentKind(row.kind), row.version, row.title, row.body,
+                       row.language)

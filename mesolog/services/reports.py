@@ -11,7 +11,7 @@ from pathlib import Path
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.measurement import Metric
 from mesolog.domain.session import Session
-from mesolog.domain.translation import N_, _
+from mesolog.domain.translation import N_, _, language, speaking
 from mesolog.domain.validation import NotFoundError
 from mesolog.reports.consent_form import build_consent_form
 from mesolog.reports.content import (
@@ -124,15 +124,21 @@ class ReportService:
 
     def write(self, kind: ReportKind, patient_id: int, target: Path | BytesIO,
               now: datetime, *, every_map: bool = False) -> None:
-        """Build the ``kind`` of report for the patient as a PDF at ``target``."""
-        content = self.content(patient_id, now)
-        if isinstance(target, Path):
-            new_file(target)  # a patient's report: the owner's alone
-        if kind is ReportKind.PROGRESS:
-            build_progress_report(content, target, every_map=every_map)
-        elif kind is ReportKind.SUMMARY:
-            build_patient_summary(content, target)
-        else:
-            build_consent_form(content, self._clinic.consent.current_form(
-                ConsentKind.TREATMENT), target)
+        """Build the ``kind`` of report for the patient as a PDF at ``target``, in the
+        patient's language (their chart says which), else the desk's."""
+        with speaking(self.language_of(patient_id)):
+            content = self.content(patient_id, now)
+            if isinstance(target, Path):
+                new_file(target)  # a patient's report: the owner's alone
+            if kind is ReportKind.PROGRESS:
+                build_progress_report(content, target, every_map=every_map)
+            elif kind is ReportKind.SUMMARY:
+                build_patient_summary(content, target)
+            else:
+                build_consent_form(content, self._clinic.consent.form_for(
+                    patient_id, ConsentKind.TREATMENT), target)
+
+    def language_of(self, patient_id: int) -> str:
+        """The language the patient's reports are printed in."""
+        return self._clinic.patients.get(patient_id).details.language or language()
 

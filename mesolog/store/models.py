@@ -80,6 +80,8 @@ class Patient(Base):
     no_known_allergies_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     contraindications: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the reports' language (a translation.LANGUAGES code); "": the printing desk's
+    language: Mapped[str] = mapped_column(String(8), default="", server_default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -132,6 +134,8 @@ class ConsentForm(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer)
+    # each language's text is a form of its own, versioned on its own (0015)
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)

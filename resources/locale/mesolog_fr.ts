@@ -199,7 +199,7 @@ Biotine, 5 mg/ml</translation>
         <location line="+4"/>
         <location filename="../../mesolog/ui/login.py" line="-116"/>
         <location filename="../../mesolog/ui/outcomes/outcome_dialogs.py" line="+48"/>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+126"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+129"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
@@ -372,7 +372,7 @@ Biotine, 5 mg/ml</translation>
     <message>
         <location line="+5"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+216"/>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-82"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-84"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
@@ -795,7 +795,7 @@ Biotine, 5 mg/ml</translation>
     <message>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="+311"/>
         <location filename="../../mesolog/ui/printing/report_dialog.py" line="+97"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
@@ -1836,7 +1836,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     <message>
         <location line="+7"/>
         <location line="+29"/>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+83"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+85"/>
         <source>&amp;Login</source>
         <translation>&amp;Identifiant</translation>
     </message>
@@ -2447,7 +2447,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Vérification des lignes</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="-220"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="-226"/>
         <location filename="../../mesolog/ui/treatment/adverse_event_dialog.py" line="-39"/>
         <location line="+5"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="-53"/>
@@ -2455,6 +2455,11 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <location line="+2"/>
         <source>— choose —</source>
         <translation>— choisir —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This desk&apos;s language</source>
+        <translation>La langue de ce poste</translation>
     </message>
     <message>
         <location line="+121"/>
@@ -2477,7 +2482,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Le patient l’a déclaré le {day}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Date of birth: “{text}” is not a date; write it as {example} or 1984-03-27.</source>
         <translation>Date de naissance : « {text} » n’est pas une date ; écrivez-la {example} ou 1984-03-27.</translation>
     </message>
@@ -3224,7 +3229,7 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
         <translation>Signée</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-102"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-104"/>
         <source>New treatment course</source>
         <translation>Nouvelle cure</translation>
     </message>
@@ -3279,12 +3284,12 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
         <translation>&amp;Signé le</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>(version {version})</source>
-        <translation>(version {version})</translation>
+        <location line="+8"/>
+        <source>(version {version}, {language})</source>
+        <translation>(version {version}, {language})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Stop the course</source>
         <translation>Arrêter la cure</translation>
     </message>
@@ -4000,7 +4005,17 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
         <translation>Adr&amp;esse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Reports &amp;in</source>
+        <translation>Comptes rendus &amp;en</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The language of this patient&apos;s printed reports and consent forms</source>
+        <translation>La langue des comptes rendus et formulaires de consentement imprimés pour ce patient</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>History</source>
         <translation>Antécédents</translation>
     </message>

@@ -197,7 +197,7 @@ Biotin, 5 mg/ml</source>
         <location line="+4"/>
         <location filename="../../mesolog/ui/login.py" line="-116"/>
         <location filename="../../mesolog/ui/outcomes/outcome_dialogs.py" line="+48"/>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+126"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+129"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,7 +370,7 @@ Biotin, 5 mg/ml</source>
     <message>
         <location line="+5"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+216"/>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-82"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-84"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,7 +793,7 @@ Biotin, 5 mg/ml</source>
     <message>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="+311"/>
         <location filename="../../mesolog/ui/printing/report_dialog.py" line="+97"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
@@ -1828,7 +1828,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
     <message>
         <location line="+7"/>
         <location line="+29"/>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+83"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+85"/>
         <source>&amp;Login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,13 +2439,18 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="-220"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="-226"/>
         <location filename="../../mesolog/ui/treatment/adverse_event_dialog.py" line="-39"/>
         <location line="+5"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="-53"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This desk&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2469,7 +2474,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Date of birth: “{text}” is not a date; write it as {example} or 1984-03-27.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,7 +3215,7 @@ Use another lot, or say why this one is used anyway (recorded with the session):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-102"/>
+        <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-104"/>
         <source>New treatment course</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3265,12 +3270,12 @@ Use another lot, or say why this one is used anyway (recorded with the session):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>(version {version})</source>
+        <location line="+8"/>
+        <source>(version {version}, {language})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Stop the course</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3981,7 +3986,17 @@ The password in the Locked window opens it again; unsaved changes are kept.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Reports &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The language of this patient&apos;s printed reports and consent forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>

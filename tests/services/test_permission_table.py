@@ -167,6 +167,8 @@ RECIPES = {
     ("ConsentService", "publish_form"): lambda d, s: s.publish_form(
         ConsentKind.TREATMENT, "Consent", "A new text."),
     ("ConsentService", "current_form"): lambda d, s: s.current_form(ConsentKind.TREATMENT),
+    ("ConsentService", "form_for"): lambda d, s: s.form_for(d.ids["patient"],
+                                                             ConsentKind.TREATMENT),
     ("ConsentService", "treatment_consent"): lambda d, s: s.treatment_consent(
         d.ids["patient"]),
     ("ConsentService", "record"): lambda d, s: s.record(d.ids["patient"],
@@ -241,7 +243,8 @@ RECIPES = {
 # Methods that change nothing in the template clinic: reads that publish the shipped
 # consent text only when a database has none yet, the first account once accounts exist,
 # and forgetting the recovery key, which changes the key file of an encrypted database only.
-NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "treatment_consent"),
+NOTHING_TO_DO = {("ConsentService", "current_form"), ("ConsentService", "form_for"),
+                 ("ConsentService", "treatment_consent"),
                  ("AccountService", "create_first_administrator"),
                  ("AccountService", "recovery_key_copied"),
                  ("PatientImportService", "plan"), ("ClinicImportService", "import_clinic"),

@@ -29,7 +29,7 @@ from mesolog.domain.patient import (
     field_label,
 )
 from mesolog.domain.text import age_on, parse_date
-from mesolog.domain.translation import day_text
+from mesolog.domain.translation import LANGUAGES, day_text
 from mesolog.domain.validation import (
     ConflictError,
     FieldError,
@@ -89,6 +89,10 @@ class PatientForm(QWidget):
             combo.addItem(tr("— choose —"), None)
             for choice in choices:
                 combo.addItem(choice.label, choice.value)
+        reports_in = self.inputs["language"]
+        reports_in.addItem(tr("This desk's language"), "")
+        for code, name in LANGUAGES.items():
+            reports_in.addItem(name, code)
         for name, widget in self.inputs.items():
             edited_signal(widget).connect(lambda *_, n=name: self._edited(n))
         self.no_known_allergies: QCheckBox = form.findChild(QCheckBox, "no_known_allergies")
@@ -147,7 +151,7 @@ class PatientForm(QWidget):
             widget.blockSignals(True)
             value = getattr(details, name)
             if isinstance(widget, QComboBox):
-                choose(widget, value.value if value else None)
+                choose(widget, getattr(value, "value", value) or None)
             elif isinstance(value, date):
                 widget.setText(day_text(value))
             elif isinstance(widget, QLineEdit):
@@ -219,7 +223,9 @@ class PatientForm(QWidget):
         """What the form holds now (a date of birth that does not parse is None)."""
         values: dict[str, object] = {"no_known_allergies_on": self._nka_on}
         for name, widget in self.inputs.items():
-            if isinstance(widget, QComboBox):
+            if name == "language":
+                values[name] = widget.currentData() or ""
+            elif isinstance(widget, QComboBox):
                 chosen = widget.currentData()
                 values[name] = _CHOICES[name](chosen) if chosen else None
             elif name == "date_of_birth":

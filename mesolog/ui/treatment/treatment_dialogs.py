@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.consent import ConsentKind
 from mesolog.domain.course import Course, CourseDetails, CourseStatus
 from mesolog.domain.practitioner import Role
+from mesolog.domain.translation import LANGUAGES
 from mesolog.ui.common.form_dialog import FormDialog, date_edit
 from mesolog.ui.common.language import tr
 
@@ -81,9 +82,11 @@ class ConsentDialog(FormDialog):
         self._show_text()
 
     def _show_text(self) -> None:
-        form = self._clinic.consent.current_form(ConsentKind(self.kind.currentData()))
+        form = self._clinic.consent.form_for(self._patient_id,
+                                             ConsentKind(self.kind.currentData()))
         self.text.setHtml(f"<h3>{html.escape(form.title)} <small>"
-                          + tr("(version {version})").format(version=form.version)
+                          + tr("(version {version}, {language})").format(
+                              version=form.version, language=LANGUAGES[form.language])
                           + "</small></h3>" + "".join(
                               f"<p>{html.escape(p)}</p>" for p in form.body.split("\n") if p))
 
