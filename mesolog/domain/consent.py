@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, StrEnum
@@ -70,12 +71,19 @@ class TreatmentConsent:
         return None
 
 
-def treatment_consent(consents: list[Consent], current_version: int | None) -> TreatmentConsent:
-    """Where treatment consent stands, from the patient's consents and the current form."""
+def treatment_consent(consents: list[Consent], current: Mapping[str, int],
+                      language: str) -> TreatmentConsent:
+    """Where treatment consent stands, from the patient's consents and the newest form
+    version of each language (``current``): a consent is measured against the newest
+    text of its own language (a new English text leaves a French consent in order);
+    ``language`` is the patient's, whose form a missing consent would be signed on."""
     valid = [c for c in consents if c.valid and c.form.kind is ConsentKind.TREATMENT]
     if not valid:
-        return TreatmentConsent(ConsentState.MISSING, None, current_version)
-    newest = max(c.form.version for c in valid)
-    if current_version is not None and newest < current_version:
-        return TreatmentConsent(ConsentState.OLDER_FORM, newest, current_version)
-    return TreatmentConsent(ConsentState.IN_ORDER, newest, current_version)
+        return TreatmentConsent(ConsentState.MISSING, None, current.get(language))
+    for consent in sorted(valid, key=lambda c: c.form.version, reverse=True):
+        newest = current.get(consent.form.language)
+        if newest is None or consent.form.version >= newest:
+            return TreatmentConsent(ConsentState.IN_ORDER, consent.form.version, newest)
+    latest = max(valid, key=lambda c: c.form.version)
+    return TreatmentConsent(ConsentState.OLDER_FORM, latest.form.version,
+                            current.get(latest.form.language))

@@ -150,11 +150,11 @@ class ConsentService:
         if consents is None:
             consents = self.for_patient(patient_id)
         # a consent is measured against the newest form of its own language
-        signed = next((c for c in consents if c.valid and c.form.kind is ConsentKind.TREATMENT),
-                      None)
-        current = (self.current_form(ConsentKind.TREATMENT, signed.form.language)
-                   if signed is not None else self.form_for(patient_id, ConsentKind.TREATMENT))
-        return treatment_consent(consents, current.version)
+        patient_language = self._language_of(patient_id)
+        languages = {c.form.language for c in consents if c.form.kind is ConsentKind.TREATMENT}
+        current = {code: self.current_form(ConsentKind.TREATMENT, code).version
+                   for code in languages | {patient_language}}
+        return treatment_consent(consents, current, patient_language)
 
 
 def _form(row: models.ConsentForm) -> ConsentForm:

@@ -16,6 +16,7 @@ from mesolog.ui.common.language import speak
 from tests.conftest import fill_with_demo
 from tests.ui.shown_texts import english_replaced, english_shown
 from tests.ui.test_dialog_focus import _dialogs, world  # noqa: F401 (the fixture)
+from tests.ui.test_session_editor import clinic, patient, seeded  # noqa: F401 (fixtures)
 
 DIALOGS = _dialogs()
 
@@ -109,3 +110,59 @@ def test_a_language_chosen_in_preferences_keeps_what_was_typed(qtbot, demo_windo
     assert window.search_box.text() == window.form.patient.details.last_name[:3]
     assert window.form.save()  # the edit is saved from the French window
     assert "Tolere mal le froid" in window.clinic.patients.get(patient_id).details.notes
+
+
+def test_a_french_desk_records_a_session_typed_with_decimal_commas(qtbot, clinic,  # noqa: F811
+                                                                   patient):  # noqa: F811
+    """0,05 typed in a product's volume is 0.05 ml stored; the editor and its question
+    before signing speak French."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mesolog.ui.treatment.session_editor import SessionEditor
+    from tests.conftest import NOW
+    from tests.ui.modal import answer_message_box
+    from tests.ui.test_session_editor import choose, retype
+
+    speak("fr")
+    editor = SessionEditor(clinic, patient, None, NOW)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.windowTitle().startswith("Séance — ")
+    choose(qtbot, editor.practitioner, "Dr")
+    choose(qtbot, editor.technique, "Nap")
+    choose(qtbot, editor.device, "Pis")
+    retype(qtbot, editor.depth, "1,5")
+    products = editor.products
+    choose(qtbot, products.lot_picker, "Minox")
+    qtbot.keyClick(products.lot_picker, Qt.Key.Key_Down)
+    qtbot.mouseClick(products.add_button, Qt.MouseButton.LeftButton)
+    volume = products.table.cellWidget(0, 2)
+    retype(qtbot, volume, "0,05")
+    assert volume.text() == "0,05 ml"
+    assert products.total_label.text() == "1 produit, total 0,05 ml"
+    asked: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Yes, asked)
+    qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].startswith(f"Signer la séance du {NOW:%d/%m/%Y}")
+    (stored,) = clinic.sessions.for_patient(patient.id)
+    assert [u.volume_ml for u in stored.used] == [0.05] and stored.details.depth_mm == 1.5
+
+
+def test_the_consent_dialog_shows_the_patients_french_form(qtbot, clinic,  # noqa: F811
+                                                          patient):  # noqa: F811
+    from dataclasses import replace
+
+    from mesolog.ui.treatment.treatment_dialogs import ConsentDialog
+    from tests.conftest import NOW
+
+    french = clinic.patients.update(patient.id, patient.version,
+                                    replace(patient.details, language="fr"))
+    dialog = ConsentDialog(clinic, french.id, NOW)  # an English desk
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = dialog.text.toPlainText()
+    assert "Consentement à la mésothérapie du cuir chevelu" in shown and "Français" in shown
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    (given,) = clinic.consent.for_patient(french.id)
+    assert given.form.language == "fr"
