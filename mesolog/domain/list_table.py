@@ -15,7 +15,7 @@ from datetime import date
 
 from mesolog.domain.patient import PatientRow
 from mesolog.domain.text import age_on
-from mesolog.domain.translation import N_, _, day_text
+from mesolog.domain.translation import N_, _, day_text, pgettext
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,7 +25,8 @@ PATIENT_LIST_COLUMNS = (N_("Chart no."), N_("Name"), N_("Date of birth"), N_("Ag
 
 def patient_list_headers() -> tuple[str, ...]:
     """The patient list's column names, in the language in force."""
-    return tuple(_(column) for column in PATIENT_LIST_COLUMNS)
+    return (_("Chart no."), _("Name"), pgettext("a column of the patient list", "Date of birth"),
+            _("Age"), _("Diagnosis"))
 
 
 @dataclass(frozen=True)

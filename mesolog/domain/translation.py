@@ -46,6 +46,13 @@ def _(message: str) -> str:
     return message if found is None else found.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as said in ``context`` (a short column title where the same English
+    words are a form's label), in the language in force."""
+    found = _current.get()
+    return message if found is None else found.pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     found = _current.get()
     if found is None:
@@ -111,6 +118,13 @@ def spelled_day(day: date, weekday: bool = False, short: bool = False) -> str:
 
     pattern = ("EEEE " if weekday else "") + ("d MMM y" if short else "d MMMM y")
     return format_date(day, pattern, locale=_numbers_of(language()))
+
+
+def month_text(day: date) -> str:
+    """The month of ``day``, short, with its year: "Jul 2026", "juil. 2026"."""
+    from babel.dates import format_date
+
+    return format_date(day, "MMM y", locale=_numbers_of(language()))
 
 
 def moment_text(moment: datetime) -> str:

@@ -111,7 +111,8 @@ def treatment(content: ReportContent, s: Styles) -> list[Flowable]:
         for session in course.sessions:
             rows.append(_session_row(session, s))
         volume = sum(x.total_volume_ml for x in course.sessions)
-        rows.append(("", "", "", Text(f"<b>{_('Course total')}</b>", s.cell),
+        total = _("Course total")
+        rows.append(("", "", "", Text(f"<b>{total}</b>", s.cell),
                      number(volume, 2), ""))
         sessions_table = table(rows, [21 * mm, 29 * mm, 25 * mm, 71 * mm, 13 * mm, 15 * mm],
                                s, align_right=(4, 5))

@@ -10,6 +10,7 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from mesolog.domain.translation import month_text
 from mesolog.domain.trend_axes import month_starts, value_axis
 from mesolog.reports.content import TrendBlock
 from mesolog.reports.fonts import REGULAR
@@ -57,7 +58,7 @@ class TrendChart(Flowable):
         for month in month_starts(first, last, most=5):  # each month named once
             canvas.line(x_of(month), bottom - 2, x_of(month), bottom)
             canvas.drawCentredString(min(max(x_of(month), left + 12), right - 12), 3,
-                                     f"{month:%b %Y}")
+                                     month_text(month))
         canvas.setStrokeColor(_SESSION)
         canvas.setLineWidth(1)
         for day in trend.session_days:

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.form = PatientForm(self.today)
         self.treatment = TreatmentPanel(clock)
         self.patient_tabs = QTabWidget()
-        self.patient_tabs.addTab(self.form, tr("&Chart"))
+        self.patient_tabs.addTab(self.form, tr("&Chart", "the patient's record"))
         self.patient_tabs.addTab(self.treatment, tr("&Treatment"))
         self.outcomes = OutcomesPanel(clock)
         self.patient_tabs.addTab(self.outcomes, tr("&Outcomes"))

@@ -18,7 +18,7 @@ def restore_layout(window: MainWindow) -> None:
     window.restoreState(settings.get(opt.MAIN_WINDOW_STATE))
     splitter = settings.get(opt.MAIN_SPLITTER)
     if splitter.isEmpty() or not window.splitter.restoreState(splitter):
-        window.splitter.setSizes([520, 760])
+        window.splitter.setSizes([480, 800])  # the chart whole in French too, at 1280
 
 
 def save_layout(window: MainWindow) -> None:

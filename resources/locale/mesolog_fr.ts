@@ -553,7 +553,7 @@ Biotine, 5 mg/ml</translation>
         <location filename="../../mesolog/ui/clinic/open_events_view.py" line="-54"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+5"/>
         <source>Chart no.</source>
-        <translation>N° de dossier</translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -738,7 +738,6 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../mesolog/ui/main_window.py" line="+83"/>
         <source>&amp;Chart</source>
         <translation>&amp;Graphique</translation>
     </message>
@@ -1635,13 +1634,14 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     <message>
         <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+200"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
+        <location line="+94"/>
         <location filename="../../mesolog/ui/treatment/session_products.py" line="-277"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+13"/>
+        <location filename="../../mesolog/ui/injection_map/map_panels.py" line="-81"/>
         <source>— add a product first —</source>
         <translation>— ajoutez d’abord un produit —</translation>
     </message>
@@ -1657,12 +1657,12 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>lot #{number}</source>
         <translation>lot n° {number}</translation>
     </message>
@@ -1672,7 +1672,17 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Produit</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>No point selected.</source>
         <translation>Aucun point sélectionné.</translation>
     </message>
@@ -1913,7 +1923,13 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Mot de passe &amp;actuel</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/main_window.py" line="+1"/>
+        <location filename="../../mesolog/ui/main_window.py" line="+83"/>
+        <source>&amp;Chart</source>
+        <comment>the patient&apos;s record</comment>
+        <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Treatment</source>
         <translation>&amp;Traitement</translation>
     </message>
@@ -3902,7 +3918,7 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
     <message>
         <location line="+2"/>
         <source>Chart &amp;number</source>
-        <translation>&amp;Numéro de dossier</translation>
+        <translation>N° de &amp;dossier</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3922,7 +3938,7 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
     <message>
         <location line="+5"/>
         <source>Date of &amp;birth</source>
-        <translation>Date de &amp;naissance</translation>
+        <translation>&amp;Né(e) le</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4007,7 +4023,7 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
     <message>
         <location line="+5"/>
         <source>Reports &amp;in</source>
-        <translation>Comptes rendus &amp;en</translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4022,12 +4038,12 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
     <message>
         <location line="+2"/>
         <source>&amp;Medical conditions</source>
-        <translation>Antécédents &amp;médicaux</translation>
+        <translation>&amp;Pathologies</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Current medica&amp;tions</source>
-        <translation>Trai&amp;tements en cours</translation>
+        <translation>&amp;Traitements</translation>
     </message>
     <message>
         <location line="+5"/>

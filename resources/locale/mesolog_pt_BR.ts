@@ -736,7 +736,6 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../mesolog/ui/main_window.py" line="+83"/>
         <source>&amp;Chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,13 +1626,14 @@ The backup is checked first; the current database is kept as a copy beside it.</
     <message>
         <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+200"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
+        <location line="+94"/>
         <location filename="../../mesolog/ui/treatment/session_products.py" line="-277"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+13"/>
+        <location filename="../../mesolog/ui/injection_map/map_panels.py" line="-81"/>
         <source>— add a product first —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,12 +1649,12 @@ The backup is checked first; the current database is kept as a copy beside it.</
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>lot #{number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,7 +1664,17 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>No point selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,7 +1915,13 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/main_window.py" line="+1"/>
+        <location filename="../../mesolog/ui/main_window.py" line="+83"/>
+        <source>&amp;Chart</source>
+        <comment>the patient&apos;s record</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Treatment</source>
         <translation type="unfinished"></translation>
     </message>

@@ -143,7 +143,8 @@ def totals_html(totals: MapTotals, lots: dict[int, Lot]) -> tuple[str, str]:
         products[name] = (count + tally.points, volume + tally.volume_ml)
     by_product = [_header(tr("Product"))] + [_row(name, count, volume)
                                          for name, (count, volume) in products.items()]
-    by_product.append(f"<tr><td><b>{tr('Total')}</b></td><td align='right'><b>"
+    total = tr("Total")
+    by_product.append(f"<tr><td><b>{total}</b></td><td align='right'><b>"
                       f"{number(totals.points)}</b></td><td align='right'><b>"
                       f"{number(totals.volume_ml, 2)} ml</b></td></tr>")
     return _table(zones), _table(by_product)
@@ -154,8 +155,9 @@ def _table(rows: list[str]) -> str:
 
 
 def _header(name: str) -> str:
-    return (f"<tr><th align='left'>{name}</th><th align='right'>{tr('Points')}</th>"
-            f"<th align='right'>{tr('Volume')}</th></tr>")
+    points, volume = tr("Points"), tr("Volume")
+    return (f"<tr><th align='left'>{name}</th><th align='right'>{points}</th>"
+            f"<th align='right'>{volume}</th></tr>")
 
 
 def _row(name: str, points: int, volume: float) -> str:

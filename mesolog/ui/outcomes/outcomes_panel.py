@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
 from mesolog.domain.permissions import Action
-from mesolog.domain.translation import day_text, number
+from mesolog.domain.translation import day_text, month_text, number
 from mesolog.domain.trend_axes import month_starts, value_axis
 from mesolog.ui.common.chart_tab import ChartTab
 from mesolog.ui.common.language import tr
@@ -230,7 +230,7 @@ class OutcomesPanel(ChartTab, QWidget):
         margin = max(2, (last - first).days // 30)
         x_axis.setRange(_ms(first - timedelta(days=margin)), _ms(last + timedelta(days=margin)))
         for month in month_starts(first, last):
-            x_axis.append(QLocale().toString(QDate(month), "MMM yyyy"), _ms(month))
+            x_axis.append(month_text(month), _ms(month))
         y_axis = QValueAxis()
         y_axis.setRange(low, high)
         y_axis.setTickCount(round((high - low) / step) + 1)

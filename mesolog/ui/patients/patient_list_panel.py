@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from mesolog.services.patients import PatientService
 
 # the columns' first widths, in characters, so they fit at any font size or scale
-_COLUMN_CHARACTERS = (10, 24, 13, 5)
+_COLUMN_CHARACTERS = (9, 21, 12, 5)
 _ENTER_LIST_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
 SEARCH_DELAY_MS = 200
 
