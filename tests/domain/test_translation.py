@@ -141,3 +141,19 @@ def test_grading_scales_described_in_french():
         with pytest.raises(ValidationError) as refused:
             salt_score(10, 120, 0, 0)
     assert refused.value.errors[0].message == "Gauche : perte de 0 à 100 %."
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "it", "es", "pt_BR"])
+def test_the_window_loads_the_catalogue_as_translated(code, tmp_path):
+    """The compiled .qm the window loads is its .ts as it stands (mesolog translations
+    --update compiles it): a translation made in Qt Linguist and not compiled would
+    never show."""
+    import subprocess
+
+    from mesolog.cli_translations import qt_tool
+
+    locale = files("mesolog.resources") / "locale"
+    compiled = tmp_path / f"mesolog_{code}.qm"
+    subprocess.run([str(qt_tool("lrelease")), "-silent", str(locale / f"mesolog_{code}.ts"),
+                    "-qm", str(compiled)], check=True)
+    assert compiled.read_bytes() == (locale / f"mesolog_{code}.qm").read_bytes()
