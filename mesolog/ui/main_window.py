@@ -127,9 +127,11 @@ class MainWindow(QMainWindow):
 
         shown = WhatIsShown.of(self)
         save_layout(self)
-        if self._notices is not None:
-            self._notices.detach()
-        self.clinic_lists.close()
+        self.outcomes.finish_loading()
+        if self._db is not None:
+            self.let_go_of_database()  # nothing of the old panels reads or follows it
+        else:
+            self.clinic_lists.close()
         self.statusBar().removeWidget(self.count_label)
         for old in (self.count_label,
                     *(a for a in self.findChildren(QAction) if a.parent() is self)):

@@ -172,6 +172,11 @@ class OutcomesPanel(ChartTab, QWidget):
         self.compare_button.setEnabled(len(photos) >= 2)
         self.draw_trend()
 
+    def finish_loading(self) -> None:
+        """Let the thumbnails being read arrive: the panel is about to go (the window is
+        built again), and a worker must not hand a picture to a deleted panel."""
+        self._loader.wait()
+
     def _thumbnail_loaded(self, photo_id: int, image: QImage, intact: bool) -> None:
         for i in range(self.photos.count()):
             item = self.photos.item(i)

@@ -142,23 +142,13 @@ class PatientForm(QWidget):
         self._set_dirty(False)
 
     def _fill(self, details: PatientDetails) -> None:
-        self._nka_on = details.no_known_allergies_on
-        self.no_known_allergies.blockSignals(True)
-        self.no_known_allergies.setChecked(self._nka_on is not None)
-        self.no_known_allergies.blockSignals(False)
-        self._show_no_known_allergies()
+        typed: dict[str, object] = {"no_known_allergies_on": details.no_known_allergies_on}
         for name, widget in self.inputs.items():
-            widget.blockSignals(True)
             value = getattr(details, name)
-            if isinstance(widget, QComboBox):
-                choose(widget, getattr(value, "value", value) or None)
-            elif isinstance(value, date):
-                widget.setText(day_text(value))
-            elif isinstance(widget, QLineEdit):
-                widget.setText(value or "")
-            else:
-                widget.setPlainText(value or "")
-            widget.blockSignals(False)
+            typed[name] = (getattr(value, "value", value) or None
+                           if isinstance(widget, QComboBox) else
+                           day_text(value) if isinstance(value, date) else value or "")
+        self._put(typed)
 
     def typed(self) -> dict[str, object]:
         """What is in the fields as typed (a half-typed date too), to be put back by
@@ -171,6 +161,11 @@ class PatientForm(QWidget):
 
     def retype(self, typed: dict[str, object]) -> None:
         """Put back what ``typed`` took from a form showing the same chart."""
+        self._put(typed)
+        self._edited("allergies")  # the header, the banner and whether it is changed
+
+    def _put(self, typed: dict[str, object]) -> None:
+        """Show ``typed`` in the fields, as if typed there, without a change signal."""
         self._nka_on = typed["no_known_allergies_on"]
         self.no_known_allergies.blockSignals(True)
         self.no_known_allergies.setChecked(self._nka_on is not None)
@@ -185,7 +180,6 @@ class PatientForm(QWidget):
             else:
                 widget.setPlainText(str(typed[name]))
             widget.blockSignals(False)
-        self._edited("allergies")  # the header, the banner and whether it is changed
 
     def _text(self, name: str) -> str:
         widget = self.inputs[name]
