@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mesolog.domain.translation import ENGLISH, LANGUAGES, untranslated
+from mesolog.domain.translation import ENGLISH, LANGUAGES, compiled_catalogue, untranslated
 
 
 class CatalogueError(Exception):
@@ -94,6 +94,8 @@ def update_catalogues(root: Path) -> None:
         _babel(["update", "-i", str(locale / "mesolog.pot"), "-d", str(locale),
                 "-D", "mesolog", "-l", code, "--no-fuzzy-matching", "--ignore-obsolete",
                 "--no-wrap"])
+        messages = locale / code / "LC_MESSAGES"
+        (messages / "mesolog.mo").write_bytes(compiled_catalogue(messages / "mesolog.po", code))
         _lupdate(root, ts, code)
         _run([qt_tool("lrelease"), "-silent", ts, "-qm", ts.with_suffix(".qm")])
 

@@ -65,18 +65,28 @@ def translations(code: str) -> gettext.GNUTranslations | None:
     """The catalogue of language ``code`` (English: none, texts are written in it)."""
     if code == ENGLISH:
         return None
+    folder = files("mesolog.resources") / "locale" / code / "LC_MESSAGES"
+    compiled = folder / f"{DOMAIN}.mo"  # .po is the source; its compiled form ships too
+    if compiled.is_file():
+        with compiled.open("rb") as mo:
+            return gettext.GNUTranslations(mo)
+    source = folder / f"{DOMAIN}.po"
+    if not source.is_file():
+        raise LookupError(f"Mesolog has no catalogue for the language {code!r}")
+    return gettext.GNUTranslations(BytesIO(compiled_catalogue(source, code)))
+
+
+def compiled_catalogue(source: Traversable, code: str) -> bytes:
+    """The .mo gettext reads, made from the .po ``source`` (mesolog translations
+    --update writes it beside; a test keeps the two the same)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    source = files("mesolog.resources") / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not source.is_file():
-        raise LookupError(f"Mesolog has no catalogue for the language {code!r}")
     with source.open("rb") as po:
         catalogue = read_po(po, locale=code, domain=DOMAIN)
     compiled = BytesIO()
-    write_mo(compiled, catalogue)  # gettext reads the compiled form; .po is the source
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    write_mo(compiled, catalogue)
+    return compiled.getvalue()
 
 
 # How a day is written in each language (strftime): English keeps the ISO order the

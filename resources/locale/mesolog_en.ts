@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="+275"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="+269"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>

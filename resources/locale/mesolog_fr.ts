@@ -794,7 +794,7 @@ Biotine, 5 mg/ml</translation>
     <message>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="+311"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
         <location filename="../../mesolog/ui/printing/report_dialog.py" line="+97"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
@@ -877,7 +877,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="+217"/>
+        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="+222"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
@@ -1939,7 +1939,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>&amp;Résultats</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Cannot open database</source>
         <translation>Impossible d’ouvrir la base</translation>
     </message>
@@ -2207,7 +2207,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-1"/>
-        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="-145"/>
+        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="-150"/>
         <location line="+14"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-1"/>
         <source>Date</source>
@@ -2315,7 +2315,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Photos</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>file changed</source>
         <translation>fichier modifié</translation>
     </message>
@@ -2463,7 +2463,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Vérification des lignes</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="-226"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="-220"/>
         <location filename="../../mesolog/ui/treatment/adverse_event_dialog.py" line="-39"/>
         <location line="+5"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="-53"/>
@@ -2478,7 +2478,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>La langue de ce poste</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+115"/>
         <source>&amp;No known allergies</source>
         <translation>&amp;Aucune allergie connue</translation>
     </message>

@@ -792,7 +792,7 @@ Biotin, 5 mg/ml</source>
     <message>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="+311"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
         <location filename="../../mesolog/ui/printing/report_dialog.py" line="+97"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
@@ -875,7 +875,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="+217"/>
+        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="+222"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1931,7 +1931,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2199,7 +2199,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-1"/>
-        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="-145"/>
+        <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="-150"/>
         <location line="+14"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-1"/>
         <source>Date</source>
@@ -2307,7 +2307,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>file changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2455,7 +2455,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/patients/patient_form.py" line="-226"/>
+        <location filename="../../mesolog/ui/patients/patient_form.py" line="-220"/>
         <location filename="../../mesolog/ui/treatment/adverse_event_dialog.py" line="-39"/>
         <location line="+5"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="-53"/>
@@ -2470,7 +2470,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+115"/>
         <source>&amp;No known allergies</source>
         <translation type="unfinished"></translation>
     </message>

@@ -157,3 +157,14 @@ def test_the_window_loads_the_catalogue_as_translated(code, tmp_path):
     subprocess.run([str(qt_tool("lrelease")), "-silent", str(locale / f"mesolog_{code}.ts"),
                     "-qm", str(compiled)], check=True)
     assert compiled.read_bytes() == (locale / f"mesolog_{code}.qm").read_bytes()
+
+
+@pytest.mark.parametrize("code", ["fr", "it", "es", "pt_BR"])
+def test_the_compiled_gettext_catalogue_is_its_po_as_it_stands(code):
+    """gettext reads the shipped .mo (the .po compiled by mesolog translations --update):
+    a translation typed into the .po and not compiled would never show."""
+    from mesolog.domain.translation import compiled_catalogue
+
+    messages = files("mesolog.resources") / "locale" / code / "LC_MESSAGES"
+    assert (messages / "mesolog.mo").read_bytes() == compiled_catalogue(
+        messages / "mesolog.po", code)
