@@ -76,7 +76,7 @@ def qt_tool(name: str) -> Path:
 
 
 # below-the-window texts are marked in these folders of mesolog/
-GETTEXT_FOLDERS = ("domain", "services", "reports")
+GETTEXT_FOLDERS = ("domain", "services", "reports", "store")
 
 
 def update_catalogues(root: Path) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.store import sqlite_files
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
@@ -93,19 +94,21 @@ def verify_backup(path: Path, key: DatabaseKey | None = None) -> BackupReport:
     try:
         manifest = read_manifest(manifest_of(path))
     except ManifestError as e:
-        raise DatabaseError(f"{path} is damaged: {e}") from None
+        raise DatabaseError(_("{path} is damaged: {e}").format(path=path, e=e)) from None
     if not path.is_file() or file_sha256(path) != manifest.database_sha256:
-        raise DatabaseError(f"{path} is damaged: the database copy is not the one the "
-                            "manifest describes (changed or truncated since it was made)")
+        raise DatabaseError(_("{path} is damaged: the database copy is not the one the manifest "
+                              "describes (changed or truncated since it was made)").format(
+                                path=path))
     keys = key_file_of(path)
     if manifest.keys_sha256 is not None and (
             not keys.is_file() or file_sha256(keys) != manifest.keys_sha256):
-        raise DatabaseError(f"{path} is damaged: its key file {keys.name} is missing or "
-                            "not the one the manifest describes")
+        raise DatabaseError(_("{path} is damaged: its key file {name} is missing or not the one "
+                              "the manifest describes").format(path=path, name=keys.name))
     _refuse_missing_or_changed(path, manifest.photos.items())
     report = check_database(path, key_for(path, key))
     if not report.ok:
-        raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
+        raise DatabaseError(_("{path} is damaged: {value}").format(
+                                path=path, value=report.problems[0]))
     return BackupReport(path, manifest.rows, len(manifest.photos), manifest.missing_photos,
                         manifest.changed_photos)
 
@@ -114,7 +117,8 @@ def _verify_without_manifest(path: Path, key: DatabaseKey | None) -> BackupRepor
     key = key_for(path, key)
     report = check_database(path, key)
     if not report.ok:
-        raise DatabaseError(f"{path} is damaged: {report.problems[0]}")
+        raise DatabaseError(_("{path} is damaged: {value}").format(
+                                path=path, value=report.problems[0]))
     names = _photo_names(path, key)
     _refuse_missing_or_changed(path, names)
     with closing(_ro(path, key)) as conn:
@@ -128,11 +132,11 @@ def key_for(path: Path, key: DatabaseKey | None) -> DatabaseKey | None:
     try:
         keys = KeyFile.read(key_file_of(path))
     except KeyFileError as e:
-        raise DatabaseError(f"{path} cannot be read: {e}") from None
+        raise DatabaseError(_("{path} cannot be read: {e}").format(path=path, e=e)) from None
     if key is None or not keys.is_key(key):
-        raise DatabaseError(f"{path} is encrypted with another clinic's key; it opens "
-                            "with a password valid when it was made, or that clinic's "
-                            "recovery key")
+        raise DatabaseError(_("{path} is encrypted with another clinic's key; it opens with a "
+                              "password valid when it was made, or that clinic's recovery "
+                              "key").format(path=path))
     return key
 
 
@@ -142,7 +146,8 @@ def _refuse_missing_or_changed(path: Path, photos: Iterable[tuple[str, str]]) ->
     for name, digest in photos:
         file = folder / name
         if not file.is_file() or file_sha256(file) != digest:
-            raise DatabaseError(f"{path} is damaged: photo {name} is missing or changed")
+            raise DatabaseError(_("{path} is damaged: photo {name} is missing or changed").format(
+                                    path=path, name=name))
 
 
 _PAGES_A_STEP = 4096  # pages copied between two progress reports: 16 MB of 4 KB pages
@@ -157,7 +162,7 @@ def backup_database(source: Path, target: Path, *, key: DatabaseKey | None = Non
     ``source`` is read with ``key`` and copied encrypted, with its key file."""
     source, target = Path(source), Path(target)
     if inspect_file(source).kind not in (FileKind.MESOLOG, FileKind.ENCRYPTED):
-        raise DatabaseError(f"no Mesolog database at {source}")
+        raise DatabaseError(_("no Mesolog database at {source}").format(source=source))
     key = key_for(source, key)
 
     def copy(partial: Path) -> CopiedPhotos:
@@ -172,8 +177,8 @@ def backup_database(source: Path, target: Path, *, key: DatabaseKey | None = Non
         progress(1, 1, "checking the copy")
         made = check_database(partial, key)
         if not made.ok:
-            raise DatabaseError(f"{source} is damaged, so no backup was made: "
-                                f"{made.problems[0]}")
+            raise DatabaseError(_("{source} is damaged, so no backup was made: {value}").format(
+                                    source=source, value=made.problems[0]))
         return _copy_photos(source, partial, key)
     return make_backup_set(target, copy, key=key, made_by=made_by, now=now)
 
@@ -190,9 +195,10 @@ def make_backup_set(target: Path, copy: Callable[[Path], CopiedPhotos], *,
     (and its key file, and photos) under a temporary name it is given; then the manifest
     is written, the parts renamed into place, and the set verified."""
     if any(part.exists() for part in _set_files(target)):
-        raise DatabaseError(f"{target} already exists; choose a new name for the backup")
+        raise DatabaseError(_("{target} already exists; choose a new name for the backup").format(
+                                target=target))
     if not target.parent.is_dir():
-        raise DatabaseError(f"folder {target.parent} does not exist")
+        raise DatabaseError(_("folder {parent} does not exist").format(parent=target.parent))
     partial = target.with_name(f".{target.name}.partial")
     _remove_set(partial)
     try:
@@ -264,7 +270,8 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None,
     """
     backup, db_path = Path(backup), Path(db_path)
     if _same_file(backup, db_path):
-        raise DatabaseError(f"{backup} is the database itself; choose a backup to restore")
+        raise DatabaseError(_("{backup} is the database itself; choose a backup to restore").format(
+                                backup=backup))
     report = verify_backup(backup, key)
     key = key_for(backup, key)
     partial = db_path.with_name(f".{db_path.name}.restoring")
@@ -299,9 +306,11 @@ def restore_database(backup: Path, db_path: Path, now: datetime | None = None,
     partial.rename(db_path)
     result = check_database(db_path, key)
     if not result.ok or _counts_of(db_path, key) != report.rows:
-        where = f"; the database it replaced is kept as {kept}" if kept else ""
-        raise DatabaseError(f"the restored {db_path} does not check out "
-                            f"({(result.problems or ['record counts differ'])[0]}){where}")
+        where = ("; " + _("the database it replaced is kept as {copy}").format(copy=kept)
+                 if kept else "")
+        raise DatabaseError(_("the restored {db_path} does not check out ({value}){where}").format(
+            db_path=db_path, value=(result.problems or [_("record counts differ")])[0],
+            where=where))
     return kept
 
 

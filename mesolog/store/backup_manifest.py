@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mesolog.domain.translation import _
+
 FORMAT = "mesolog backup set 1"
 
 
@@ -56,21 +58,23 @@ def read_manifest(path: Path) -> Manifest:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise ManifestError(f"its manifest {path.name} cannot be read ({e})") from None
-    body, _, last = text.rstrip("\n").rpartition("\n")
+        raise ManifestError(_("its manifest {name} cannot be read ({e})").format(
+                                name=path.name, e=e)) from None
+    body, _newline, last = text.rstrip("\n").rpartition("\n")
     if last != f"sha256 {_sha256(body.encode())}":
-        raise ManifestError(f"its manifest {path.name} was changed")
+        raise ManifestError(_("its manifest {name} was changed").format(name=path.name))
     try:
         data = json.loads(body)
         if data["format"] != FORMAT:
-            raise ManifestError(f"its manifest {path.name} is of another kind")
+            raise ManifestError(_("its manifest {name} is of another kind").format(name=path.name))
         return Manifest(data["made_at"], data["made_by"], data["schema"],
                         data["database"]["sha256"], data["database"]["bytes"], data["rows"],
                         data["photos"], tuple(data["missing_photos"]),
                         tuple(data["changed_photos"]),
                         data["keys"]["sha256"] if "keys" in data else None)
     except (ValueError, KeyError, TypeError) as e:
-        raise ManifestError(f"its manifest {path.name} cannot be read ({e})") from None
+        raise ManifestError(_("its manifest {name} cannot be read ({e})").format(
+                                name=path.name, e=e)) from None
 
 
 def _sha256(data: bytes) -> str:

@@ -31,6 +31,7 @@ from sqlalchemy import ColumnElement, Connection, LargeBinary, Table
 
 from mesolog.domain.photo import file_sha256, photo_folder_of, suffix_of
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.store.database import Database
 from mesolog.store.engine_copy import copied_tables, rows_of
 from mesolog.store.errors import DatabaseError
@@ -107,9 +108,10 @@ def new_export_folder(target: Path) -> Iterator[Path]:
     renamed ``target`` when the block ends, removed if it fails."""
     target = Path(target)
     if target.exists():
-        raise DatabaseError(f"{target} exists already; choose a new folder for the export")
+        raise DatabaseError(_("{target} exists already; choose a new folder for the export").format(
+                                target=target))
     if not target.parent.is_dir():
-        raise DatabaseError(f"folder {target.parent} does not exist")
+        raise DatabaseError(_("folder {parent} does not exist").format(parent=target.parent))
     partial = target.with_name(f".{target.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     try:
@@ -179,7 +181,7 @@ class PhotoFiles:
         written = self.write(row)
         if written is None:  # kept as recorded; the manifest names it missing
             return {}
-        exported, _ = written
+        exported, _bytes = written
         return {"file_name": exported, "sha256": self.written[exported]}
 
     def write(self, row: Mapping[str, Any]) -> tuple[str, bytes] | None:

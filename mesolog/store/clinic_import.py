@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, select
 
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.store import models
 from mesolog.store.clinic_export import (
     FORMAT,
@@ -47,17 +48,20 @@ def read_manifest(folder: Path) -> dict:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise DatabaseError(f"{folder} is not a clinic export: {MANIFEST} cannot be read "
-                            f"({e})") from None
+        raise DatabaseError(_("{folder} is not a clinic export: {manifest} cannot be read "
+                              "({e})").format(folder=folder, manifest=MANIFEST, e=e)) from None
     if (manifest.get("format"), manifest.get("version")) != (FORMAT, VERSION):
-        raise DatabaseError(f"{folder} is not a {FORMAT}, version {VERSION}")
+        raise DatabaseError(_("{folder} is not a {FORMAT}, version {VERSION}").format(
+                                folder=folder, FORMAT=FORMAT, VERSION=VERSION))
     if manifest.get("schema_revision") != SCHEMA_HEAD:
-        raise DatabaseError(f"{folder} was exported by another version of Mesolog (records "
-                            f"{manifest.get('schema_revision')}, this one {SCHEMA_HEAD})")
+        raise DatabaseError(_("{folder} was exported by another version of Mesolog (records "
+                              "{value}, this one {head})").format(
+            folder=folder, value=manifest.get("schema_revision"), head=SCHEMA_HEAD))
     for name, digest in manifest["files"].items():
         file = folder / name
         if not file.is_file() or file_sha256(file) != digest:
-            raise DatabaseError(f"{folder} is damaged: {name} is missing or changed")
+            raise DatabaseError(_("{folder} is damaged: {name} is missing or changed").format(
+                                    folder=folder, name=name))
     return manifest
 
 
@@ -70,8 +74,8 @@ def import_clinic(db: Database, folder: Path, progress: Progress = no_progress
     photos = 0
     with db.engine.execution_options(mesolog_writes=True).begin() as conn:
         if holds_records(conn):
-            raise DatabaseError(f"{db.location} holds records already; a clinic export "
-                                "goes into a new, empty database")
+            raise DatabaseError(_("{location} holds records already; a clinic export goes into a "
+                                  "new, empty database").format(location=db.location))
         for done, table in enumerate(tables):
             progress(done, len(tables), f"reading the {table.name} records")
             write = writer_of(conn, table)
@@ -97,8 +101,8 @@ def _records(path: Path, table: Table) -> Iterator[list[dict]]:
             record = json.loads(line)
             unknown = set(record) - set(columns)
             if unknown:
-                raise DatabaseError(f"{path.name}: fields this Mesolog does not know: "
-                                    f"{', '.join(sorted(unknown))}")
+                raise DatabaseError(_("{name}: fields this Mesolog does not know: {value}").format(
+                                        name=path.name, value=', '.join(sorted(unknown))))
             batch.append({name: record_value(columns[name], value)
                           for name, value in record.items()})
             if len(batch) == _BATCH:

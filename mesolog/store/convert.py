@@ -23,6 +23,7 @@ from pathlib import Path
 
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.store import sqlite_files
 from mesolog.store.database_files import APPLICATION_ID, FileKind, inspect_file
 from mesolog.store.errors import DatabaseError
@@ -52,12 +53,13 @@ def encrypt_database(path: Path, lock_for: Callable[[KeyFile, DatabaseKey], None
     schema up to date); ``lock_for`` writes the first key slots. The caller checked who
     may do this."""
     if inspect_file(path).kind is not FileKind.MESOLOG:
-        raise DatabaseError(f"{path} is not a plain Mesolog database")
+        raise DatabaseError(_("{path} is not a plain Mesolog database").format(path=path))
     building = path.with_name(path.name + _BUILDING)
     _remove_building(building)
     aside = aside_name(path, now)
     if aside.exists() or photo_folder_of(aside).exists():
-        raise DatabaseError(f"{aside.name} exists already; try again in a second")
+        raise DatabaseError(_("{name} exists already; try again in a second").format(
+                                name=aside.name))
     recovery = RecoveryKey.new()
     key = recovery.database_key()
     try:
@@ -135,15 +137,15 @@ def _verify(plain: Path, target: Path, key: DatabaseKey) -> None:
             closing(sqlite_files.connect(target, key)) as after:
         tables = _tables(before)
         if tables != _tables(after):
-            raise DatabaseError(f"the encrypted copy's tables differ from {plain.name}'s; "
-                                "nothing was changed")
+            raise DatabaseError(_("the encrypted copy's tables differ from {name}'s; nothing was "
+                                  "changed").format(name=plain.name))
         different = [table for table, order in tables if table != "photo"
                      and not _same_rows(before, after, f'SELECT * FROM "{table}" {order}')]
         if different:
-            raise DatabaseError(f"the encrypted copy differs from {plain.name} in "
-                                f"{', '.join(different)}; nothing was changed")
+            raise DatabaseError(_("the encrypted copy differs from {name} in {value}; nothing was "
+                                  "changed").format(name=plain.name, value=', '.join(different)))
         if after.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise DatabaseError("the encrypted copy fails its own check; nothing was changed")
+            raise DatabaseError(_("the encrypted copy fails its own check; nothing was changed"))
         if any(table == "photo" for table, _ in tables):
             _same_photos(plain, target, key, before, after)
 
@@ -177,15 +179,16 @@ def _same_photos(plain: Path, target: Path, key: DatabaseKey,
     old, new = (conn.execute("SELECT * FROM photo ORDER BY rowid") for conn in (before, after))
     for was, row in zip_longest(old, new):
         if was is None or row is None or [row[i] for i in kept] != [was[i] for i in kept]:
-            raise DatabaseError("a photo's record differs in the encrypted copy; nothing "
-                                "was changed")
+            raise DatabaseError(_("a photo's record differs in the encrypted copy; nothing "
+                                "was changed"))
         if row[name_at] == was[name_at]:
             continue  # left as found
         stored = photo_folder_of(target) / row[name_at]
         picture = (photo_folder_of(plain) / was[name_at]).read_bytes()
         if file_sha256(stored) != row[digest_at] or unseal(stored.read_bytes(),
                                                            photo_key) != picture:
-            raise DatabaseError(f"photo {row[0]} did not seal whole; nothing was changed")
+            raise DatabaseError(_("photo {value} did not seal whole; nothing was changed").format(
+                                    value=row[0]))
 
 
 def _put_in_place(path: Path, building: Path, aside: Path) -> None:

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from mesolog.domain.clock import Clock, local_now
 from mesolog.domain.permissions import Action, Actor, NotPermitted, may
 from mesolog.domain.practitioner import Role
+from mesolog.domain.translation import _
 from mesolog.domain.validation import NotStored
 from mesolog.store import audit, models, sqlite_files
 from mesolog.store.addresses import is_server
@@ -91,8 +92,8 @@ class _Lock:
 
     def key_for(self, path: Path) -> DatabaseKey | None:
         if self.encrypted and self.key is None:  # said in words, not "not a database"
-            raise Locked(f"{path.name} is encrypted and nobody has logged in to it yet: "
-                         "log in first, or open it with its recovery key")
+            raise Locked(_("{name} is encrypted and nobody has logged in to it yet: log in first, "
+                           "or open it with its recovery key").format(name=path.name))
         return self.key
 
 
@@ -261,7 +262,7 @@ class Database:
         if not self.encrypted or not self.locked:
             return
         if not self.key_file().is_key(key):
-            raise DatabaseError(f"that key does not open {self.path.name}")
+            raise DatabaseError(_("that key does not open {name}").format(name=self.path.name))
         revision = read_revision(self.path, key)  # None: made, its schema not yet written
         if revision is not None:
             known(self.path, revision)
@@ -284,9 +285,9 @@ class Database:
         try:
             keys.write(key_file_of(self.path))
         except OSError as e:  # the transaction is rolled back: the account is as it was
-            raise NotStored(f"Not saved: {reason(e)}. The key file beside the database "
-                            "could not be written, so nothing of the change was stored; "
-                            "try again once that is put right.") from None
+            raise NotStored(_("Not saved: {value}. The key file beside the database could not be "
+                              "written, so nothing of the change was stored; try again once that "
+                              "is put right.").format(value=reason(e))) from None
 
     def listen_to_server(self, heard: Callable[[], None]) -> Callable[[], None] | None:
         """On a server: call ``heard`` (on a helper thread) whenever another desk commits
@@ -435,8 +436,8 @@ class Database:
                 why = f"the connection to {self._connections.server} is lost " \
                       f"({first_line(e.orig or e)})"
                 self._lost(e.orig or e)
-            raise NotStored(f"Not saved: {why}. Nothing of the change was stored; what "
-                            "you typed is still here: save again once that is put right."
+            raise NotStored(_("Not saved: {why}. Nothing of the change was stored; what you typed "
+                              "is still here: save again once that is put right.").format(why=why)
                             ) from None
 
     @contextmanager
@@ -508,11 +509,11 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
     made = state.is_new  # by this call: removed again if it cannot be finished
     if made:
         if not create:
-            raise DatabaseError(f"no Mesolog database at {path}")
+            raise DatabaseError(_("no Mesolog database at {path}").format(path=path))
         if not path.parent.is_dir():
-            raise DatabaseError(f"folder {path.parent} does not exist")
+            raise DatabaseError(_("folder {parent} does not exist").format(parent=path.parent))
         if not os.access(path.parent, os.W_OK):
-            raise DatabaseError(f"cannot write in folder {path.parent}")
+            raise DatabaseError(_("cannot write in folder {parent}").format(parent=path.parent))
         recovery = RecoveryKey.new() if encrypt else None
         try:
             if recovery is not None:
@@ -520,7 +521,8 @@ def open_database(path: Path | str, *, create: bool = True, key: DatabaseKey | N
             create_file(path, recovery.database_key() if recovery else None)
         except (sqlite_files.Error, OSError) as e:
             remove_database_files(path)
-            raise DatabaseError(f"cannot create database {path}: {e}") from None
+            raise DatabaseError(_("cannot create database {path}: {e}").format(
+                                    path=path, e=e)) from None
         state = FileState(FileKind.ENCRYPTED if encrypt else FileKind.MESOLOG)
     encrypted = state.kind is FileKind.ENCRYPTED
     read_only = "" if writable(path) else (f"{path.name} is on a read-only disk, or its "
@@ -559,10 +561,11 @@ def open_server_database(address: str, *, create: bool = False) -> Database:
             with engine.connect() as conn:
                 state = inspect_server(conn, where)
         except OperationalError as e:  # no server there, refused, or no such database
-            raise DatabaseError(f"cannot reach {where}: {first_line(e.orig or e)}") from None
+            raise DatabaseError(_("cannot reach {where}: {value}").format(
+                                    where=where, value=first_line(e.orig or e))) from None
         if state.empty and not create:
-            raise DatabaseError(f"{where} is an empty database: make it Mesolog's first "
-                                f"with  mesolog server init --db {where}")
+            raise DatabaseError(_("{where} is an empty database: make it Mesolog's first with  "
+                                  "mesolog server init --db {where}").format(where=where))
         if not state.empty:
             known(where, state.revision)
         if state.revision != SCHEMA_HEAD:

@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from mesolog.domain.photo import photo_folder_of
+from mesolog.domain.translation import _
 from mesolog.store import sqlite_files
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase, SchemaTooNew
 from mesolog.store.keys import (
@@ -62,24 +63,25 @@ def inspect_file(path: Path) -> FileState:
     if not path.exists():
         return FileState(FileKind.MISSING)
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
+        raise DatabaseError(_("{path} is a folder, not a database file").format(path=path))
     try:
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as e:
-        raise DatabaseError(f"cannot read {path}: {e.strerror}") from None
+        raise DatabaseError(_("cannot read {path}: {strerror}").format(
+                                path=path, strerror=e.strerror)) from None
     if not header:
         return FileState(FileKind.EMPTY)
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         if key_file_of(path).exists():
             return FileState(FileKind.ENCRYPTED)
         raise NotAMesologDatabase(
-            f"{path} is not a database file (or it is an encrypted Mesolog database whose "
-            f"key file {key_file_of(path).name} is missing: open it with its recovery key, "
-            "mesolog recover)")
+            _("{path} is not a database file (or it is an encrypted Mesolog database whose key "
+              "file {name} is missing: open it with its recovery key, mesolog recover)").format(
+                path=path, name=key_file_of(path).name))
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAMesologDatabase(f"{path} is an SQLite database of another program, "
-                                  "not a Mesolog database")
+        raise NotAMesologDatabase(_("{path} is an SQLite database of another program, not a "
+                                    "Mesolog database").format(path=path))
     return FileState(FileKind.MESOLOG, known(path, read_revision(path)))
 
 
@@ -105,8 +107,8 @@ def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
                                           timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             if key is not None and conn.execute(
                     "PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise NotAMesologDatabase(f"{path} is an encrypted database of another "
-                                          "program, not a Mesolog database")
+                raise NotAMesologDatabase(_("{path} is an encrypted database of another program, "
+                                            "not a Mesolog database").format(path=path))
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
@@ -114,7 +116,8 @@ def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite_files.DatabaseError as e:
-        raise NotAMesologDatabase(f"{path} cannot be read as a database ({e})") from None
+        raise NotAMesologDatabase(_("{path} cannot be read as a database ({e})").format(
+                                      path=path, e=e)) from None
     return row[0] if row else None
 
 
@@ -129,8 +132,8 @@ def recovered_key(path: Path, recovery: RecoveryKey) -> tuple[DatabaseKey, bool]
         try:
             read_revision(path, key)
         except NotAMesologDatabase:
-            raise WrongRecoveryKey("That recovery key does not open this database; check "
-                                   "each group.") from None
+            raise WrongRecoveryKey(_("That recovery key does not open this database; check "
+                                   "each group.")) from None
         return key, False
 
 
@@ -139,8 +142,9 @@ def known(path: Path, revision: str | None) -> str:
     schema is not one Mesolog finished making)."""
     if revision not in KNOWN_REVISIONS:
         raise SchemaTooNew(
-            f"{path} was written by a newer Mesolog (schema {revision}, this version "
-            f"knows up to {SCHEMA_HEAD}); update Mesolog to open it"
+            _("{path} was written by a newer Mesolog (schema {revision}, this version knows up to "
+              "{SCHEMA_HEAD}); update Mesolog to open it").format(
+                path=path, revision=revision, SCHEMA_HEAD=SCHEMA_HEAD)
         )
     return revision
 

@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from mesolog.domain.translation import _
 from mesolog.store.private import new_file
 
 KEY_FILE_SUFFIX = ".keys"
@@ -110,13 +111,14 @@ class RecoveryKey:
         0, 1 and 8 are read as the letters they are mistaken for."""
         text = _as_copied(typed)
         if len(text) != _RECOVERY_BYTES * 8 // 5:
-            raise WrongRecoveryKey(f"A recovery key has {_RECOVERY_BYTES * 8 // 5} letters "
-                                   f"and digits; this has {len(text)}.")
+            raise WrongRecoveryKey(_("A recovery key has {value} letters and digits; this has "
+                                     "{value2}.").format(
+                                       value=_RECOVERY_BYTES * 8 // 5, value2=len(text)))
         try:
             return cls(base64.b32decode(text))
         except ValueError:
-            raise WrongRecoveryKey("That is not a recovery key: it holds letters other "
-                                   "than A–Z and digits other than 2–7.") from None
+            raise WrongRecoveryKey(_("That is not a recovery key: it holds letters other "
+                                   "than A–Z and digits other than 2–7.")) from None
 
     @property
     def groups(self) -> list[str]:
@@ -189,16 +191,17 @@ class KeyFile:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise KeyFileError(f"the key file {path.name} is missing beside the database; "
-                               "open the database with its recovery key "
-                               "(mesolog recover)") from None
+            raise KeyFileError(_("the key file {name} is missing beside the database; open the "
+                                 "database with its recovery key (mesolog recover)").format(
+                                   name=path.name)) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise KeyFileError(f"the key file {path.name} cannot be read ({e}); open the "
-                               "database with its recovery key (mesolog recover)") from None
+            raise KeyFileError(_("the key file {name} cannot be read ({e}); open the database with "
+                                 "its recovery key (mesolog recover)").format(
+                                   name=path.name, e=e)) from None
         try:
             if data["format"] != FORMAT or data["version"] != FORMAT_VERSION:
-                raise KeyFileError(f"{path.name} is not a Mesolog key file this version "
-                                   "knows")
+                raise KeyFileError(_("{name} is not a Mesolog key file this version knows").format(
+                                       name=path.name))
             pending = data.get("pending_recovery_key")
             sealed = data.get("sealed_recovery_key")
             return cls(_unb64(data["check"]), _unb64(data["slot_salt"]),
@@ -206,8 +209,9 @@ class KeyFile:
                        RecoveryKey(_unb64(pending)) if pending else None,
                        _unb64(sealed) if sealed else None)
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise KeyFileError(f"the key file {path.name} is damaged ({e!r}); open the "
-                               "database with its recovery key (mesolog recover)") from None
+            raise KeyFileError(_("the key file {name} is damaged ({e}); open the database with its "
+                                 "recovery key (mesolog recover)").format(
+                                   name=path.name, e=repr(e))) from None
 
     def to_json(self) -> str:
         data: dict[str, object] = {
@@ -248,8 +252,8 @@ class KeyFile:
     def key_from_recovery(self, recovery: RecoveryKey) -> DatabaseKey:
         key = recovery.database_key()
         if not self.is_key(key):
-            raise WrongRecoveryKey("That recovery key does not open this database; check "
-                                   "each group.")
+            raise WrongRecoveryKey(_("That recovery key does not open this database; check "
+                                   "each group."))
         return key
 
     def has_waiting_recovery_key(self) -> bool:
@@ -300,7 +304,7 @@ class KeyFile:
     def set_slot(self, login: str, password: str, key: DatabaseKey) -> None:
         """Lock ``key`` for ``login`` with ``password`` (replacing their slot)."""
         if not self.is_key(key):
-            raise ValueError("not this database's key")
+            raise ValueError(_("not this database's key"))
         salt, nonce = secrets.token_bytes(_SALT_BYTES), secrets.token_bytes(_NONCE_BYTES)
         wrapped = AESGCM(password_key(password, salt)).encrypt(nonce, key.raw,
                                                               self._aad(login))

@@ -14,6 +14,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from mesolog.domain.translation import _
+
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 PROCESS_UMASK = 0o077  # whatever else the process creates: owner only as well
@@ -69,21 +71,23 @@ def read_plain_file(source: Path, max_bytes: int) -> bytes:
     any file the user can read)."""
     try:
         if not stat.S_ISREG(os.lstat(source).st_mode):
-            raise NotAPlainFile(f"{source} is not a plain file")
+            raise NotAPlainFile(_("{source} is not a plain file").format(source=source))
         descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as e:
-        raise NotAPlainFile(f"{source} cannot be read ({e.strerror})") from None
+        raise NotAPlainFile(_("{source} cannot be read ({strerror})").format(
+                                source=source, strerror=e.strerror)) from None
     with os.fdopen(descriptor, "rb") as src:
         status = os.fstat(src.fileno())
         if not stat.S_ISREG(status.st_mode):
-            raise NotAPlainFile(f"{source} is not a plain file")
+            raise NotAPlainFile(_("{source} is not a plain file").format(source=source))
         if status.st_size > max_bytes:
             raise FileTooLarge(f"{source} is {status.st_size / 1e6:,.0f} MB, more than "
                                f"{max_bytes / 1e6:,.0f} MB")
         try:
             return src.read(max_bytes + 1)
         except OSError as e:
-            raise NotAPlainFile(f"{source} cannot be read ({e.strerror})") from None
+            raise NotAPlainFile(_("{source} cannot be read ({strerror})").format(
+                                    source=source, strerror=e.strerror)) from None
 
 
 def write_incoming(data: bytes, folder: Path) -> Path:

@@ -13,6 +13,8 @@ import secrets
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from mesolog.domain.translation import _
+
 MAGIC = b"MESOLOG SEALED\x00\x01"
 _NONCE_BYTES = 12
 _AAD = b"mesolog sealed file v1"
@@ -36,5 +38,5 @@ def unseal(data: bytes, key: bytes) -> bytes:
     try:
         return AESGCM(key).decrypt(body[:_NONCE_BYTES], body[_NONCE_BYTES:], _AAD)
     except (InvalidTag, ValueError):
-        raise NotUnsealed("the file is changed, cut short, or sealed for another "
-                          "clinic") from None
+        raise NotUnsealed(_("the file is changed, cut short, or sealed for another "
+                          "clinic")) from None

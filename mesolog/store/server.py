@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from mesolog.domain.translation import _
 from mesolog.store.addresses import PASSWORD_REFUSED
 from mesolog.store.errors import DatabaseError, NotAMesologDatabase
 
@@ -42,13 +43,14 @@ def server_url(address: str) -> URL:
     try:
         url = make_url(address)
     except ArgumentError:
-        raise DatabaseError(f"{address!r} is not a server address; write it as "
-                            "postgresql://user@host/database") from None
+        raise DatabaseError(_("{address} is not a server address; write it as "
+                              "postgresql://user@host/database").format(
+                                address=repr(address))) from None
     if url.password is not None:
         raise DatabaseError(PASSWORD_REFUSED)
     if not url.database and "service" not in url.query:
-        raise DatabaseError(f"{address} names no database: add it after the host, as in "
-                            "postgresql://mesolog@server/clinic")
+        raise DatabaseError(_("{address} names no database: add it after the host, as in "
+                              "postgresql://mesolog@server/clinic").format(address=address))
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -87,8 +89,9 @@ def inspect_server(conn: Connection, where: str) -> ServerState:
     if not tables:
         return ServerState(empty=True)
     if tables.get("alembic_version") != MARK:
-        raise NotAMesologDatabase(f"{where} holds tables of another program, not a "
-                                  "Mesolog database; give Mesolog a database of its own")
+        raise NotAMesologDatabase(_("{where} holds tables of another program, not a Mesolog "
+                                    "database; give Mesolog a database of its own").format(
+                                      where=where))
     revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     return ServerState(empty=False, revision=revision)
 

@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 
 from mesolog.domain.photo import SEALED_SUFFIX, photo_folder_of, suffix_of
 from mesolog.domain.progress import Progress, no_progress
+from mesolog.domain.translation import _
 from mesolog.store import models, sqlite_files
 from mesolog.store.backup import (
     COUNTED,
@@ -64,8 +65,9 @@ def backup_server(db: Database, target: Path, *, made_by: str = "",
                     copy_records(server, file, progress)
                 photos = _photos_from_server(server, photo_folder_of(partial))
         except OperationalError as e:
-            raise DatabaseError(f"the backup stopped: {db.location} could not be read to "
-                                f"the end ({first_line(e.orig or e)}); nothing was kept") from None
+            raise DatabaseError(_("the backup stopped: {location} could not be read to the end "
+                                  "({value}); nothing was kept").format(
+                                    location=db.location, value=first_line(e.orig or e))) from None
         finally:
             made.close()
         with closing(sqlite_files.connect(partial)) as conn:
@@ -77,8 +79,9 @@ def backup_server(db: Database, target: Path, *, made_by: str = "",
 def _refuse_other_revision(server: Connection, where: str) -> None:
     revision = server.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     if revision != SCHEMA_HEAD:  # another desk's newer Mesolog upgraded it meanwhile
-        raise DatabaseError(f"{where} was brought to another version of Mesolog's records "
-                            f"({revision}) while this one ran; back it up with that version")
+        raise DatabaseError(_("{where} was brought to another version of Mesolog's records "
+                              "({revision}) while this one ran; back it up with that "
+                              "version").format(where=where, revision=revision))
 
 
 def _photos_from_server(server: Connection, folder: Path) -> CopiedPhotos:
@@ -138,21 +141,23 @@ def restore_to_server(backup: Path, address: str, *, key: DatabaseKey | None = N
             conn.exec_driver_sql("ANALYZE")
             conn.commit()
     except OperationalError as e:
-        raise DatabaseError(f"the restore stopped: {server.location} could not be written "
-                            f"to the end ({first_line(e.orig or e)}); nothing was kept") from None
+        raise DatabaseError(_("the restore stopped: {location} could not be written to the end "
+                              "({value}); nothing was kept").format(
+                                location=server.location, value=first_line(e.orig or e))) from None
     finally:
         server.close()
     if restored != report.rows:
-        raise DatabaseError(f"the records restored onto {server.location} do not match "
-                            f"{backup.name}'s counts ({restored} against {report.rows})")
+        raise DatabaseError(_("the records restored onto {location} do not match {name}'s counts "
+                              "({restored} against {rows})").format(
+            location=server.location, name=backup.name, restored=restored, rows=report.rows))
     return report
 
 
 def _refuse_records(conn: Connection, where: str) -> None:
     if holds_records(conn):
-        raise DatabaseError(f"{where} holds records already; a backup is restored into an "
-                            "empty database (createdb a new one, and point the desks at it "
-                            "once it is restored)")
+        raise DatabaseError(_("{where} holds records already; a backup is restored into an empty "
+                              "database (createdb a new one, and point the desks at it once it is "
+                              "restored)").format(where=where))
 
 
 def _photos_to_server(source: Connection, server: Connection, folder: Path,

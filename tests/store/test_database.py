@@ -154,3 +154,17 @@ def test_any_file_name_opens_the_file_named_and_no_other(tmp_path, name):
     copy = tmp_path / "backups" / f"copy of {name}"
     copy.parent.mkdir()
     assert backup_database(path, copy, key=key).rows["patient"] == 1
+
+
+def test_a_file_that_cannot_be_opened_is_said_in_the_language_in_force(tmp_path):
+    """The storage layer's refusals reach the window in its language too."""
+    from mesolog.domain.translation import speaking
+
+    stranger = tmp_path / "other.sqlite"
+    with closing(sqlite_files.connect(stranger)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+    with speaking("fr"), pytest.raises(DatabaseError, match="base SQLite d’un autre programme"):
+        open_database(stranger)
+    with pytest.raises(DatabaseError, match="SQLite database of another program"):
+        open_database(stranger)
