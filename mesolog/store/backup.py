@@ -21,7 +21,7 @@ from pathlib import Path
 from mesolog.domain.backup_rotation import backups_to_keep, due
 from mesolog.domain.photo import file_sha256, photo_folder_of
 from mesolog.domain.progress import Progress, no_progress
-from mesolog.domain.translation import _
+from mesolog.domain.translation import N_, _, number
 from mesolog.store import sqlite_files
 from mesolog.store.backup_manifest import Manifest, ManifestError, manifest_of, read_manifest
 from mesolog.store.check import check_database
@@ -33,10 +33,10 @@ from mesolog.store.private import new_file, private_folder, write_private
 
 # Tables whose rows are counted in a report; records are never deleted, so a
 # backup taken later can only hold as many rows or more.
-COUNTED = {"patient": "patients", "session": "sessions", "session_product": "products given",
-           "injection_point": "injection points",
-           "adverse_event": "side effects", "measurement": "measurements", "photo": "photos",
-           "consent": "consents", "course": "courses"}
+COUNTED = {"patient": N_("patients"), "session": N_("sessions"),
+           "session_product": N_("products given"), "injection_point": N_("injection points"),
+           "adverse_event": N_("side effects"), "measurement": N_("measurements"),
+           "photo": N_("photos"), "consent": N_("consents"), "course": N_("courses")}
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,18 @@ class BackupReport:
     changed_photos: tuple[str, ...] = ()
 
     def summary(self) -> str:
-        counts = ", ".join(f"{n:,} {COUNTED[t]}" for t, n in self.rows.items())
-        text = f"{self.path}: integrity ok; {counts}; {self.photos} photo files checked"
+        counts = ", ".join(f"{number(n)} {_(COUNTED[t])}" for t, n in self.rows.items())
+        text = _("{path}: integrity ok; {counts}; {photos} photo files checked").format(
+            path=self.path, counts=counts, photos=number(self.photos))
         if self.missing_photos:
-            text += (f"; {len(self.missing_photos)} photo file(s) were missing from the "
-                     f"clinic's photo folder and are not in it ({', '.join(self.missing_photos)}"
-                     "): find the original pictures and attach them again")
+            text += "; " + _("{count} photo file(s) were missing from the clinic's photo "
+                             "folder and are not in it ({names}): find the original pictures "
+                             "and attach them again").format(
+                count=len(self.missing_photos), names=", ".join(self.missing_photos))
         if self.changed_photos:
-            text += (f"; {len(self.changed_photos)} photo file(s) no longer match what was "
-                     f"attached ({', '.join(self.changed_photos)}), copied as they are")
+            text += "; " + _("{count} photo file(s) no longer match what was attached "
+                             "({names}), copied as they are").format(
+                count=len(self.changed_photos), names=", ".join(self.changed_photos))
         return text
 
 
