@@ -88,22 +88,22 @@ def update_catalogues(root: Path) -> None:
     for code in LANGUAGES:
         ts = locale / f"mesolog_{code}.ts"
         if code == ENGLISH:  # only the plural forms: "1 point", "2 points" for "%Ln point(s)"
-            _lupdate(root, ts, code, "-pluralonly")
-            _run([qt_tool("lrelease"), "-silent", ts, "-qm", ts.with_suffix(".qm")])
+            _window_catalogue(root, ts, code, "-pluralonly")
             continue
         _babel(["update", "-i", str(locale / "mesolog.pot"), "-d", str(locale),
                 "-D", "mesolog", "-l", code, "--no-fuzzy-matching", "--ignore-obsolete",
                 "--no-wrap"])
         messages = locale / code / "LC_MESSAGES"
         (messages / "mesolog.mo").write_bytes(compiled_catalogue(messages / "mesolog.po", code))
-        _lupdate(root, ts, code)
-        _run([qt_tool("lrelease"), "-silent", ts, "-qm", ts.with_suffix(".qm")])
+        _window_catalogue(root, ts, code)
 
 
-def _lupdate(root: Path, ts: Path, code: str, *options: str) -> None:
+def _window_catalogue(root: Path, ts: Path, code: str, *options: str) -> None:
+    """The window's texts into ``ts`` (what is translated kept), then compiled."""
     _run([qt_tool("lupdate"), "-extensions", "py,ui", "-no-obsolete", *options,
           "-locations", "relative", "-source-language", "en", "-target-language", code,
           root / "mesolog" / "ui", root / "forms", "-ts", ts])
+    _run([qt_tool("lrelease"), "-silent", ts, "-qm", ts.with_suffix(".qm")])
 
 
 def _babel(arguments: list[str]) -> None:

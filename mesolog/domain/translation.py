@@ -67,13 +67,10 @@ def translations(code: str) -> gettext.GNUTranslations | None:
         return None
     folder = files("mesolog.resources") / "locale" / code / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"  # .po is the source; its compiled form ships too
-    if compiled.is_file():
-        with compiled.open("rb") as mo:
-            return gettext.GNUTranslations(mo)
-    source = folder / f"{DOMAIN}.po"
-    if not source.is_file():
+    if not compiled.is_file():
         raise LookupError(f"Mesolog has no catalogue for the language {code!r}")
-    return gettext.GNUTranslations(BytesIO(compiled_catalogue(source, code)))
+    with compiled.open("rb") as mo:
+        return gettext.GNUTranslations(mo)
 
 
 def compiled_catalogue(source: Traversable, code: str) -> bytes:
@@ -101,7 +98,7 @@ def day_text(day: date) -> str:
 
 
 @cache
-def _numbers_of(code: str) -> Any:
+def _babel_locale(code: str) -> Any:
     from babel import Locale
 
     return Locale.parse(code)
@@ -117,24 +114,25 @@ def number(value: float, places: int = 0, signed: bool = False, up_to: int = 0) 
         ("" if places > 0 else ".") + "#" * up_to if up_to > places else "")
     if signed:
         pattern = f"+{pattern};-{pattern}"
-    return format_decimal(value, format=pattern, locale=_numbers_of(language()),
+    return format_decimal(value, format=pattern, locale=_babel_locale(language()),
                           decimal_quantization=True)
 
 
 def spelled_day(day: date, weekday: bool = False, short: bool = False) -> str:
     """``day`` with its month in words, for a patient to read: "Friday 27 November 2026",
     "vendredi 27 novembre 2026" (``weekday``), "27 Nov 2026" (``short``)."""
-    from babel.dates import format_date
-
-    pattern = ("EEEE " if weekday else "") + ("d MMM y" if short else "d MMMM y")
-    return format_date(day, pattern, locale=_numbers_of(language()))
+    return _in_words(day, ("EEEE " if weekday else "") + ("d MMM y" if short else "d MMMM y"))
 
 
 def month_text(day: date) -> str:
     """The month of ``day``, short, with its year: "Jul 2026", "juil. 2026"."""
+    return _in_words(day, "MMM y")
+
+
+def _in_words(day: date, pattern: str) -> str:
     from babel.dates import format_date
 
-    return format_date(day, "MMM y", locale=_numbers_of(language()))
+    return format_date(day, pattern, locale=_babel_locale(language()))
 
 
 def moment_text(moment: datetime) -> str:

@@ -27,14 +27,15 @@ class WhatIsShown:
     def of(cls, window: MainWindow) -> WhatIsShown:
         form = window.form
         lists = window.clinic_lists
+        typed = form.typed()
         return cls(
             database=window.database,
             search=window.search_box.text(),
             include_archived=window.include_archived.isChecked(),
             on_chart=window.pages.currentWidget() is window.patient_page,
             patient_id=form.patient.id if form.patient is not None else None,
-            new_chart_no=form.typed()["chart_no"] if form.patient is None else "",
-            typed=form.typed() if form.is_dirty() else None,
+            new_chart_no=str(typed["chart_no"]) if form.patient is None else "",
+            typed=typed if form.is_dirty() else None,
             tab=window.patient_tabs.currentIndex(),
             lists=tuple(name for name in ("due", "open_events", "practice_outcomes")
                         if (shown := getattr(lists, name)) is not None and shown.isVisible()))
@@ -51,7 +52,7 @@ class WhatIsShown:
             window.list_panel.select(self.patient_id)
         elif self.on_chart:
             window.new_patient()
-            window.form.load(None, str(self.new_chart_no))
+            window.form.load(None, self.new_chart_no)
         if self.typed is not None:
             window.form.retype(self.typed)
         window.patient_tabs.setCurrentIndex(self.tab)

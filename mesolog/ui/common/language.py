@@ -23,6 +23,7 @@ from mesolog.domain.translation import (
     LANGUAGES,
     day_text,
     language,
+    number,
     speaking,
     use_language,
 )
@@ -111,7 +112,5 @@ def day_pattern() -> str:
 
 def format_sample(code: str) -> str:
     """A day and two numbers as language ``code`` shows them (in Preferences)."""
-    numbers = locale_of(code)
-    with speaking(code):
-        day = day_text(date(2026, 11, 27))
-    return f"{day} · {numbers.toString(1234.5, 'f', 1)} · {numbers.toString(0.05, 'f', 2)} ml"
+    with speaking(code):  # the same rules as every text the language writes
+        return f"{day_text(date(2026, 11, 27))} · {number(1234.5, 1)} · {number(0.05, 2)} ml"
