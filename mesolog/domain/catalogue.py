@@ -114,6 +114,14 @@ def check_product(details: ProductDetails) -> ProductDetails:
     return ProductDetails(name, maker, gtin, ingredients)
 
 
+def lot_key(lot_no: str) -> str:
+    """A lot number as lots are matched: case and surrounding spaces do not count.
+
+    Caps Lock turns a scanned ``ABC123`` into ``abc123``; it is the same lot.
+    """
+    return lot_no.strip().casefold()
+
+
 def check_lot(details: LotDetails) -> LotDetails:
     lot_no = details.lot_no.strip()
     errors: list[FieldError] = []

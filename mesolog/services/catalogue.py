@@ -16,9 +16,10 @@ from mesolog.domain.catalogue import (
     ProductDetails,
     check_lot,
     check_product,
+    lot_key,
     normalise_gtin,
 )
-from mesolog.domain.gs1 import VialScan, read_vial_barcode
+from mesolog.domain.gs1 import ScannerSetup, VialScan, read_vial_barcode, refuse_stuck_fields
 from mesolog.domain.permissions import Action
 from mesolog.domain.translation import _, ngettext
 from mesolog.domain.validation import ConflictError, FieldError, NotFoundError, ValidationError
@@ -175,9 +176,7 @@ class CatalogueService:
             if product is None:
                 raise NotFoundError(_("No product with id {product_id}.").format(
                                         product_id=product_id))
-            taken = session.execute(select(models.Lot.id).where(
-                models.Lot.product_id == product_id, models.Lot.lot_no == details.lot_no)).scalar()
-            if taken is not None:
+            if _lot_row(session, product_id, details.lot_no) is not None:
                 raise ValidationError([FieldError(
                     "lot_no", _("Lot {lot_no} of {name} is already recorded.").format(
                                   lot_no=details.lot_no, name=product.name))])
@@ -190,9 +189,13 @@ class CatalogueService:
 
     # -- scanning and recalls --------------------------------------------
 
-    def match_scan(self, text: str) -> ScanMatch:
-        """What a scanned vial barcode is in the catalogue (BarcodeError if unreadable)."""
-        scan = read_vial_barcode(text)
+    def match_scan(self, text: str, setup: ScannerSetup | None = None) -> ScanMatch:
+        """What a scanned vial barcode is in the catalogue.
+
+        BarcodeError if unreadable, or if its lot is a known lot with fields
+        stuck to its end (a lost separator). Lots match whatever their case.
+        """
+        scan = read_vial_barcode(text, setup or ScannerSetup())
         product = lot = None
         with self._db.reading() as session:
             if scan.gtin:
@@ -201,10 +204,11 @@ class CatalogueService:
                 if row is not None:
                     product = _product(row, _ingredients_of(session, [row.id]).get(row.id, ()))
             if product is not None and scan.lot_no:
-                lot_row = session.execute(select(models.Lot).where(
-                    models.Lot.product_id == product.id,
-                    models.Lot.lot_no == scan.lot_no)).scalar()
-                if lot_row is not None:
+                lot_row = _lot_row(session, product.id, scan.lot_no)
+                if lot_row is None:
+                    refuse_stuck_fields(scan, list(session.execute(select(models.Lot.lot_no).where(
+                        models.Lot.product_id == product.id)).scalars()))
+                else:
                     lot = Lot(lot_row.id, product.id, product.details.name,
                               LotDetails(lot_row.lot_no, lot_row.expiry, lot_row.opened),
                               product.details.ingredients)
@@ -222,6 +226,13 @@ class CatalogueService:
         )
         return [RecallEntry(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), r[5], r[6])
                 for r in self._db.fetch_all(sql, (lot_id,))]
+
+
+def _lot_row(session: OrmSession, product_id: int, lot_no: str) -> models.Lot | None:
+    """The product's lot of that number, whatever its case (a product has tens of lots)."""
+    key = lot_key(lot_no)
+    return next((row for row in session.execute(select(models.Lot).where(
+        models.Lot.product_id == product_id)).scalars() if lot_key(row.lot_no) == key), None)
 
 
 def _ingredients_of(session: OrmSession,
