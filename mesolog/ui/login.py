@@ -10,6 +10,7 @@ from mesolog.domain.practitioner import account_problems
 from mesolog.domain.validation import FieldError, ValidationError
 from mesolog.ui.common.form_dialog import FormDialog
 from mesolog.ui.common.language import tr
+from mesolog.ui.common.scanner import not_for_scans
 
 if TYPE_CHECKING:
     from mesolog.domain.permissions import Actor
@@ -27,6 +28,7 @@ class FirstAdministratorDialog(FormDialog):
 
     def __init__(self, accounts: AccountService, parent: QWidget | None = None):
         super().__init__(tr("Create the first account"), parent)
+        not_for_scans(self)
         self._accounts = accounts
         self.actor: Actor | None = None
         self.must_change_password = False  # they chose it themselves just now
@@ -60,6 +62,7 @@ class LoginDialog(FormDialog):
     def __init__(self, accounts: AccountService, title: str = "",
                  login: str = "", parent: QWidget | None = None):
         super().__init__(title or tr("Log in"), parent)
+        not_for_scans(self)  # the lock dialog too
         self._accounts = accounts
         self.actor: Actor | None = None
         self.must_change_password = False
@@ -134,6 +137,7 @@ class ChangePasswordDialog(FormDialog):
     def __init__(self, accounts: AccountService, actor: Actor, login: str, *,
                  current: str | None = None, parent: QWidget | None = None):
         super().__init__(tr("Change password — {name}").format(name=actor.name), parent)
+        not_for_scans(self)
         self._accounts, self._login = accounts, login
         self.current = _password()
         self.new = _password()

@@ -29,6 +29,7 @@ from mesolog.ui.common.change_notices import ChangeNotices
 from mesolog.ui.common.connection_banner import ConnectionBanner
 from mesolog.ui.common.language import speak, tr
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved
+from mesolog.ui.common.scanner import ScanListener, scanner_config
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import Gate, OpenGate
 from mesolog.ui.outcomes.outcomes_panel import OutcomesPanel
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self._backed_up_to_close = False  # closing: today's backup is made or not due
         self._build()
         restore_layout(self)
+        # a vial scanned outside a session: who received its lot
+        self.scans = ScanListener(self, scanner_config(settings))
+        self.scans.scanned.connect(self._scanned)
 
     def _build(self) -> None:
         """What the window shows, in the language in force (built again by ``speak``)."""
@@ -78,7 +82,7 @@ class MainWindow(QMainWindow):
         self.list_view = self.list_panel.list_view
 
         self.form = PatientForm(self.today)
-        self.treatment = TreatmentPanel(clock)
+        self.treatment = TreatmentPanel(clock, lambda: scanner_config(self._settings))
         self.patient_tabs = QTabWidget()
         self.patient_tabs.addTab(self.form, tr("&Chart", "the patient's record"))
         self.patient_tabs.addTab(self.treatment, tr("&Treatment"))
@@ -154,6 +158,14 @@ class MainWindow(QMainWindow):
         self.welcome.create_patient.connect(self.new_patient)
         self.welcome.open_demo.connect(self.files.open_demo_clinic)
         self.hint.create_patient.connect(self.new_patient_from_search)
+
+    def _scanned(self, text: str) -> None:
+        if self._clinic is None:
+            self.statusBar().showMessage(tr("Open a database to look up a scanned vial."), 8000)
+            return
+        from mesolog.ui.clinic.lot_recall import show_recall_of_scan
+
+        show_recall_of_scan(self, self._clinic, text, self.scans.config)
 
     # -- the database ----------------------------------------------------
 

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 def show_catalogue(window: MainWindow) -> None:
     from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog
 
-    CatalogueDialog(window.clinic, window.today, parent=window).exec()
+    CatalogueDialog(window.clinic, window.today, window.scans.config, parent=window).exec()
+
+
+def show_lot_recall(window: MainWindow) -> None:
+    from mesolog.ui.clinic.lot_recall import FindLotDialog
+
+    FindLotDialog(window.clinic, window.scans.config, parent=window).exec()
 
 
 def show_history(window: MainWindow) -> None:
@@ -28,8 +34,11 @@ def show_preferences(window: MainWindow) -> None:
     from mesolog.ui.clinic.preferences import open_preferences
 
     db = window.database
+    from mesolog.ui.common.scanner import scanner_config
+
     open_preferences(window, window.clinic if db else None, window.settings,
                      db.path if db and db.path else Path.home())
+    window.scans.config = scanner_config(window.settings)
 
 
 def show_reports(window: MainWindow) -> None:

@@ -94,6 +94,10 @@ def build_actions(window: MainWindow) -> None:
                                  lambda: window_dialogs.show_catalogue(w),
                                  "Ctrl+Shift+P",
                                  tr("The product catalogue, lots and recalls"))
+    w.lot_recall_action = _action(w, tr("&Who Received This Lot…"),
+                                  lambda: window_dialogs.show_lot_recall(w), None,
+                                  tr("Scan a vial, or choose its lot: every patient who "
+                                     "received it"))
     w.due_action = _action(w, tr("&Due and Overdue"), w.clinic_lists.show_due, "Ctrl+D",
                            tr("Patients whose next session is due"))
     w.account_actions = AccountActions(w)
@@ -129,7 +133,8 @@ def build_actions(window: MainWindow) -> None:
                              w.sign_session_action, w.amend_session_action])
     clinic_menu = w.menuBar().addMenu(tr("&Clinic"))
     clinic_menu.addActions([w.due_action, w.open_events_action,
-                            w.practice_outcomes_action, w.catalogue_action])
+                            w.practice_outcomes_action, w.catalogue_action,
+                            w.lot_recall_action])
     clinic_menu.addSeparator()
     clinic_menu.addAction(w.account_actions.accounts_action)
     help_menu = w.menuBar().addMenu(tr("&Help"))
@@ -144,7 +149,8 @@ def update_actions(window: MainWindow, on_chart: bool) -> None:
     for action in (w.new_patient_action, w.find_action, w.new_db_action,
                    w.backup_action, w.restore_action, w.import_patients_action,
                    w.export_list_action,
-                   w.catalogue_action, w.due_action, w.open_events_action,
+                   w.catalogue_action, w.lot_recall_action, w.due_action,
+                   w.open_events_action,
                    w.practice_outcomes_action):
         action.setEnabled(attached)
     # a server's records are never replaced: a set is restored into a new database

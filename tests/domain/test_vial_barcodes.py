@@ -93,7 +93,7 @@ def test_a_lot_that_swallowed_the_expiry_is_refused_with_what_was_read():
 
 
 def test_the_eu_order_without_separators_names_the_serial_that_swallowed_the_rest():
-    with pytest.raises(BarcodeError, match="serial .*group separators"):
+    with pytest.raises(BarcodeError, match=r"serial .*group separators"):
         read(f"01{GTIN}21SN12345678910LOT-717270630")
     with pytest.raises(BarcodeError, match="serial «SN12310LOT-717270630» ends with"):
         read(f"01{GTIN}21SN12310LOT-717270630")
@@ -148,7 +148,7 @@ def test_a_us_scanner_on_a_french_keyboard_is_read_and_says_so():
 
 
 def test_a_damaged_azerty_scan_points_at_the_keyboard_layout():
-    with pytest.raises(BarcodeError, match="US keyboard .* French \\(AZERTY\\)"):
+    with pytest.raises(BarcodeError, match=r"US keyboard .* French \(AZERTY\)"):
         read("&é\"'(-è_çà")  # 1234567890: fixed up, still no vial barcode
 
 

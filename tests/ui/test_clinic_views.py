@@ -17,6 +17,7 @@ from mesolog.ui.main_window import MainWindow
 from mesolog.ui.treatment.session_editor import SessionEditor
 from tests.conftest import TODAY, details, fixed_clock
 from tests.ui.modal import answer_message_box, close_dialog, when_modal
+from tests.ui.typing import type_by_hand
 
 
 @pytest.fixture
@@ -71,13 +72,13 @@ def test_catalogue_adds_products_and_lots_and_recalls(qtbot, clinic):
     dialog.show()
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.name, "Biotin complex")
-    qtbot.keyClicks(dialog.gtin, "7032069804989")  # wrong check digit
+    type_by_hand(qtbot, dialog.gtin, "7032069804989")  # wrong check digit
     dialog.ingredients.setPlainText("Biotin, 5 mg/ml\nPanthenol, 2 %")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "check digit" in dialog.errors.text("gtin")
     qtbot.keyClick(dialog.gtin, Qt.Key.Key_Backspace)  # "703206980498": still wrong
     assert "check digit" in dialog.errors.text("gtin")
-    qtbot.keyClicks(dialog.gtin, "8")  # the right check digit: gone before saving
+    type_by_hand(qtbot, dialog.gtin, "8")  # the right check digit: gone before saving
     assert dialog.errors.text("gtin") == ""
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (biotin,) = [p for p in clinic.catalogue.products() if p.details.name == "Biotin complex"]
@@ -151,7 +152,7 @@ def test_an_expiry_date_is_typed_whole_and_an_expired_lot_asks_first(qtbot, clin
     # click into the expiry (the cursor lands wherever the click was) and type a date
     qtbot.mouseClick(dialog.expiry, Qt.MouseButton.LeftButton,
                      pos=dialog.expiry.rect().center())
-    qtbot.keyClicks(dialog.expiry, "2027-06-30")
+    type_by_hand(qtbot, dialog.expiry, "2027-06-30")
     assert dialog.expiry.date() == QDate(2027, 6, 30)
     qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)
     assert "M-88" in [lot.details.lot_no for lot in clinic.catalogue.lots()]
@@ -160,7 +161,7 @@ def test_an_expiry_date_is_typed_whole_and_an_expired_lot_asks_first(qtbot, clin
     qtbot.mouseClick(dialog.expiry, Qt.MouseButton.LeftButton,
                      pos=dialog.expiry.rect().center())  # on the month, this time
     assert dialog.expiry.hasFocus()
-    qtbot.keyClicks(dialog.expiry, "2026-01-31")  # already past: asked, and No adds nothing
+    type_by_hand(qtbot, dialog.expiry, "2026-01-31")  # already past: asked, and No adds nothing
     seen: list[str] = []
     answer_message_box(QMessageBox.StandardButton.No, seen)
     qtbot.mouseClick(dialog.add_lot_button, Qt.MouseButton.LeftButton)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFileDialog
 from mesolog.services.backups import BackupService
 from mesolog.ui.common.error_home import ErrorHome
 from tests.ui.conftest import click_row
+from tests.ui.typing import type_by_hand
 
 
 @pytest.mark.qt_no_exception_capture
@@ -14,7 +15,7 @@ def test_an_error_inside_long_work_is_shown_logged_and_the_unsaved_text_stays(
     window = demo_window
     click_row(qtbot, window, 0)
     phone = window.form.inputs["phone"]
-    qtbot.keyClicks(phone, " ext. 12")
+    type_by_hand(qtbot, phone, " ext. 12")
     typed = phone.text()
     assert window.form.is_dirty()
 

@@ -17,6 +17,7 @@ from tests.conftest import fill_with_demo
 from tests.ui.shown_texts import english_replaced, english_shown
 from tests.ui.test_dialog_focus import _dialogs, world  # noqa: F401 (the fixture)
 from tests.ui.test_session_editor import clinic, patient, seeded  # noqa: F401 (fixtures)
+from tests.ui.typing import type_by_hand
 
 DIALOGS = _dialogs()
 
@@ -76,7 +77,7 @@ def test_dates_are_written_day_first_in_french(qtbot, french_window):
     assert window.form.inputs["date_of_birth"].text() == born.strftime("%d/%m/%Y")
     assert window.model.index(0, 2).data() == born.strftime("%d/%m/%Y")
     window.form.inputs["date_of_birth"].setText("")
-    qtbot.keyClicks(window.form.inputs["date_of_birth"], "27/03/1984")
+    type_by_hand(qtbot, window.form.inputs["date_of_birth"], "27/03/1984")
     assert window.form.details().date_of_birth == date(1984, 3, 27)
 
 

@@ -11,6 +11,7 @@ from mesolog.ui.patients.patient_list_model import NAME
 from tests.conftest import open_as_administrator
 from tests.ui.conftest import click_row
 from tests.ui.modal import answer_message_box
+from tests.ui.typing import type_by_hand
 
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot, demo_window, patients):
@@ -53,7 +54,7 @@ def fill_new_patient(qtbot, window, birth="27.03.1984"):
     form = window.form
     qtbot.keyClicks(form.inputs["last_name"], "Dvorak")
     qtbot.keyClicks(form.inputs["first_name"], "Ondrej")
-    qtbot.keyClicks(form.inputs["date_of_birth"], birth)
+    type_by_hand(qtbot, form.inputs["date_of_birth"], birth)
     form.inputs["sex"].setCurrentIndex(form.inputs["sex"].findText("Male"))
     diagnosis = form.inputs["diagnosis"]
     diagnosis.setCurrentIndex(diagnosis.findText("Male androgenetic alopecia"))
@@ -125,7 +126,7 @@ def test_unsaved_edits_ask_before_switching_patient(qtbot, demo_window, patients
 def test_closing_with_unsaved_edits_can_be_cancelled(qtbot, demo_window):
     window = demo_window
     click_row(qtbot, window, 0)
-    qtbot.keyClicks(window.form.inputs["phone"], "0")
+    type_by_hand(qtbot, window.form.inputs["phone"], "0")
     seen: list[str] = []
     answer_message_box(QMessageBox.StandardButton.Cancel, seen)
     window.close()
@@ -205,7 +206,7 @@ def test_history_shows_who_changed_the_chart(qtbot, demo_window, patients):
 
     window = demo_window
     click_row(qtbot, window, 0)
-    qtbot.keyClicks(window.form.inputs["phone"], "9")
+    type_by_hand(qtbot, window.form.inputs["phone"], "9")
     qtbot.mouseClick(window.form.save_button, Qt.MouseButton.LeftButton)
     opened: list = []
     close_dialog(HistoryDialog, opened)

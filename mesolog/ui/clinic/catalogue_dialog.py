@@ -1,4 +1,4 @@
-"""Products and lots: the catalogue dialog, and the recall list of a lot."""
+"""Products and lots: the catalogue, where a scanned vial finds its product and lot."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,8 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +34,11 @@ from mesolog.domain.catalogue import (
     check_product,
 )
 from mesolog.domain.gs1 import BarcodeError
-from mesolog.domain.list_table import ListTable
 from mesolog.domain.permissions import Action, NotPermitted
-from mesolog.domain.translation import day_text, moment_text, number
+from mesolog.domain.translation import day_text
 from mesolog.domain.validation import FieldError, ValidationError, problems_of
+from mesolog.ui.clinic.lot_recall import RecallDialog
+from mesolog.ui.clinic.text_tables import fill_texts, text_table
 from mesolog.ui.common.field_errors import FieldErrors
 from mesolog.ui.common.form_dialog import (
     OpensAtFirstField,
@@ -50,32 +47,12 @@ from mesolog.ui.common.form_dialog import (
     stored_or_said,
 )
 from mesolog.ui.common.language import QT_TR_NOOP, tr
-from mesolog.ui.common.list_export import export_list
-from mesolog.ui.common.long_work import LongWork
 from mesolog.ui.common.permitted import permit
+from mesolog.ui.common.scanner import ScanListener, ScannerConfig
 from mesolog.ui.treatment.scan_field import ScanField
 
 if TYPE_CHECKING:
     from mesolog.services.clinic import Clinic
-
-def _table(columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels([tr(column) for column in columns])  # QT_TR_NOOP
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.setItem(i, j, QTableWidgetItem(text))
-
 
 def parse_ingredients(text: str) -> tuple[Ingredient, ...]:
     """One ingredient a line, "name, concentration" ("Biotin, 5 mg/ml")."""
@@ -88,10 +65,12 @@ def parse_ingredients(text: str) -> tuple[Ingredient, ...]:
 
 
 class CatalogueDialog(OpensAtFirstField, QDialog):
-    def __init__(self, clinic: Clinic, today: Callable[[], date], parent: QWidget | None = None):
+    def __init__(self, clinic: Clinic, today: Callable[[], date],
+                 scanner: ScannerConfig | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Products and lots"))
         self._clinic = clinic
+        self._scanner = scanner or ScannerConfig()
         self._today = today
         self._product: Product | None = None
         self._lots: list[Lot] = []
@@ -119,8 +98,8 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         product_form.addRow(tr("&Ingredients"), self.errors.under("ingredients", self.ingredients))
         product_form.addRow("", self.save_button)
 
-        self.lots_table = _table((QT_TR_NOOP("Lot"), QT_TR_NOOP("Expires"), QT_TR_NOOP("Opened"),
-                                  QT_TR_NOOP("Status")))
+        self.lots_table = text_table((QT_TR_NOOP("Lot"), QT_TR_NOOP("Expires"),
+                                      QT_TR_NOOP("Opened"), QT_TR_NOOP("Status")))
         self.lot_no = QLineEdit()
         self.lot_no.setPlaceholderText(tr("Lot number"))
         self.expiry = date_edit(today())
@@ -163,6 +142,9 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
         self.add_lot_button.clicked.connect(self.add_lot)
         self.recall_button.clicked.connect(self.show_recall)
         self.scan_box.scanned.connect(self._scanned)
+        # a vial scanned wherever the focus is finds its product, or fills in a new one
+        self.scans = ScanListener(self, self._scanner)
+        self.scans.scanned.connect(self._scanned)
         self.lots_table.itemSelectionChanged.connect(self._update_buttons)
         # a message goes as soon as its field is right, as in every form
         for key in ("name", "maker", "gtin", "ingredients"):
@@ -209,7 +191,7 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
                                                 for i in d.ingredients))
         self._lots = self._clinic.catalogue.lots(product.id) if product else []
         today = self._today()
-        _fill(self.lots_table, [
+        fill_texts(self.lots_table, [
             (lot.details.lot_no, day_text(lot.details.expiry),
              day_text(lot.details.opened) if lot.details.opened else "",
              tr("expired") if lot.is_expired(today) else tr("in date")) for lot in self._lots])
@@ -291,12 +273,15 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
     def _scanned(self, text: str) -> None:
         self.errors.clear()
         try:
-            match = self._clinic.catalogue.match_scan(text)
+            match = self._clinic.catalogue.match_scan(text, self._scanner.setup)
         except BarcodeError as e:
             self.errors.show([FieldError("scan", str(e))])
             return
         if match.product is not None:
             self._reload_products(match.product.id)
+            rows = [i for i, lot in enumerate(self._lots) if match.lot and lot.id == match.lot.id]
+            if rows:
+                self.lots_table.selectRow(rows[0])
         elif match.scan.gtin:
             if self._product is not None:
                 self.start_new_product()
@@ -305,44 +290,3 @@ class CatalogueDialog(OpensAtFirstField, QDialog):
             self.lot_no.setText(match.scan.lot_no)
         if match.scan.expiry:
             self.expiry.setDate(QDate(match.scan.expiry))
-
-
-class RecallDialog(OpensAtFirstField, QDialog):
-    """Every patient and session that received one lot."""
-
-    def __init__(self, clinic: Clinic, lot: Lot, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Who received {product} lot {lot}").format(
-            product=lot.product_name, lot=lot.details.lot_no))
-        entries = clinic.catalogue.recall(lot.id)
-        patients = len({e.patient_id for e in entries})
-        self.summary = QLabel(tr("%Ln session(s)", "", len(entries)) + ", "
-                              + tr("%Ln patient(s).", "", patients))
-        headers = (QT_TR_NOOP("Date"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Chart no."),
-                   QT_TR_NOOP("Volume"), QT_TR_NOOP("Practitioner"))
-        rows = tuple((moment_text(e.performed_at), e.patient_name, e.chart_no,
-                      f"{number(e.volume_ml, up_to=2)} ml", e.practitioner) for e in entries)
-        self.table = _table(headers)
-        _fill(self.table, list(rows))
-        self._clinic = clinic
-        self.listed = ListTable(self.windowTitle(), tuple(tr(h) for h in headers), rows)
-        self.exporting: LongWork | None = None
-        self.export_button = QPushButton(tr("E&xport…"))
-        self.export_button.setToolTip(tr("Who received the lot, for a spreadsheet"))
-        permit(self.export_button, clinic.actor, Action.EXPORT)
-        self.export_button.clicked.connect(self.export)
-        close = QPushButton(tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.resize(760, 480)
-
-    def export(self) -> None:
-        self.exporting = export_list(self, self._clinic.db, self.listed.title,
-                                     lambda _own: self.listed)

@@ -1,5 +1,5 @@
-"""Preferences: the language, automatic backups, how soon an idle window locks, the
-letterhead."""
+"""Preferences: the language, the barcode scanner, automatic backups, how soon an idle
+window locks, the letterhead."""
 
 from __future__ import annotations
 
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from mesolog.domain.backup_rotation import DAILY_KEPT, WEEKLY_KEPT
 from mesolog.domain.translation import LANGUAGES
 from mesolog.domain.validation import ValidationError
+from mesolog.ui.clinic.scanner_preferences import ScannerBox
 from mesolog.ui.common import settings as opt
 from mesolog.ui.common.field_errors import FieldErrors
 from mesolog.ui.common.form_dialog import OpensAtFirstField, choose
 from mesolog.ui.common.language import chosen_language, format_sample, system_language, tr
+from mesolog.ui.common.scanner import save_scanner_config, scanner_config
 from mesolog.ui.common.settings import Settings
 
 if TYPE_CHECKING:
@@ -45,8 +47,8 @@ def backup_folder(settings: Settings, db_path: Path) -> Path:
 
 
 class PreferencesDialog(OpensAtFirstField, QDialog):
-    """``desk``: this desk's backups and lock, an administrator's; the language is
-    everyone's; the letterhead, when ``clinic`` is given, the clinic's."""
+    """``desk``: this desk's backups and lock, an administrator's; the language and the
+    scanner are everyone's; the letterhead, when ``clinic`` is given, the clinic's."""
 
     def __init__(self, settings: Settings, db_path: Path, clinic: Clinic | None = None,
                  parent: QWidget | None = None, desk: bool = True):
@@ -59,6 +61,8 @@ class PreferencesDialog(OpensAtFirstField, QDialog):
         self._drop_logo = False
         layout = QVBoxLayout(self)
         layout.addWidget(self._language_box())
+        self.scanner = ScannerBox(scanner_config(settings), self)
+        layout.addWidget(self.scanner)
         if desk:
             layout.addWidget(self._desk_box(db_path))
         self.errors = FieldErrors()
@@ -176,6 +180,7 @@ class PreferencesDialog(OpensAtFirstField, QDialog):
                 self.errors.show(e.errors, fallback="name")
                 return
         self._settings.set(opt.LANGUAGE, self.language.currentData())
+        save_scanner_config(self._settings, self.scanner.config())
         if self._desk:
             self._settings.set(opt.AUTO_BACKUP, self.auto_backup.isChecked())
             self._settings.set(opt.BACKUP_FOLDER, self.folder.text().strip())

@@ -33,6 +33,12 @@ BACKUP_OWED = Option("backup/owed", "", str)
 IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10, int)
 # a code of domain.translation.LANGUAGES; empty: the system's language
 LANGUAGE = Option("display/language", "", str)
+# the desk's barcode scanner (ui/common/scanner.py): the key it ends a scan with
+# (a key of SCAN_ENDINGS), the character it sends for the group separator (""
+# for the separator itself), and the desk layout a US-set scanner types on
+SCANNER_ENDING = Option("scanner/ending", "enter tab", str)
+SCANNER_SEPARATOR = Option("scanner/separator", "", str)
+SCANNER_LAYOUT = Option("scanner/layout", "", str)
 
 
 class Settings:

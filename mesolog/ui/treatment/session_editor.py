@@ -53,6 +53,7 @@ from mesolog.ui.common.form_dialog import (
 from mesolog.ui.common.language import day_pattern, tr
 from mesolog.ui.common.permitted import allows, permit
 from mesolog.ui.common.prompts import Unsaved, ask_about_unsaved, confirm_signature
+from mesolog.ui.common.scanner import ScanListener, ScannerConfig
 from mesolog.ui.injection_map.map_editor import InjectionMapEditor
 from mesolog.ui.treatment.session_banners import SessionBanners, amendments_html
 from mesolog.ui.treatment.session_products import SessionProducts
@@ -70,7 +71,7 @@ class SessionEditor(OpensAtFirstField, QDialog):
 
     def __init__(self, clinic: Clinic, patient: Patient, session: Session | None,
                  now: datetime, practitioner_id: int | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, scanner: ScannerConfig | None = None):
         super().__init__(parent)
         self._clinic = clinic
         self._patient = patient
@@ -129,7 +130,10 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
-        self.products = SessionProducts(clinic, patient.id)
+        self.products = SessionProducts(clinic, patient.id, scanner)
+        # a vial scanned anywhere in the editor, or over a question it asks, is a vial
+        self.scans = ScanListener(self, scanner or ScannerConfig())
+        self.scans.scanned.connect(self.products.take_scan)
         self.map = InjectionMapEditor(self.products.catalogue, self._previous_map)
         # one source of truth: a mapped lot's volume is the sum of its points
         self.map.volumes_changed.connect(self.products.set_mapped)

@@ -36,6 +36,7 @@ from mesolog.domain.translation import day_text, number
 from mesolog.domain.validation import ValidationError
 from mesolog.ui.common import styles
 from mesolog.ui.common.language import QT_TR_NOOP, tr
+from mesolog.ui.common.scanner import ScannerConfig
 from mesolog.ui.treatment.scan_field import ScanField
 
 if TYPE_CHECKING:
@@ -56,9 +57,11 @@ class _Row:
 class SessionProducts(QWidget):
     changed = Signal()
 
-    def __init__(self, clinic: Clinic, patient_id: int, parent: QWidget | None = None):
+    def __init__(self, clinic: Clinic, patient_id: int, scanner: ScannerConfig | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._clinic = clinic
+        self._scanner = scanner or ScannerConfig()
         self._patient_id = patient_id
         self._rows: list[_Row] = []
         self._mapped: dict[int, tuple[int, float]] = {}  # lot id → points, ml on the map
@@ -103,7 +106,7 @@ class SessionProducts(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.total_label)
 
-        self.scan_box.scanned.connect(self._scanned)
+        self.scan_box.scanned.connect(self.take_scan)
         self.add_button.clicked.connect(self._add_picked)
         self.remove_button.clicked.connect(self._remove_selected)
         self._fill_picker()
@@ -192,7 +195,8 @@ class SessionProducts(QWidget):
             return
         from mesolog.ui.clinic.catalogue_dialog import CatalogueDialog
 
-        CatalogueDialog(self._clinic, lambda: self._clinic.clock().date(), parent=self).exec()
+        CatalogueDialog(self._clinic, lambda: self._clinic.clock().date(), self._scanner,
+                        parent=self).exec()
         self._lots = {lot.id: lot for lot in self._clinic.catalogue.lots()}
         self._fill_picker()
         if self._lots:
@@ -244,13 +248,21 @@ class SessionProducts(QWidget):
                                      QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _scanned(self, text: str) -> None:
+    def take_scan(self, text: str) -> None:
+        """A vial scanned (or its code typed): its lot added, after any question it needs."""
         self.scan_error.hide()
+        if not self._editable:
+            self._scan_problem(tr("This session is signed: amend it to add a vial."))
+            return
         try:
-            match = self._clinic.catalogue.match_scan(text)
+            match = self._clinic.catalogue.match_scan(text, self._scanner.setup)
         except BarcodeError as e:
             self._scan_problem(str(e))
             return
+        if match.scan.layout_fixed:
+            self._scan_problem(tr("Read as typed by a scanner set to a US keyboard: set the "
+                                  "scanner to this keyboard's layout, or choose the layout "
+                                  "under File ▸ Preferences ▸ Scanner."))
         if match.lot is not None:
             self.add_lot(self._lots.get(match.lot.id, match.lot))
             return
@@ -261,8 +273,9 @@ class SessionProducts(QWidget):
             return
         scan = match.scan
         if not scan.lot_no or scan.expiry is None:
-            self._scan_problem(tr("The barcode names the product but not its lot and expiry; "
-                               "choose the lot from the list."))
+            self._scan_problem(tr("{read} read: the barcode names the product but not its lot "
+                                  "and expiry; choose the lot from the list.").format(
+                                      read=scan.described()))
             return
         answer = QMessageBox.question(
             self, tr("New lot"),

@@ -30,6 +30,7 @@ from mesolog.ui.common.chart_tab import ChartTab
 from mesolog.ui.common.language import QT_TR_NOOP, tr
 from mesolog.ui.common.permitted import permit
 from mesolog.ui.common.prompts import confirm_signature
+from mesolog.ui.common.scanner import ScannerConfig
 from mesolog.ui.treatment.adverse_event_dialog import AdverseEventDialog, ResolveDialog
 from mesolog.ui.treatment.session_editor import SessionEditor
 from mesolog.ui.treatment.timeline_text import due_text, fit_columns, session_status
@@ -48,9 +49,12 @@ _COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Course / session"), QT_TR_NOOP("Stat
 
 class TreatmentPanel(ChartTab, QWidget):
 
-    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None):
+    def __init__(self, now: Callable[[], datetime],
+                 scanner: Callable[[], ScannerConfig] = ScannerConfig,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._now = now
+        self._scanner = scanner  # read as each session opens: Preferences apply at once
         self._clinic: Clinic | None = None
         self._patient: Patient | None = None
         self._sessions: dict[int, Session] = {}
@@ -327,7 +331,8 @@ class TreatmentPanel(ChartTab, QWidget):
     def _edit(self, session: Session | None, *, amend: bool = False) -> Session | None:
         if self._clinic is None or self._patient is None:
             return None
-        editor = SessionEditor(self._clinic, self._patient, session, self._now(), parent=self)
+        editor = SessionEditor(self._clinic, self._patient, session, self._now(), parent=self,
+                               scanner=self._scanner())
         if amend:
             editor.start_amending()
         side_effects: list[bool] = []
