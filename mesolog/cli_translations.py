@@ -45,11 +45,11 @@ def run_translations(args: argparse.Namespace, error: type[Exception]) -> int:
     asked = [args.language] if args.language else [c for c in LANGUAGES if c != ENGLISH]
     missing = 0
     for code in asked:
-        if code == ENGLISH:
-            print("en: the texts are written in English")
-            continue
         left = untranslated(code)
-        print(f"{code}: {len(left)} untranslated")
+        if code == ENGLISH:
+            print(f"en: the texts are written in English; {len(left)} plural forms left")
+        else:
+            print(f"{code}: {len(left)} untranslated")
         for text in left:
             print(f"  {text}")
         missing += len(left)

@@ -136,8 +136,8 @@ def read_vial_barcode(text: str, setup: ScannerSetup = ScannerSetup()) -> VialSc
 def layout_hint(code: str) -> str:
     """The advice for a scanner set to a US keyboard on a desk of another layout."""
     return _("These characters are what a scanner set to a US keyboard types on a {layout} "
-             "keyboard: set the scanner to that layout, or choose it under Preferences ▸ "
-             "Scanner.").format(layout=_(KEYBOARD_LAYOUTS[code].name))
+             "keyboard: set the scanner to that layout, or choose it under File ▸ "
+             "Preferences ▸ Barcode scanner.").format(layout=_(KEYBOARD_LAYOUTS[code].name))
 
 
 def could_be_scan(text: str, setup: ScannerSetup = ScannerSetup()) -> bool:
@@ -249,7 +249,7 @@ def _unreadable(elements: list, rest: str, ai: object, ended: bool) -> str:
     read = _said(elements)
     if rest[:1] in SEPARATOR_SUBSTITUTES:
         return _("{read} read; then «{text}»: if the scanner sends «{separator}» between "
-                 "fields, choose it under Preferences ▸ Scanner.").format(
+                 "fields, choose it under File ▸ Preferences ▸ Barcode scanner.").format(
                      read=read, text=shown, separator=rest[:1])
     if not ended:
         return _("{read} read; the {field} is followed by «{text}», which is not a GS1 "

@@ -174,8 +174,11 @@ def untranslated(code: str) -> list[str]:
     """What language ``code`` leaves untranslated, of both catalogues: the texts made
     below the window (the template ``mesolog.pot`` against ``<code>/.../mesolog.po``)
     and the window's (``mesolog_<code>.ts``, Qt Linguist's file). What a translator has
-    left to do."""
+    left to do. English is the texts' own language: only its window's plural forms
+    ("1 point", "2 points") are a translator's."""
     locale = files("mesolog.resources") / "locale"
+    if code == ENGLISH:
+        return window_untranslated(locale / f"{DOMAIN}_{code}.ts")
     template = _catalogue(locale / f"{DOMAIN}.pot")
     po = locale / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     done = ({m.id: m.string for m in _catalogue(po, code) if m.id and not m.fuzzy}

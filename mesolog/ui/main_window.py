@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         if not self.settle_unsaved():
             # the list's selection has already moved; put it back after this signal
             shown = self._shown_patient_id()
-            QTimer.singleShot(0, lambda: self.list_panel.select(shown))
+            QTimer.singleShot(0, self, lambda: self.list_panel.select(shown))
             return
         self.open_patient(patient_id)
 

@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+146"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+149"/>
         <source>From the injection map: %Ln point(s)</source>
         <translation>
             <numerusform>From the injection map: %Ln point</numerusform>
@@ -38,7 +38,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+150"/>
+        <location line="+160"/>
         <source>{product} lot {lot} has %Ln point(s) on the injection map. Remove them there first (select them and press Delete, or Clear Zone).</source>
         <translation>
             <numerusform>{product} lot {lot} has %Ln point on the injection map. Remove them there first (select them and press Delete, or Clear Zone).</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+158"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+162"/>
         <source>{ingredient} {volume} ml in %Ln session(s)</source>
         <translation>
             <numerusform>{ingredient} {volume} ml in %Ln session</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+319"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+134"/>
         <source>%Ln session(s)</source>
         <translation>
             <numerusform>%Ln session</numerusform>
@@ -263,6 +263,22 @@
         <translation>
             <numerusform>%Ln page</numerusform>
             <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+73"/>
+        <source>Received %Ln character(s), ended by {key}:</source>
+        <translation>
+            <numerusform>Received %Ln character, ended by {key}:</numerusform>
+            <numerusform>Received %Ln characters, ended by {key}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln separator(s) between fields.</source>
+        <translation>
+            <numerusform>%Ln separator between fields.</numerusform>
+            <numerusform>%Ln separators between fields.</numerusform>
         </translation>
     </message>
 </context>

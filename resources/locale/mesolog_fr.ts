@@ -70,14 +70,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../mesolog/ui/login.py" line="+149"/>
+        <location filename="../../mesolog/ui/login.py" line="+153"/>
         <source>&amp;New password</source>
         <translation>&amp;Nouveau mot de passe</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../mesolog/ui/login.py" line="-107"/>
-        <location line="+108"/>
+        <location filename="../../mesolog/ui/login.py" line="-109"/>
+        <location line="+110"/>
         <source>&amp;Repeat</source>
         <translation>&amp;Répéter</translation>
     </message>
@@ -88,8 +88,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/login.py" line="-101"/>
-        <location line="+106"/>
+        <location filename="../../mesolog/ui/login.py" line="-103"/>
+        <location line="+108"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -165,14 +165,14 @@
         <translation>Désactiver le compte de {name} ? Cette personne ne pourra plus se connecter ; ce qu’elle a enregistré et signé reste à son nom.</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+93"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+156"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+46"/>
+        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+71"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+160"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+47"/>
         <source>Products and lots</source>
         <translation>Produits et lots</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;New Product</source>
         <translation>&amp;Nouveau produit</translation>
     </message>
@@ -197,7 +197,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/login.py" line="-116"/>
+        <location filename="../../mesolog/ui/login.py" line="-118"/>
         <location filename="../../mesolog/ui/outcomes/outcome_dialogs.py" line="+48"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+129"/>
         <source>&amp;Name</source>
@@ -219,12 +219,12 @@ Biotine, 5 mg/ml</translation>
         <translation>&amp;Composants</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Opened</source>
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
@@ -240,6 +240,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../mesolog/ui/window_menus.py" line="+97"/>
         <source>&amp;Who Received This Lot…</source>
         <translation>&amp;Qui a reçu ce lot…</translation>
     </message>
@@ -254,7 +255,7 @@ Biotine, 5 mg/ml</translation>
         <translation>expire</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>expired</source>
         <translation>périmé</translation>
     </message>
@@ -270,7 +271,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+223"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+227"/>
         <source>Expired lot</source>
         <translation>Lot périmé</translation>
     </message>
@@ -286,7 +287,43 @@ Biotine, 5 mg/ml</translation>
         <translation>Non ajouté</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+49"/>
+        <source>{read} read: no product with this GTIN in the catalogue, so no patient has received it.</source>
+        <translation>{read} lu : aucun produit de ce GTIN au catalogue, donc aucun patient ne l’a reçu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{read} read: this lot of {product} is not in the catalogue, so no patient has received it.</source>
+        <translation>{read} lu : ce lot de {product} n’est pas au catalogue, donc aucun patient ne l’a reçu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+10"/>
+        <source>Who received this lot</source>
+        <translation>Qui a reçu ce lot</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Show Who Received It</source>
+        <translation>&amp;Voir qui l’a reçu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lot</source>
+        <translation>&amp;Lot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the vial, or choose its lot.</source>
+        <translation>Scannez le flacon, ou choisissez son lot.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Scan the vial, or choose its lot in the list.</source>
+        <translation>Scannez le flacon, ou choisissez son lot dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Who received {product} lot {lot}</source>
         <translation>Qui a reçu {product}, lot {lot}</translation>
     </message>
@@ -312,13 +349,13 @@ Biotine, 5 mg/ml</translation>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location line="+8"/>
         <location filename="../../mesolog/ui/clinic/clinic_list_window.py" line="+54"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+8"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <source>Who received the lot, for a spreadsheet</source>
         <translation>Qui a reçu le lot, pour un tableur</translation>
     </message>
@@ -548,16 +585,16 @@ Biotine, 5 mg/ml</translation>
         <translation>Différence des taux de répondeurs : —</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-13"/>
         <location filename="../../mesolog/ui/clinic/due_view.py" line="-46"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-13"/>
         <location filename="../../mesolog/ui/clinic/open_events_view.py" line="-54"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+5"/>
         <source>Chart no.</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../mesolog/ui/clinic/due_view.py" line="-1"/>
+        <location line="-1"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+0"/>
         <location filename="../../mesolog/ui/clinic/open_events_view.py" line="+0"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+0"/>
         <source>Patient</source>
@@ -946,12 +983,12 @@ Biotine, 5 mg/ml</translation>
         <translation>{events} effets indésirables en {sessions} séances : &lt;b&gt;{rate}&lt;/b&gt; pour 100 séances. {standing} Une séance avec plusieurs produits compte pour chacun.</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/preferences.py" line="+54"/>
+        <location filename="../../mesolog/ui/clinic/preferences.py" line="+56"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The system&apos;s ({language})</source>
         <translation>Celle du système ({language})</translation>
     </message>
@@ -1609,19 +1646,19 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     </message>
     <message>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+51"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-69"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-72"/>
         <location line="+6"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+91"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+100"/>
         <source> ml</source>
         <translation> ml</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-199"/>
+        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-145"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+5"/>
         <source>Lot</source>
         <translation>Lot</translation>
@@ -1632,10 +1669,10 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Profondeur</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+200"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
         <location line="+94"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="-277"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="-289"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation>Volume</translation>
@@ -1834,31 +1871,31 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         </translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/login.py" line="-10"/>
+        <location filename="../../mesolog/ui/login.py" line="-11"/>
         <source>Create the first account</source>
         <translation>Créer le premier compte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Health records are kept behind a password. Create the administrator&apos;s account; more accounts can follow.</source>
         <translation>Les dossiers de santé sont protégés par mot de passe. Créez le compte de l’administrateur ; d’autres comptes pourront suivre.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+85"/>
         <source>&amp;Login</source>
         <translation>&amp;Identifiant</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+6"/>
         <source>&amp;Password</source>
         <translation>&amp;Mot de passe</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Create Account</source>
         <translation>Créer le compte</translation>
     </message>
@@ -1868,7 +1905,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Connexion</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Log In</source>
         <translation>Se connecter</translation>
     </message>
@@ -1913,7 +1950,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Changer le mot de passe — {name}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>An administrator chose your password; choose your own before going on.</source>
         <translation>Un administrateur a choisi votre mot de passe ; choisissez le vôtre avant de continuer.</translation>
     </message>
@@ -1923,7 +1960,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Mot de passe &amp;actuel</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/main_window.py" line="+83"/>
+        <location filename="../../mesolog/ui/main_window.py" line="+87"/>
         <source>&amp;Chart</source>
         <comment>the patient&apos;s record</comment>
         <translation>&amp;Dossier</translation>
@@ -1939,7 +1976,12 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>&amp;Résultats</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+74"/>
+        <source>Open a database to look up a scanned vial.</source>
+        <translation>Ouvrez une base de données pour rechercher un flacon scanné.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Cannot open database</source>
         <translation>Impossible d’ouvrir la base</translation>
     </message>
@@ -2104,7 +2146,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     </message>
     <message>
         <location line="-42"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+31"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+34"/>
         <source>N&amp;otes</source>
         <translation>Rem&amp;arques</translation>
     </message>
@@ -2165,7 +2207,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../mesolog/ui/window_menus.py" line="+108"/>
+        <location filename="../../mesolog/ui/window_menus.py" line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2206,7 +2248,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Choisissez le fichier de la photo.</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-1"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-1"/>
         <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="-150"/>
         <location line="+14"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-1"/>
@@ -2466,7 +2508,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <location filename="../../mesolog/ui/patients/patient_form.py" line="-220"/>
         <location filename="../../mesolog/ui/treatment/adverse_event_dialog.py" line="-39"/>
         <location line="+5"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-53"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-56"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>— choose —</source>
@@ -2581,7 +2623,7 @@ Un patient qui n’est pas encore dans la liste reçoit un nouveau dossier (Ctrl
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/window_menus.py" line="-69"/>
+        <location filename="../../mesolog/ui/window_menus.py" line="-73"/>
         <source>&amp;New Patient</source>
         <translation>&amp;Nouveau patient</translation>
     </message>
@@ -2830,7 +2872,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+86"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+89"/>
         <location line="+5"/>
         <source>&lt;b&gt;Consent:&lt;/b&gt; {warning}</source>
         <translation>&lt;b&gt;Consentement :&lt;/b&gt; {warning}</translation>
@@ -2871,7 +2913,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>non demandée</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>&amp;Date and time</source>
         <translation>&amp;Date et heure</translation>
     </message>
@@ -2967,7 +3009,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Produit · lot</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-199"/>
+        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+0"/>
         <location filename="../../mesolog/ui/treatment/session_products.py" line="+0"/>
         <source>Expires</source>
         <translation>Expire</translation>
@@ -2978,7 +3020,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Scan the vial&apos;s barcode (or type it) and press Enter</source>
         <translation>Scannez le code-barres du flacon (ou tapez-le) et appuyez sur Entrée</translation>
     </message>
@@ -3001,12 +3043,13 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-60"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+18"/>
         <source>— choose a lot —</source>
         <translation>— choisir un lot —</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+1"/>
         <source>— no products yet: Clinic ▸ Products and Lots —</source>
         <translation>— pas encore de produit : Cabinet ▸ Produits et lots —</translation>
     </message>
@@ -3036,7 +3079,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Ouvrir Produits et lots…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Already listed</source>
         <translation>Déjà dans la liste</translation>
     </message>
@@ -3085,17 +3128,27 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
         <translation>L’ajouter quand même ?</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>This session is signed: amend it to add a vial.</source>
+        <translation>Cette séance est signée : amendez-la pour ajouter un flacon.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read as typed by a scanner set to a US keyboard: set the scanner to this keyboard&apos;s layout, or choose the layout under File ▸ Preferences ▸ Barcode scanner.</source>
+        <translation>Lu comme tapé par un lecteur réglé sur un clavier américain : réglez le lecteur sur la disposition de ce clavier, ou choisissez-la sous Fichier ▸ Préférences ▸ Lecteur de codes-barres.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No product with GTIN {gtin} in the catalogue: add it under Clinic ▸ Products and Lots, then scan again.</source>
         <translation>Aucun produit de GTIN {gtin} dans le catalogue : ajoutez-le dans Cabinet ▸ Produits et lots, puis scannez à nouveau.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The barcode names the product but not its lot and expiry; choose the lot from the list.</source>
-        <translation>Le code-barres indique le produit mais pas son lot ni sa péremption ; choisissez le lot dans la liste.</translation>
+        <source>{read} read: the barcode names the product but not its lot and expiry; choose the lot from the list.</source>
+        <translation>{read} lu : le code-barres nomme le produit mais pas son lot ni sa péremption ; choisissez le lot dans la liste.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>New lot</source>
         <translation>Nouveau lot</translation>
     </message>
@@ -3230,7 +3283,7 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+217"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+218"/>
         <source>Not signed</source>
         <translation>Non signée</translation>
     </message>
@@ -3345,14 +3398,14 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
         <translation>Au moins 10 caractères ; la personne choisit le sien à sa première connexion</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-308"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-312"/>
         <source>Course / session</source>
         <translation>Cure / séance</translation>
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+1"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -3537,7 +3590,7 @@ Principes actifs : {ingredients}</translation>
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/accounts_dialog.py" line="+68"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+78"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+79"/>
         <source>Not changed</source>
         <translation>Non modifié</translation>
     </message>
@@ -3648,12 +3701,12 @@ Principes actifs : {ingredients}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+110"/>
         <source>&amp;Archive Patient</source>
         <translation>A&amp;rchiver le patient</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Take the patient out of the list; nothing is deleted</source>
         <translation>Retirer le patient de la liste ; rien n’est supprimé</translation>
     </message>
@@ -3758,7 +3811,12 @@ Principes actifs : {ingredients}</translation>
         <translation>Le catalogue des produits, les lots et les rappels</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Scan a vial, or choose its lot: every patient who received it</source>
+        <translation>Scannez un flacon, ou choisissez son lot : tous les patients qui l’ont reçu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Due and Overdue</source>
         <translation>&amp;À faire et en retard</translation>
     </message>
@@ -3798,12 +3856,12 @@ Principes actifs : {ingredients}</translation>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Restore from &amp;Archive</source>
         <translation>Sortir des &amp;archives</translation>
     </message>
@@ -3840,7 +3898,7 @@ Principes actifs : {ingredients}</translation>
     <message>
         <location line="+107"/>
         <location line="+6"/>
-        <location filename="../../mesolog/ui/login.py" line="-61"/>
+        <location filename="../../mesolog/ui/login.py" line="-62"/>
         <source>Cannot open the database: {reason}</source>
         <translation>Impossible d’ouvrir la base : {reason}</translation>
     </message>
@@ -3901,6 +3959,112 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
         <location filename="../../mesolog/ui/patients/patient_list_model.py" line="+197"/>
         <source>Allergies or contraindications recorded: read them before treating.</source>
         <translation>Allergies ou contre-indications enregistrées : lisez-les avant de traiter.</translation>
+    </message>
+    <message>
+        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+28"/>
+        <source>Barcode scanner (this desk)</source>
+        <translation>Lecteur de codes-barres (ce poste)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The group separator (GS, as GS1 sets it)</source>
+        <translation>Le séparateur de groupe (GS, comme le prévoit GS1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{character}” instead of GS</source>
+        <translation>« {character} » au lieu de GS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This keyboard&apos;s own layout</source>
+        <translation>La disposition de ce clavier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>US, on a {layout} keyboard</source>
+        <translation>Américain, sur un clavier {layout}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan any vial while this window is open: what the scanner sent, and what Mesolog reads in it, show here.</source>
+        <translation>Scannez un flacon pendant que cette fenêtre est ouverte : ce que le lecteur a envoyé, et ce que Mesolog y lit, s’affichent ici.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A scan &amp;ends with</source>
+        <translation>Un scan se &amp;termine par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between &amp;fields it sends</source>
+        <translation>Entre les &amp;champs, il envoie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It &amp;types in</source>
+        <translation>Il &amp;tape en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test your scanner</source>
+        <translation>Testez votre lecteur</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Received %Ln character(s), ended by {key}:</source>
+        <translation>
+            <numerusform>%Ln caractère reçu, terminé par {key} :</numerusform>
+            <numerusform>%Ln caractères reçus, terminés par {key} :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln separator(s) between fields.</source>
+        <translation>
+            <numerusform>%Ln séparateur entre les champs.</numerusform>
+            <numerusform>%Ln séparateurs entre les champs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No separator between fields: a lot or serial number followed by another field will not read. Set the scanner to send the group separator (GS), or a character chosen above.</source>
+        <translation>Aucun séparateur entre les champs : un numéro de lot ou de série suivi d’un autre champ ne pourra pas être lu. Réglez le lecteur pour qu’il envoie le séparateur de groupe (GS), ou un caractère choisi ci-dessus.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read: {fields}</source>
+        <translation>Lu : {fields}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The scanner sent &lt;code&gt;{text}&lt;/code&gt;, ended by {key}, which is not the key set above: choose it under “A scan ends with”.</source>
+        <translation>Le lecteur a envoyé &lt;code&gt;{text}&lt;/code&gt;, terminé par {key}, qui n’est pas la touche réglée ci-dessus : choisissez-la sous « Un scan se termine par ».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a pause (no key)</source>
+        <translation>une pause (aucune touche)</translation>
+    </message>
+    <message>
+        <location filename="../../mesolog/ui/common/scanner.py" line="+39"/>
+        <source>Enter or Tab</source>
+        <translation>Entrée ou Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key: the scan ends when the keys stop</source>
+        <translation>Aucune touche : le scan finit quand les touches s’arrêtent</translation>
     </message>
 </context>
 <context>

@@ -70,14 +70,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../mesolog/ui/login.py" line="+149"/>
+        <location filename="../../mesolog/ui/login.py" line="+153"/>
         <source>&amp;New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../mesolog/ui/login.py" line="-107"/>
-        <location line="+108"/>
+        <location filename="../../mesolog/ui/login.py" line="-109"/>
+        <location line="+110"/>
         <source>&amp;Repeat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -88,8 +88,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/login.py" line="-101"/>
-        <location line="+106"/>
+        <location filename="../../mesolog/ui/login.py" line="-103"/>
+        <location line="+108"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,14 +165,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+93"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+156"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+46"/>
+        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+71"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+160"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+47"/>
         <source>Products and lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;New Product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -195,7 +195,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/login.py" line="-116"/>
+        <location filename="../../mesolog/ui/login.py" line="-118"/>
         <location filename="../../mesolog/ui/outcomes/outcome_dialogs.py" line="+48"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+129"/>
         <source>&amp;Name</source>
@@ -217,12 +217,12 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Lot number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -238,6 +238,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../mesolog/ui/window_menus.py" line="+97"/>
         <source>&amp;Who Received This Lot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,7 +253,7 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,7 +269,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+223"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+227"/>
         <source>Expired lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -284,7 +285,43 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+49"/>
+        <source>{read} read: no product with this GTIN in the catalogue, so no patient has received it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{read} read: this lot of {product} is not in the catalogue, so no patient has received it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+10"/>
+        <source>Who received this lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Show Who Received It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the vial, or choose its lot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Scan the vial, or choose its lot in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Who received {product} lot {lot}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,13 +347,13 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
         <location filename="../../mesolog/ui/clinic/clinic_list_window.py" line="+54"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+8"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <source>Who received the lot, for a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,16 +583,16 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-13"/>
         <location filename="../../mesolog/ui/clinic/due_view.py" line="-46"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-13"/>
         <location filename="../../mesolog/ui/clinic/open_events_view.py" line="-54"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+5"/>
         <source>Chart no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../mesolog/ui/clinic/due_view.py" line="-1"/>
+        <location line="-1"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+0"/>
         <location filename="../../mesolog/ui/clinic/open_events_view.py" line="+0"/>
         <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+0"/>
         <source>Patient</source>
@@ -944,12 +981,12 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/preferences.py" line="+54"/>
+        <location filename="../../mesolog/ui/clinic/preferences.py" line="+56"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The system&apos;s ({language})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,19 +1638,19 @@ The backup is checked first; the current database is kept as a copy beside it.</
     </message>
     <message>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+51"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-69"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-72"/>
         <location line="+6"/>
         <source> mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+91"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+100"/>
         <source> ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-199"/>
+        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-145"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+5"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
@@ -1624,10 +1661,10 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+200"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
         <location line="+94"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="-277"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="-289"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
@@ -1826,31 +1863,31 @@ The backup is checked first; the current database is kept as a copy beside it.</
         </translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/login.py" line="-10"/>
+        <location filename="../../mesolog/ui/login.py" line="-11"/>
         <source>Create the first account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Health records are kept behind a password. Create the administrator&apos;s account; more accounts can follow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+85"/>
         <source>&amp;Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="+6"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Create Account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1860,7 +1897,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Log In</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,7 +1942,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>An administrator chose your password; choose your own before going on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,7 +1952,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/main_window.py" line="+83"/>
+        <location filename="../../mesolog/ui/main_window.py" line="+87"/>
         <source>&amp;Chart</source>
         <comment>the patient&apos;s record</comment>
         <translation type="unfinished"></translation>
@@ -1931,7 +1968,12 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+74"/>
+        <source>Open a database to look up a scanned vial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2096,7 +2138,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
     </message>
     <message>
         <location line="-42"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+31"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="+34"/>
         <source>N&amp;otes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,7 +2199,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../mesolog/ui/window_menus.py" line="+108"/>
+        <location filename="../../mesolog/ui/window_menus.py" line="+15"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2198,7 +2240,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-1"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-1"/>
         <location filename="../../mesolog/ui/outcomes/outcomes_panel.py" line="-150"/>
         <location line="+14"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-1"/>
@@ -2458,7 +2500,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <location filename="../../mesolog/ui/patients/patient_form.py" line="-220"/>
         <location filename="../../mesolog/ui/treatment/adverse_event_dialog.py" line="-39"/>
         <location line="+5"/>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-53"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-56"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>— choose —</source>
@@ -2571,7 +2613,7 @@ A patient who is not in the list yet gets a new chart (Ctrl+N).</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/window_menus.py" line="-69"/>
+        <location filename="../../mesolog/ui/window_menus.py" line="-73"/>
         <source>&amp;New Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2818,7 +2860,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+86"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+89"/>
         <location line="+5"/>
         <source>&lt;b&gt;Consent:&lt;/b&gt; {warning}</source>
         <translation type="unfinished"></translation>
@@ -2859,7 +2901,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>&amp;Date and time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2955,7 +2997,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="-199"/>
+        <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+0"/>
         <location filename="../../mesolog/ui/treatment/session_products.py" line="+0"/>
         <source>Expires</source>
         <translation type="unfinished"></translation>
@@ -2966,7 +3008,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Scan the vial&apos;s barcode (or type it) and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,12 +3031,13 @@ Check the spelling, tick Include archived, or create the patient.</source>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-60"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+18"/>
         <source>— choose a lot —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+1"/>
         <source>— no products yet: Clinic ▸ Products and Lots —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3024,7 +3067,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Already listed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3071,17 +3114,27 @@ Use another lot, or say why this one is used anyway (recorded with the session):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>This session is signed: amend it to add a vial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read as typed by a scanner set to a US keyboard: set the scanner to this keyboard&apos;s layout, or choose the layout under File ▸ Preferences ▸ Barcode scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No product with GTIN {gtin} in the catalogue: add it under Clinic ▸ Products and Lots, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The barcode names the product but not its lot and expiry; choose the lot from the list.</source>
+        <source>{read} read: the barcode names the product but not its lot and expiry; choose the lot from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>New lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3216,7 +3269,7 @@ Use another lot, or say why this one is used anyway (recorded with the session):
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+217"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+218"/>
         <source>Not signed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3331,14 +3384,14 @@ Use another lot, or say why this one is used anyway (recorded with the session):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-308"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="-312"/>
         <source>Course / session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/catalogue_dialog.py" line="+1"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3522,7 +3575,7 @@ Active ingredients: {ingredients}</source>
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/accounts_dialog.py" line="+68"/>
-        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+78"/>
+        <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+79"/>
         <source>Not changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3633,12 +3686,12 @@ Active ingredients: {ingredients}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+110"/>
         <source>&amp;Archive Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Take the patient out of the list; nothing is deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3743,7 +3796,12 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Scan a vial, or choose its lot: every patient who received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Due and Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3783,12 +3841,12 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Restore from &amp;Archive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3825,7 +3883,7 @@ Active ingredients: {ingredients}</source>
     <message>
         <location line="+107"/>
         <location line="+6"/>
-        <location filename="../../mesolog/ui/login.py" line="-61"/>
+        <location filename="../../mesolog/ui/login.py" line="-62"/>
         <source>Cannot open the database: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3881,6 +3939,112 @@ The password in the Locked window opens it again; unsaved changes are kept.</sou
     <message>
         <location filename="../../mesolog/ui/patients/patient_list_model.py" line="+197"/>
         <source>Allergies or contraindications recorded: read them before treating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+28"/>
+        <source>Barcode scanner (this desk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The group separator (GS, as GS1 sets it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{character}” instead of GS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This keyboard&apos;s own layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>US, on a {layout} keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan any vial while this window is open: what the scanner sent, and what Mesolog reads in it, show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A scan &amp;ends with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between &amp;fields it sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It &amp;types in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test your scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Received %Ln character(s), ended by {key}:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln separator(s) between fields.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No separator between fields: a lot or serial number followed by another field will not read. Set the scanner to send the group separator (GS), or a character chosen above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The scanner sent &lt;code&gt;{text}&lt;/code&gt;, ended by {key}, which is not the key set above: choose it under “A scan ends with”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a pause (no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mesolog/ui/common/scanner.py" line="+39"/>
+        <source>Enter or Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key: the scan ends when the keys stop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

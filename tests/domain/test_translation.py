@@ -56,6 +56,7 @@ def test_a_language_without_a_catalogue_is_refused_in_words():
 
 def test_french_is_complete_and_the_others_are_ready_to_translate(capsys):
     assert untranslated("fr") == []
+    assert untranslated("en") == []  # English plural forms: "1 point", "2 points"
     for code in ("it", "es", "pt_BR"):
         assert untranslated(code)  # catalogues exist, waiting for translators
         assert (files("mesolog.resources") / "locale" / code / "LC_MESSAGES"

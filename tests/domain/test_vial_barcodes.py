@@ -70,7 +70,7 @@ def test_caps_lock_on_the_symbology_identifier_is_read():
 def test_a_substitute_separator_reads_when_chosen(separator):
     scanned = f"01{GTIN}10LOT-7{separator}21SN1{separator}17270630"
     assert read(scanned, separator=separator) == (GTIN, "LOT-7", date(2027, 6, 30), "SN1")
-    with pytest.raises(BarcodeError, match="Preferences ▸ Scanner"):
+    with pytest.raises(BarcodeError, match="Preferences ▸ Barcode scanner"):
         read(scanned)  # not chosen: the message says where it is chosen
 
 

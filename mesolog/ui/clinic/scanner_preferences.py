@@ -20,8 +20,6 @@ from mesolog.ui.common.form_dialog import choose
 from mesolog.ui.common.language import tr
 from mesolog.ui.common.scanner import SCAN_ENDINGS, ScanListener, ScannerConfig
 
-_ENDING_KEYS = {"enter": "Enter", "tab": "Tab"}
-
 
 class ScannerBox(QGroupBox):
     """The scanner's settings, and what a test scan read with them (before they are saved)."""
@@ -45,7 +43,7 @@ class ScannerBox(QGroupBox):
         choose(self.separator, config.setup.separator)
         choose(self.layout_choice, config.setup.layout)
         self.test_result = QLabel(tr("Scan any vial while this window is open: what the "
-                                     "scanner sent and what it reads as show here."))
+                                     "scanner sent, and what Mesolog reads in it, show here."))
         self.test_result.setWordWrap(True)
         self.test_result.setMinimumHeight(80)
         self.test_result.setStyleSheet(styles.CALM)
@@ -99,7 +97,7 @@ class ScannerBox(QGroupBox):
                    text=_escaped(text), key=self._ending_name(ending))]))
 
     def _ending_name(self, ending: str) -> str:
-        return _ENDING_KEYS.get(ending) or tr("a pause (no key)")
+        return tr(SCAN_ENDINGS[ending]) if ending else tr("a pause (no key)")
 
 
 def _escaped(text: str) -> str:

@@ -111,6 +111,7 @@ class ScanListener(QObject):
         scope.setProperty(_SCOPE, True)
         self._held: list[_HeldKey] = []
         self._text = ""
+        self._scanning = False  # the held keys are long enough and shaped like a scan
         self._last = 0.0
         self._passed: tuple[QWidget, int, str] | None = None
         self._replaying = False
@@ -124,6 +125,9 @@ class ScanListener(QObject):
         self._question_closed.setInterval(100)
         self._question_closed.timeout.connect(self._hand_on_waiting)
         QApplication.instance().installEventFilter(self)
+        # biip is loaded at the first key that could begin a scan; loading it (0.2 s)
+        # then would part the scanner's keys like a person's: it is loaded now instead
+        QTimer.singleShot(0, lambda: could_be_scan(GROUP_SEPARATOR + "01"))
 
     @property
     def waiting(self) -> int:
@@ -145,13 +149,14 @@ class ScanListener(QObject):
 
     def _key(self, receiver: QWidget, event: QKeyEvent) -> bool:
         """True when the key is taken (held, or part of a scan); False to let it through."""
-        now = time.monotonic()
-        if self._held and now - self._last > KEY_GAP_SECONDS:
-            self._give_back()  # a person's keys: too far apart
+        # when the key was pressed, as the keyboard's driver stamped it: a key waiting
+        # while Mesolog was busy is still as close to the one before as it was typed
+        now = event.timestamp() / 1000 if event.timestamp() else time.monotonic()
+        if self._held and not 0 <= now - self._last <= KEY_GAP_SECONDS:
+            self._give_back()  # a person's keys: too far apart (or from another clock)
         ending = _ending(event)
         if ending:
-            if self._held and self.config.ends_with(ending) and looks_like_scan(
-                    self._text, self.config.setup):
+            if self._held and self.config.ends_with(ending) and self._scanning:
                 self._take(ending)
                 return True
             self._give_back(ending)
@@ -162,18 +167,21 @@ class ScanListener(QObject):
                 return False
             self._give_back()
             return self._let_through(receiver, event)
-        if not could_be_scan(self._text + character, self.config.setup):
+        # once the keys are plainly a scan, whatever else the scanner types is part of it
+        # (a separator substitute not chosen yet): the reading then says what is wrong
+        if not self._scanning and not could_be_scan(self._text + character, self.config.setup):
             self._give_back()
             if not could_be_scan(character, self.config.setup):
                 return self._let_through(receiver, event)
         self._held.append(_HeldKey(receiver, event.key(), event.modifiers(), event.text()))
         self._text += character
+        self._scanning = self._scanning or looks_like_scan(self._text, self.config.setup)
         self._last = now
         self._pause.start()
         return True
 
     def _paused(self) -> None:
-        if not self.config.ending and looks_like_scan(self._text, self.config.setup):
+        if not self.config.ending and self._scanning:
             self._take("")
         else:
             self._give_back("")
@@ -181,7 +189,7 @@ class ScanListener(QObject):
     def _take(self, ending: str) -> None:
         text = self._text
         self.last_ending = ending
-        self._held, self._text = [], ""
+        self._held, self._text, self._scanning = [], "", False
         self._pause.stop()
         if self._question_open():
             self._waiting.append(text)
@@ -192,7 +200,8 @@ class ScanListener(QObject):
     def _give_back(self, ending: str | None = None) -> None:
         """The held keys were typed by a person, or by a scanner that did not end its scan
         as set (``ending``: the key that ended the burst): they go to their fields, in order."""
-        held, text, self._held, self._text = self._held, self._text, [], ""
+        held, scanning = self._held, self._scanning
+        text, self._held, self._text, self._scanning = self._text, [], "", False
         self._pause.stop()
         self._replaying = True
         try:
@@ -200,7 +209,7 @@ class ScanListener(QObject):
                 key.replay()
         finally:
             self._replaying = False
-        if ending is not None and looks_like_scan(text, self.config.setup):
+        if ending is not None and scanning:
             self.unfinished.emit(text, ending)
 
     # -- where the keys go -------------------------------------------------------
@@ -260,14 +269,20 @@ def _ending(event: QKeyEvent) -> str:
     return "tab" if event.key() == Qt.Key.Key_Tab else ""
 
 
+def is_group_separator(event: QKeyEvent) -> bool:
+    """The group separator however it is sent: F8, a bare GS, or Ctrl with the key
+    where a US keyboard has "]"."""
+    return (event.key() == Qt.Key.Key_F8 or event.text() == GROUP_SEPARATOR
+            or (bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                and event.key() in _SEPARATOR_KEYS))
+
+
 def _character(event: QKeyEvent) -> str | None:
     """The character a key adds to a scan: the group separator however it is sent."""
-    key, text = event.key(), event.text()
-    if key == Qt.Key.Key_F8 or text == GROUP_SEPARATOR:
+    if is_group_separator(event):
         return GROUP_SEPARATOR
-    modifiers = event.modifiers()
-    if modifiers & Qt.KeyboardModifier.ControlModifier:
-        return GROUP_SEPARATOR if key in _SEPARATOR_KEYS else None
-    if modifiers & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                            | Qt.KeyboardModifier.MetaModifier):
         return None
+    text = event.text()
     return text if len(text) == 1 and text.isprintable() else None

@@ -116,7 +116,9 @@ class PatientListPanel(QWidget):
             return
         self.model.set_query(self._query_from_widgets())
         self.searched.emit(self.model.query.text.strip(), self.model.rowCount())
-        QTimer.singleShot(0, self.update_count)  # posted after the list's repaint
+        # posted after the list's repaint; dropped if the panel goes first (a window closed
+        # just after a search)
+        QTimer.singleShot(0, self, self.update_count)
 
     def show_everyone(self) -> None:
         """Clear the search and include the archived, so that any patient is listed."""

@@ -262,7 +262,7 @@ class SessionProducts(QWidget):
         if match.scan.layout_fixed:
             self._scan_problem(tr("Read as typed by a scanner set to a US keyboard: set the "
                                   "scanner to this keyboard's layout, or choose the layout "
-                                  "under File ▸ Preferences ▸ Scanner."))
+                                  "under File ▸ Preferences ▸ Barcode scanner."))
         if match.lot is not None:
             self.add_lot(self._lots.get(match.lot.id, match.lot))
             return
