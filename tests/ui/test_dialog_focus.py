@@ -51,9 +51,11 @@ def _dialogs():
         accounts_dialog,
         catalogue_dialog,
         due_view,
+        lot_recall,
         open_events_view,
         preferences,
     )
+    from mesolog.ui.common.scanner import ScannerConfig
     from mesolog.ui.outcomes import outcome_dialogs, photo_views
     from mesolog.ui.patients import history_dialog
     from mesolog.ui.printing import report_dialog
@@ -95,8 +97,10 @@ def _dialogs():
             w["clinic"], lambda: TODAY), "scan_box"),
         ("preferences", lambda w: preferences.PreferencesDialog(
             w["settings"], w["path"], w["clinic"]), "language"),
-        ("who received this lot", lambda w: catalogue_dialog.RecallDialog(
+        ("who received this lot", lambda w: lot_recall.RecallDialog(
             w["clinic"], w["clinic"].catalogue.lots()[0]), None),
+        ("find the lot", lambda w: lot_recall.FindLotDialog(w["clinic"], ScannerConfig()),
+         "lot_picker"),
         ("report", lambda w: report_dialog.ReportDialog(w["clinic"], w["patient"]), None),
         ("history", lambda w: history_dialog.HistoryDialog(w["clinic"], w["patient"]), None),
         ("due", lambda w: due_view.DueWindow(w["clinic"], lambda: TODAY), None),

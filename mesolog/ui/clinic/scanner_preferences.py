@@ -3,6 +3,7 @@ between fields, the keyboard layout it types in, and a box to test it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from mesolog.domain.gs1 import (
@@ -45,7 +46,10 @@ class ScannerBox(QGroupBox):
         self.test_result = QLabel(tr("Scan any vial while this window is open: what the "
                                      "scanner sent, and what Mesolog reads in it, show here."))
         self.test_result.setWordWrap(True)
-        self.test_result.setMinimumHeight(80)
+        self.test_result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # room for what a scan shows (what was sent, separators, what was read) without
+        # the dialog changing size under the practitioner's eyes
+        self.test_result.setMinimumHeight(self.test_result.fontMetrics().lineSpacing() * 7 + 12)
         self.test_result.setStyleSheet(styles.CALM)
         form = QFormLayout(self)
         form.addRow(tr("A scan &ends with"), self.ending)
@@ -88,13 +92,19 @@ class ScannerBox(QGroupBox):
                          + "</b>")
             if scan.layout_fixed and not config.setup.layout:
                 lines.append(_escaped(layout_hint(scan.layout_fixed)))
-        self.test_result.setText("<br>".join(lines))
+        self._show_result("<br>".join(lines))
 
     def _show_unfinished(self, text: str, ending: str) -> None:
-        self.test_result.setText("<br>".join([
-            tr("The scanner sent <code>{text}</code>, ended by {key}, which is not the key set "
-               "above: choose it under “A scan ends with”.").format(
-                   text=_escaped(text), key=self._ending_name(ending))]))
+        self._show_result(tr("The scanner sent <code>{text}</code>, ended by {key}, which is "
+                             "not the key set above: choose it under “A scan ends with”.").format(
+                                 text=_escaped(text), key=self._ending_name(ending)))
+
+    def _show_result(self, html: str) -> None:
+        self.test_result.setText(html)
+        # a long message makes the box, and the dialog, taller rather than cut it off
+        needed = self.test_result.heightForWidth(self.test_result.width())
+        if needed > self.test_result.height():
+            self.test_result.setMinimumHeight(needed)
 
     def _ending_name(self, ending: str) -> str:
         return tr(SCAN_ENDINGS[ending]) if ending else tr("a pause (no key)")

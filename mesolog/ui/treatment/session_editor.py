@@ -291,6 +291,11 @@ class SessionEditor(OpensAtFirstField, QDialog):
         may_change = allows(actor, Action.SESSION_AMEND if signed else
                             Action.SESSION_UPDATE if session else Action.SESSION_RECORD)
         self._set_editable((not signed or self._amending) and may_change)
+        # what a scanned vial is told when it cannot be added
+        self.products.closed_because = (
+            tr("This session is signed: amend it to add a vial.") if may_change else
+            tr("Your account may read this session but not change it: the vial is not "
+               "added."))
         self.amend_button.setVisible(signed and not self._amending)
         permit(self.amend_button, actor, Action.SESSION_AMEND)
         self.sign_button.setVisible(not signed)

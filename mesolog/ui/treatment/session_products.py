@@ -66,6 +66,7 @@ class SessionProducts(QWidget):
         self._rows: list[_Row] = []
         self._mapped: dict[int, tuple[int, float]] = {}  # lot id → points, ml on the map
         self._editable = True
+        self.closed_because = ""  # why vials cannot be added, when they cannot
         self._session_day = clinic.clock().date()
         self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
 
@@ -252,7 +253,7 @@ class SessionProducts(QWidget):
         """A vial scanned (or its code typed): its lot added, after any question it needs."""
         self.scan_error.hide()
         if not self._editable:
-            self._scan_problem(tr("This session is signed: amend it to add a vial."))
+            self._scan_problem(self.closed_because)
             return
         try:
             match = self._clinic.catalogue.match_scan(text, self._scanner.setup)
