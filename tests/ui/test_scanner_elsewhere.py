@@ -148,3 +148,32 @@ def test_a_scan_in_a_password_field_is_typed_there_not_taken(qtbot, db, demo_tem
     type_by_hand(qtbot, login.password, "")
     assert login.password.text() == "0109506000134352"
     assert QApplication.activeModalWidget() is None  # no recall list, no message
+
+
+def test_digits_typed_just_before_a_shortcut_land_before_it_acts(qtbot, demo_window):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import click_row
+
+    window = demo_window
+    click_row(qtbot, window, 0)
+    phone = window.form.inputs["phone"]
+    phone.setFocus()
+    phone.setText("+33 6 12 34 56 ")
+    qtbot.keyClicks(phone, "78")  # held a moment: they could begin a scan
+    qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # at once
+    stored = window.clinic.patients.get(window.form.patient.id)
+    assert stored.details.phone == "+33 6 12 34 56 78"
+
+
+def test_a_key_held_down_is_a_persons(qtbot, demo_window):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    window = demo_window
+    box = window.search_box
+    box.setFocus()
+    for repeated in (False, True, True):
+        QApplication.sendEvent(box, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_0,
+                                              Qt.KeyboardModifier.NoModifier, "0", repeated))
+    assert box.text() == "000"  # at once: a repeating key is no scanner's

@@ -42,6 +42,7 @@ SCAN_ENDINGS = {
     "": QT_TR_NOOP("No key: the scan ends when the keys stop"),
 }
 _SCOPE = "mesolog_scan_scope"
+_HEARD = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.ShortcutOverride}
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
                   Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock}
 # The key that, with Ctrl, sends the group separator: "]" on a US keyboard, and
@@ -99,6 +100,9 @@ class ScanListener(QObject):
     is closed: it is never taken as the answer.
     """
 
+    # False while the listener is made, and once its window takes it down with it (its
+    # attributes go before Qt stops handing it the application's events)
+    _alive = False
     scanned = Signal(str)
     # a burst a scanner typed that did not end as set: its text and the key that
     # ended it ("" for none); the keys went to their field (Preferences show it)
@@ -124,6 +128,7 @@ class ScanListener(QObject):
         self._question_closed = QTimer(self)
         self._question_closed.setInterval(100)
         self._question_closed.timeout.connect(self._hand_on_waiting)
+        self._alive = True
         QApplication.instance().installEventFilter(self)
         # biip is loaded at the first key that could begin a scan; loading it (0.2 s)
         # then would part the scanner's keys like a person's: it is loaded now instead
@@ -135,10 +140,14 @@ class ScanListener(QObject):
         return len(self._waiting)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and self._held:
-            self._give_back()  # what was typed lands before the click acts on it
+        kind = event.type()
+        if kind not in _HEARD or not self._alive:
             return False
-        if (event.type() != QEvent.Type.KeyPress or self._replaying
+        if self._held and (kind == QEvent.Type.MouseButtonPress or (
+                kind == QEvent.Type.ShortcutOverride and _is_shortcut(event))):
+            self._give_back()  # what was typed lands before the click or shortcut acts on it
+            return False
+        if (kind != QEvent.Type.KeyPress or self._replaying
                 or not isinstance(watched, QWidget) or not self._hears(watched)):
             return False
         if self._passed_on_from(watched, event):
@@ -154,6 +163,9 @@ class ScanListener(QObject):
         now = event.timestamp() / 1000 if event.timestamp() else time.monotonic()
         if self._held and not 0 <= now - self._last <= KEY_GAP_SECONDS:
             self._give_back()  # a person's keys: too far apart (or from another clock)
+        if event.isAutoRepeat():  # a key held down: a person's
+            self._give_back()
+            return self._let_through(receiver, event)
         ending = _ending(event)
         if ending:
             if self._held and self.config.ends_with(ending) and self._scanning:
@@ -259,6 +271,13 @@ def not_for_scans(window: QWidget) -> None:
     """Keys typed in ``window`` are never taken for a scan (passwords, the lock screen):
     the window of a listener that ``window`` opens over does not hear them."""
     window.setProperty(_SCOPE, True)
+
+
+def _is_shortcut(event: QKeyEvent) -> bool:
+    """A key with Ctrl or Alt that is not the group separator: it may be a shortcut
+    (Ctrl+S saves), which Qt runs before the key itself arrives."""
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return bool(event.modifiers() & modifiers) and not is_group_separator(event)
 
 
 def _ending(event: QKeyEvent) -> str:
