@@ -117,6 +117,11 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self.print_button.setEnabled(False)
         self.pages_label.setText(tr("Building…"))
 
+        # imported here, on the window's thread: PySide's import hook reads a module's
+        # source as it is first imported, and doing so on the helper thread while the
+        # window handles its events crashed the process (seen under load in the tests)
+        import pypdfium2  # noqa: F401
+
         def build(own: Database, _progress: Progress) -> tuple[bytes, list[QImage]]:
             from mesolog.services.clinic import Clinic
 
