@@ -16,8 +16,8 @@ from mesolog.ui.clinic.due_view import DueListModel, DueWindow
 from mesolog.ui.main_window import MainWindow
 from mesolog.ui.treatment.session_editor import SessionEditor
 from tests.conftest import TODAY, details, fixed_clock
+from tests.ui.by_hand import type_by_hand
 from tests.ui.modal import answer_message_box, close_dialog, when_modal
-from tests.ui.typing import type_by_hand
 
 
 @pytest.fixture

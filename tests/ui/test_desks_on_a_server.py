@@ -16,6 +16,7 @@ from mesolog.domain.validation import ConflictError
 from mesolog.services.patients import PatientService
 from mesolog.ui.common.change_notices import ChangeNotices
 from tests.conftest import details, fixed_clock, open_as_administrator
+from tests.ui.by_hand import type_by_hand
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,7 +117,7 @@ def test_a_lost_connection_is_said_once_and_nothing_typed_is_lost(
     shown = window.form.patient
     phone = window.form.inputs["phone"]
     phone.clear()
-    qtbot.keyClicks(phone, "+49 30 7777 7777")
+    type_by_hand(qtbot, phone, "+49 30 7777 7777")
     typed = phone.text()
 
     cable.cut()

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from mesolog.services.backups import BackupService
 from mesolog.ui.common.error_home import ErrorHome
+from tests.ui.by_hand import type_by_hand
 from tests.ui.conftest import click_row
-from tests.ui.typing import type_by_hand
 
 
 @pytest.mark.qt_no_exception_capture

@@ -14,10 +14,10 @@ from mesolog.domain.translation import untranslated
 from mesolog.ui.common import settings as opt
 from mesolog.ui.common.language import speak
 from tests.conftest import fill_with_demo
+from tests.ui.by_hand import type_by_hand
 from tests.ui.shown_texts import english_replaced, english_shown
 from tests.ui.test_dialog_focus import _dialogs, world  # noqa: F401 (the fixture)
 from tests.ui.test_session_editor import clinic, patient, seeded  # noqa: F401 (fixtures)
-from tests.ui.typing import type_by_hand
 
 DIALOGS = _dialogs()
 

@@ -9,9 +9,9 @@ from mesolog.services.patient_search import LIST_PAGE_SIZE
 from mesolog.ui.file_actions import DEMO_PATIENTS
 from mesolog.ui.patients.patient_list_model import NAME
 from tests.conftest import open_as_administrator
+from tests.ui.by_hand import type_by_hand
 from tests.ui.conftest import click_row
 from tests.ui.modal import answer_message_box
-from tests.ui.typing import type_by_hand
 
 
 def test_typing_in_the_search_box_narrows_the_list(qtbot, demo_window, patients):

@@ -15,9 +15,9 @@ from mesolog.services.clinic import Clinic
 from mesolog.ui.common.scanner import ScannerConfig
 from mesolog.ui.treatment.session_editor import SessionEditor
 from tests.conftest import NOW, details, fixed_clock
+from tests.ui.by_hand import PAUSE_MS, type_by_hand
 from tests.ui.modal import when_modal
 from tests.ui.scanner_keys import GS, scanner_types
-from tests.ui.typing import PAUSE_MS, type_by_hand
 
 GTIN = "09506000134352"
 OTHER_GTIN = "07032069804988"

@@ -13,9 +13,9 @@ from mesolog.ui.clinic.preferences import PreferencesDialog
 from mesolog.ui.common.scanner import ScannerConfig, scanner_config
 from mesolog.ui.login import LoginDialog
 from tests.conftest import TODAY, fill_with_demo, fixed_clock
+from tests.ui.by_hand import type_by_hand
 from tests.ui.modal import close_dialog, when_modal
 from tests.ui.scanner_keys import GS, scanner_types
-from tests.ui.typing import type_by_hand
 
 
 def vial_of(clinic: Clinic, lot) -> str:
