@@ -44,8 +44,8 @@ def patient(clinic):
 
 @pytest.fixture
 def open_editor(qtbot, clinic, patient):
-    def open_with(config: ScannerConfig | None = None) -> SessionEditor:
-        editor = SessionEditor(clinic, patient, None, NOW, scanner=config)
+    def open_with(config: ScannerConfig | None = None, for_patient=None) -> SessionEditor:
+        editor = SessionEditor(clinic, for_patient or patient, None, NOW, scanner=config)
         qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))
         editor.show()
         qtbot.waitExposed(editor)
@@ -275,3 +275,19 @@ def test_scanned_text_from_the_scan_box_by_hand_keeps_enter_from_saving(qtbot, o
     type_by_hand(qtbot, box, "10LOT-7")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert listed(editor) == [("LOT-7", "Dutasteride serum")] and editor.isVisible()
+
+
+def test_a_second_scan_while_an_allergy_is_warned_of_waits(qtbot, open_editor, clinic):
+    allergic = clinic.patients.create(details(chart_no="P-7", allergies="Biotin (hives)"))
+    editor = open_editor(for_patient=allergic)
+    warned: list[str] = []
+
+    def scan_again_then_no(box):
+        warned.append(box.text())
+        scanner_types(f"01{GTIN}10LOT-7{GS}17270630")  # Enter would have said No (default)
+        assert box.isVisible()
+        box.button(QMessageBox.StandardButton.No).click()
+    when_modal(QMessageBox, scan_again_then_no)
+    scanner_types(f"01{OTHER_GTIN}10B-2031{GS}17270630")
+    assert warned and "Biotin" in warned[0]
+    qtbot.waitUntil(lambda: listed(editor) == [("LOT-7", "Dutasteride serum")])
