@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mesolog.domain.gs1 import read_vial_barcode  # noqa: E402
-from mesolog.ui.common.scanner import ScanListener, ScannerConfig  # noqa: E402
-from tests.ui.scanner_keys import GS, scanner_types  # noqa: E402
+from mesolog.domain.gs1 import read_vial_barcode
+from mesolog.ui.common.scanner import ScanListener, ScannerConfig
+from tests.ui.scanner_keys import GS, scanner_types
 
 EVENTS = 200_000
 SCAN = f"]d20109506000134352" f"21SN000123{GS}10AB-2031-X{GS}17270630"

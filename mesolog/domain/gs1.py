@@ -215,7 +215,7 @@ def _read(text: str, separator: str) -> VialScan:
 
 def _elements(text: str) -> list:
     """The element strings of ``text``, or BarcodeError saying what was read before the fault."""
-    from biip import ParseConfig, ParseError  # ~0.2 s to import: at the first scan
+    from biip import ParseConfig, ParseError  # ~0.2 s to import: not at start-up
     from biip.gs1_application_identifiers import GS1ApplicationIdentifier
     from biip.gs1_element_strings import GS1ElementString
 
@@ -332,7 +332,7 @@ def _could_begin(text: str) -> bool:
 def _mangled_by(layout: KeyboardLayout, text: str) -> bool:
     """Whether ``text`` shows the signs of a US-set scanner on ``layout``: it cannot be a
     GS1 scan as typed (a character outside GS1's set, or no digit to begin with)."""
-    body = text.lstrip(GROUP_SEPARATOR)
+    body = (text[3:] if text.startswith("]") else text).lstrip(GROUP_SEPARATOR)
     outside = any(ch not in _CSET_82 and ch != GROUP_SEPARATOR for ch in body)
     return (outside or not body[:1].isdigit()) and _could_begin(layout.fix(text))
 
