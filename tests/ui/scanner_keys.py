@@ -39,11 +39,13 @@ def keyboard_window():
 
 
 def scanner_types(text: str, separator: str = "ctrl+]", end: str | None = "enter",
-                  key_ms: int = 4) -> None:
+                  key_ms: int = 4, stamped_from: int | None = None) -> int:
     """``text`` typed as a scanner types it, a key every ``key_ms``; ``end``: its suffix
-    key (None for none)."""
+    key (None for none); ``stamped_from``: the stamp of the key before (the rest of a
+    scan the desk reads late). The stamp the next key would have."""
     window = keyboard_window()
-    stamp = int(time.monotonic() * 1000)  # the clock the listener reads for unstamped keys
+    # the clock the listener reads for unstamped keys
+    stamp = stamped_from if stamped_from is not None else int(time.monotonic() * 1000)
 
     def press(key: Qt.Key, modifiers: Qt.KeyboardModifier, typed: str) -> None:
         nonlocal stamp
@@ -71,6 +73,7 @@ def scanner_types(text: str, separator: str = "ctrl+]", end: str | None = "enter
     if end is not None:
         key, typed = ENDINGS[end]
         press(key, NO_MODIFIER, typed)
+    return stamp
 
 
 def _key_of(character: str) -> tuple[Qt.Key, Qt.KeyboardModifier, str]:

@@ -291,3 +291,21 @@ def test_a_second_scan_while_an_allergy_is_warned_of_waits(qtbot, open_editor, c
     scanner_types(f"01{OTHER_GTIN}10B-2031{GS}17270630")
     assert warned and "Biotin" in warned[0]
     qtbot.waitUntil(lambda: listed(editor) == [("LOT-7", "Dutasteride serum")])
+
+
+def test_a_scan_read_late_by_a_busy_desk_is_still_one_scan(qtbot, open_editor):
+    editor = open_editor()
+    editor.notes.setFocus()
+    next_stamp = scanner_types(f"01{GTIN}10LOT-7", end=None)
+    qtbot.wait(250)  # the desk busy: the rest of the scan waits, typed, in the queue
+    scanner_types(f"{GS}17270630", stamped_from=next_stamp)
+    assert listed(editor) == [("LOT-7", "Dutasteride serum")]
+    assert editor.notes.toPlainText() == ""
+
+
+def test_a_scan_that_never_ends_goes_back_to_its_field(qtbot, open_editor):
+    editor = open_editor()
+    editor.notes.setFocus()
+    scanner_types(f"01{GTIN}10LOT-7", end=None)  # a scanner whose suffix is not set
+    qtbot.waitUntil(lambda: editor.notes.toPlainText() == f"01{GTIN}10LOT-7", timeout=2000)
+    assert listed(editor) == []

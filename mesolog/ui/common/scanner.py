@@ -34,6 +34,9 @@ from mesolog.ui.common.settings import Settings
 # A scanner types a key every few milliseconds, a person every 100 or more:
 # keys further apart than this are a person's.
 KEY_GAP_SECONDS = 0.06
+# How long keys plainly a scan wait for their suffix key before they are given back:
+# a desk busy for a moment reads the rest of a scan late, and no person types a scan.
+SCAN_PATIENCE_SECONDS = 0.5
 # The key a scanner ends a scan with, as Preferences offer it: "" waits for the pause.
 SCAN_ENDINGS = {
     "enter tab": QT_TR_NOOP("Enter or Tab"),
@@ -189,12 +192,14 @@ class ScanListener(QObject):
         self._text += character
         self._scanning = self._scanning or looks_like_scan(self._text, self.config.setup)
         self._last = now
-        self._pause.start()
+        self._pause.start(round(KEY_GAP_SECONDS * 1000))
         return True
 
     def _paused(self) -> None:
         if not self.config.ending and self._scanning:
             self._take("")
+        elif self._scanning and self._pause.interval() < SCAN_PATIENCE_SECONDS * 1000:
+            self._pause.start(round(SCAN_PATIENCE_SECONDS * 1000))  # the rest may be late
         else:
             self._give_back("")
 
