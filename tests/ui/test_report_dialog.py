@@ -207,3 +207,91 @@ def test_the_window_keeps_running_while_a_report_is_built(qtbot, clinic, monkeyp
     qtbot.waitUntil(lambda: bool(dialog.pdf), timeout=20_000)
     timer.stop()
     assert built_on[0] is not threading.main_thread() and len(ticks) >= 20
+
+
+def _printer_to(path, paper=None):
+    from PySide6.QtGui import QPageSize
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(150)
+    if paper is not None:
+        printer.setPageSize(QPageSize(paper))
+    return printer
+
+
+def _ink_mm(pdf: bytes, page: int = 0) -> tuple[float, float, float, float, float, float]:
+    """A page's paper size and the margins of what is printed on it, in mm:
+    (width, height, left, top, right, bottom)."""
+    import pypdfium2
+    from PIL import ImageOps
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        dpi = 100
+        image = document[page].render(scale=dpi / 72).to_pil().convert("L")
+    finally:
+        document.close()
+    left, top, right, bottom = ImageOps.invert(image).point(lambda v: 255 if v > 40 else 0
+                                                             ).getbbox()
+    mm = 25.4 / dpi
+    width, height = image.size
+    return (width * mm, height * mm, left * mm, top * mm, (width - right) * mm,
+            (height - bottom) * mm)
+
+
+@pytest.fixture
+def built(qtbot, clinic):
+    dialog = ReportDialog(clinic, treated(clinic))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20_000)
+    return dialog
+
+
+def test_a_page_range_prints_only_those_pages(built, tmp_path):
+    report = PdfReader(BytesIO(built.pdf))
+    assert len(report.pages) >= 3
+    printer = _printer_to(tmp_path / "two.pdf")
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)  # "Pages from 2 to 3" in the print dialog
+    assert built.print_report(printer)
+    printed = PdfReader(tmp_path / "two.pdf")
+    assert len(printed.pages) == 2
+    assert _ink_mm((tmp_path / "two.pdf").read_bytes(), 0)[2:] == pytest.approx(
+        _ink_mm(built.pdf, 1)[2:], abs=1.0)  # page 2 printed first
+
+
+def test_the_printed_page_lands_where_the_pdf_puts_it(built, tmp_path):
+    printer = _printer_to(tmp_path / "a4.pdf")
+    assert built.print_report(printer)
+    printed = _ink_mm((tmp_path / "a4.pdf").read_bytes())
+    own = _ink_mm(built.pdf)
+    assert printed[:2] == pytest.approx((210.0, 297.0), abs=1.0)
+    assert printed[2:] == pytest.approx(own[2:], abs=1.0)  # every margin within 1 mm
+
+
+def test_on_letter_paper_an_a4_report_is_fitted_and_centred(built, tmp_path):
+    from PySide6.QtGui import QPageSize
+
+    printer = _printer_to(tmp_path / "letter.pdf", QPageSize.PageSizeId.Letter)
+    assert built.print_report(printer)
+    width, height, left, top, right, _ = _ink_mm((tmp_path / "letter.pdf").read_bytes())
+    assert (width, height) == pytest.approx((215.9, 279.4), abs=1.0)
+    own = _ink_mm(built.pdf)
+    scale = 279.4 / 297.0
+    assert left - right == pytest.approx((own[2] - own[4]) * scale, abs=1.0)  # centred
+    assert top == pytest.approx(own[3] * scale, abs=1.0)
+
+
+def test_the_print_dialog_knows_the_pages(built):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    seen: list[tuple[int, int]] = []
+
+    def look(dialog):
+        seen.append((dialog.minPage(), dialog.maxPage()))
+        dialog.reject()
+    when_modal(QPrintDialog, look)
+    assert not built.print_report()
+    assert seen == [(1, len(PdfReader(BytesIO(built.pdf)).pages))]

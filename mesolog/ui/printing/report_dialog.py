@@ -8,12 +8,13 @@ the same document.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.patient import Patient
+from mesolog.domain.print_layout import pages_to_print, place_page
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.private import write_private
 from mesolog.ui.common.form_dialog import OpensAtFirstField
@@ -181,28 +183,92 @@ class ReportDialog(OpensAtFirstField, QDialog):
         return True
 
     def print_report(self, printer: QPrinter | None = None) -> bool:
+        """Print the report's pages, those chosen in the print dialog, each where the PDF
+        puts it: at 100 % on the paper it was laid out for, else fitted and centred.
+
+        Each page is rendered in turn at the printer's resolution up to 300 dpi and drawn
+        at that size: the job holds one page's pixels at a time, never scaled up.
+        """
+        count = page_count(self.pdf)
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.suggested_name())
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            printer.setFromTo(1, count)
+            dialog = QPrintDialog(printer, self)
+            dialog.setMinMax(1, count)  # the page boxes know the report's pages
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        dpi = min(printer.resolution(), PRINT_DPI_MAX)
+        pages = pages_to_print(count, chosen_ranges(printer))
+        if not pages:
+            QMessageBox.information(self, tr("Nothing to print"), tr(
+                "The pages chosen are not in the report: it has %Ln page(s).", "", count))
+            return False
+        printer.setFullPage(True)  # the painter's origin is the paper's corner
+        resolution = printer.resolution()
+        dpi = min(resolution, PRINT_DPI_MAX)
+        paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
         painter = QPainter()
         if not painter.begin(printer):
             QMessageBox.warning(self, tr("Not printed"), tr("The printer could not be started."))
             return False
         try:
-            area = printer.pageLayout().paintRectPixels(printer.resolution())
-            for number, image in enumerate(page_images(self.pdf, dpi=dpi)):
+            for number, (size_pt, image) in enumerate(rendered_pages(self.pdf, pages, dpi)):
                 if number:
                     printer.newPage()
-                scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(area.topLeft().x(), area.topLeft().y(),
-                                  image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
+                placed = place_page(size_pt, (paper.width(), paper.height()))
+                to_device = resolution / 72
+                painter.drawImage(QRectF(placed.left_pt * to_device, placed.top_pt * to_device,
+                                         size_pt[0] * placed.scale * to_device,
+                                         size_pt[1] * placed.scale * to_device), image)
         finally:
             painter.end()
         return True
+
+
+def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
+    """The pages the print dialog chose, as ranges numbered from 1; None for all."""
+    if printer.printRange() != QPrinter.PrintRange.PageRange:
+        return None
+    ranges = [(r.from_, r.to) for r in printer.pageRanges().toRangeList()]
+    if not ranges and printer.fromPage():
+        ranges = [(printer.fromPage(), printer.toPage())]
+    return ranges or None
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def rendered_pages(pdf: bytes, pages: list[int], dpi: float
+                   ) -> Iterator[tuple[tuple[float, float], QImage]]:
+    """Each of ``pages`` (numbered from 1): its size in points and its image at ``dpi``,
+    one page at a time."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for number in pages:
+            page = document[number - 1]
+            try:
+                size = (page.get_width(), page.get_height())
+                yield size, _image_of(page, dpi / 72)
+            finally:
+                page.close()
+    finally:
+        document.close()
+
+
+def _image_of(page, scale: float) -> QImage:
+    bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB order, for Qt
+    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                   QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels before PDFium frees them
 
 
 def page_images(pdf: bytes, *, width_px: float | None = None,
@@ -215,11 +281,8 @@ def page_images(pdf: bytes, *, width_px: float | None = None,
     try:
         for page in document:
             width_pt = page.get_width()
-            scale = (width_px / width_pt) if width_px else (dpi or 96) / 72
-            bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB order, for Qt
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels before PDFium frees them
+            images.append(_image_of(page, (width_px / width_pt) if width_px
+                                    else (dpi or 96) / 72))
             page.close()
     finally:
         document.close()
