@@ -14,7 +14,7 @@
     <message numerus="yes">
         <location line="+1"/>
         <location line="+97"/>
-        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="+194"/>
+        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="+196"/>
         <source>%Ln patient(s)</source>
         <translation>
             <numerusform>%Ln patient</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+149"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+150"/>
         <source>From the injection map: %Ln point(s)</source>
         <translation>
             <numerusform>From the injection map: %Ln point</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+151"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+161"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -266,7 +266,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+73"/>
+        <location line="+47"/>
+        <source>The pages chosen are not in the report: it has %Ln page(s).</source>
+        <translation>
+            <numerusform>The pages chosen are not in the report: it has %Ln page.</numerusform>
+            <numerusform>The pages chosen are not in the report: it has %Ln pages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+77"/>
         <source>Received %Ln character(s), ended by {key}:</source>
         <translation>
             <numerusform>Received %Ln character, ended by {key}:</numerusform>

@@ -271,7 +271,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+227"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+228"/>
         <source>Expired lot</source>
         <translation>Lot périmé</translation>
     </message>
@@ -361,7 +361,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+76"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+80"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation>Fermer</translation>
@@ -832,7 +832,7 @@ Biotine, 5 mg/ml</translation>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+97"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+103"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -847,7 +847,7 @@ Biotine, 5 mg/ml</translation>
     <message numerus="yes">
         <location line="+1"/>
         <location line="+97"/>
-        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="+194"/>
+        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="+196"/>
         <source>%Ln patient(s)</source>
         <translation>
             <numerusform>%Ln patient</numerusform>
@@ -1672,7 +1672,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
         <location line="+94"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="-289"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="-290"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation>Volume</translation>
@@ -2563,7 +2563,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Non enregistré : modifié ailleurs</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="-133"/>
+        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="-135"/>
         <source>Find by name, chart number or date of birth</source>
         <translation>Rechercher par nom, numéro de dossier ou date de naissance</translation>
     </message>
@@ -2573,7 +2573,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <translation>Inclure les archivés</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; {reason}. Records can be read and printed; nothing can be saved.</source>
         <translation>&lt;b&gt;Lecture seule :&lt;/b&gt; {reason}. Les dossiers peuvent être lus et imprimés ; rien ne peut être enregistré.</translation>
     </message>
@@ -2642,7 +2642,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Créer le patient « {searched} »…</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-115"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-121"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation>Imprimer ou enregistrer un compte rendu — {name} ({chart_no})</translation>
     </message>
@@ -2667,12 +2667,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Compte rendu</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Building…</source>
         <translation>Préparation…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Not built</source>
         <translation>Non préparé</translation>
     </message>
@@ -2705,14 +2705,53 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Le compte rendu n’a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
+        <source>Nothing to print</source>
+        <translation>Rien à imprimer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The pages chosen are not in the report: it has %Ln page(s).</source>
+        <translation>
+            <numerusform>Les pages choisies ne sont pas dans le compte rendu : il a %Ln page.</numerusform>
+            <numerusform>Les pages choisies ne sont pas dans le compte rendu : il a %Ln pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+29"/>
         <source>Not printed</source>
         <translation>Non imprimé</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-29"/>
         <source>The printer could not be started.</source>
         <translation>L’imprimante n’a pas pu être lancée.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sending to {printer}…</source>
+        <translation>Envoi à {printer}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent to {printer}.</source>
+        <translation>Envoyé à {printer}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not printed.</source>
+        <translation>Non imprimé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{printer} did not take the report: {reason}</source>
+        <translation>{printer} n’a pas accepté le compte rendu : {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
     </message>
     <message>
         <location filename="../../mesolog/ui/recovery_key_dialog.py" line="+23"/>
@@ -2974,12 +3013,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
     </message>
     <message>
         <location line="+11"/>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-119"/>
         <source>Save and S&amp;ign</source>
         <translation>Enregistrer et s&amp;igner</translation>
     </message>
@@ -2994,7 +3033,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Carte d’injection</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+99"/>
+        <source>Your account may read this session but not change it: the vial is not added.</source>
+        <translation>Votre compte peut lire cette séance mais pas la modifier : le flacon n’est pas ajouté.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Save Amendment</source>
         <translation>&amp;Enregistrer l’avenant</translation>
     </message>
@@ -3020,7 +3064,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Scan the vial&apos;s barcode (or type it) and press Enter</source>
         <translation>Scannez le code-barres du flacon (ou tapez-le) et appuyez sur Entrée</translation>
     </message>
@@ -3128,12 +3172,12 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
         <translation>L’ajouter quand même ?</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-102"/>
         <source>This session is signed: amend it to add a vial.</source>
         <translation>Cette séance est signée : amendez-la pour ajouter un flacon.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+18"/>
         <source>Read as typed by a scanner set to a US keyboard: set the scanner to this keyboard&apos;s layout, or choose the layout under File ▸ Preferences ▸ Barcode scanner.</source>
         <translation>Lu comme tapé par un lecteur réglé sur un clavier américain : réglez le lecteur sur la disposition de ce clavier, ou choisissez-la sous Fichier ▸ Préférences ▸ Lecteur de codes-barres.</translation>
     </message>
@@ -3961,7 +4005,7 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
         <translation>Allergies ou contre-indications enregistrées : lisez-les avant de traiter.</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+28"/>
+        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+29"/>
         <source>Barcode scanner (this desk)</source>
         <translation>Lecteur de codes-barres (ce poste)</translation>
     </message>
@@ -3991,7 +4035,7 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
         <translation>Scannez un flacon pendant que cette fenêtre est ouverte : ce que le lecteur a envoyé, et ce que Mesolog y lit, s’affichent ici.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>A scan &amp;ends with</source>
         <translation>Un scan se &amp;termine par</translation>
     </message>
@@ -4037,17 +4081,17 @@ Le mot de passe, dans la fenêtre Verrouillé, le rouvre ; les modifications non
         <translation>Lu : {fields}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The scanner sent &lt;code&gt;{text}&lt;/code&gt;, ended by {key}, which is not the key set above: choose it under “A scan ends with”.</source>
         <translation>Le lecteur a envoyé &lt;code&gt;{text}&lt;/code&gt;, terminé par {key}, qui n’est pas la touche réglée ci-dessus : choisissez-la sous « Un scan se termine par ».</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>a pause (no key)</source>
         <translation>une pause (aucune touche)</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/common/scanner.py" line="+39"/>
+        <location filename="../../mesolog/ui/common/scanner.py" line="+42"/>
         <source>Enter or Tab</source>
         <translation>Entrée ou Tab</translation>
     </message>

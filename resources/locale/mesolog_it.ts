@@ -269,7 +269,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+227"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+228"/>
         <source>Expired lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -359,7 +359,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+76"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+80"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
@@ -830,7 +830,7 @@ Biotin, 5 mg/ml</source>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+97"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+103"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,7 +845,7 @@ Biotin, 5 mg/ml</source>
     <message numerus="yes">
         <location line="+1"/>
         <location line="+97"/>
-        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="+194"/>
+        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="+196"/>
         <source>%Ln patient(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1664,7 +1664,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
         <location line="+94"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="-289"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="-290"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
@@ -2555,7 +2555,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="-133"/>
+        <location filename="../../mesolog/ui/patients/patient_list_panel.py" line="-135"/>
         <source>Find by name, chart number or date of birth</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2565,7 +2565,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; {reason}. Records can be read and printed; nothing can be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2630,7 +2630,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-115"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-121"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,12 +2655,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Building…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Not built</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2693,13 +2693,52 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
+        <source>Nothing to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The pages chosen are not in the report: it has %Ln page(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+29"/>
         <source>Not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-29"/>
         <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sending to {printer}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent to {printer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{printer} did not take the report: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2962,12 +3001,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-119"/>
         <source>Save and S&amp;ign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2982,7 +3021,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+99"/>
+        <source>Your account may read this session but not change it: the vial is not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Save Amendment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3008,7 +3052,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Scan the vial&apos;s barcode (or type it) and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3114,12 +3158,12 @@ Use another lot, or say why this one is used anyway (recorded with the session):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-102"/>
         <source>This session is signed: amend it to add a vial.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+18"/>
         <source>Read as typed by a scanner set to a US keyboard: set the scanner to this keyboard&apos;s layout, or choose the layout under File ▸ Preferences ▸ Barcode scanner.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3942,7 +3986,7 @@ The password in the Locked window opens it again; unsaved changes are kept.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+28"/>
+        <location filename="../../mesolog/ui/clinic/scanner_preferences.py" line="+29"/>
         <source>Barcode scanner (this desk)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3972,7 +4016,7 @@ The password in the Locked window opens it again; unsaved changes are kept.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>A scan &amp;ends with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4018,17 +4062,17 @@ The password in the Locked window opens it again; unsaved changes are kept.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The scanner sent &lt;code&gt;{text}&lt;/code&gt;, ended by {key}, which is not the key set above: choose it under “A scan ends with”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>a pause (no key)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/common/scanner.py" line="+39"/>
+        <location filename="../../mesolog/ui/common/scanner.py" line="+42"/>
         <source>Enter or Tab</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from contextvars import copy_context
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -81,6 +82,28 @@ def test_the_template_holds_every_text_marked_in_the_code():
     with (files("mesolog.resources") / "locale" / "mesolog.pot").open("rb") as pot:
         template = {m.id for m in read_po(pot) if m.id}
     assert marked == template
+
+
+def test_the_window_catalogue_holds_every_text_the_window_marks():
+    """A text of the window (tr or QT_TR_NOOP) missing from the catalogues, because
+    ``mesolog translations --update`` was not run, would stay English in French."""
+    import ast
+    from xml.etree import ElementTree
+
+    marked = set()
+    for path in Path(str(files("mesolog") / "ui")).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("tr", "QT_TR_NOOP") and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                marked.add(node.args[0].value)
+    with (files("mesolog.resources") / "locale" / "mesolog_fr.ts").open("rb") as ts:
+        catalogue = {message.findtext("source") for message in
+                     ElementTree.parse(ts).getroot().iter("message")
+                     if message.find("translation").get("type") not in ("obsolete",
+                                                                           "vanished")}
+    assert len(marked) > 500 and marked - catalogue == set()
 
 
 

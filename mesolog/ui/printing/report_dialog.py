@@ -37,6 +37,7 @@ from mesolog.store.private import write_private
 from mesolog.ui.common.form_dialog import OpensAtFirstField
 from mesolog.ui.common.language import tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
+from mesolog.ui.printing.print_system import PrintError, PrintJob, job_of, send, takes_pdf
 
 if TYPE_CHECKING:
     from mesolog.domain.progress import Progress
@@ -56,6 +57,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self.pdf = b""  # the report shown, once built
         self._asked = 0  # reports asked for: only the latest is shown
         self.building: LongWork | None = None
+        self.printing: LongWork | None = None
         d = patient.details
         self.setWindowTitle(tr("Print or Save Report — {name} ({chart_no})").format(
             name=d.full_name, chart_no=d.chart_no))
@@ -84,8 +86,9 @@ class ReportDialog(OpensAtFirstField, QDialog):
         top.addWidget(self.every_map)
         top.addStretch(1)
         top.addWidget(self.pages_label)
+        self.print_status = QLabel()  # what became of the last print job
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.print_status, 1)
         for button in (close, self.save_button, self.print_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -198,11 +201,15 @@ class ReportDialog(OpensAtFirstField, QDialog):
             dialog.setMinMax(1, count)  # the page boxes know the report's pages
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        pages = pages_to_print(count, chosen_ranges(printer))
+        ranges = chosen_ranges(printer)
+        pages = pages_to_print(count, ranges)
         if not pages:
             QMessageBox.information(self, tr("Nothing to print"), tr(
                 "The pages chosen are not in the report: it has %Ln page(s).", "", count))
             return False
+        if takes_pdf(printer):
+            self._send(job_of(printer, count, ranges))
+            return True
         printer.setFullPage(True)  # the painter's origin is the paper's corner
         resolution = printer.resolution()
         dpi = min(resolution, PRINT_DPI_MAX)
@@ -223,6 +230,27 @@ class ReportDialog(OpensAtFirstField, QDialog):
         finally:
             painter.end()
         return True
+
+
+    def _send(self, job: PrintJob) -> None:
+        """The report's own PDF to the print system, on a helper thread."""
+        pdf = self.pdf
+        self.print_button.setEnabled(False)
+        self.print_status.setText(tr("Sending to {printer}…").format(printer=job.printer))
+
+        def sent(_job_id: str) -> None:
+            self.print_button.setEnabled(True)
+            self.print_status.setText(tr("Sent to {printer}.").format(printer=job.printer))
+
+        def refused(error: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            self.print_status.setText(tr("Not printed."))
+            QMessageBox.warning(self, tr("Not printed"), tr(
+                "{printer} did not take the report: {reason}").format(
+                    printer=job.printer, reason=error))
+
+        self.printing = run_long_work(self, tr("Printing"), lambda _progress: send(pdf, job),
+                                      done=sent, failed=refused, expected=(PrintError,))
 
 
 def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
