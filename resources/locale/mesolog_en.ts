@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+161"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+162"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>

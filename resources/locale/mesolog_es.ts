@@ -359,7 +359,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+80"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+81"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
@@ -2706,18 +2706,34 @@ Check the spelling, tick Include archived, or create the patient.</source>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+29"/>
+        <location line="+13"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+19"/>
         <source>Not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="+19"/>
         <source>The printer could not be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>Sending to {printer}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2743,8 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-16"/>
+        <location line="+20"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2737,7 +2754,8 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-17"/>
+        <location line="+20"/>
         <source>Printing</source>
         <translation type="unfinished"></translation>
     </message>

@@ -361,7 +361,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+80"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+81"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation>Fermer</translation>
@@ -2718,18 +2718,34 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+29"/>
+        <location line="+13"/>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printed.</source>
+        <translation>Imprimé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+19"/>
         <source>Not printed</source>
         <translation>Non imprimé</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="+19"/>
         <source>The printer could not be started.</source>
         <translation>L’imprimante n’a pas pu être lancée.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>pages</source>
+        <translation>pages</translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>Sending to {printer}…</source>
         <translation>Envoi à {printer}…</translation>
     </message>
@@ -2739,7 +2755,8 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Envoyé à {printer}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-16"/>
+        <location line="+20"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
@@ -2749,7 +2766,8 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>{printer} n’a pas accepté le compte rendu : {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-17"/>
+        <location line="+20"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>

@@ -86,6 +86,7 @@ def test_printing_sends_every_page_to_the_printer(qtbot, clinic, tmp_path):
     printer.setResolution(96)  # pages drawn at 96 dpi, not 300: the same pages, sooner
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20_000)
     assert dialog.print_report(printer)
+    printed_by(qtbot, dialog)
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == len(PdfReader(BytesIO(dialog.pdf)).pages)
 
@@ -209,6 +210,12 @@ def test_the_window_keeps_running_while_a_report_is_built(qtbot, clinic, monkeyp
     assert built_on[0] is not threading.main_thread() and len(ticks) >= 20
 
 
+def printed_by(qtbot, dialog) -> None:
+    """Printing is long work: the dialog answers at once and says when it is done."""
+    assert dialog.print_status.text() in ("Printing…", "Printed.")
+    qtbot.waitUntil(lambda: dialog.print_status.text() == "Printed.", timeout=20_000)
+
+
 def _printer_to(path, paper=None):
     from PySide6.QtGui import QPageSize
 
@@ -249,33 +256,36 @@ def built(qtbot, clinic):
     return dialog
 
 
-def test_a_page_range_prints_only_those_pages(built, tmp_path):
+def test_a_page_range_prints_only_those_pages(qtbot, built, tmp_path):
     report = PdfReader(BytesIO(built.pdf))
     assert len(report.pages) >= 3
     printer = _printer_to(tmp_path / "two.pdf")
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)  # "Pages from 2 to 3" in the print dialog
     assert built.print_report(printer)
+    printed_by(qtbot, built)
     printed = PdfReader(tmp_path / "two.pdf")
     assert len(printed.pages) == 2
     assert _ink_mm((tmp_path / "two.pdf").read_bytes(), 0)[2:] == pytest.approx(
         _ink_mm(built.pdf, 1)[2:], abs=1.0)  # page 2 printed first
 
 
-def test_the_printed_page_lands_where_the_pdf_puts_it(built, tmp_path):
+def test_the_printed_page_lands_where_the_pdf_puts_it(qtbot, built, tmp_path):
     printer = _printer_to(tmp_path / "a4.pdf")
     assert built.print_report(printer)
+    printed_by(qtbot, built)
     printed = _ink_mm((tmp_path / "a4.pdf").read_bytes())
     own = _ink_mm(built.pdf)
     assert printed[:2] == pytest.approx((210.0, 297.0), abs=1.0)
     assert printed[2:] == pytest.approx(own[2:], abs=1.0)  # every margin within 1 mm
 
 
-def test_on_letter_paper_an_a4_report_is_fitted_and_centred(built, tmp_path):
+def test_on_letter_paper_an_a4_report_is_fitted_and_centred(qtbot, built, tmp_path):
     from PySide6.QtGui import QPageSize
 
     printer = _printer_to(tmp_path / "letter.pdf", QPageSize.PageSizeId.Letter)
     assert built.print_report(printer)
+    printed_by(qtbot, built)
     width, height, left, top, right, _ = _ink_mm((tmp_path / "letter.pdf").read_bytes())
     assert (width, height) == pytest.approx((215.9, 279.4), abs=1.0)
     own = _ink_mm(built.pdf)
@@ -295,3 +305,20 @@ def test_the_print_dialog_knows_the_pages(built):
     when_modal(QPrintDialog, look)
     assert not built.print_report()
     assert seen == [(1, len(PdfReader(BytesIO(built.pdf)).pages))]
+
+
+def test_printing_can_be_cancelled_and_the_window_stays_free(qtbot, built, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    printer = _printer_to(tmp_path / "cancelled.pdf")
+    printer.setResolution(300)  # slow enough to stop half-way
+    assert built.print_report(printer)
+    built.printing.cancel()
+    qtbot.waitUntil(lambda: built.print_status.text() == "Not printed.", timeout=20_000)
+    timer.stop()
+    assert ticks  # the window's timer fired while the pages were drawn
+    assert built.print_button.isEnabled()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mesolog.domain.patient import Patient
 from mesolog.domain.print_layout import pages_to_print, place_page
+from mesolog.domain.progress import Cancelled
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.private import write_private
 from mesolog.ui.common.form_dialog import OpensAtFirstField
@@ -210,27 +211,29 @@ class ReportDialog(OpensAtFirstField, QDialog):
         if takes_pdf(printer):
             self._send(job_of(printer, count, ranges))
             return True
-        printer.setFullPage(True)  # the painter's origin is the paper's corner
-        resolution = printer.resolution()
-        dpi = min(resolution, PRINT_DPI_MAX)
-        paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, tr("Not printed"), tr("The printer could not be started."))
-            return False
-        try:
-            for number, (size_pt, image) in enumerate(rendered_pages(self.pdf, pages, dpi)):
-                if number:
-                    printer.newPage()
-                placed = place_page(size_pt, (paper.width(), paper.height()))
-                to_device = resolution / 72
-                painter.drawImage(QRectF(placed.left_pt * to_device, placed.top_pt * to_device,
-                                         size_pt[0] * placed.scale * to_device,
-                                         size_pt[1] * placed.scale * to_device), image)
-        finally:
-            painter.end()
+        self._render(printer, pages)
         return True
 
+    def _render(self, printer: QPrinter, pages: list[int]) -> None:
+        """The chosen pages drawn on ``printer`` on a helper thread (Qt paints on a printer
+        off the window's thread), with progress and Cancel; the window stays free."""
+        pdf = self.pdf
+        self.print_button.setEnabled(False)
+        self.print_status.setText(tr("Printing…"))
+
+        def printed(_none: None) -> None:
+            self.print_button.setEnabled(True)
+            self.print_status.setText(tr("Printed."))
+
+        def stopped(error: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            self.print_status.setText(tr("Not printed."))
+            if not isinstance(error, Cancelled):
+                QMessageBox.warning(self, tr("Not printed"), str(error))
+
+        self.printing = run_long_work(
+            self, tr("Printing"), lambda progress: draw_pages(printer, pdf, pages, progress),
+            done=printed, failed=stopped, expected=(PrintError,), cancellable=True)
 
     def _send(self, job: PrintJob) -> None:
         """The report's own PDF to the print system, on a helper thread."""
@@ -251,6 +254,36 @@ class ReportDialog(OpensAtFirstField, QDialog):
 
         self.printing = run_long_work(self, tr("Printing"), lambda _progress: send(pdf, job),
                                       done=sent, failed=refused, expected=(PrintError,))
+
+
+def draw_pages(printer: QPrinter, pdf: bytes, pages: list[int], progress: Progress) -> None:
+    """Each of ``pages`` drawn where the PDF puts it: at 100 % on its own paper, else
+    fitted and centred; rendered one at a time at the printer's resolution up to 300 dpi
+    and drawn at that size, never scaled up. A page counted is a page sent; Cancel
+    (raised by ``progress``) abandons the job, nothing of it printed."""
+    printer.setFullPage(True)  # the painter's origin is the paper's corner
+    resolution = printer.resolution()
+    to_device = resolution / 72
+    paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(tr("The printer could not be started."))
+    try:
+        progress(0, len(pages), tr("pages"))
+        for number, (size_pt, image) in enumerate(
+                rendered_pages(pdf, pages, min(resolution, PRINT_DPI_MAX))):
+            if number:
+                printer.newPage()
+            placed = place_page(size_pt, (paper.width(), paper.height()))
+            painter.drawImage(QRectF(placed.left_pt * to_device, placed.top_pt * to_device,
+                                     size_pt[0] * placed.scale * to_device,
+                                     size_pt[1] * placed.scale * to_device), image)
+            progress(number + 1, len(pages), tr("pages"))
+    except Cancelled:
+        printer.abort()
+        raise
+    finally:
+        painter.end()
 
 
 def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
