@@ -266,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+44"/>
         <source>The pages chosen are not in the report: it has %Ln page(s).</source>
         <translation>
             <numerusform>The pages chosen are not in the report: it has %Ln page.</numerusform>

@@ -2705,7 +2705,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Le compte rendu n’a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Nothing to print</source>
         <translation>Rien à imprimer</translation>
     </message>
@@ -2718,23 +2718,22 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Not printed</source>
         <translation>Non imprimé</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The printer could not be started.</source>
         <translation>L’imprimante n’a pas pu être lancée.</translation>
     </message>
@@ -2745,29 +2744,27 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>pages</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-53"/>
         <source>Sending to {printer}…</source>
         <translation>Envoi à {printer}…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Sent to {printer}.</source>
         <translation>Envoyé à {printer}.</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{printer} did not take the report: {reason}</source>
         <translation>{printer} n’a pas accepté le compte rendu : {reason}</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+20"/>
+        <location line="+3"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>

@@ -8,7 +8,7 @@ the same document.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +38,7 @@ from mesolog.store.private import write_private
 from mesolog.ui.common.form_dialog import OpensAtFirstField
 from mesolog.ui.common.language import tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
-from mesolog.ui.printing.print_system import PrintError, PrintJob, job_of, send, takes_pdf
+from mesolog.ui.printing.print_system import PrintError, job_of, send, takes_pdf
 
 if TYPE_CHECKING:
     from mesolog.domain.progress import Progress
@@ -187,12 +187,9 @@ class ReportDialog(OpensAtFirstField, QDialog):
         return True
 
     def print_report(self, printer: QPrinter | None = None) -> bool:
-        """Print the report's pages, those chosen in the print dialog, each where the PDF
-        puts it: at 100 % on the paper it was laid out for, else fitted and centred.
-
-        Each page is rendered in turn at the printer's resolution up to 300 dpi and drawn
-        at that size: the job holds one page's pixels at a time, never scaled up.
-        """
+        """Print the pages chosen in the print dialog, on a helper thread. A print system
+        that takes PDF (CUPS) gets the report's own PDF with the dialog's choices;
+        elsewhere the pages are drawn (``draw_pages``). False if nothing was started."""
         count = page_count(self.pdf)
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -208,52 +205,39 @@ class ReportDialog(OpensAtFirstField, QDialog):
             QMessageBox.information(self, tr("Nothing to print"), tr(
                 "The pages chosen are not in the report: it has %Ln page(s).", "", count))
             return False
+        where = printer.printerName() or Path(printer.outputFileName()).name
         if takes_pdf(printer):
-            self._send(job_of(printer, count, ranges))
-            return True
-        self._render(printer, pages)
+            job = job_of(printer, count, ranges)
+            self._print(lambda _progress: send(self.pdf, job), where,
+                        tr("Sending to {printer}…").format(printer=where),
+                        tr("Sent to {printer}.").format(printer=where), cancellable=False)
+        else:
+            pdf = self.pdf
+            self._print(lambda progress: draw_pages(printer, pdf, pages, progress), where,
+                        tr("Printing…"), tr("Printed."), cancellable=True)
         return True
 
-    def _render(self, printer: QPrinter, pages: list[int]) -> None:
-        """The chosen pages drawn on ``printer`` on a helper thread (Qt paints on a printer
-        off the window's thread), with progress and Cancel; the window stays free."""
-        pdf = self.pdf
+    def _print(self, work: Callable[[Progress], object], where: str, busy: str, done: str,
+               *, cancellable: bool) -> None:
+        """``work`` on a helper thread: the window stays free, the dialog says how it went."""
         self.print_button.setEnabled(False)
-        self.print_status.setText(tr("Printing…"))
+        self.print_status.setText(busy)
 
-        def printed(_none: None) -> None:
+        def finished(_result: object) -> None:
             self.print_button.setEnabled(True)
-            self.print_status.setText(tr("Printed."))
-
-        def stopped(error: BaseException) -> None:
-            self.print_button.setEnabled(True)
-            self.print_status.setText(tr("Not printed."))
-            if not isinstance(error, Cancelled):
-                QMessageBox.warning(self, tr("Not printed"), str(error))
-
-        self.printing = run_long_work(
-            self, tr("Printing"), lambda progress: draw_pages(printer, pdf, pages, progress),
-            done=printed, failed=stopped, expected=(PrintError,), cancellable=True)
-
-    def _send(self, job: PrintJob) -> None:
-        """The report's own PDF to the print system, on a helper thread."""
-        pdf = self.pdf
-        self.print_button.setEnabled(False)
-        self.print_status.setText(tr("Sending to {printer}…").format(printer=job.printer))
-
-        def sent(_job_id: str) -> None:
-            self.print_button.setEnabled(True)
-            self.print_status.setText(tr("Sent to {printer}.").format(printer=job.printer))
+            self.print_status.setText(done)
 
         def refused(error: BaseException) -> None:
             self.print_button.setEnabled(True)
             self.print_status.setText(tr("Not printed."))
-            QMessageBox.warning(self, tr("Not printed"), tr(
-                "{printer} did not take the report: {reason}").format(
-                    printer=job.printer, reason=error))
+            if not isinstance(error, Cancelled):
+                QMessageBox.warning(self, tr("Not printed"), tr(
+                    "{printer} did not take the report: {reason}").format(
+                        printer=where, reason=error))
 
-        self.printing = run_long_work(self, tr("Printing"), lambda _progress: send(pdf, job),
-                                      done=sent, failed=refused, expected=(PrintError,))
+        self.printing = run_long_work(self, tr("Printing"), work, done=finished,
+                                      failed=refused, expected=(PrintError,),
+                                      cancellable=cancellable)
 
 
 def draw_pages(printer: QPrinter, pdf: bytes, pages: list[int], progress: Progress) -> None:
