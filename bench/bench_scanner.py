@@ -55,7 +55,6 @@ def main() -> None:
     app.processEvents()
     bare = events_per_us(field)
     listeners = [ScanListener(windows[0], ScannerConfig())]
-    app.processEvents()  # biip loaded by the listener
     one = events_per_us(field)
     listeners += [ScanListener(window, ScannerConfig()) for window in windows[1:]]
     three = events_per_us(field)

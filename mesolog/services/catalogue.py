@@ -176,7 +176,7 @@ class CatalogueService:
             if product is None:
                 raise NotFoundError(_("No product with id {product_id}.").format(
                                         product_id=product_id))
-            if _lot_row(session, product_id, details.lot_no) is not None:
+            if _same_lot(_lots_of(session, product_id), details.lot_no) is not None:
                 raise ValidationError([FieldError(
                     "lot_no", _("Lot {lot_no} of {name} is already recorded.").format(
                                   lot_no=details.lot_no, name=product.name))])
@@ -204,10 +204,10 @@ class CatalogueService:
                 if row is not None:
                     product = _product(row, _ingredients_of(session, [row.id]).get(row.id, ()))
             if product is not None and scan.lot_no:
-                lot_row = _lot_row(session, product.id, scan.lot_no)
+                rows = _lots_of(session, product.id)
+                lot_row = _same_lot(rows, scan.lot_no)
                 if lot_row is None:
-                    refuse_stuck_fields(scan, list(session.execute(select(models.Lot.lot_no).where(
-                        models.Lot.product_id == product.id)).scalars()))
+                    refuse_stuck_fields(scan, [row.lot_no for row in rows])
                 else:
                     lot = Lot(lot_row.id, product.id, product.details.name,
                               LotDetails(lot_row.lot_no, lot_row.expiry, lot_row.opened),
@@ -228,11 +228,15 @@ class CatalogueService:
                 for r in self._db.fetch_all(sql, (lot_id,))]
 
 
-def _lot_row(session: OrmSession, product_id: int, lot_no: str) -> models.Lot | None:
-    """The product's lot of that number, whatever its case (a product has tens of lots)."""
+def _lots_of(session: OrmSession, product_id: int) -> list[models.Lot]:
+    """A product's lots (tens of them): matched by lot_key in Python, whatever their case."""
+    return list(session.execute(select(models.Lot).where(
+        models.Lot.product_id == product_id)).scalars())
+
+
+def _same_lot(rows: list[models.Lot], lot_no: str) -> models.Lot | None:
     key = lot_key(lot_no)
-    return next((row for row in session.execute(select(models.Lot).where(
-        models.Lot.product_id == product_id)).scalars() if lot_key(row.lot_no) == key), None)
+    return next((row for row in rows if lot_key(row.lot_no) == key), None)
 
 
 def _ingredients_of(session: OrmSession,

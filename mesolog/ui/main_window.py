@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.list_view = self.list_panel.list_view
 
         self.form = PatientForm(self.today)
-        self.treatment = TreatmentPanel(clock, lambda: scanner_config(self._settings))
+        self.treatment = TreatmentPanel(clock, lambda: self.scans.config)  # as Preferences left it
         self.patient_tabs = QTabWidget()
         self.patient_tabs.addTab(self.form, tr("&Chart", "the patient's record"))
         self.patient_tabs.addTab(self.treatment, tr("&Treatment"))

@@ -38,7 +38,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+162"/>
         <source>{product} lot {lot} has %Ln point(s) on the injection map. Remove them there first (select them and press Delete, or Clear Zone).</source>
         <translation>
             <numerusform>{product} lot {lot} has %Ln point on the injection map. Remove them there first (select them and press Delete, or Clear Zone).</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+162"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+164"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -266,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+43"/>
         <source>The pages chosen are not in the report: it has %Ln page(s).</source>
         <translation>
             <numerusform>The pages chosen are not in the report: it has %Ln page.</numerusform>

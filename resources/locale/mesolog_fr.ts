@@ -271,7 +271,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+228"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+230"/>
         <source>Expired lot</source>
         <translation>Lot périmé</translation>
     </message>
@@ -361,7 +361,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+81"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+82"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation>Fermer</translation>
@@ -832,7 +832,7 @@ Biotine, 5 mg/ml</translation>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+103"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+104"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -1672,7 +1672,7 @@ La sauvegarde est d’abord vérifiée ; la base actuelle est conservée en copi
         <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
         <location line="+94"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="-290"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="-292"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation>Volume</translation>
@@ -2642,7 +2642,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Créer le patient « {searched} »…</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-121"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-122"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation>Imprimer ou enregistrer un compte rendu — {name} ({chart_no})</translation>
     </message>
@@ -2682,7 +2682,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Préparation du compte rendu</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -2705,7 +2705,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Le compte rendu n’a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Nothing to print</source>
         <translation>Rien à imprimer</translation>
     </message>
@@ -3028,12 +3028,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
     </message>
     <message>
         <location line="+11"/>
-        <location line="+121"/>
+        <location line="+118"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-116"/>
         <source>Save and S&amp;ign</source>
         <translation>Enregistrer et s&amp;igner</translation>
     </message>
@@ -3048,12 +3048,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Carte d’injection</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+97"/>
         <source>Your account may read this session but not change it: the vial is not added.</source>
         <translation>Votre compte peut lire cette séance mais pas la modifier : le flacon n’est pas ajouté.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Save Amendment</source>
         <translation>&amp;Enregistrer l’avenant</translation>
     </message>
@@ -3103,7 +3103,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-60"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+18"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+20"/>
         <source>— choose a lot —</source>
         <translation>— choisir un lot —</translation>
     </message>
@@ -3187,7 +3187,7 @@ Utilisez un autre lot, ou dites pourquoi celui-ci est utilisé quand même (enre
         <translation>L’ajouter quand même ?</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-102"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-101"/>
         <source>This session is signed: amend it to add a vial.</source>
         <translation>Cette séance est signée : amendez-la pour ajouter un flacon.</translation>
     </message>

@@ -269,7 +269,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+228"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+230"/>
         <source>Expired lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -359,7 +359,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+81"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+82"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
@@ -830,7 +830,7 @@ Biotin, 5 mg/ml</source>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+103"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+104"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,7 +1664,7 @@ The backup is checked first; the current database is kept as a copy beside it.</
         <location filename="../../mesolog/ui/clinic/lot_recall.py" line="+1"/>
         <location filename="../../mesolog/ui/injection_map/map_panels.py" line="+1"/>
         <location line="+94"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="-290"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="-292"/>
         <location filename="../../mesolog/ui/treatment/treatment_panel.py" line="+0"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
@@ -2630,7 +2630,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-121"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-122"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +2670,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%Ln page(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2693,7 +2693,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Nothing to print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,12 +3016,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+121"/>
+        <location line="+118"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-116"/>
         <source>Save and S&amp;ign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3036,12 +3036,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+97"/>
         <source>Your account may read this session but not change it: the vial is not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Save Amendment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3091,7 +3091,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
     </message>
     <message>
         <location filename="../../mesolog/ui/clinic/lot_recall.py" line="-60"/>
-        <location filename="../../mesolog/ui/treatment/session_products.py" line="+18"/>
+        <location filename="../../mesolog/ui/treatment/session_products.py" line="+20"/>
         <source>— choose a lot —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3173,7 +3173,7 @@ Use another lot, or say why this one is used anyway (recorded with the session):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-102"/>
+        <location filename="../../mesolog/ui/treatment/session_editor.py" line="-101"/>
         <source>This session is signed: amend it to add a vial.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -132,10 +132,9 @@ class ScanListener(QObject):
         self._question_closed.setInterval(100)
         self._question_closed.timeout.connect(self._hand_on_waiting)
         self._alive = True
+        # biip (60 ms to load) is loaded at the first key that could begin a scan: keys
+        # read late meanwhile keep their own timestamps, so a scan is not parted by it
         QApplication.instance().installEventFilter(self)
-        # biip is loaded at the first key that could begin a scan; loading it (0.2 s)
-        # then would part the scanner's keys like a person's: it is loaded now instead
-        QTimer.singleShot(0, lambda: could_be_scan(GROUP_SEPARATOR + "01"))
 
     @property
     def waiting(self) -> int:

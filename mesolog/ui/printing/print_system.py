@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtPrintSupport import QPrinter
 
-from mesolog.domain.print_layout import pages_to_print
-
 # lp's answer must come within this: a print system that hangs is said, not waited on
 LP_TIMEOUT_SECONDS = 60
 _SIDES = {
@@ -65,13 +63,13 @@ def takes_pdf(printer: QPrinter) -> bool:
             and shutil.which("lp") is not None)
 
 
-def job_of(printer: QPrinter, count: int, ranges: list[tuple[int, int]] | None) -> PrintJob:
-    """The job the print dialog set up on ``printer``, for a report of ``count`` pages."""
-    chosen = pages_to_print(count, ranges)
+def job_of(printer: QPrinter, pages: list[int], count: int) -> PrintJob:
+    """The job the print dialog set up on ``printer``: ``pages`` of the report's
+    ``count`` (all of them sent as no page list)."""
     return PrintJob(
         printer.printerName(), printer.docName(), printer.copyCount(),
         printer.collateCopies(),
-        tuple(chosen) if len(chosen) < count else (),
+        tuple(pages) if len(pages) < count else (),
         _SIDES.get(printer.duplex(), ""),
         printer.pageLayout().pageSize().key())
 

@@ -56,6 +56,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self._reports = ReportService(clinic)
         self._patient = patient
         self.pdf = b""  # the report shown, once built
+        self.page_count = 0  # its pages
         self._asked = 0  # reports asked for: only the latest is shown
         self.building: LongWork | None = None
         self.printing: LongWork | None = None
@@ -151,6 +152,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         if asked != self._asked:
             return  # another report was asked for since
         self.pdf = pdf
+        self.page_count = len(images)
         while self.pages.count():
             self.pages.takeAt(0).widget().deleteLater()
         for image in images:
@@ -190,7 +192,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         """Print the pages chosen in the print dialog, on a helper thread. A print system
         that takes PDF (CUPS) gets the report's own PDF with the dialog's choices;
         elsewhere the pages are drawn (``draw_pages``). False if nothing was started."""
-        count = page_count(self.pdf)
+        count = self.page_count
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.suggested_name())
@@ -199,15 +201,14 @@ class ReportDialog(OpensAtFirstField, QDialog):
             dialog.setMinMax(1, count)  # the page boxes know the report's pages
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        ranges = chosen_ranges(printer)
-        pages = pages_to_print(count, ranges)
+        pages = pages_to_print(count, chosen_ranges(printer))
         if not pages:
             QMessageBox.information(self, tr("Nothing to print"), tr(
                 "The pages chosen are not in the report: it has %Ln page(s).", "", count))
             return False
         where = printer.printerName() or Path(printer.outputFileName()).name
         if takes_pdf(printer):
-            job = job_of(printer, count, ranges)
+            job = job_of(printer, pages, count)
             self._print(lambda _progress: send(self.pdf, job), where,
                         tr("Sending to {printer}…").format(printer=where),
                         tr("Sent to {printer}.").format(printer=where), cancellable=False)
@@ -280,29 +281,29 @@ def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
     return ranges or None
 
 
-def page_count(pdf: bytes) -> int:
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return len(document)
-    finally:
-        document.close()
-
-
 def rendered_pages(pdf: bytes, pages: list[int], dpi: float
                    ) -> Iterator[tuple[tuple[float, float], QImage]]:
     """Each of ``pages`` (numbered from 1): its size in points and its image at ``dpi``,
     one page at a time."""
+    for page in _each_page(pdf, pages):
+        yield (page.get_width(), page.get_height()), _image_of(page, dpi / 72)
+
+
+def page_images(pdf: bytes, *, width_px: float) -> list[QImage]:
+    """The PDF's pages as images ``width_px`` wide (the preview)."""
+    return [_image_of(page, width_px / page.get_width()) for page in _each_page(pdf)]
+
+
+def _each_page(pdf: bytes, numbers: list[int] | None = None) -> Iterator:
+    """The PDF's pages (those ``numbers``, from 1), each open while it is used."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     try:
-        for number in pages:
-            page = document[number - 1]
+        for index in range(len(document)) if numbers is None else [n - 1 for n in numbers]:
+            page = document[index]
             try:
-                size = (page.get_width(), page.get_height())
-                yield size, _image_of(page, dpi / 72)
+                yield page
             finally:
                 page.close()
     finally:
@@ -314,21 +315,3 @@ def _image_of(page, scale: float) -> QImage:
     image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                    QImage.Format.Format_RGB888)
     return image.copy()  # own the pixels before PDFium frees them
-
-
-def page_images(pdf: bytes, *, width_px: float | None = None,
-                dpi: float | None = None) -> list[QImage]:
-    """The PDF's pages as images, ``width_px`` wide or at ``dpi``."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    images = []
-    try:
-        for page in document:
-            width_pt = page.get_width()
-            images.append(_image_of(page, (width_px / width_pt) if width_px
-                                    else (dpi or 96) / 72))
-            page.close()
-    finally:
-        document.close()
-    return images

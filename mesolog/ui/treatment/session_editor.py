@@ -290,12 +290,9 @@ class SessionEditor(OpensAtFirstField, QDialog):
         actor = self._clinic.actor
         may_change = allows(actor, Action.SESSION_AMEND if signed else
                             Action.SESSION_UPDATE if session else Action.SESSION_RECORD)
-        self._set_editable((not signed or self._amending) and may_change)
-        # what a scanned vial is told when it cannot be added
-        self.products.closed_because = (
-            tr("This session is signed: amend it to add a vial.") if may_change else
-            tr("Your account may read this session but not change it: the vial is not "
-               "added."))
+        self._set_editable((not signed or self._amending) and may_change, tr(
+            "This session is signed: amend it to add a vial.") if may_change else tr(
+            "Your account may read this session but not change it: the vial is not added."))
         self.amend_button.setVisible(signed and not self._amending)
         permit(self.amend_button, actor, Action.SESSION_AMEND)
         self.sign_button.setVisible(not signed)
@@ -306,13 +303,13 @@ class SessionEditor(OpensAtFirstField, QDialog):
         self.history.setText(amendments_html(session))
         self.history.setVisible(bool(session and session.amendments))
 
-    def _set_editable(self, editable: bool) -> None:
+    def _set_editable(self, editable: bool, closed_because: str = "") -> None:
         for widget in (self.performed_at, self.practitioner, self.course, self.technique,
                        self.device, self.needle_gauge, self.needle_length, self.depth,
                        self.pain):
             widget.setEnabled(editable)
         self.notes.setReadOnly(not editable)
-        self.products.set_editable(editable)
+        self.products.set_editable(editable, closed_because)
         self.map.set_editable(editable)
 
     # -- editing ---------------------------------------------------------

@@ -66,7 +66,7 @@ class SessionProducts(QWidget):
         self._rows: list[_Row] = []
         self._mapped: dict[int, tuple[int, float]] = {}  # lot id → points, ml on the map
         self._editable = True
-        self.closed_because = ""  # why vials cannot be added, when they cannot
+        self._closed_because = ""  # why vials cannot be added, when they cannot
         self._session_day = clinic.clock().date()
         self._lots = {lot.id: lot for lot in clinic.catalogue.lots()}
 
@@ -155,8 +155,10 @@ class SessionProducts(QWidget):
         return tuple(ProductUse(row.lot.id, self._volume(i), row.override)
                      for i, row in enumerate(self._rows))
 
-    def set_editable(self, editable: bool) -> None:
+    def set_editable(self, editable: bool, closed_because: str = "") -> None:
+        """``closed_because``: what a vial scanned while not editable is told."""
         self._editable = editable
+        self._closed_because = closed_because
         for widget in (self.scan_box, self.lot_picker, self.add_button, self.remove_button):
             widget.setEnabled(editable)
         self.set_mapped(self._mapped)
@@ -253,7 +255,7 @@ class SessionProducts(QWidget):
         """A vial scanned (or its code typed): its lot added, after any question it needs."""
         self.scan_error.hide()
         if not self._editable:
-            self._scan_problem(self.closed_because)
+            self._scan_problem(self._closed_because)
             return
         try:
             match = self._clinic.catalogue.match_scan(text, self._scanner.setup)
