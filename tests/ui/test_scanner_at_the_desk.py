@@ -309,3 +309,21 @@ def test_a_scan_that_never_ends_goes_back_to_its_field(qtbot, open_editor):
     scanner_types(f"01{GTIN}10LOT-7", end=None)  # a scanner whose suffix is not set
     qtbot.waitUntil(lambda: editor.notes.toPlainText() == f"01{GTIN}10LOT-7", timeout=2000)
     assert listed(editor) == []
+
+
+def test_a_vial_scanned_by_an_account_that_may_not_record_sessions_adds_nothing(
+        qtbot, clinic, patient):
+    from mesolog.services.practitioners import Role
+    from tests.conftest import acting_as
+
+    assistant = clinic.practitioners.create("Léa Martin", "lmartin", Role.ASSISTANT)
+    theirs = Clinic.of(acting_as(clinic.db, assistant), fixed_clock)
+    editor = SessionEditor(theirs, patient, None, NOW)
+    qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    scanner_types(f"01{GTIN}10LOT-7{GS}17270630")
+    assert listed(editor) == []
+    assert "may read this session but not change it" in editor.products.scan_error.text()
