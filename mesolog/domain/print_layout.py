@@ -7,6 +7,37 @@ scaled to fit and centred, never pushed to a corner. Sizes are in points (1/72 i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+from mesolog.domain.translation import N_, _
+
+_MM = 72 / 25.4
+
+
+class Paper(StrEnum):
+    """The paper a clinic's reports are laid out for (the letterhead keeps the choice)."""
+
+    A4 = "A4"
+    LETTER = "Letter"  # US Letter, 8.5 × 11 in
+
+    @property
+    def size_pt(self) -> tuple[float, float]:
+        """Width and height in points."""
+        return (210 * _MM, 297 * _MM) if self is Paper.A4 else (8.5 * 72, 11 * 72)
+
+    @property
+    def label(self) -> str:
+        labels = {"A4": N_("A4 (210 × 297 mm)"), "Letter": N_("US Letter (8.5 × 11 in)")}
+        return _(labels[self.value])
+
+    @classmethod
+    def named(cls, name: str | None) -> Paper:
+        """The paper of that name; A4 for none or a name no longer known."""
+        try:
+            return cls(name)
+        except ValueError:
+            return cls.A4
+
 
 # paper sizes within this of each other are the same paper (1 pt is 0.35 mm)
 SAME_PAPER_PT = 2.0

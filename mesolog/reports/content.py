@@ -13,6 +13,7 @@ from mesolog.domain.adverse_event import AdverseEvent
 from mesolog.domain.consent import Consent
 from mesolog.domain.measurement import Metric
 from mesolog.domain.patient import Patient
+from mesolog.domain.print_layout import Paper
 from mesolog.domain.session import Session
 
 
@@ -22,6 +23,7 @@ class Letterhead:
     address: str = ""  # one line per line of the address
     phone: str = ""
     logo: bytes | None = None  # PNG or JPEG
+    paper: Paper = Paper.A4  # what every report is laid out for
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -22,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.flowables import Image
 
+from mesolog.domain.print_layout import Paper
 from mesolog.domain.translation import _, moment_text
 from mesolog.reports.content import Letterhead
 from mesolog.reports.fonts import (
@@ -35,7 +35,11 @@ from mesolog.reports.fonts import (
 )
 from mesolog.reports.pictures import drawable
 
-MARGIN = 18 * mm
+# every report's columns add up to this: A4 less 18 mm a side. On wider paper (US
+# Letter) the side margins grow and the page keeps its columns.
+CONTENT_WIDTH = 174 * mm
+TOP_MARGIN = 34 * mm
+BOTTOM_MARGIN = 18 * mm
 INK = colors.HexColor("#1f2a37")
 MUTED = colors.HexColor("#5b6675")
 RULE = colors.HexColor("#c9d1dc")
@@ -182,7 +186,7 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: 
         line = Text(escape(text), ParagraphStyle("line", fontName=font, fontSize=size,
                                                  leading=size * 1.2,
                                                  textColor=color))
-        line.wrap(A4[0], size * 3)
+        line.wrap(CONTENT_WIDTH, size * 3)
         width = max(line.getActualLineWidths0() or [0])
         line.drawOn(canvas, x - width if right else x, y - size * 0.2)
         return
@@ -196,8 +200,14 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: 
         x += stringWidth(piece, name, size)
 
 
-def _numbered_canvas(footer_left: str):
+def side_margin(paper: Paper) -> float:
+    """Left and right margin (points) of a page of ``paper``: the columns centred."""
+    return (paper.size_pt[0] - CONTENT_WIDTH) / 2
+
+
+def _numbered_canvas(footer_left: str, paper: Paper):
     """A canvas that holds its pages back until the end, so each can say "of M"."""
+    width, margin = paper.size_pt[0], side_margin(paper)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -212,8 +222,8 @@ def _numbered_canvas(footer_left: str):
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                draw_string(self, MARGIN, 10 * mm, footer_left, REGULAR, 7.5, color=MUTED)
-                draw_string(self, A4[0] - MARGIN, 10 * mm,
+                draw_string(self, margin, 10 * mm, footer_left, REGULAR, 7.5, color=MUTED)
+                draw_string(self, width - margin, 10 * mm,
                             page_of(self._pageNumber, total), REGULAR, 7.5, right=True,
                             color=MUTED)
                 super().showPage()
@@ -228,14 +238,17 @@ def page_of(page: int, pages: int) -> str:
 
 def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject: str,
           author: str, letterhead: Letterhead, printed_at: datetime) -> None:
-    """Lay ``story`` out on A4 pages with the letterhead on each and write the PDF."""
+    """Lay ``story`` out on pages of the letterhead's paper (A4 or US Letter) with the
+    letterhead on each and write the PDF."""
     register_fonts()
+    paper = letterhead.paper
+    (width, height), margin = paper.size_pt, side_margin(paper)
     logo_drawable = bool(letterhead.logo) and drawable(letterhead.logo)
 
     def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
-        top = A4[1] - 12 * mm
-        x = MARGIN
+        top = height - 12 * mm
+        x = margin
         if logo_drawable:
             canvas.drawImage(ImageReader(BytesIO(letterhead.logo)), x, top - 12 * mm,
                              width=12 * mm, height=12 * mm, preserveAspectRatio=True,
@@ -247,23 +260,23 @@ def build(target: Path | BytesIO, story: list[Flowable], *, title: str, subject:
             lines.append(_("Tel. {phone}").format(phone=letterhead.phone))
         for i, line in enumerate(lines[:3]):
             draw_string(canvas, x, top - (8 + 3.2 * i) * mm, line, REGULAR, 7.5, color=MUTED)
-        draw_string(canvas, A4[0] - MARGIN, top - 4 * mm, title, REGULAR, 7.5, right=True,
+        draw_string(canvas, width - margin, top - 4 * mm, title, REGULAR, 7.5, right=True,
                     color=MUTED)
-        draw_string(canvas, A4[0] - MARGIN, top - 8 * mm,
+        draw_string(canvas, width - margin, top - 8 * mm,
                     _("Printed {moment}").format(moment=moment_text(printed_at)), REGULAR, 7.5,
                     right=True,
                     color=MUTED)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
-        canvas.line(MARGIN, top - 16 * mm, A4[0] - MARGIN, top - 16 * mm)
+        canvas.line(margin, top - 16 * mm, width - margin, top - 16 * mm)
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
-        str(target) if isinstance(target, Path) else target, pagesize=A4,
-        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=34 * mm, bottomMargin=18 * mm,
+        str(target) if isinstance(target, Path) else target, pagesize=paper.size_pt,
+        leftMargin=margin, rightMargin=margin, topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
         title=title, author=author, subject=subject, creator="Mesolog")
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
-              canvasmaker=_numbered_canvas(f"{title} · {subject}"))
+              canvasmaker=_numbered_canvas(f"{title} · {subject}", paper))
 
 
 def photo(picture: bytes, width: float, height: float, styles: Styles | None = None

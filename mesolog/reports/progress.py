@@ -19,8 +19,6 @@ from mesolog.reports.document import Styles, Text, build, escape, photo, table
 from mesolog.reports.scalp_drawing import ScalpViewFlowable, lot_colours
 from mesolog.reports.trend_chart import TrendChart
 
-WIDTH = 174 * mm  # A4 less the margins
-
 
 def build_progress_report(content: ReportContent, target: Path | BytesIO, *,
                           every_map: bool = False) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mesolog.domain.permissions import Action
+from mesolog.domain.print_layout import Paper
 from mesolog.domain.text import has_control_characters
 from mesolog.domain.translation import _
 from mesolog.domain.validation import FieldError, ValidationError
@@ -33,11 +34,13 @@ class LetterheadService:
             row = session.get(models.LetterheadRow, 1)
             if row is None:
                 return Letterhead()
-            return Letterhead(row.name, row.address, row.phone, row.logo_png)
+            return Letterhead(row.name, row.address, row.phone, row.logo_png,
+                              Paper.named(row.paper))
 
     def set(self, name: str, address: str, phone: str, logo: Path | None = None, *,
-            keep_logo: bool = True) -> Letterhead:
-        """Store the letterhead; ``logo`` replaces the logo, ``keep_logo=False`` drops it."""
+            keep_logo: bool = True, paper: Paper | None = None) -> Letterhead:
+        """Store the letterhead; ``logo`` replaces the logo, ``keep_logo=False`` drops it;
+        ``paper`` (kept when None) is what every report is laid out for from now on."""
         name, address, phone = name.strip(), address.strip(), phone.strip()
         errors = []
         if not name or len(name) > 200 or has_control_characters(name):
@@ -57,6 +60,10 @@ class LetterheadService:
                     picture = fitted_png(picture, *LOGO_KEPT_SIZE)
                 except ValidationError as e:
                     errors.extend(e.errors)
+        try:
+            paper = None if paper is None else Paper(paper)
+        except ValueError:
+            errors.append(FieldError("paper", _("The paper: A4 or US Letter.")))
         if errors:
             raise ValidationError(errors)
         with self._db.transaction(Action.LETTERHEAD) as session:
@@ -66,5 +73,9 @@ class LetterheadService:
                 row.logo_png = picture
             elif not keep_logo:
                 row.logo_png = None
+            if paper is not None:
+                row.paper = paper.value
+            elif row.paper is None:
+                row.paper = Paper.A4.value
             session.add(row)
         return self.get()

@@ -34,7 +34,8 @@ APPLICATION_ID = 0x4D45534F  # "MESO" in the SQLite header (PRAGMA application_i
 # this list equal to Alembic's, so start-up need not import Alembic to know it.
 READER_CACHE_MB = 64
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                   "0009", "0010", "0011", "0012", "0013", "0014", "0015")
+                   "0009", "0010", "0011", "0012", "0013", "0014", "0015",
+                   "0016")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 5000
 

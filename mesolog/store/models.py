@@ -232,6 +232,8 @@ class LetterheadRow(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(String(60), default="")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # the paper every report is laid out for: a print_layout.Paper (0016)
+    paper: Mapped[str] = mapped_column(String(10), default="A4", server_default="A4")
 
 
 class SessionAmendment(Base):

@@ -258,15 +258,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+164"/>
-        <source>%Ln page(s)</source>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+168"/>
+        <source>%Ln page(s), {paper}</source>
         <translation>
-            <numerusform>%Ln page</numerusform>
-            <numerusform>%Ln pages</numerusform>
+            <numerusform>%Ln page, {paper}</numerusform>
+            <numerusform>%Ln pages, {paper}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>The pages chosen are not in the report: it has %Ln page(s).</source>
         <translation>
             <numerusform>The pages chosen are not in the report: it has %Ln page.</numerusform>

@@ -359,7 +359,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+82"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+83"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
@@ -830,7 +830,7 @@ Biotin, 5 mg/ml</source>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+104"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+108"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,7 +981,7 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/preferences.py" line="+56"/>
+        <location filename="../../mesolog/ui/clinic/preferences.py" line="+57"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,12 +1048,12 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>No logo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-32"/>
         <source>Choose &amp;Logo…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1063,7 +1063,12 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>Every report is laid out for this paper; printed on other paper, its pages are fitted to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Letterhead on printed reports (shared by every desk)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,12 +1089,17 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <source>&amp;Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2630,7 +2640,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-122"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-126"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2660,7 +2670,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Not built</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,15 +2680,15 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <source>%Ln page(s)</source>
+        <location line="+19"/>
+        <source>%Ln page(s), {paper}</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Save Report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2693,7 +2703,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Nothing to print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2706,7 +2716,17 @@ Check the spelling, tick Include archived, or create the patient.</source>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Fitted to {paper}: the report is laid out for {report_paper}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent to {printer} (job {job}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2716,7 +2736,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Not printed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2732,17 +2752,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>Sending to {printer}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sent to {printer}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>

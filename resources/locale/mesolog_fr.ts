@@ -361,7 +361,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+82"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+83"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation>Fermer</translation>
@@ -832,7 +832,7 @@ Biotine, 5 mg/ml</translation>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+104"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+108"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -983,7 +983,7 @@ Biotine, 5 mg/ml</translation>
         <translation>{events} effets indésirables en {sessions} séances : &lt;b&gt;{rate}&lt;/b&gt; pour 100 séances. {standing} Une séance avec plusieurs produits compte pour chacun.</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/clinic/preferences.py" line="+56"/>
+        <location filename="../../mesolog/ui/clinic/preferences.py" line="+57"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
@@ -1050,12 +1050,12 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>No logo.</source>
         <translation>Pas de logo.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-32"/>
         <source>Choose &amp;Logo…</source>
         <translation>Choisir le &amp;logo…</translation>
     </message>
@@ -1065,7 +1065,12 @@ Biotine, 5 mg/ml</translation>
         <translation>Pas de logo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>Every report is laid out for this paper; printed on other paper, its pages are fitted to it</source>
+        <translation>Chaque compte rendu est mis en page pour ce papier ; imprimé sur un autre papier, ses pages y sont ajustées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Letterhead on printed reports (shared by every desk)</source>
         <translation>En-tête des comptes rendus imprimés (commun à tous les postes)</translation>
     </message>
@@ -1086,12 +1091,17 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <source>&amp;Paper</source>
+        <translation>&amp;Papier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -2642,7 +2652,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Créer le patient « {searched} »…</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-122"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-126"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation>Imprimer ou enregistrer un compte rendu — {name} ({chart_no})</translation>
     </message>
@@ -2672,7 +2682,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Préparation…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Not built</source>
         <translation>Non préparé</translation>
     </message>
@@ -2682,15 +2692,15 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Préparation du compte rendu</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <source>%Ln page(s)</source>
+        <location line="+19"/>
+        <source>%Ln page(s), {paper}</source>
         <translation>
-            <numerusform>%Ln page</numerusform>
-            <numerusform>%Ln pages</numerusform>
+            <numerusform>%Ln page, {paper}</numerusform>
+            <numerusform>%Ln pages, {paper}</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Save Report as PDF</source>
         <translation>Enregistrer le compte rendu en PDF</translation>
     </message>
@@ -2705,7 +2715,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Le compte rendu n’a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Nothing to print</source>
         <translation>Rien à imprimer</translation>
     </message>
@@ -2718,7 +2728,17 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Fitted to {paper}: the report is laid out for {report_paper}.</source>
+        <translation>Ajusté au format {paper} : le compte rendu est mis en page pour {report_paper}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent to {printer} (job {job}).</source>
+        <translation>Envoyé à {printer} (tâche {job}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
@@ -2728,7 +2748,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Not printed</source>
         <translation>Non imprimé</translation>
     </message>
@@ -2744,17 +2764,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>pages</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>Sending to {printer}…</source>
         <translation>Envoi à {printer}…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sent to {printer}.</source>
-        <translation>Envoyé à {printer}.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>

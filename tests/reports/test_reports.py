@@ -290,3 +290,53 @@ def test_right_to_left_words_are_set_in_the_order_they_are_read():
         "Patient: الأحمد محمد (Arabic)"
     assert words_in_visual_order("عيادة 12 شارع") == "شارع 12 عيادة"
     assert words_in_visual_order("12 rue de la Paix, Łódź") == "12 rue de la Paix, Łódź"
+
+
+def _page_mm(reader: PdfReader, page: int = 0) -> tuple[float, float]:
+    box = reader.pages[page].mediabox
+    return round(float(box.width) * 25.4 / 72, 1), round(float(box.height) * 25.4 / 72, 1)
+
+
+def test_a_clinic_that_prints_on_letter_gets_every_report_laid_out_for_letter(world):
+    from mesolog.domain.print_layout import Paper
+    from mesolog.services.letterhead import LetterheadService
+
+    clinic, doctor, patient, course, lots = world
+    add_sessions(clinic, doctor, patient, course, lots, 4)
+    a4 = {kind: pdf_of(clinic, patient, kind) for kind in ReportKind}
+    assert {_page_mm(reader) for reader in a4.values()} == {(210.0, 297.0)}  # by default
+    letterheads = LetterheadService(clinic.db.acting_as(ADMIN))
+    letterheads.set("Hair Clinic of Boston", "1 Main St", "", paper=Paper.LETTER)
+    letterheads.set("Hair Clinic of Boston", "1 Main St", "+1 617 000")  # paper kept
+    assert letterheads.get().paper is Paper.LETTER
+    for kind in ReportKind:
+        target = BytesIO()
+        ReportService(clinic).write(kind, patient.id, target, NOW)
+        reader = PdfReader(BytesIO(target.getvalue()))
+        assert {_page_mm(reader, n) for n in range(len(reader.pages))} == {(215.9, 279.4)}
+        pages = len(reader.pages)
+        assert pages >= len(a4[kind].pages)  # shorter paper: the same text, never cut
+        last = reader.pages[-1].extract_text()
+        assert f"Page {pages} of {pages}" in last  # the footer on the paper
+        assert all("Hair Clinic of Boston" in page.extract_text()  # the letterhead
+                   for page in reader.pages)
+
+
+def test_the_paper_is_a4_or_letter_and_a_refused_one_changes_nothing(world):
+    from mesolog.domain.print_layout import Paper
+    from mesolog.domain.validation import ValidationError
+    from mesolog.services.letterhead import LetterheadService
+
+    clinic = world[0]
+    letterheads = LetterheadService(clinic.db.acting_as(ADMIN))
+    letterheads.set("Clinique Saint-Éloi", "", "", paper=Paper.LETTER)
+    with pytest.raises(ValidationError) as caught:
+        letterheads.set("Another name", "", "", paper="Legal")
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        ("paper", "The paper: A4 or US Letter.")]
+    kept = letterheads.get()
+    assert (kept.name, kept.paper) == ("Clinique Saint-Éloi", Paper.LETTER)
+    with pytest.raises(NotPermitted):  # the logged-in doctor: the clinic's choice
+        LetterheadService(clinic.db).set("Clinique Saint-Éloi", "", "", paper=Paper.A4)
+    assert letterheads.get().paper is Paper.LETTER
+    assert Paper.named("Legal") is Paper.A4 and Paper.named(None) is Paper.A4

@@ -165,6 +165,7 @@ def test_no_password_hash_enters_the_trail_and_old_ones_are_redacted(db_path):
         conn.execute("DROP TABLE photo_data")  # 0014
         conn.execute("ALTER TABLE patient DROP COLUMN language")  # 0015
         conn.execute("ALTER TABLE consent_form DROP COLUMN language")
+        conn.execute("ALTER TABLE letterhead DROP COLUMN paper")  # 0016
         conn.commit()
     open_database(db_path, key=key).close()  # the upgrade redacts
     with closing(sqlite_files.connect(db_path, key)) as conn:

@@ -131,6 +131,31 @@ def test_a_database_made_by_the_first_version_upgrades_keeping_every_patient(tmp
     assert check_database(old).ok
 
 
+def test_a_letterhead_set_before_the_paper_was_chosen_prints_on_a4(db_path):
+    from mesolog.domain.permissions import Actor
+    from mesolog.domain.print_layout import Paper
+    from mesolog.services.letterhead import LetterheadService
+
+    db = open_database(db_path)
+    try:
+        LetterheadService(db.acting_as(Actor.program("set-up"))).set(
+            "Clinique Saint-Éloi", "12 rue des Lilas", "")
+        key = db.key
+    finally:
+        db.close()
+    with closing(sqlite_files.connect(db_path, key)) as conn:  # as schema 0015 left it
+        conn.execute("ALTER TABLE letterhead DROP COLUMN paper")
+        conn.execute("UPDATE alembic_version SET version_num = '0015'")
+        conn.commit()
+    db = open_database(db_path, key=key)
+    try:
+        kept = LetterheadService(db).get()
+    finally:
+        db.close()
+    assert (kept.name, kept.address, kept.paper) == ("Clinique Saint-Éloi",
+                                                     "12 rue des Lilas", Paper.A4)
+
+
 @pytest.mark.parametrize("name", ["what?.sqlite", "clinic#2.sqlite", "my%20clinic.sqlite",
                                   "my clinic.sqlite", "Łódź 診療所 عيادة.sqlite",
                                   "mode=memory.sqlite", "x?mode=ro.sqlite"])

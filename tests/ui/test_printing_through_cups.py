@@ -40,7 +40,10 @@ def test_the_job_options_are_the_print_dialogs_choices():
                    sides="two-sided-long-edge", paper="Letter")
     assert job.lp_arguments() == [
         "-d", "desk-a4", "-n", "2", "-o", "collate=false", "-t", "P-1-progress.pdf",
-        "-o", "page-ranges=2,3", "-o", "sides=two-sided-long-edge", "-o", "media=Letter"]
+        "-o", "page-ranges=2,3", "-o", "sides=two-sided-long-edge", "-o", "media=Letter",
+        "-o", "print-scaling=none"]  # at 100 %: a printer's "auto" shrinks a full page
+    fitted = PrintJob("desk-letter", paper="Letter", fitted=True)
+    assert fitted.lp_arguments()[-2:] == ["-o", "print-scaling=fit"]
 
 
 @needs_cups

@@ -122,6 +122,7 @@ def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
         qtbot, db, db_path, settings, tmp_path, monkeypatch):
     from PySide6.QtGui import QColor, QImage
 
+    from mesolog.domain.print_layout import Paper
     from mesolog.services.letterhead import LetterheadService
     from mesolog.ui.clinic.preferences import PreferencesDialog
 
@@ -145,10 +146,15 @@ def test_the_letterhead_is_set_in_preferences_with_messages_at_the_fields(
                         lambda *args: (str(logo), "Images (*.png *.jpg *.jpeg)"))
     qtbot.mouseClick(dialog.choose_logo_button, Qt.MouseButton.LeftButton)
     assert dialog.logo_label.text() == "logo.png"
+    assert dialog.paper.currentText() == "A4 (210 × 297 mm)"
+    dialog.paper.setFocus()
+    qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)
+    assert dialog.paper.currentText() == "US Letter (8.5 × 11 in)"
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save),
                      Qt.MouseButton.LeftButton)
     stored = LetterheadService(db).get()
     assert (stored.name, stored.phone) == ("Clinique Saint-Eloi", "+33 1 23 45 67 89")
+    assert stored.paper is Paper.LETTER
     assert not dialog.isVisible()
     from io import BytesIO
 
@@ -212,8 +218,10 @@ def test_the_window_keeps_running_while_a_report_is_built(qtbot, clinic, monkeyp
 
 def printed_by(qtbot, dialog) -> None:
     """Printing is long work: the dialog answers at once and says when it is done."""
-    assert dialog.print_status.text() in ("Printing…", "Printed.")
-    qtbot.waitUntil(lambda: dialog.print_status.text() == "Printed.", timeout=20_000)
+    assert dialog.print_status.text() == "Printing…" or dialog.print_status.text(
+        ).startswith("Printed.")
+    qtbot.waitUntil(lambda: dialog.print_status.text().startswith("Printed."),
+                    timeout=20_000)
 
 
 def _printer_to(path, paper=None):
@@ -278,6 +286,7 @@ def test_the_printed_page_lands_where_the_pdf_puts_it(qtbot, built, tmp_path):
     own = _ink_mm(built.pdf)
     assert printed[:2] == pytest.approx((210.0, 297.0), abs=1.0)
     assert printed[2:] == pytest.approx(own[2:], abs=1.0)  # every margin within 1 mm
+    assert built.print_status.text() == "Printed."  # nothing fitted, nothing said
 
 
 def test_on_letter_paper_an_a4_report_is_fitted_and_centred(qtbot, built, tmp_path):
@@ -292,6 +301,33 @@ def test_on_letter_paper_an_a4_report_is_fitted_and_centred(qtbot, built, tmp_pa
     scale = 279.4 / 297.0
     assert left - right == pytest.approx((own[2] - own[4]) * scale, abs=1.0)  # centred
     assert top == pytest.approx(own[3] * scale, abs=1.0)
+    assert built.print_status.text() == (
+        "Printed. Fitted to Letter / ANSI A: the report is laid out for A4.")
+
+
+def test_a_letter_clinics_report_is_laid_out_for_letter_and_printed_at_full_size(
+        qtbot, clinic, tmp_path):
+    from PySide6.QtGui import QPageSize
+
+    from mesolog.domain.print_layout import Paper
+    from mesolog.services.letterhead import LetterheadService
+
+    LetterheadService(clinic.db).set("Hair Clinic of Boston", "", "", paper=Paper.LETTER)
+    dialog = ReportDialog(clinic, treated(clinic))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20_000)
+    assert dialog.pages_label.text().endswith("pages, Letter / ANSI A")
+    width, height, left, top, right, bottom = _ink_mm(dialog.pdf)
+    assert (width, height) == pytest.approx((215.9, 279.4), abs=0.5)
+    assert left == pytest.approx(right, abs=1.0)  # the columns centred on the wider paper
+    assert left == pytest.approx((215.9 - 174) / 2, abs=1.0)
+    assert bottom == pytest.approx(9.4, abs=1.0)  # the footer 10 mm up, not cut off
+    printer = _printer_to(tmp_path / "letter.pdf", QPageSize.PageSizeId.Letter)
+    assert dialog.print_report(printer)
+    printed_by(qtbot, dialog)
+    assert dialog.print_status.text() == "Printed."
+    assert _ink_mm((tmp_path / "letter.pdf").read_bytes()) == pytest.approx(
+        (width, height, left, top, right, bottom), abs=1.0)
 
 
 def test_the_print_dialog_knows_the_pages(built):
@@ -300,11 +336,14 @@ def test_the_print_dialog_knows_the_pages(built):
     seen: list[tuple[int, int]] = []
 
     def look(dialog):
-        seen.append((dialog.minPage(), dialog.maxPage()))
+        seen.append((dialog.minPage(), dialog.maxPage(),
+                     dialog.printer().pageLayout().pageSize().key()))
         dialog.reject()
     when_modal(QPrintDialog, look)
     assert not built.print_report()
-    assert seen == [(1, len(PdfReader(BytesIO(built.pdf)).pages))]
+    # the paper the report is laid out for chosen to begin with
+    assert seen == [(1, len(PdfReader(BytesIO(built.pdf)).pages), "A4")]
+    assert built.pages_label.text() == f"{seen[0][1]} pages, A4"
 
 
 def test_printing_can_be_cancelled_and_the_window_stays_free(qtbot, built, tmp_path):

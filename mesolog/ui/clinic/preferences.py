@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.backup_rotation import DAILY_KEPT, WEEKLY_KEPT
+from mesolog.domain.print_layout import Paper
 from mesolog.domain.translation import LANGUAGES
 from mesolog.domain.validation import ValidationError
 from mesolog.ui.clinic.scanner_preferences import ScannerBox
@@ -142,12 +143,19 @@ class PreferencesDialog(OpensAtFirstField, QDialog):
         logo_row.addWidget(self.logo_label, 1)
         logo_row.addWidget(self.choose_logo_button)
         logo_row.addWidget(clear)
+        self.paper = QComboBox()
+        for paper in Paper:
+            self.paper.addItem(paper.label, paper.value)
+        choose(self.paper, current.paper.value)
+        self.paper.setToolTip(tr("Every report is laid out for this paper; printed on "
+                                 "other paper, its pages are fitted to it"))
         box = QGroupBox(tr("Letterhead on printed reports (shared by every desk)"))
         form = QFormLayout(box)
         form.addRow(tr("Clinic &name"), self.errors.under("name", self.clinic_name))
         form.addRow(tr("&Address"), self.errors.under("address", self.address))
         form.addRow(tr("P&hone"), self.errors.under("phone", self.phone))
         form.addRow(tr("Logo"), self.errors.under("logo", logo_row))
+        form.addRow(tr("&Paper"), self.errors.under("paper", self.paper))
         return box
 
     def _choose_logo(self) -> None:
@@ -175,7 +183,8 @@ class PreferencesDialog(OpensAtFirstField, QDialog):
             try:
                 LetterheadService(self._clinic.db).set(
                     self.clinic_name.text(), self.address.toPlainText(), self.phone.text(),
-                    self._logo, keep_logo=not self._drop_logo)
+                    self._logo, keep_logo=not self._drop_logo,
+                    paper=Paper(self.paper.currentData()))
             except ValidationError as e:
                 self.errors.show(e.errors, fallback="name")
                 return

@@ -8,12 +8,16 @@ tens of kilobytes instead of megabytes of pictures. Where there is no CUPS
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 
+from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
+
+from mesolog.domain.print_layout import place_page
 
 # lp's answer must come within this: a print system that hangs is said, not waited on
 LP_TIMEOUT_SECONDS = 60
@@ -40,6 +44,8 @@ class PrintJob:
     pages: tuple[int, ...] = ()  # numbered from 1; empty: every page
     sides: str = ""
     paper: str = ""
+    fitted: bool = False  # the report's pages scaled to fit other paper, centred
+
 
     def lp_arguments(self) -> list[str]:
         """The ``lp`` command's arguments for this job (the PDF comes on its input)."""
@@ -53,6 +59,9 @@ class PrintJob:
             arguments += ["-o", f"sides={self.sides}"]
         if self.paper:
             arguments += ["-o", f"media={self.paper}"]
+        # at 100 % on its own paper: a printer's "auto" shrinks a full page to its
+        # printable area (the report's margins already clear any printer's)
+        arguments += ["-o", f"print-scaling={'fit' if self.fitted else 'none'}"]
         return arguments
 
 
@@ -63,19 +72,24 @@ def takes_pdf(printer: QPrinter) -> bool:
             and shutil.which("lp") is not None)
 
 
-def job_of(printer: QPrinter, pages: list[int], count: int) -> PrintJob:
+def job_of(printer: QPrinter, pages: list[int], count: int,
+           page_pt: tuple[float, float]) -> PrintJob:
     """The job the print dialog set up on ``printer``: ``pages`` of the report's
-    ``count`` (all of them sent as no page list)."""
+    ``count`` (all of them sent as no page list), pages of ``page_pt`` fitted to the
+    paper chosen where it is another."""
+    paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
     return PrintJob(
         printer.printerName(), printer.docName(), printer.copyCount(),
         printer.collateCopies(),
         tuple(pages) if len(pages) < count else (),
         _SIDES.get(printer.duplex(), ""),
-        printer.pageLayout().pageSize().key())
+        printer.pageLayout().pageSize().key(),
+        place_page(page_pt, (paper.width(), paper.height())).fitted)
 
 
 def send(pdf: bytes, job: PrintJob) -> str:
-    """Queue ``pdf`` as ``job``; the print system's job id. PrintError if refused."""
+    """Queue ``pdf`` as ``job``; the print system's job id ("desk-a4-12"). PrintError
+    if refused."""
     try:
         done = subprocess.run(["lp", *job.lp_arguments()], input=pdf, capture_output=True,
                               timeout=LP_TIMEOUT_SECONDS, check=False)
@@ -84,4 +98,7 @@ def send(pdf: bytes, job: PrintJob) -> str:
     if done.returncode != 0:
         raise PrintError(done.stderr.decode(errors="replace").strip()
                          or f"lp ended with status {done.returncode}")
-    return done.stdout.decode(errors="replace").strip()
+    answer = done.stdout.decode(errors="replace").strip()
+    # "request id is desk-a4-12 (1 file(s))", in the desk's language
+    said = re.search(rf"{re.escape(job.printer)}-\d+", answer)
+    return said.group(0) if said else answer

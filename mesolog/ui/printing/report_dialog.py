@@ -13,8 +13,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPainter, QPixmap
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +57,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self._patient = patient
         self.pdf = b""  # the report shown, once built
         self.page_count = 0  # its pages
+        self.page_pt = (0.0, 0.0)  # their size: the paper the report is laid out for
         self._asked = 0  # reports asked for: only the latest is shown
         self.building: LongWork | None = None
         self.printing: LongWork | None = None
@@ -129,14 +130,15 @@ class ReportDialog(OpensAtFirstField, QDialog):
         # window handles its events crashed the process (seen under load in the tests)
         import pypdfium2  # noqa: F401
 
-        def build(own: Database, _progress: Progress) -> tuple[bytes, list[QImage]]:
+        def build(own: Database, _progress: Progress
+                  ) -> tuple[bytes, list[QImage], tuple[float, float]]:
             from mesolog.services.clinic import Clinic
 
             target = BytesIO()
             ReportService(Clinic.of(own, clock)).write(kind, patient_id, target, now,
                                                        every_map=every_map)
             pdf = target.getvalue()
-            return pdf, page_images(pdf, width_px=width)
+            return pdf, page_images(pdf, width_px=width), page_size_pt(pdf)
 
         def failed(error: BaseException) -> None:
             if asked == self._asked:
@@ -148,11 +150,13 @@ class ReportDialog(OpensAtFirstField, QDialog):
             done=lambda built: self._show_pages(asked, *built), failed=failed,
             expected=(BaseException,))  # said under the preview, then to the error home
 
-    def _show_pages(self, asked: int, pdf: bytes, images: list[QImage]) -> None:
+    def _show_pages(self, asked: int, pdf: bytes, images: list[QImage],
+                    page_pt: tuple[float, float]) -> None:
         if asked != self._asked:
             return  # another report was asked for since
         self.pdf = pdf
         self.page_count = len(images)
+        self.page_pt = page_pt
         while self.pages.count():
             self.pages.takeAt(0).widget().deleteLater()
         for image in images:
@@ -161,7 +165,8 @@ class ReportDialog(OpensAtFirstField, QDialog):
             pixmap.setDevicePixelRatio(self.devicePixelRatio())
             label.setPixmap(pixmap)
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.pages_label.setText(tr("%Ln page(s)", "", len(images)))
+        self.pages_label.setText(tr("%Ln page(s), {paper}", "", len(images)).format(
+            paper=paper_name(page_pt)))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
@@ -197,6 +202,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.suggested_name())
             printer.setFromTo(1, count)
+            printer.setPageSize(page_size(self.page_pt))  # the paper it is laid out for
             dialog = QPrintDialog(printer, self)
             dialog.setMinMax(1, count)  # the page boxes know the report's pages
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -207,26 +213,36 @@ class ReportDialog(OpensAtFirstField, QDialog):
                 "The pages chosen are not in the report: it has %Ln page(s).", "", count))
             return False
         where = printer.printerName() or Path(printer.outputFileName()).name
+        paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
+        fitted = ""
+        if place_page(self.page_pt, (paper.width(), paper.height())).fitted:
+            fitted = " " + tr("Fitted to {paper}: the report is laid out for "
+                              "{report_paper}.").format(
+                paper=printer.pageLayout().pageSize().name(),
+                report_paper=paper_name(self.page_pt))
         if takes_pdf(printer):
-            job = job_of(printer, pages, count)
+            job = job_of(printer, pages, count, self.page_pt)
             self._print(lambda _progress: send(self.pdf, job), where,
                         tr("Sending to {printer}…").format(printer=where),
-                        tr("Sent to {printer}.").format(printer=where), cancellable=False)
+                        lambda job_id: tr("Sent to {printer} (job {job}).").format(
+                            printer=where, job=job_id) + fitted, cancellable=False)
         else:
             pdf = self.pdf
             self._print(lambda progress: draw_pages(printer, pdf, pages, progress), where,
-                        tr("Printing…"), tr("Printed."), cancellable=True)
+                        tr("Printing…"), lambda _none: tr("Printed.") + fitted,
+                        cancellable=True)
         return True
 
-    def _print(self, work: Callable[[Progress], object], where: str, busy: str, done: str,
-               *, cancellable: bool) -> None:
-        """``work`` on a helper thread: the window stays free, the dialog says how it went."""
+    def _print(self, work: Callable[[Progress], object], where: str, busy: str,
+               done: Callable[[object], str], *, cancellable: bool) -> None:
+        """``work`` on a helper thread: the window stays free, the dialog says how it went
+        (``done`` words what ``work`` returned)."""
         self.print_button.setEnabled(False)
         self.print_status.setText(busy)
 
-        def finished(_result: object) -> None:
+        def finished(result: object) -> None:
             self.print_button.setEnabled(True)
-            self.print_status.setText(done)
+            self.print_status.setText(done(result))
 
         def refused(error: BaseException) -> None:
             self.print_button.setEnabled(True)
@@ -271,6 +287,16 @@ def draw_pages(printer: QPrinter, pdf: bytes, pages: list[int], progress: Progre
         painter.end()
 
 
+def page_size(page_pt: tuple[float, float]) -> QPageSize:
+    """The paper of pages ``page_pt`` in size (A4, Letter… when within a point or two)."""
+    return QPageSize(QSizeF(*page_pt), QPageSize.Unit.Point, "",
+                     QPageSize.SizeMatchPolicy.FuzzyMatch)
+
+
+def paper_name(page_pt: tuple[float, float]) -> str:
+    return page_size(page_pt).name()
+
+
 def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
     """The pages the print dialog chose, as ranges numbered from 1; None for all."""
     if printer.printRange() != QPrinter.PrintRange.PageRange:
@@ -287,6 +313,13 @@ def rendered_pages(pdf: bytes, pages: list[int], dpi: float
     one page at a time."""
     for page in _each_page(pdf, pages):
         yield (page.get_width(), page.get_height()), _image_of(page, dpi / 72)
+
+
+def page_size_pt(pdf: bytes) -> tuple[float, float]:
+    """The size of the PDF's first page, in points."""
+    for page in _each_page(pdf, [1]):
+        return page.get_width(), page.get_height()
+    raise ValueError("a PDF without pages")
 
 
 def page_images(pdf: bytes, *, width_px: float) -> list[QImage]:
