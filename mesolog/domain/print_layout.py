@@ -72,3 +72,13 @@ def pages_to_print(count: int, ranges: list[tuple[int, int]] | None) -> list[int
     chosen = {page for first, last in ranges for page in range(max(first, 1),
                                                                  min(last, count) + 1)}
     return sorted(chosen)
+
+
+def sheets_in_order(pages: list[int], copies: int, collate: bool) -> list[int]:
+    """``pages`` in the order they go to a printer that makes no copies itself: each copy
+    whole in turn when collated (1 2 3 1 2 3), else each page's copies together
+    (1 1 2 2 3 3)."""
+    copies = max(copies, 1)
+    if collate:
+        return pages * copies
+    return [page for page in pages for _ in range(copies)]

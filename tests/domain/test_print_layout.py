@@ -1,6 +1,6 @@
 import pytest
 
-from mesolog.domain.print_layout import pages_to_print, place_page
+from mesolog.domain.print_layout import Paper, pages_to_print, place_page, sheets_in_order
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -36,3 +36,25 @@ def test_a_letter_page_on_a4_is_fitted_and_centred():
 ])
 def test_the_pages_chosen(ranges, pages):
     assert pages_to_print(4, ranges) == pages
+
+
+@pytest.mark.parametrize(("copies", "collate", "order"), [
+    (1, True, [2, 3]),
+    (1, False, [2, 3]),
+    (2, True, [2, 3, 2, 3]),
+    (2, False, [2, 2, 3, 3]),
+    (3, False, [2, 2, 2, 3, 3, 3]),
+    (0, True, [2, 3]),  # no copies asked for: one
+])
+def test_copies_drawn_by_mesolog_come_collated_or_not(copies, collate, order):
+    assert sheets_in_order([2, 3], copies, collate) == order
+
+
+def test_the_two_papers_a_clinic_chooses_from():
+    assert Paper.A4.size_pt == pytest.approx(A4, abs=0.01)
+    assert Paper.LETTER.size_pt == LETTER
+    assert [paper.label for paper in Paper] == ["A4 (210 × 297 mm)", "US Letter (8.5 × 11 in)"]
+    assert Paper.named("Letter") is Paper.LETTER
+    assert Paper.named("Legal") is Paper.A4 and Paper.named("") is Paper.A4  # not offered
+    assert not place_page(Paper.LETTER.size_pt, LETTER).fitted
+    assert place_page(Paper.A4.size_pt, LETTER).fitted

@@ -236,7 +236,7 @@ def _printer_to(path, paper=None):
     return printer
 
 
-def _ink_mm(pdf: bytes, page: int = 0) -> tuple[float, float, float, float, float, float]:
+def ink_mm(pdf: bytes, page: int = 0) -> tuple[float, float, float, float, float, float]:
     """A page's paper size and the margins of what is printed on it, in mm:
     (width, height, left, top, right, bottom)."""
     import pypdfium2
@@ -274,16 +274,16 @@ def test_a_page_range_prints_only_those_pages(qtbot, built, tmp_path):
     printed_by(qtbot, built)
     printed = PdfReader(tmp_path / "two.pdf")
     assert len(printed.pages) == 2
-    assert _ink_mm((tmp_path / "two.pdf").read_bytes(), 0)[2:] == pytest.approx(
-        _ink_mm(built.pdf, 1)[2:], abs=1.0)  # page 2 printed first
+    assert ink_mm((tmp_path / "two.pdf").read_bytes(), 0)[2:] == pytest.approx(
+        ink_mm(built.pdf, 1)[2:], abs=1.0)  # page 2 printed first
 
 
 def test_the_printed_page_lands_where_the_pdf_puts_it(qtbot, built, tmp_path):
     printer = _printer_to(tmp_path / "a4.pdf")
     assert built.print_report(printer)
     printed_by(qtbot, built)
-    printed = _ink_mm((tmp_path / "a4.pdf").read_bytes())
-    own = _ink_mm(built.pdf)
+    printed = ink_mm((tmp_path / "a4.pdf").read_bytes())
+    own = ink_mm(built.pdf)
     assert printed[:2] == pytest.approx((210.0, 297.0), abs=1.0)
     assert printed[2:] == pytest.approx(own[2:], abs=1.0)  # every margin within 1 mm
     assert built.print_status.text() == "Printed."  # nothing fitted, nothing said
@@ -295,9 +295,9 @@ def test_on_letter_paper_an_a4_report_is_fitted_and_centred(qtbot, built, tmp_pa
     printer = _printer_to(tmp_path / "letter.pdf", QPageSize.PageSizeId.Letter)
     assert built.print_report(printer)
     printed_by(qtbot, built)
-    width, height, left, top, right, _ = _ink_mm((tmp_path / "letter.pdf").read_bytes())
+    width, height, left, top, right, _ = ink_mm((tmp_path / "letter.pdf").read_bytes())
     assert (width, height) == pytest.approx((215.9, 279.4), abs=1.0)
-    own = _ink_mm(built.pdf)
+    own = ink_mm(built.pdf)
     scale = 279.4 / 297.0
     assert left - right == pytest.approx((own[2] - own[4]) * scale, abs=1.0)  # centred
     assert top == pytest.approx(own[3] * scale, abs=1.0)
@@ -317,7 +317,7 @@ def test_a_letter_clinics_report_is_laid_out_for_letter_and_printed_at_full_size
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20_000)
     assert dialog.pages_label.text().endswith("pages, Letter / ANSI A")
-    width, height, left, top, right, bottom = _ink_mm(dialog.pdf)
+    width, height, left, top, right, bottom = ink_mm(dialog.pdf)
     assert (width, height) == pytest.approx((215.9, 279.4), abs=0.5)
     assert left == pytest.approx(right, abs=1.0)  # the columns centred on the wider paper
     assert left == pytest.approx((215.9 - 174) / 2, abs=1.0)
@@ -326,7 +326,7 @@ def test_a_letter_clinics_report_is_laid_out_for_letter_and_printed_at_full_size
     assert dialog.print_report(printer)
     printed_by(qtbot, dialog)
     assert dialog.print_status.text() == "Printed."
-    assert _ink_mm((tmp_path / "letter.pdf").read_bytes()) == pytest.approx(
+    assert ink_mm((tmp_path / "letter.pdf").read_bytes()) == pytest.approx(
         (width, height, left, top, right, bottom), abs=1.0)
 
 
@@ -335,15 +335,20 @@ def test_the_print_dialog_knows_the_pages(built):
 
     seen: list[tuple[int, int]] = []
 
+    from PySide6.QtPrintSupport import QPrinterInfo
+
     def look(dialog):
-        seen.append((dialog.minPage(), dialog.maxPage(),
-                     dialog.printer().pageLayout().pageSize().key()))
+        printer = dialog.printer()
+        seen.append((dialog.minPage(), dialog.maxPage(), printer.printerName(),
+                     printer.pageLayout().pageSize().key()))
         dialog.reject()
     when_modal(QPrintDialog, look)
     assert not built.print_report()
-    # the paper the report is laid out for chosen to begin with
-    assert seen == [(1, len(PdfReader(BytesIO(built.pdf)).pages), "A4")]
-    assert built.pages_label.text() == f"{seen[0][1]} pages, A4"
+    (first, last, name, paper), = seen
+    assert (first, last) == (1, len(PdfReader(BytesIO(built.pdf)).pages))
+    # a printer's own paper (what its tray holds); with none, the report's own
+    assert paper == (QPrinterInfo.printerInfo(name).defaultPageSize().key() if name else "A4")
+    assert built.pages_label.text() == f"{last} pages, A4"
 
 
 def test_printing_can_be_cancelled_and_the_window_stays_free(qtbot, built, tmp_path):
@@ -361,3 +366,43 @@ def test_printing_can_be_cancelled_and_the_window_stays_free(qtbot, built, tmp_p
     timer.stop()
     assert ticks  # the window's timer fired while the pages were drawn
     assert built.print_button.isEnabled()
+
+
+def _which_pages(printed: bytes, own: bytes) -> list[int]:
+    """Which of the report's pages (from 1) each printed page is, told by their pictures:
+    pages drawn for a printer are pictures, their text cannot be read back."""
+    import pypdfium2
+    from PIL import ImageChops, ImageStat
+
+    def looks(pdf: bytes) -> list:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            return [page.render(scale=30 / 72).to_pil().convert("L").resize((240, 340))
+                    for page in document]
+        finally:
+            document.close()
+
+    mine = looks(own)
+    return [1 + min(range(len(mine)), key=lambda n: ImageStat.Stat(
+        ImageChops.difference(page, mine[n])).mean[0]) for page in looks(printed)]
+
+
+def test_pages_and_copies_chosen_with_clicks_in_the_print_dialog(qtbot, built, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from tests.ui.print_dialog import fill_print_dialog
+
+    count = built.page_count
+    assert count >= 3
+    target = tmp_path / "chosen.pdf"
+    when_modal(QPrintDialog, lambda dialog: fill_print_dialog(
+        dialog, file=target, pages=(2, 3), copies=2, collate=False))
+    assert built.print_report()
+    printed_by(qtbot, built)
+    assert _which_pages(target.read_bytes(), built.pdf) == [2, 2, 3, 3]
+    collated = tmp_path / "collated.pdf"
+    when_modal(QPrintDialog, lambda dialog: fill_print_dialog(
+        dialog, file=collated, pages=(2, 3), copies=2, collate=True))
+    assert built.print_report()
+    printed_by(qtbot, built)
+    assert _which_pages(collated.read_bytes(), built.pdf) == [2, 3, 2, 3]

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog.domain.patient import Patient
-from mesolog.domain.print_layout import pages_to_print, place_page
+from mesolog.domain.print_layout import pages_to_print, place_page, sheets_in_order
 from mesolog.domain.progress import Cancelled
 from mesolog.services.reports import ReportKind, ReportService
 from mesolog.store.private import write_private
@@ -202,7 +202,9 @@ class ReportDialog(OpensAtFirstField, QDialog):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.suggested_name())
             printer.setFromTo(1, count)
-            printer.setPageSize(page_size(self.page_pt))  # the paper it is laid out for
+            if not printer.printerName():  # no print system: the paper it is laid out for
+                printer.setPageSize(page_size(self.page_pt))
+            # else the printer's own paper, what its tray holds (other paper is fitted)
             dialog = QPrintDialog(printer, self)
             dialog.setMinMax(1, count)  # the page boxes know the report's pages
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -260,8 +262,11 @@ class ReportDialog(OpensAtFirstField, QDialog):
 def draw_pages(printer: QPrinter, pdf: bytes, pages: list[int], progress: Progress) -> None:
     """Each of ``pages`` drawn where the PDF puts it: at 100 % on its own paper, else
     fitted and centred; rendered one at a time at the printer's resolution up to 300 dpi
-    and drawn at that size, never scaled up. A page counted is a page sent; Cancel
-    (raised by ``progress``) abandons the job, nothing of it printed."""
+    and drawn at that size, never scaled up. The copies asked for are drawn here where
+    the printer makes none itself (a PDF file), collated or not. A page counted is a
+    page sent; Cancel (raised by ``progress``) abandons the job, nothing of it printed."""
+    if not printer.supportsMultipleCopies():
+        pages = sheets_in_order(pages, printer.copyCount(), printer.collateCopies())
     printer.setFullPage(True)  # the painter's origin is the paper's corner
     resolution = printer.resolution()
     to_device = resolution / 72
@@ -310,9 +315,13 @@ def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
 def rendered_pages(pdf: bytes, pages: list[int], dpi: float
                    ) -> Iterator[tuple[tuple[float, float], QImage]]:
     """Each of ``pages`` (numbered from 1): its size in points and its image at ``dpi``,
-    one page at a time."""
-    for page in _each_page(pdf, pages):
-        yield (page.get_width(), page.get_height()), _image_of(page, dpi / 72)
+    one page at a time (a page asked for again at once is not rendered again)."""
+    previous: tuple[int, tuple[tuple[float, float], QImage]] | None = None
+    for number, page in zip(pages, _each_page(pdf, pages), strict=True):
+        if previous is None or previous[0] != number:
+            previous = number, ((page.get_width(), page.get_height()),
+                                _image_of(page, dpi / 72))
+        yield previous[1]
 
 
 def page_size_pt(pdf: bytes) -> tuple[float, float]:
