@@ -406,3 +406,43 @@ def test_pages_and_copies_chosen_with_clicks_in_the_print_dialog(qtbot, built, t
     assert built.print_report()
     printed_by(qtbot, built)
     assert _which_pages(collated.read_bytes(), built.pdf) == [2, 3, 2, 3]
+
+
+def test_reports_asked_for_one_after_another_while_building_end_with_the_last(
+        qtbot, clinic):
+    """Each choice starts a build on a helper thread while the last is still running:
+    PDFium (not thread-safe) is used by one at a time, and only the last is shown."""
+    dialog = ReportDialog(clinic, treated(clinic))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=20_000)
+    latest_map_only = dialog.page_count
+    for _ in range(3):
+        dialog.every_map.setChecked(not dialog.every_map.isChecked())
+        dialog.kind.setCurrentIndex((dialog.kind.currentIndex() + 1) % dialog.kind.count())
+    dialog.kind.setCurrentIndex(0)  # the progress report, every session's map
+    dialog.every_map.setChecked(True)
+    assert not dialog.print_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=60_000)
+    shown = PdfReader(BytesIO(dialog.pdf))
+    assert shown.pages[0].extract_text().count("Progress report")
+    assert dialog.page_count == len(shown.pages) == dialog.pages.count() > latest_map_only
+
+
+def test_pages_are_pictured_on_several_threads_at_once_as_on_one(built):
+    import threading
+
+    from mesolog.ui.printing import pdf_pages
+
+    alone = [image.bits().tobytes() for image in pdf_pages.page_images(built.pdf,
+                                                                       width_px=200)]
+    together: list[list[bytes]] = []
+
+    def picture() -> None:
+        together.append([image.bits().tobytes()
+                         for image in pdf_pages.page_images(built.pdf, width_px=200)])
+    threads = [threading.Thread(target=picture) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert together == [alone] * 4

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mesolog.domain.progress import Cancelled
@@ -40,10 +40,13 @@ class LongWork(QObject):
     def __init__(self, parent: QWidget, title: str, work: Callable[[Progress], Any], *,
                  done: Callable[[Any], None], failed: Callable[[BaseException], None],
                  cancellable: bool, expected: tuple[type[BaseException], ...]):
-        # No parent: the window may be closed and deleted while the work runs; the
-        # thread holds this object until it ends, and the end is said only to a
-        # window still there.
-        super().__init__()
+        # Held by the application, not the window: the window may be closed and
+        # deleted while the work runs (the end is said only to a window still there),
+        # and its caller may drop it (a report asked for again). Held by no one but
+        # the helper thread, it was destroyed there as the thread let go of it, while
+        # the window's thread delivered its end: a crash now and then. It deletes
+        # itself once its end is said.
+        super().__init__(QCoreApplication.instance())
         self._parent = parent
         self._work = work
         self._done, self._failed = done, failed

@@ -8,7 +8,8 @@ the same document.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from contextlib import closing
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from mesolog.store.private import write_private
 from mesolog.ui.common.form_dialog import OpensAtFirstField
 from mesolog.ui.common.language import tr
 from mesolog.ui.common.long_work import LongWork, run_long_work, with_own_connection
+from mesolog.ui.printing import pdf_pages
 from mesolog.ui.printing.print_system import PrintError, job_of, send, takes_pdf
 
 if TYPE_CHECKING:
@@ -125,10 +127,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         self.print_button.setEnabled(False)
         self.pages_label.setText(tr("Building…"))
 
-        # imported here, on the window's thread: PySide's import hook reads a module's
-        # source as it is first imported, and doing so on the helper thread while the
-        # window handles its events crashed the process (seen under load in the tests)
-        import pypdfium2  # noqa: F401
+        pdf_pages.load()  # on the window's thread
 
         def build(own: Database, _progress: Progress
                   ) -> tuple[bytes, list[QImage], tuple[float, float]]:
@@ -138,7 +137,8 @@ class ReportDialog(OpensAtFirstField, QDialog):
             ReportService(Clinic.of(own, clock)).write(kind, patient_id, target, now,
                                                        every_map=every_map)
             pdf = target.getvalue()
-            return pdf, page_images(pdf, width_px=width), page_size_pt(pdf)
+            return (pdf, pdf_pages.page_images(pdf, width_px=width),
+                    pdf_pages.page_size_pt(pdf))
 
         def failed(error: BaseException) -> None:
             if asked == self._asked:
@@ -276,15 +276,17 @@ def draw_pages(printer: QPrinter, pdf: bytes, pages: list[int], progress: Progre
         raise PrintError(tr("The printer could not be started."))
     try:
         progress(0, len(pages), tr("pages"))
-        for number, (size_pt, image) in enumerate(
-                rendered_pages(pdf, pages, min(resolution, PRINT_DPI_MAX))):
-            if number:
-                printer.newPage()
-            placed = place_page(size_pt, (paper.width(), paper.height()))
-            painter.drawImage(QRectF(placed.left_pt * to_device, placed.top_pt * to_device,
-                                     size_pt[0] * placed.scale * to_device,
-                                     size_pt[1] * placed.scale * to_device), image)
-            progress(number + 1, len(pages), tr("pages"))
+        dpi = min(resolution, PRINT_DPI_MAX)
+        with closing(pdf_pages.rendered_pages(pdf, pages, dpi)) as rendered:
+            for number, (size_pt, image) in enumerate(rendered):
+                if number:
+                    printer.newPage()
+                placed = place_page(size_pt, (paper.width(), paper.height()))
+                painter.drawImage(QRectF(placed.left_pt * to_device,
+                                         placed.top_pt * to_device,
+                                         size_pt[0] * placed.scale * to_device,
+                                         size_pt[1] * placed.scale * to_device), image)
+                progress(number + 1, len(pages), tr("pages"))
     except Cancelled:
         printer.abort()
         raise
@@ -310,50 +312,3 @@ def chosen_ranges(printer: QPrinter) -> list[tuple[int, int]] | None:
     if not ranges and printer.fromPage():
         ranges = [(printer.fromPage(), printer.toPage())]
     return ranges or None
-
-
-def rendered_pages(pdf: bytes, pages: list[int], dpi: float
-                   ) -> Iterator[tuple[tuple[float, float], QImage]]:
-    """Each of ``pages`` (numbered from 1): its size in points and its image at ``dpi``,
-    one page at a time (a page asked for again at once is not rendered again)."""
-    previous: tuple[int, tuple[tuple[float, float], QImage]] | None = None
-    for number, page in zip(pages, _each_page(pdf, pages), strict=True):
-        if previous is None or previous[0] != number:
-            previous = number, ((page.get_width(), page.get_height()),
-                                _image_of(page, dpi / 72))
-        yield previous[1]
-
-
-def page_size_pt(pdf: bytes) -> tuple[float, float]:
-    """The size of the PDF's first page, in points."""
-    for page in _each_page(pdf, [1]):
-        return page.get_width(), page.get_height()
-    raise ValueError("a PDF without pages")
-
-
-def page_images(pdf: bytes, *, width_px: float) -> list[QImage]:
-    """The PDF's pages as images ``width_px`` wide (the preview)."""
-    return [_image_of(page, width_px / page.get_width()) for page in _each_page(pdf)]
-
-
-def _each_page(pdf: bytes, numbers: list[int] | None = None) -> Iterator:
-    """The PDF's pages (those ``numbers``, from 1), each open while it is used."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        for index in range(len(document)) if numbers is None else [n - 1 for n in numbers]:
-            page = document[index]
-            try:
-                yield page
-            finally:
-                page.close()
-    finally:
-        document.close()
-
-
-def _image_of(page, scale: float) -> QImage:
-    bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB order, for Qt
-    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                   QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels before PDFium frees them
