@@ -209,3 +209,11 @@ def test_a_letter_clinics_report_prints_at_full_size_on_a_letter_printer(
     assert job_attributes(LETTER_QUEUE, job, tmp_path)["print-scaling"] == "none"
     assert ink_mm(printed_file(job).read_bytes()) == pytest.approx(ink_mm(dialog.pdf),
                                                                    abs=1.0)
+
+
+@needs_letter_queue
+def test_the_print_dialog_opens_on_the_paper_the_printer_holds(qtbot, clinic):  # noqa: F811
+    from mesolog.ui.printing.report_dialog import paper_to_start_with
+
+    letter = QPrinter(QPrinterInfo.printerInfo(LETTER_QUEUE))
+    assert paper_to_start_with(letter, (595.28, 841.89)).key() == "Letter"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from mesolog.services.clinic import Clinic
 from mesolog.services.demo import build_demo_clinic
 from mesolog.ui.main_window import MainWindow
-from mesolog.ui.printing.report_dialog import ReportDialog
+from mesolog.ui.printing.report_dialog import ReportDialog, paper_to_start_with
 from tests.conftest import fixed_clock
 from tests.ui.modal import when_modal
 
@@ -348,6 +348,10 @@ def test_the_print_dialog_knows_the_pages(built):
     assert (first, last) == (1, len(PdfReader(BytesIO(built.pdf)).pages))
     # a printer's own paper (what its tray holds); with none, the report's own
     assert paper == (QPrinterInfo.printerInfo(name).defaultPageSize().key() if name else "A4")
+    to_file = QPrinter()
+    to_file.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    assert paper_to_start_with(to_file, built.page_pt).key() == "A4"
+    assert paper_to_start_with(to_file, (612.0, 792.0)).key() == "Letter"
     assert built.pages_label.text() == f"{last} pages, A4"
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -92,6 +92,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
         top.addStretch(1)
         top.addWidget(self.pages_label)
         self.print_status = QLabel()  # what became of the last print job
+        self.print_status.setWordWrap(True)  # a long one wraps, the dialog keeps its width
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_status, 1)
         for button in (close, self.save_button, self.print_button):
@@ -202,9 +203,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.suggested_name())
             printer.setFromTo(1, count)
-            if not printer.printerName():  # no print system: the paper it is laid out for
-                printer.setPageSize(page_size(self.page_pt))
-            # else the printer's own paper, what its tray holds (other paper is fitted)
+            printer.setPageSize(paper_to_start_with(printer, self.page_pt))
             dialog = QPrintDialog(printer, self)
             dialog.setMinMax(1, count)  # the page boxes know the report's pages
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -298,6 +297,14 @@ def page_size(page_pt: tuple[float, float]) -> QPageSize:
     """The paper of pages ``page_pt`` in size (A4, Letter… when within a point or two)."""
     return QPageSize(QSizeF(*page_pt), QPageSize.Unit.Point, "",
                      QPageSize.SizeMatchPolicy.FuzzyMatch)
+
+
+def paper_to_start_with(printer: QPrinter, page_pt: tuple[float, float]) -> QPageSize:
+    """The paper the print dialog opens on: the printer's own, what its tray holds (a
+    report laid out for other paper is fitted to it), else the report's."""
+    own = (QPrinterInfo.printerInfo(printer.printerName()).defaultPageSize()
+           if printer.printerName() else QPageSize())
+    return own if own.isValid() else page_size(page_pt)
 
 
 def paper_name(page_pt: tuple[float, float]) -> str:
