@@ -361,7 +361,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+83"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+85"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation>Fermer</translation>
@@ -832,7 +832,7 @@ Biotine, 5 mg/ml</translation>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+108"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+107"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -1164,7 +1164,7 @@ Biotine, 5 mg/ml</translation>
         <translation>Export de la liste</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/common/long_work.py" line="+52"/>
+        <location filename="../../mesolog/ui/common/long_work.py" line="+55"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2652,7 +2652,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Créer le patient « {searched} »…</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-126"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-125"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation>Imprimer ou enregistrer un compte rendu — {name} ({chart_no})</translation>
     </message>
@@ -2677,12 +2677,12 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Compte rendu</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building…</source>
         <translation>Préparation…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Not built</source>
         <translation>Non préparé</translation>
     </message>
@@ -2753,18 +2753,23 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Non imprimé</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The printer could not be started.</source>
         <translation>L’imprimante n’a pas pu être lancée.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>pages</source>
         <translation>pages</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+9"/>
+        <source>{file} could not be written whole: is the disk full?</source>
+        <translation>{file} n’a pas pu être écrit en entier : le disque est-il plein ?</translation>
+    </message>
+    <message>
+        <location line="-70"/>
         <source>Sending to {printer}…</source>
         <translation>Envoi à {printer}…</translation>
     </message>

@@ -359,7 +359,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+83"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+85"/>
         <location filename="../../mesolog/ui/treatment/session_editor.py" line="+28"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
@@ -830,7 +830,7 @@ Biotin, 5 mg/ml</source>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+108"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+107"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,7 +1162,7 @@ Biotin, 5 mg/ml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/common/long_work.py" line="+52"/>
+        <location filename="../../mesolog/ui/common/long_work.py" line="+55"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2640,7 +2640,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-126"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-125"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2665,12 +2665,12 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Building…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Not built</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,18 +2741,23 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The printer could not be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+9"/>
+        <source>{file} could not be written whole: is the disk full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-70"/>
         <source>Sending to {printer}…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -450,3 +450,42 @@ def test_pages_are_pictured_on_several_threads_at_once_as_on_one(built):
     for thread in threads:
         thread.join()
     assert together == [alone] * 4
+
+
+def test_a_job_the_print_system_refuses_is_said_with_its_reason(
+        qtbot, built, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from mesolog.ui.printing import report_dialog
+    from tests.ui.modal import answer_message_box
+
+    lp = tmp_path / "lp"  # CUPS's lp, as it answers for a queue removed meanwhile
+    lp.write_text("#!/bin/sh\ncat >/dev/null\necho 'lp: The printer or class does not "
+                  "exist.' >&2\nexit 1\n")
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(report_dialog, "takes_pdf", lambda _printer: True)
+    printer = _printer_to(tmp_path / "never.pdf")
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    assert built.print_report(printer)
+    qtbot.waitUntil(lambda: built.print_status.text() == "Not printed.", timeout=20_000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen == ["never.pdf did not take the report: lp: The printer or class does not "
+                    "exist."]
+    assert built.print_button.isEnabled() and not (tmp_path / "never.pdf").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full to fill")
+def test_printing_to_a_file_on_a_full_disk_says_it_was_not_printed(qtbot, built):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.modal import answer_message_box
+
+    seen: list[str] = []
+    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    assert built.print_report(_printer_to("/dev/full"))  # every write: no space left
+    qtbot.waitUntil(lambda: built.print_status.text() == "Not printed.", timeout=20_000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen == ["full did not take the report: /dev/full could not be written whole: "
+                    "is the disk full?"]

@@ -291,6 +291,21 @@ def draw_pages(printer: QPrinter, pdf: bytes, pages: list[int], progress: Progre
         raise
     finally:
         painter.end()
+    if (printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+            and not written_whole(Path(printer.outputFileName()))):
+        # Qt's PDF writer says nothing of a write that failed (a full disk)
+        raise PrintError(tr("{file} could not be written whole: is the disk full?").format(
+            file=printer.outputFileName()))
+
+
+def written_whole(pdf: Path) -> bool:
+    """Whether the PDF file at ``pdf`` ends as a PDF does."""
+    try:
+        with pdf.open("rb") as file:
+            file.seek(max(pdf.stat().st_size - 1024, 0))
+            return b"%%EOF" in file.read(1024)
+    except OSError:
+        return False
 
 
 def page_size(page_pt: tuple[float, float]) -> QPageSize:
