@@ -396,20 +396,15 @@ def test_pages_and_copies_chosen_with_clicks_in_the_print_dialog(qtbot, built, t
 
     from tests.ui.print_dialog import fill_print_dialog
 
-    count = built.page_count
-    assert count >= 3
-    target = tmp_path / "chosen.pdf"
-    when_modal(QPrintDialog, lambda dialog: fill_print_dialog(
-        dialog, file=target, pages=(2, 3), copies=2, collate=False))
-    assert built.print_report()
-    printed_by(qtbot, built)
-    assert _which_pages(target.read_bytes(), built.pdf) == [2, 2, 3, 3]
-    collated = tmp_path / "collated.pdf"
-    when_modal(QPrintDialog, lambda dialog: fill_print_dialog(
-        dialog, file=collated, pages=(2, 3), copies=2, collate=True))
-    assert built.print_report()
-    printed_by(qtbot, built)
-    assert _which_pages(collated.read_bytes(), built.pdf) == [2, 3, 2, 3]
+    assert built.page_count >= 3
+    for collate, order in ((False, [2, 2, 3, 3]), (True, [2, 3, 2, 3])):
+        target = tmp_path / f"collate-{collate}.pdf"
+        when_modal(QPrintDialog, lambda dialog, target=target, collate=collate:
+                   fill_print_dialog(dialog, file=target, pages=(2, 3), copies=2,
+                                     collate=collate))
+        assert built.print_report()
+        printed_by(qtbot, built)
+        assert _which_pages(target.read_bytes(), built.pdf) == order
 
 
 def test_reports_asked_for_one_after_another_while_building_end_with_the_last(
