@@ -1,6 +1,6 @@
 """Printing a progress report from the report dialog: the job the printer gets, how long
 until it has it, and the application's peak memory, for the demo clinic's busiest
-patient's report alone (4 pages) and with every session's map (16 to 19 pages).
+patient's report alone (5 pages) and with every session's map (20 pages).
 
 Three ways, each measured in a process of its own (peak memory is the process's):
 - ``cups``: the report's own PDF handed to a CUPS queue with ``lp`` (Linux, macOS);

@@ -74,8 +74,6 @@ class LetterheadService:
             elif not keep_logo:
                 row.logo_png = None
             if paper is not None:
-                row.paper = paper.value
-            elif row.paper is None:
-                row.paper = Paper.A4.value
+                row.paper = paper.value  # else kept; a new row's is the table's A4
             session.add(row)
         return self.get()

@@ -158,6 +158,7 @@ def test_the_letterhead_is_kept_in_the_database_and_printed(world, tmp_path):
     reader = PdfReader(BytesIO(target.getvalue()))
     text = text_of(reader)
     assert "Trichology Centre Łódź" in text and "90-001 Łódź" in text and "+48 42 000" in text
+    assert letterheads.get().paper == "A4"  # set without a paper: A4
     assert any(page.images for page in reader.pages)  # the logo
     with pytest.raises(ValidationError) as caught:
         letterheads.set("", "", "", tmp_path / "missing.png")

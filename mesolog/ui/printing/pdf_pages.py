@@ -78,7 +78,6 @@ def rendered_pages(pdf: bytes, pages: list[int], dpi: float
                     number = wanted
                 yield size, image
         finally:
-            image = QImage()
             if bitmap is not None:
                 bitmap.close()
 
