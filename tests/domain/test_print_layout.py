@@ -1,6 +1,12 @@
 import pytest
 
-from mesolog.domain.print_layout import Paper, pages_to_print, place_page, sheets_in_order
+from mesolog.domain.print_layout import (
+    SAME_PAPER_PT,
+    Paper,
+    pages_to_print,
+    place_page,
+    sheets_in_order,
+)
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -58,3 +64,23 @@ def test_the_two_papers_a_clinic_chooses_from():
     assert Paper.named("Legal") is Paper.A4 and Paper.named("") is Paper.A4  # not offered
     assert not place_page(Paper.LETTER.size_pt, LETTER).fitted
     assert place_page(Paper.A4.size_pt, LETTER).fitted
+
+
+W, H = A4
+PAST = SAME_PAPER_PT + 0.01
+
+
+@pytest.mark.parametrize(("dw", "dh", "placed"), [
+    # within two points either way: the same paper, the page at its corner at 100 %
+    (SAME_PAPER_PT, 0.0, (1.0, 0.0, 0.0)), (-SAME_PAPER_PT, 0.0, (1.0, 0.0, 0.0)),
+    (0.0, SAME_PAPER_PT, (1.0, 0.0, 0.0)), (0.0, -SAME_PAPER_PT, (1.0, 0.0, 0.0)),
+    # just past: other paper, the page centred on larger, scaled down onto smaller
+    (PAST, 0.0, (1.0, PAST / 2, 0.0)), (0.0, PAST, (1.0, 0.0, PAST / 2)),
+    (-PAST, 0.0, ((W - PAST) / W, 0.0, (H - H * (W - PAST) / W) / 2)),
+    (0.0, -PAST, ((H - PAST) / H, (W - W * (H - PAST) / H) / 2, 0.0)),
+    (0.0, 50.0, (1.0, 0.0, 25.0)),  # one side the same is not the same paper
+])
+def test_paper_within_two_points_is_the_same_paper(dw, dh, placed):
+    got = place_page(A4, (W + dw, H + dh))
+    assert (got.scale, got.left_pt, got.top_pt) == pytest.approx(placed, abs=1e-9)
+    assert got.fitted is (placed[0] != 1.0)
