@@ -3,11 +3,21 @@ from datetime import datetime
 import pytest
 
 from mesolog.domain.injection_map import (
+    MAX_POINTS,
+    NUDGE_CM,
+    POINT_DEPTH_MM,
+    POINT_VOLUME_ML,
+    PRODUCT_COLOURS,
     InjectionPoint,
+    counts_by_lot,
+    depth_problem,
     describe_map_change,
     nudged,
     point_problems,
+    points_count,
+    product_colours,
     totals,
+    volume_problem,
     volumes_by_lot,
 )
 from mesolog.domain.scalp import VIEWS, ScalpView, ScalpZone, distance_cm, grid
@@ -139,3 +149,52 @@ def test_a_copied_map_takes_this_sessions_lots_and_counts_the_product_changes():
     assert [p.lot_id for p in copied] == [1, 1, 3, 3, 3]
     assert switched == 2  # product 30 and the lot no longer in the catalogue
     assert [(p.x, p.depth_mm) for p in copied] == [(0.5, 1.5)] * 5
+
+
+# each bound of a point at its limit and just past it, on both sides
+@pytest.mark.parametrize(("depth", "volume", "taken"), [
+    (POINT_DEPTH_MM[0], 0.05, True), (POINT_DEPTH_MM[0] - 0.001, 0.05, False),
+    (POINT_DEPTH_MM[1], 0.05, True), (POINT_DEPTH_MM[1] + 0.001, 0.05, False),
+    (1.5, POINT_VOLUME_ML[0], True), (1.5, POINT_VOLUME_ML[0] - 0.001, False),
+    (1.5, POINT_VOLUME_ML[1], True), (1.5, POINT_VOLUME_ML[1] + 0.001, False),
+])
+def test_each_bound_of_a_point_at_its_limit_and_just_past(depth, volume, taken):
+    assert (point_problems([point(depth=depth, volume=volume)]) == []) is taken
+    assert (depth_problem(depth) == "") is (POINT_DEPTH_MM[0] <= depth <= POINT_DEPTH_MM[1])
+    assert (volume_problem(volume) == "") is (
+        POINT_VOLUME_ML[0] <= volume <= POINT_VOLUME_ML[1])
+
+
+def test_a_map_holds_at_most_its_limit_of_points_and_each_problem_is_said_once():
+    spot = (0.5, 0.45)
+    assert point_problems([point(*spot)] * MAX_POINTS) == []
+    too_many = point_problems([point(*spot)] * (MAX_POINTS + 1))
+    assert [p.message for p in too_many] == ["At most 5,000 points in one session."]
+    twice = point_problems([point(depth=9.0), point(depth=9.0, volume=3.0),
+                            point(0.01, 0.01), point(0.02, 0.01)])
+    assert [p.message for p in twice] == [
+        "Depth per point: 0 to 6 mm.", "Volume per point: 0.01 to 1 ml.",
+        "A point on the top (vertex) view lies off the scalp outline."]
+
+
+@pytest.mark.parametrize(("dx", "dy"), [(1, 0), (-1, 0), (0, 1), (0, -1), (2, -3)])
+def test_an_arrow_key_moves_a_point_its_way_by_a_millimetre_a_press(dx, dy):
+    geometry = VIEWS[ScalpView.TOP]
+    moved = nudged(point(0.5, 0.5), dx, dy)
+    assert (moved.x - 0.5) * geometry.width_cm == pytest.approx(dx * NUDGE_CM, abs=1e-3)
+    assert (moved.y - 0.5) * geometry.height_cm == pytest.approx(dy * NUDGE_CM, abs=1e-3)
+    assert nudged(point(0.0001, 0.0001), -5, -5).x == 0.0  # never off the canvas
+    assert nudged(point(0.0001, 0.0001), -5, -5).y == 0.0
+    assert nudged(point(0.9999, 0.9999), 5, 5).y == 1.0
+
+
+def test_each_lots_points_are_counted():
+    assert counts_by_lot([point(lot=1), point(lot=2), point(lot=1)]) == {1: 2, 2: 1}
+    assert points_count(1) == "1 point" and points_count(1200) == "1,200 points"
+
+
+def test_colours_follow_the_order_products_are_listed_and_come_round_again():
+    colours = product_colours([7, 3, 7, 9, *range(100, 106)])
+    assert list(colours.values())[:3] == list(PRODUCT_COLOURS[:3])
+    assert colours[7] == PRODUCT_COLOURS[0] and colours[3] == PRODUCT_COLOURS[1]
+    assert list(colours.values())[len(PRODUCT_COLOURS)] == PRODUCT_COLOURS[0]
