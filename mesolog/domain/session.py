@@ -183,11 +183,15 @@ def check_session_in_life(performed_at: datetime, born: date | None,
         raise ValidationError([FieldError(
             "performed_at", _("The session is dated before the patient's birth ({day}).")
             .format(day=f"{born:%Y-%m-%d}"))])
-    if signed_at is not None and is_later(performed_at.replace(second=0),
-                                          signed_at.replace(second=59)):
+    if signed_at is not None and is_later(_minute(performed_at), _minute(signed_at)):
         raise ValidationError([FieldError(
             "performed_at", _("The session was signed at {time}; it cannot be dated after "
                               "its signature.").format(time=f"{signed_at:%Y-%m-%d %H:%M}"))])
+
+
+def _minute(moment: datetime) -> datetime:
+    """The minute ``moment`` falls in: the session's time is kept to the minute."""
+    return moment.replace(second=0, microsecond=0)
 
 
 def _map_disagreements(details: SessionDetails) -> list[FieldError]:

@@ -23,6 +23,7 @@ from mesolog.domain.session import (
     Technique,
     check_session,
     check_session_in_life,
+    describe_changes,
 )
 from mesolog.domain.validation import ValidationError
 
@@ -48,28 +49,33 @@ def test_a_sound_session_passes_as_given():
     assert check_session(SOUND, NOW) is SOUND
 
 
-# (field, the value at a limit or just past it, whether it is taken)
+GAUGE = "Needle gauge: 27 G to 34 G."
+LENGTH = "Needle length: 1 to 13 mm."
+DEPTH = "Depth: 0 to 6 mm."
+PAIN = "Pain: 0 (none) to 10 (worst imaginable)."
+NOTES = "Notes: at most 10000 characters, no control characters."
+
+# (field, the value at a limit or just past it, the message; "" when it is taken)
 BOUNDS = [
-    ("needle_gauge", NEEDLE_GAUGES.start, True), ("needle_gauge", NEEDLE_GAUGES.start - 1, False),
-    ("needle_gauge", NEEDLE_GAUGES.stop - 1, True), ("needle_gauge", NEEDLE_GAUGES.stop, False),
-    ("needle_length_mm", NEEDLE_LENGTH_MM[0], True),
-    ("needle_length_mm", NEEDLE_LENGTH_MM[0] - JUST, False),
-    ("needle_length_mm", NEEDLE_LENGTH_MM[1], True),
-    ("needle_length_mm", NEEDLE_LENGTH_MM[1] + JUST, False),
-    ("depth_mm", DEPTH_MM[0], True), ("depth_mm", DEPTH_MM[0] - JUST, False),
-    ("depth_mm", DEPTH_MM[1], True), ("depth_mm", DEPTH_MM[1] + JUST, False),
-    ("pain_score", PAIN_SCORE.start, True), ("pain_score", PAIN_SCORE.start - 1, False),
-    ("pain_score", PAIN_SCORE.stop - 1, True), ("pain_score", PAIN_SCORE.stop, False),
-    ("notes", "n" * NOTES_MAX, True), ("notes", "n" * (NOTES_MAX + 1), False),
-    ("notes", "line one\nline two\ttabbed", True), ("notes", "bell\x07", False),
+    ("needle_gauge", NEEDLE_GAUGES.start, ""), ("needle_gauge", NEEDLE_GAUGES.start - 1, GAUGE),
+    ("needle_gauge", NEEDLE_GAUGES.stop - 1, ""), ("needle_gauge", NEEDLE_GAUGES.stop, GAUGE),
+    ("needle_length_mm", NEEDLE_LENGTH_MM[0], ""),
+    ("needle_length_mm", NEEDLE_LENGTH_MM[0] - JUST, LENGTH),
+    ("needle_length_mm", NEEDLE_LENGTH_MM[1], ""),
+    ("needle_length_mm", NEEDLE_LENGTH_MM[1] + JUST, LENGTH),
+    ("depth_mm", DEPTH_MM[0], ""), ("depth_mm", DEPTH_MM[0] - JUST, DEPTH),
+    ("depth_mm", DEPTH_MM[1], ""), ("depth_mm", DEPTH_MM[1] + JUST, DEPTH),
+    ("pain_score", PAIN_SCORE.start, ""), ("pain_score", PAIN_SCORE.start - 1, PAIN),
+    ("pain_score", PAIN_SCORE.stop - 1, ""), ("pain_score", PAIN_SCORE.stop, PAIN),
+    ("notes", "n" * NOTES_MAX, ""), ("notes", "n" * (NOTES_MAX + 1), NOTES),
+    ("notes", "line one\nline two\ttabbed", ""), ("notes", "bell\x07", NOTES),
 ]
 
 
-@pytest.mark.parametrize(("name", "value", "taken"), BOUNDS)
-def test_each_bound_of_a_session_at_its_limit_and_just_past(name, value, taken):
-    refused = refused_fields(replace(SOUND, **{name: value}))
-    assert (name not in refused) is taken
-    assert set(refused) <= {name}  # nothing else refused on the way
+@pytest.mark.parametrize(("name", "value", "message"), BOUNDS)
+def test_each_bound_of_a_session_at_its_limit_and_just_past(name, value, message):
+    assert refused_fields(replace(SOUND, **{name: value})) == (
+        {name: [message]} if message else {})
 
 
 @pytest.mark.parametrize("value", [
@@ -87,7 +93,8 @@ def test_the_optional_measures_may_be_left_empty(name, value):
 ])
 def test_each_products_volume_at_its_limit_and_just_past(volume, taken):
     details = replace(SOUND, products=(ProductUse(1, 2.0), ProductUse(2, volume)))
-    assert ("products" not in refused_fields(details)) is taken
+    assert refused_fields(details) == (
+        {} if taken else {"products": ["Volume per product: 0.01 to 20 ml."]})
 
 
 @pytest.mark.parametrize(("name", "message"), [
@@ -112,7 +119,8 @@ def test_a_session_needs_a_product_and_each_lot_once():
 
 
 def test_a_session_up_to_the_current_minute_is_not_in_the_future():
-    assert refused_fields(replace(SOUND, performed_at=NOW.replace(second=59))) == {}
+    assert refused_fields(replace(SOUND, performed_at=NOW.replace(second=59,
+                                                                  microsecond=999_999))) == {}
     assert refused_fields(replace(SOUND, performed_at=NOW.replace(minute=31))) == {
         "performed_at": ["The session cannot be in the future."]}
 
@@ -135,9 +143,49 @@ def test_the_maps_volume_is_what_the_products_say():
 def test_a_session_is_dated_within_the_patients_life_and_before_its_signature():
     born = date(1990, 5, 1)
     check_session_in_life(datetime(1990, 5, 1, 9, 0), born)  # the day of birth: taken
-    with pytest.raises(ValidationError, match="before the patient's birth"):
+    with pytest.raises(ValidationError) as caught:
         check_session_in_life(datetime(1990, 4, 30, 23, 59), born)
-    signed = datetime(2026, 11, 25, 10, 0, 30)
-    check_session_in_life(datetime(2026, 11, 25, 10, 0), None, signed)  # the same minute
-    with pytest.raises(ValidationError, match="cannot be dated after its signature"):
+    assert caught.value.for_field("performed_at") == (
+        "The session is dated before the patient's birth (1990-05-01).")
+    signed = datetime(2026, 11, 25, 10, 0, 0)
+    check_session_in_life(datetime(2026, 11, 25, 10, 0, 59), None, signed)  # its minute
+    with pytest.raises(ValidationError) as caught:
         check_session_in_life(datetime(2026, 11, 25, 10, 1), None, signed)
+    assert caught.value.for_field("performed_at") == (
+        "The session was signed at 2026-11-25 10:00; it cannot be dated after its "
+        "signature.")
+
+
+def test_a_time_the_clocks_skipped_is_refused_with_the_day(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Paris")  # the desk's zone: 02:00 became 03:00
+    time.tzset()
+    try:
+        skipped = datetime(2026, 3, 29, 2, 30)
+        assert refused_fields(replace(SOUND, performed_at=skipped, practitioner_id=1)) == {
+            "performed_at": ["02:30 did not happen on 2026-03-29: the clocks went forward."]}
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_an_amendment_says_each_field_and_lot_that_changed():
+    before = replace(SOUND, needle_gauge=30, depth_mm=1.5, notes="",
+                     technique=Technique.NAPPAGE,
+                     products=(ProductUse(1, 2.0), ProductUse(2, 1.0)))
+    after = replace(before, needle_gauge=None, needle_length_mm=4.126, depth_mm=2.25,
+                    notes="redness",
+                    technique=Technique.PAPULE,
+                    products=(ProductUse(1, 2.5), ProductUse(3, 0.126)))
+    assert describe_changes(before, after, {1: "Biotin · lot B-1"}) == (
+        "technique: Nappage → Papule",
+        "needle gauge: 30 → —",
+        "needle length: 4 → 4.13",
+        "depth: 1.5 → 2.25",
+        "notes: — → redness",
+        "Biotin · lot B-1: 2 ml → 2.5 ml",
+        "lot #2: 1 ml → —",
+        "lot #3: — → 0.13 ml",
+    )
+    assert describe_changes(before, before, {}) == ()
