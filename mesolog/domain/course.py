@@ -24,6 +24,12 @@ class CourseStatus(StrEnum):
         return _(labels[self.value])
 
 
+# what a course may be; the messages below say the same numbers (a test keeps them so)
+PROTOCOL_MAX = 120
+PLANNED_SESSIONS = (1, 52)  # a year of weekly sessions at most
+INTERVAL_DAYS = (1, 365)
+
+
 @dataclass(frozen=True)
 class CourseDetails:
     protocol: str = ""
@@ -47,11 +53,11 @@ def check_course(details: CourseDetails) -> CourseDetails:
     errors: list[FieldError] = []
     if not protocol:
         errors.append(FieldError("protocol", _("Protocol name is required.")))
-    elif len(protocol) > 120 or has_control_characters(protocol):
+    elif len(protocol) > PROTOCOL_MAX or has_control_characters(protocol):
         errors.append(FieldError("protocol", _("Protocol name: at most 120 plain characters.")))
-    if not 1 <= details.planned_sessions <= 52:
+    if not PLANNED_SESSIONS[0] <= details.planned_sessions <= PLANNED_SESSIONS[1]:
         errors.append(FieldError("planned_sessions", _("Planned sessions: 1 to 52.")))
-    if not 1 <= details.interval_days <= 365:
+    if not INTERVAL_DAYS[0] <= details.interval_days <= INTERVAL_DAYS[1]:
         errors.append(FieldError("interval_days", _("Interval: 1 to 365 days.")))
     if details.start_date is None:
         errors.append(FieldError("start_date", _("Start date is required.")))
