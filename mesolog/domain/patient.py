@@ -145,7 +145,7 @@ def field_label(name: str) -> str:
     return _(FIELD_LABELS[name])
 
 
-_LENGTH_LIMITS = {
+LENGTH_LIMITS = {  # the rest: LONG_TEXT_MAX
     "chart_no": 20,
     "last_name": NAME_MAX,
     "first_name": NAME_MAX,
@@ -170,7 +170,7 @@ def validate_patient(details: PatientDetails, today: date) -> list[FieldError]:
         if not isinstance(value, str):
             continue
         label = field_label(f.name)
-        limit = _LENGTH_LIMITS.get(f.name, LONG_TEXT_MAX)
+        limit = LENGTH_LIMITS.get(f.name, LONG_TEXT_MAX)
         if len(value) > limit:
             error(f.name, _("{field} is too long ({length} characters, at most {limit}).")
                   .format(field=label, length=len(value), limit=limit))
