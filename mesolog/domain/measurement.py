@@ -65,7 +65,7 @@ class MeasurementDetails:
         return round(self.terminal_count / self.vellus_count, 2)
 
     def value(self, metric: Metric) -> float | None:
-        return self.tv_ratio if metric is Metric.TV_RATIO else getattr(self, metric.value)
+        return getattr(self, metric.value)  # each metric a field, the ratio a property
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,8 @@ def _map_disagreements(details: SessionDetails) -> list[FieldError]:
     if any(lot not in listed for lot in mapped):
         return [FieldError("injection_map", _("A point on the map uses a lot that is not "
                                               "in the session's products."))]
-    if any(abs(listed[lot] - volume) > 0.0005 for lot, volume in mapped.items()):
+    # both to the thousandth of a ml the fields take (the map's total is rounded so)
+    if any(round(listed[lot], 3) != volume for lot, volume in mapped.items()):
         return [FieldError("products", _("A mapped product's volume must be the sum of its "
                                          "points on the map."))]
     return []

@@ -148,7 +148,7 @@ def test_a_session_is_dated_within_the_patients_life_and_before_its_signature():
     assert caught.value.for_field("performed_at") == (
         "The session is dated before the patient's birth (1990-05-01).")
     signed = datetime(2026, 11, 25, 10, 0, 0)
-    check_session_in_life(datetime(2026, 11, 25, 10, 0, 59), None, signed)  # its minute
+    check_session_in_life(datetime(2026, 11, 25, 10, 0, 59, 999_999), None, signed)
     with pytest.raises(ValidationError) as caught:
         check_session_in_life(datetime(2026, 11, 25, 10, 1), None, signed)
     assert caught.value.for_field("performed_at") == (
