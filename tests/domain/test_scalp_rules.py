@@ -1,0 +1,128 @@
+"""The scalp's pure rules on shapes of their own: the point-in-polygon test (a fresh
+polygon each time, so nothing cached answers for it), the spacing bounds of a fill,
+distances, areas, normalised positions, and which side of the head a point is on."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from mesolog.domain.scalp import (
+    VIEWS,
+    Orientation,
+    ScalpView,
+    ScalpZone,
+    Side,
+    area_cm2,
+    contains,
+    distance_cm,
+    grid,
+    normalised,
+    temporal_zone,
+)
+
+# a triangle and a square no view uses: _edges_by_band reads them afresh
+TRIANGLE = ((0.1, 0.1), (0.9, 0.1), (0.5, 0.9))
+SQUARE = ((0.2, 0.2), (0.6, 0.2), (0.6, 0.6), (0.2, 0.6))
+
+
+@pytest.mark.parametrize(("polygon", "point", "inside"), [
+    (TRIANGLE, (0.5, 0.5), True),
+    (TRIANGLE, (0.5, 0.11), True),      # just inside the flat top edge
+    (TRIANGLE, (0.5, 0.09), False),     # just above it
+    (TRIANGLE, (0.2, 0.8), False),      # beside the slanting sides
+    (TRIANGLE, (0.8, 0.8), False),
+    (TRIANGLE, (0.3, 0.45), True),      # near the left side, inside
+    (TRIANGLE, (0.27, 0.45), False),    # just past it
+    (TRIANGLE, (0.5, 0.89), True),      # near the apex
+    (TRIANGLE, (0.5, 0.91), False),
+    (TRIANGLE, (0.5, -5.0), False),     # far above: no band
+    (TRIANGLE, (0.5, 5.0), False),      # far below
+    (SQUARE, (0.4, 0.4), True),
+    (SQUARE, (0.19, 0.4), False), (SQUARE, (0.61, 0.4), False),
+    (SQUARE, (0.4, 0.19), False), (SQUARE, (0.4, 0.61), False),
+    (SQUARE, (0.21, 0.59), True), (SQUARE, (0.59, 0.21), True),
+    (SQUARE, (-1.0, 0.4), False),       # left of everything: the ray crosses twice
+])
+def test_a_point_is_inside_a_shape_or_not(polygon, point, inside):
+    assert contains(polygon, point) is inside
+
+
+@pytest.mark.parametrize("point", [(math.nan, 0.4), (0.4, math.nan), (math.inf, 0.4),
+                                   (0.4, -math.inf), (math.nan, math.nan)])
+def test_not_a_number_and_infinity_lie_nowhere(point):
+    assert not contains(SQUARE, point)
+    assert not contains(TRIANGLE, point)
+
+
+@pytest.mark.parametrize(("spacing", "allowed"), [
+    (0.2, True), (0.19, False), (5.0, True), (5.01, False),
+])
+def test_a_fill_is_spaced_between_two_millimetres_and_five_centimetres(spacing, allowed):
+    if allowed:
+        assert grid(ScalpView.BACK, ScalpZone.VERTEX, spacing)
+    else:
+        with pytest.raises(ValueError, match=r"spacing between 0\.2 and 5 cm"):
+            grid(ScalpView.BACK, ScalpZone.VERTEX, spacing)
+
+
+def test_a_fill_places_points_half_a_spacing_in_from_the_edges():
+    points = grid(ScalpView.BACK, ScalpZone.OCCIPITAL, 4.0)
+    geometry = VIEWS[ScalpView.BACK]
+    xs = sorted({x for x, _ in points})
+    assert xs[0] == pytest.approx(2.0 / geometry.width_cm, abs=1e-4)  # half of 4 cm in
+    assert xs[1] - xs[0] == pytest.approx(4.0 / geometry.width_cm, abs=1e-4)
+    assert all(0 < x < 1 and 0 < y < 1 for x, y in points)
+
+
+def test_distances_and_areas_in_centimetres_on_the_head():
+    top = VIEWS[ScalpView.TOP]
+    assert distance_cm(ScalpView.TOP, (0.0, 0.0), (1.0, 0.0)) == top.width_cm
+    assert distance_cm(ScalpView.TOP, (0.0, 0.0), (0.0, 1.0)) == top.height_cm
+    assert distance_cm(ScalpView.TOP, (0.0, 0.0), (0.3, 0.4)) == pytest.approx(
+        math.hypot(0.3 * top.width_cm, 0.4 * top.height_cm))
+    assert area_cm2(ScalpView.TOP, SQUARE) == pytest.approx(0.16 * top.width_cm * top.height_cm)
+    assert area_cm2(ScalpView.TOP, tuple(reversed(SQUARE))) == pytest.approx(
+        0.16 * top.width_cm * top.height_cm)  # either way round
+    assert area_cm2(ScalpView.TOP, TRIANGLE) == pytest.approx(
+        0.32 * top.width_cm * top.height_cm)
+
+
+@pytest.mark.parametrize(("pixel", "point"), [
+    ((100, 50), (0.25, 0.25)),
+    ((400, 200), (1.0, 1.0)),
+    ((-10, 250), (0.0, 1.0)),   # dropped beyond the drawing: kept on its edge
+    ((500, -3), (1.0, 0.0)),
+])
+def test_a_drawn_position_is_kept_normalised_and_on_the_canvas(pixel, point):
+    assert normalised(pixel, 400, 200) == point
+
+
+@pytest.mark.parametrize(("orientation", "x", "side"), [
+    (Orientation(Side.PATIENT_LEFT, Side.PATIENT_RIGHT), 0.49, Side.PATIENT_LEFT),
+    (Orientation(Side.PATIENT_LEFT, Side.PATIENT_RIGHT), 0.51, Side.PATIENT_RIGHT),
+    (Orientation(Side.PATIENT_LEFT, Side.PATIENT_RIGHT), 0.5, None),  # the midline
+    (Orientation(Side.PATIENT_RIGHT, Side.PATIENT_LEFT), 0.49, Side.PATIENT_RIGHT),
+    (Orientation(Side.FACE, Side.BACK, shows=Side.PATIENT_LEFT), 0.9, Side.PATIENT_LEFT),
+    (Orientation(Side.FACE, Side.BACK), 0.2, None),  # along the head's length
+])
+def test_which_side_of_the_head_a_point_is_on(orientation, x, side):
+    assert orientation.patient_side((x, 0.5)) is side
+
+
+def test_the_words_beyond_each_edge_and_the_temples_by_side():
+    labels = Orientation(Side.PATIENT_LEFT, Side.PATIENT_RIGHT, top=Side.FACE).edge_labels()
+    assert labels == {"left": "◀ Patient's left", "right": "Patient's right ▶",
+                      "top": "▲ Face"}
+    assert Orientation(Side.FACE, Side.BACK, bottom=Side.BACK).edge_labels()["bottom"] == (
+        "▼ Back of head")
+    assert temporal_zone(Side.PATIENT_LEFT) is ScalpZone.LEFT_TEMPORAL
+    assert temporal_zone(Side.PATIENT_RIGHT) is ScalpZone.RIGHT_TEMPORAL
+    assert ScalpZone.LEFT_TEMPORAL.side is Side.PATIENT_LEFT
+    assert ScalpZone.RIGHT_TEMPORAL.side is Side.PATIENT_RIGHT
+    assert ScalpZone.VERTEX.side is None
+    assert [v.label for v in ScalpView] == ["Top (vertex)", "Front hairline", "Left side",
+                                            "Right side", "Back"]
+    assert [z.label for z in ScalpZone] == ["Frontal", "Mid-scalp", "Vertex / crown",
+                                            "Left temporal", "Right temporal", "Occipital"]
