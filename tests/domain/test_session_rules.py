@@ -156,18 +156,10 @@ def test_a_session_is_dated_within_the_patients_life_and_before_its_signature():
         "signature.")
 
 
-def test_a_time_the_clocks_skipped_is_refused_with_the_day(monkeypatch):
-    import time
-
-    monkeypatch.setenv("TZ", "Europe/Paris")  # the desk's zone: 02:00 became 03:00
-    time.tzset()
-    try:
-        skipped = datetime(2026, 3, 29, 2, 30)
-        assert refused_fields(replace(SOUND, performed_at=skipped, practitioner_id=1)) == {
-            "performed_at": ["02:30 did not happen on 2026-03-29: the clocks went forward."]}
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+def test_a_time_the_clocks_skipped_is_refused_with_the_day(paris):
+    skipped = datetime(2026, 3, 29, 2, 30)  # Paris: 02:00 became 03:00
+    assert refused_fields(replace(SOUND, performed_at=skipped)) == {
+        "performed_at": ["02:30 did not happen on 2026-03-29: the clocks went forward."]}
 
 
 def test_an_amendment_says_each_field_and_lot_that_changed():
