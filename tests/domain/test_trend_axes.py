@@ -39,3 +39,35 @@ def test_each_month_is_named_once_and_long_spans_are_thinned():
     long = month_starts(date(2024, 3, 12), date(2026, 9, 3))
     assert len(long) <= 6 and len(set(long)) == len(long)
     assert month_starts(date(2026, 3, 12), date(2026, 3, 20)) == [date(2026, 3, 12)]
+
+
+@pytest.mark.parametrize(("metric", "values", "axis"), [
+    (Metric.DENSITY, [142.985, 143.085], (120, 170, 10)),  # the meaningful span, centred
+    (Metric.DENSITY, [100, 180], (75, 200, 25)),           # the data's span and a margin
+    (Metric.DENSITY, [5, 10], (0, 50, 10)),                 # pushed up off zero
+    (Metric.DENSITY, [590, 599], (550, 600, 10)),           # pushed down under 600
+    (Metric.ANAGEN, [95, 99], (75, 100, 5)),
+    (Metric.SATISFACTION, [3], (1, 5, 1)),
+    (Metric.TV_RATIO, [10, 30], (0, 40, 10)),               # no ceiling
+    (Metric.SHAFT_DIAMETER, [60, 62], (56, 66, 2)),
+    (Metric.DENSITY, [float("nan")], (0, 40, 10)),          # nothing to draw: from zero
+    (Metric.TV_RATIO, [], (0, 2, 0.5)),
+])
+def test_the_axis_for_each_shape_of_data(metric, values, axis):
+    assert value_axis(metric, values) == pytest.approx(axis)
+
+
+@pytest.mark.parametrize(("first", "last", "most", "months"), [
+    (date(2026, 9, 3), date(2026, 3, 12), 6, [date(2026, m, 1) for m in range(4, 10)]),
+    (date(2026, 1, 1), date(2026, 1, 31), 6, [date(2026, 1, 1)]),  # the first day counts
+    (date(2025, 11, 15), date(2026, 2, 10), 6,
+     [date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1)]),  # across the new year
+    (date(2024, 1, 5), date(2026, 1, 3), 6,
+     [date(2024, 2, 1), date(2024, 6, 1), date(2024, 10, 1), date(2025, 2, 1),
+      date(2025, 6, 1), date(2025, 10, 1)]),  # every fourth of 24
+    (date(2026, 1, 5), date(2026, 7, 3), 6, [date(2026, m, 1) for m in range(2, 8)]),
+    (date(2026, 1, 5), date(2026, 12, 3), 6, [date(2026, m, 1) for m in range(2, 13, 2)]),
+    (date(2026, 1, 5), date(2026, 12, 3), 11, [date(2026, m, 1) for m in range(2, 13)]),
+])
+def test_the_months_labelled(first, last, most, months):
+    assert month_starts(first, last, most) == months
