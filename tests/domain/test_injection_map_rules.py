@@ -198,3 +198,48 @@ def test_colours_follow_the_order_products_are_listed_and_come_round_again():
     assert list(colours.values())[:3] == list(PRODUCT_COLOURS[:3])
     assert colours[7] == PRODUCT_COLOURS[0] and colours[3] == PRODUCT_COLOURS[1]
     assert list(colours.values())[len(PRODUCT_COLOURS)] == PRODUCT_COLOURS[0]
+
+
+def test_a_bound_is_said_to_two_decimals(monkeypatch):
+    from mesolog.domain import injection_map
+
+    monkeypatch.setattr(injection_map, "POINT_DEPTH_MM", (0.125, 6.375))
+    monkeypatch.setattr(injection_map, "POINT_VOLUME_ML", (0.005, 1.255))
+    assert depth_problem(9.0) == "Depth per point: 0.12 to 6.38 mm."
+    assert volume_problem(9.0) == "Volume per point: 0 to 1.26 ml."
+
+
+def test_a_moved_point_is_kept_to_four_decimals_and_volumes_to_three():
+    moved = point().moved_to(0.123456, 0.654321)
+    assert (moved.x, moved.y) == (0.1235, 0.6543)
+    points = [point(volume=0.0105), point(0.45, 0.5, volume=0.0101)]
+    assert volumes_by_lot(points) == {1: 0.021}
+    t = totals(points)
+    assert t.volume_ml == 0.021 and t.by_lot[1].volume_ml == 0.021
+    assert t.by_zone[ScalpZone.MID_SCALP].volume_ml == 0.021
+
+
+def test_an_amendment_names_each_zone_that_changed_before_and_after():
+    vertex, mid = point(0.5, 0.7, volume=0.1), point(0.5, 0.45, volume=0.125)
+    lines = describe_map_change((vertex, mid, mid), (vertex, vertex))
+    assert lines == (
+        "injection map: 3 points, 0.35 ml → 2 points, 0.2 ml",
+        "  Mid-scalp: 2 points, 0.25 ml → —",
+        "  Vertex / crown: 1 point, 0.1 ml → 2 points, 0.2 ml",
+    )
+    assert describe_map_change((), (mid,)) == (
+        "injection map: 0 points, 0 ml → 1 point, 0.12 ml",
+        "  Mid-scalp: — → 1 point, 0.12 ml")  # to two decimals, as the editor shows
+
+
+def test_a_fill_keeps_a_spot_half_a_spacing_away_and_leaves_one_nearer():
+    from mesolog.domain.injection_map import free_spots
+
+    view, zone = ScalpView.BACK, ScalpZone.OCCIPITAL
+    spots = free_spots(view, zone, 2.0, [])
+    first = spots[0]
+    width = VIEWS[view].width_cm
+    at_half = (first[0] + 1.0 / width, first[1])     # 1 cm away: half of 2 cm
+    nearer = (first[0] + 0.8 / width, first[1])      # 0.8 cm: under half, over a third
+    assert first in free_spots(view, zone, 2.0, [at_half])
+    assert first not in free_spots(view, zone, 2.0, [nearer])
