@@ -98,8 +98,11 @@ def test_ingredients_are_trimmed_empty_ones_dropped_and_each_bounded():
         Ingredient(" biotin ", " 5 mg/ml "), Ingredient("  ", "1 %"))))
     assert kept == ProductDetails("Biotin", "Meso Labs", "", (Ingredient("biotin", "5 mg/ml"),))
     assert kept.ingredients_text == "biotin 5 mg/ml"
-    long_one = Ingredient("i" * 115, "1 %")  # "i…i 1 %": 119 characters
+    long_one = Ingredient("i" * 116, "1 %")  # "i…i 1 %": 120 characters, the limit
     assert refused(check_product, ProductDetails("B", ingredients=(long_one,))) == {}
+    assert refused(check_product, ProductDetails("B", ingredients=(
+        Ingredient("bio\x07tin"),))) == {"ingredients": ["Ingredient: at most 120 plain "
+                                                          "characters."]}
     longer = Ingredient("i" * 117, "1 %")  # 121
     twice = (longer, longer)
     assert refused(check_product, ProductDetails("B", ingredients=twice)) == {
@@ -128,6 +131,8 @@ def test_a_lot_needs_its_expiry_and_is_not_opened_after_it():
     assert refused(check_lot, LotDetails("B1", expiry, date(2027, 7, 1))) == {
         "opened": ["Opened after the expiry date."]}
     assert check_lot(LotDetails(" B1 ", expiry, None)) == LotDetails("B1", expiry, None)
+    opened = date(2027, 1, 2)
+    assert check_lot(LotDetails("B1", expiry, opened)) == LotDetails("B1", expiry, opened)
 
 
 def test_a_lot_is_usable_through_its_expiry_day_and_named_with_it():
@@ -157,3 +162,14 @@ def test_lots_match_whatever_their_case_and_spaces():
 def test_an_allergy_flags_what_it_names(allergies, ingredients, product, hits):
     named = tuple(Ingredient(name) for name in ingredients)
     assert allergy_matches(allergies, named, product) == hits
+    if not product:  # no product name given: only the ingredients are looked at
+        assert allergy_matches(allergies, named) == hits
+    assert allergy_matches("xxxx", ()) == []
+
+
+def test_digits_of_another_length_are_refused_even_when_they_check():
+    body = "12345678901234"  # fourteen digits: with a check digit, fifteen
+    fifteen = body + gtin_check_digit(body)
+    assert gtin_check_digit_ok(fifteen)  # the arithmetic alone would pass it
+    assert refused(check_product, ProductDetails("Biotin", gtin=fifteen)) == {
+        "gtin": [GTIN_MESSAGE]}
