@@ -111,7 +111,7 @@ def number(value: float, places: int = 0, signed: bool = False, up_to: int = 0) 
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * places if places > 0 else "") + (
-        ("" if places > 0 else ".") + "#" * up_to if up_to > places else "")
+        ("" if places > 0 else ".") + "#" * (up_to - places) if up_to > places else "")
     if signed:
         pattern = f"+{pattern};-{pattern}"
     return format_decimal(value, format=pattern, locale=_babel_locale(language()),
@@ -204,7 +204,8 @@ def window_untranslated(ts: Traversable) -> list[str]:
             continue
         forms = [f.text for f in translation.iter("numerusform")] if translation is not None \
             else []
-        text = translation.text if translation is not None else None
+        # (a plural's forms are inside it: its own text is the whitespace between them)
+        text = (translation.text or "").strip() if translation is not None else ""
         if kind == "unfinished" or not (text or any(forms)):
             left.append(message.findtext("source", ""))
     return left
