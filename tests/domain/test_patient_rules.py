@@ -148,3 +148,31 @@ def test_a_chart_is_kept_trimmed_with_its_number_in_capitals():
     assert [s.label for s in Sex] == ["Female", "Male", "Other / not stated"]
     assert Diagnosis.MALE_AGA.short_label == "Male AGA"
     assert Diagnosis.TELOGEN_EFFLUVIUM.short_label == "Telogen effluvium"
+
+
+def test_a_field_refused_for_its_length_is_not_refused_again_for_its_shape():
+    def messages(**changes) -> list[tuple[str, str]]:
+        return [(e.field, e.message) for e in validate_patient(details(**changes), TODAY)]
+
+    assert messages(chart_no="-" * 21) == [
+        ("chart_no", "Chart number is too long (21 characters, at most 20).")]
+    assert messages(email="@" * 201) == [
+        ("email", "E-mail is too long (201 characters, at most 200).")]
+    assert messages(phone="x" * 41) == [
+        ("phone", "Phone is too long (41 characters, at most 40).")]
+    assert messages(chart_no="-P1") == [
+        ("chart_no", "Chart number: use letters, digits and - / . only, starting and ending "
+                     "with a letter or digit (e.g. P-00123).")]
+
+
+def test_a_patients_age_on_a_day():
+    from datetime import datetime
+
+    from mesolog.domain.patient import Patient
+
+    stored = Patient(1, 1, details(date_of_birth=date(1984, 3, 27)), False,
+                     datetime(2026, 1, 1), datetime(2026, 1, 1))
+    assert stored.age(date(2026, 3, 26)) == 41 and stored.age(date(2026, 3, 27)) == 42
+    unknown = Patient(2, 1, details(date_of_birth=None), False, datetime(2026, 1, 1),
+                      datetime(2026, 1, 1))
+    assert unknown.age(TODAY) is None
