@@ -126,3 +126,52 @@ def test_the_words_beyond_each_edge_and_the_temples_by_side():
                                             "Right side", "Back"]
     assert [z.label for z in ScalpZone] == ["Frontal", "Mid-scalp", "Vertex / crown",
                                             "Left temporal", "Right temporal", "Occipital"]
+
+
+def test_a_point_on_an_edge_is_inside_where_the_ray_says_so():
+    # the ray runs right: a left edge is crossed, a right edge is not
+    assert contains(SQUARE, (0.2, 0.4))
+    assert not contains(SQUARE, (0.6, 0.4))
+
+
+def test_a_fill_starts_half_a_spacing_in_on_both_axes_to_four_decimals():
+    back = VIEWS[ScalpView.BACK]  # 16 × 12 cm
+    points = grid(ScalpView.BACK, ScalpZone.VERTEX, 3.0)
+    xs, ys = sorted({x for x, _ in points}), sorted({y for _, y in points})
+    assert ys[0] == 1.5 / back.height_cm == 0.125  # the first row, half a spacing down
+    assert ys[1] - ys[0] == pytest.approx(3.0 / back.height_cm, abs=1e-4)
+    assert xs[0] == 0.2812  # 0.28125 (the fourth column here) kept to four places
+    assert xs[1] - xs[0] == pytest.approx(3.0 / back.width_cm, abs=1e-4)
+
+
+def test_the_outlines_are_drawn_from_ellipses():
+    from mesolog.domain.scalp import _ellipse
+
+    whole = _ellipse(0.5, 0.5, 0.48, 0.48)
+    assert len(whole) == 64 and whole[0] == (0.98, 0.5) and whole[16] == (0.5, 0.98)
+    assert all(math.isclose(math.hypot(x - 0.5, y - 0.5), 0.48, abs_tol=1e-4)
+               for x, y in whole)
+    arc = _ellipse(0.5, 1.0, 0.48, 0.95, math.pi, 2 * math.pi)  # the upper half
+    assert len(arc) == 65  # an arc keeps both ends
+    assert arc[0] == (0.02, 1.0) and arc[-1] == (0.98, 1.0) and arc[32] == (0.5, 0.05)
+    assert len(_ellipse(0, 0, 1, 1, steps=8)) == 8
+    assert _ellipse(0, 0, 1, 2, steps=4) == ((1.0, 0.0), (0.0, 2.0), (-1.0, 0.0),
+                                             (-0.0, -2.0))
+
+
+def test_the_side_views_zones_with_the_face_on_either_side():
+    from mesolog.domain.scalp import _side_zones
+
+    left = _side_zones(Orientation(Side.FACE, Side.BACK, shows=Side.PATIENT_LEFT))
+    assert left == (
+        (ScalpZone.LEFT_TEMPORAL, ((0.0, 0.35), (0.45, 0.35), (0.45, 1.0), (0.0, 1.0))),
+        (ScalpZone.MID_SCALP, ((0.0, 0.0), (0.6, 0.0), (0.6, 0.35), (0.0, 0.35))),
+        (ScalpZone.VERTEX, ((0.6, 0.0), (1.0, 0.0), (1.0, 0.35), (0.6, 0.35))),
+        (ScalpZone.OCCIPITAL, ((0.45, 0.35), (1.0, 0.35), (1.0, 1.0), (0.45, 1.0))),
+    )
+    right = _side_zones(Orientation(Side.BACK, Side.FACE, shows=Side.PATIENT_RIGHT))
+    assert right[0] == (ScalpZone.RIGHT_TEMPORAL,
+                        ((1.0, 0.35), (0.55, 0.35), (0.55, 1.0), (1.0, 1.0)))
+    assert right[2] == (ScalpZone.VERTEX, ((0.4, 0.0), (0.0, 0.0), (0.0, 0.35), (0.4, 0.35)))
+    assert [zone for zone, _ in right] == [ScalpZone.RIGHT_TEMPORAL, ScalpZone.MID_SCALP,
+                                           ScalpZone.VERTEX, ScalpZone.OCCIPITAL]

@@ -41,8 +41,9 @@ def test_a_file_that_lies_about_its_encoding_or_has_none_is_refused():
         decode(b"ab\x81")  # undefined in Windows-1252, not UTF-8
     assert str(caught.value) == ("the file is neither UTF-8 nor Windows-1252 (byte 2): save "
                                  "it from the spreadsheet as CSV UTF-8")
-    with pytest.raises(SpreadsheetError, match="binary data"):
+    with pytest.raises(SpreadsheetError) as caught:
         read_spreadsheet(b"a,b\n\x00\x01,c\n")
+    assert str(caught.value) == "the file holds binary data: save the spreadsheet as CSV"
 
 
 @pytest.mark.parametrize(("text", "separator", "name"), [
@@ -78,7 +79,11 @@ def test_a_row_wider_than_the_header_or_a_cell_too_long_is_refused_with_its_line
     assert str(caught.value) == "the file is empty"
     with pytest.raises(SpreadsheetError) as caught:
         read_spreadsheet(b'a,b\n"open,2\n')
-    assert str(caught.value).startswith("line ")
+    assert str(caught.value) == "line 2: unexpected end of data"
+
+
+def test_a_line_break_inside_a_quoted_cell_is_kept_as_written():
+    assert read_spreadsheet(b'a,b\r\n1,"x\r\ny"\r\n').rows == (("1", "x\r\ny"),)
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -93,3 +98,29 @@ def test_a_workbook_cell_as_text(value, text):
 def test_a_workbook_that_cannot_be_read_is_refused_in_words():
     with pytest.raises(SpreadsheetError, match="not an Excel workbook that can be read"):
         read_spreadsheet(b"PK\x03\x04 not really a zip")
+
+
+def test_the_first_sheet_of_a_workbook_each_cell_as_text(tmp_path):
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Chart", "Born", "Visits", None, None])
+    sheet.append(["P-1", datetime(1984, 3, 27), 3.0])
+    sheet.append([None, None, None])
+    sheet.append(["P-2", date(1990, 1, 2), 2.5])
+    book.create_sheet("Second").append(["ignored"])
+    data = BytesIO()
+    book.save(data)
+    read = read_spreadsheet(data.getvalue())
+    assert (read.headers, read.rows, read.lines) == (
+        ("Chart", "Born", "Visits"),
+        (("P-1", "1984-03-27", "3"), ("P-2", "1990-01-02", "2.5")), (2, 4))
+    assert (read.encoding, read.separator) == ("Excel workbook", "")
+    assert read.described == "2 rows, 3 columns, the first sheet of an Excel workbook"
+    with pytest.raises(SpreadsheetError) as caught:
+        read_spreadsheet(b"PK\x03\x04 not really a zip")
+    assert str(caught.value).startswith("the file is not an Excel workbook that can be read (")
+    assert str(caught.value).endswith("); save it as .xlsx or as CSV")
