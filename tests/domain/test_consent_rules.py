@@ -43,6 +43,9 @@ def consent(version: int, *, language: str = "en", kind=ConsentKind.TREATMENT,
     ([consent(1, language="fr")], {"en": 3, "fr": 2}, "fr",
      (ConsentState.OLDER_FORM, 1, 2)),
     ([consent(1, language="it")], {"en": 3}, "it", (ConsentState.IN_ORDER, 1, None)),
+    # two in order: the newest version is the one said
+    ([consent(1, language="fr"), consent(3)], {"en": 3, "fr": 1}, "en",
+     (ConsentState.IN_ORDER, 3, 3)),
 ])
 def test_where_treatment_consent_stands(consents, current, language, expected):
     found = treatment_consent(consents, current, language)

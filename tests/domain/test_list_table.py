@@ -47,3 +47,11 @@ def test_a_line_of_the_patient_list():
     assert patient_list_cells(archived, today) == ("P-2", "Roy, Ana (archived)", "", "", "")
     assert patient_list_headers() == PATIENT_LIST_COLUMNS == (
         "Chart no.", "Name", "Date of birth", "Age", "Diagnosis")
+
+
+def test_the_patient_lists_birth_column_is_named_short_in_french():
+    from mesolog.domain.list_table import patient_list_headers
+    from mesolog.domain.translation import speaking
+
+    with speaking("fr"):
+        assert patient_list_headers()[2] == "Naissance"  # the form's label is longer

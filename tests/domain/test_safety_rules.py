@@ -65,3 +65,7 @@ def test_a_report_is_read_by_group_and_its_flagged_lots():
     assert report.pain_share == wilson(10, 80)
     assert rows[0].rate == poisson_rate(12, 200) and not rows[0].stands_out
     assert [g.label for g in SafetyGroup] == ["Kind", "Grade", "Product", "Lot"]
+
+
+def test_nothing_seen_where_nothing_is_expected_is_certain():
+    assert chance_of_at_least(0, 0.0) == 1.0

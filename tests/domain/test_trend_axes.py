@@ -71,3 +71,19 @@ def test_the_axis_for_each_shape_of_data(metric, values, axis):
 ])
 def test_the_months_labelled(first, last, most, months):
     assert month_starts(first, last, most) == months
+
+
+def test_a_round_step_for_each_span():
+    from mesolog.domain.trend_axes import _nice_step
+
+    assert [_nice_step(span) for span in (5, 8, 12.5, 25, 40, 0.7, 100)] == [
+        1, 2, 2.5, 5, 10, 0.2, 20]
+
+
+def test_the_first_of_a_month_at_either_end_is_labelled():
+    assert month_starts(date(2026, 1, 1), date(2026, 3, 5)) == [
+        date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
+    assert month_starts(date(2026, 1, 5), date(2026, 3, 1)) == [date(2026, 2, 1),
+                                                                date(2026, 3, 1)]
+    seven = month_starts(date(2026, 1, 5), date(2026, 8, 3))  # six at most, by default
+    assert seven == [date(2026, 2, 1), date(2026, 4, 1), date(2026, 6, 1), date(2026, 8, 1)]
