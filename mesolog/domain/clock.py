@@ -62,6 +62,5 @@ def latest_not_later(now: datetime) -> datetime:
 def never_happened(wall: datetime) -> bool:
     """Whether the wall clock skipped ``wall`` (the spring change: 02:30 on the night the
     clocks go from 02:00 to 03:00)."""
-    plain = wall.replace(microsecond=0, fold=0)
-    return all(datetime.fromtimestamp(_instant(plain, fold)).replace(microsecond=0, fold=0)
-               != plain for fold in (0, 1))
+    plain = wall.replace(microsecond=0)  # (naive times compare ignoring their fold)
+    return all(datetime.fromtimestamp(_instant(plain, fold)) != plain for fold in (0, 1))

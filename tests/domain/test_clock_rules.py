@@ -53,3 +53,20 @@ def test_the_latest_time_that_is_not_later_than_now(paris):
 def test_the_clinics_time_is_read_to_the_second(monkeypatch):
     monkeypatch.setattr(clock, "_system_time", lambda: datetime(2026, 6, 1, 10, 30, 45, 987))
     assert local_now() == datetime(2026, 6, 1, 10, 30, 45)
+
+
+def test_a_skipped_time_is_not_later_than_where_the_clock_landed(paris):
+    # 02:30 on 29 March never happened; read as the instant it would have been, it is
+    # 03:30: neither is later than the other
+    landed, skipped = SPRING.replace(hour=3, minute=30), SPRING.replace(hour=2, minute=30)
+    assert not is_later(landed, skipped)
+    assert is_later(landed.replace(minute=31), skipped)
+
+
+def test_the_latest_time_is_to_the_minute_and_read_the_first_time_round(paris):
+    latest = latest_not_later(datetime(2026, 6, 1, 10, 30, 45, 123_456))
+    assert latest == datetime(2026, 6, 1, 10, 30) and latest.microsecond == 0
+    second_round = latest_not_later(AUTUMN.replace(hour=2, minute=10, second=5,
+                                                   microsecond=9, fold=1))
+    assert second_round == AUTUMN.replace(hour=2, minute=59) and second_round.fold == 0
+    assert latest_not_later(datetime(2026, 6, 1, 10, 30, 0, 1, fold=1)).fold == 0
