@@ -22,21 +22,14 @@ from mesolog.domain.catalogue import (
     lot_key,
     normalise_gtin,
 )
-from mesolog.domain.validation import ValidationError
+from tests.domain.refusals import refusals
 
 GTIN_MESSAGE = ("GTIN: 8, 12, 13 or 14 digits with a valid check digit (scan the vial to "
                 "fill it in).")
 
 
 def refused(check, details) -> dict[str, list[str]]:
-    try:
-        check(details)
-    except ValidationError as e:
-        fields: dict[str, list[str]] = {}
-        for error in e.errors:
-            fields.setdefault(error.field, []).append(error.message)
-        return fields
-    return {}
+    return refusals(check, details)
 
 
 # GS1's own worked examples and codes from real vials: weights 3,1,3,1… from the place

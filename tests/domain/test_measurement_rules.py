@@ -18,7 +18,7 @@ from mesolog.domain.measurement import (
     change_since_baseline,
     check_measurement,
 )
-from mesolog.domain.validation import ValidationError
+from tests.domain.refusals import refusals
 
 TODAY = date(2026, 11, 25)
 SOUND = MeasurementDetails(site_id=1, taken_on=TODAY, density=150.0)
@@ -26,14 +26,7 @@ WHOLE = {"terminal_count", "vellus_count", "pull_test", "satisfaction"}
 
 
 def refused(details: MeasurementDetails) -> dict[str, list[str]]:
-    try:
-        check_measurement(details, TODAY)
-    except ValidationError as e:
-        fields: dict[str, list[str]] = {}
-        for error in e.errors:
-            fields.setdefault(error.field, []).append(error.message)
-        return fields
-    return {}
+    return refusals(check_measurement, details, TODAY)
 
 
 def edges() -> list[tuple[str, float, str]]:

@@ -26,6 +26,7 @@ from mesolog.domain.session import (
     describe_changes,
 )
 from mesolog.domain.validation import ValidationError
+from tests.domain.refusals import refusals
 
 NOW = datetime(2026, 11, 25, 10, 30)
 SOUND = SessionDetails(performed_at=datetime(2026, 11, 25, 9, 0), practitioner_id=1,
@@ -35,14 +36,7 @@ JUST = 0.001  # just past a bound given in mm or ml (what the fields take: 3 dec
 
 
 def refused_fields(details: SessionDetails) -> dict[str, list[str]]:
-    try:
-        check_session(details, NOW)
-    except ValidationError as e:
-        fields: dict[str, list[str]] = {}
-        for error in e.errors:
-            fields.setdefault(error.field, []).append(error.message)
-        return fields
-    return {}
+    return refusals(check_session, details, NOW)
 
 
 def test_a_sound_session_passes_as_given():

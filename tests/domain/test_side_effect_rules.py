@@ -19,7 +19,7 @@ from mesolog.domain.adverse_event import (
     check_event,
     grade_meaning,
 )
-from mesolog.domain.validation import ValidationError
+from tests.domain.refusals import refusals
 
 SESSION_DAY = date(2026, 11, 20)
 TODAY = date(2026, 11, 25)
@@ -28,14 +28,7 @@ SOUND = EventDetails(session_id=1, kind=EventKind.ERYTHEMA, onset=SESSION_DAY, g
 
 
 def refused(details: EventDetails) -> dict[str, list[str]]:
-    try:
-        check_event(details, SESSION_DAY, TODAY)
-    except ValidationError as e:
-        fields: dict[str, list[str]] = {}
-        for error in e.errors:
-            fields.setdefault(error.field, []).append(error.message)
-        return fields
-    return {}
+    return refusals(check_event, details, SESSION_DAY, TODAY)
 
 
 def test_a_sound_side_effect_passes_as_given():
