@@ -29,28 +29,27 @@ def load() -> None:
 
 
 def page_images(pdf: bytes, *, width_px: float) -> list[QImage]:
-    """The PDF's pages as images ``width_px`` wide (the preview), each owning its pixels."""
+    """The PDF's pages as images ``width_px`` wide, each owning its pixels."""
+    return preview(pdf, width_px=width_px)[0]
+
+
+def preview(pdf: bytes, *, width_px: float) -> tuple[list[QImage], tuple[float, float]]:
+    """The preview, read in one opening of the PDF: its pages as images ``width_px`` wide
+    (each owning its pixels) and the size of its pages in points (the first page's)."""
     with _document(pdf) as document:
-        images = []
+        if not len(document):
+            raise ValueError("a PDF without pages")
+        images, size = [], (0.0, 0.0)
         for index in range(len(document)):
             page = document[index]
+            if not index:
+                size = page.get_width(), page.get_height()
             bitmap = page.render(scale=width_px / page.get_width(), rev_byteorder=True)
             images.append(QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                                  QImage.Format.Format_RGB888).copy())
             bitmap.close()
             page.close()
-        return images
-
-
-def page_size_pt(pdf: bytes) -> tuple[float, float]:
-    """The size of the PDF's first page, in points."""
-    with _document(pdf) as document:
-        if not len(document):
-            raise ValueError("a PDF without pages")
-        page = document[0]
-        size = page.get_width(), page.get_height()
-        page.close()
-        return size
+        return images, size
 
 
 def rendered_pages(pdf: bytes, pages: list[int], dpi: float

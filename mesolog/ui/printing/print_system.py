@@ -14,10 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
-
-from mesolog.domain.print_layout import place_page
 
 # lp's answer must come within this: a print system that hangs is said, not waited on
 LP_TIMEOUT_SECONDS = 60
@@ -72,19 +69,16 @@ def takes_pdf(printer: QPrinter) -> bool:
             and shutil.which("lp") is not None)
 
 
-def job_of(printer: QPrinter, pages: list[int], count: int,
-           page_pt: tuple[float, float]) -> PrintJob:
+def job_of(printer: QPrinter, pages: list[int], count: int, *, fitted: bool) -> PrintJob:
     """The job the print dialog set up on ``printer``: ``pages`` of the report's
-    ``count`` (all of them sent as no page list), pages of ``page_pt`` fitted to the
-    paper chosen where it is another."""
-    paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
+    ``count`` (all of them sent as no page list), ``fitted`` to the paper chosen where
+    the report is laid out for another (print_layout.place_page says which)."""
     return PrintJob(
         printer.printerName(), printer.docName(), printer.copyCount(),
         printer.collateCopies(),
         tuple(pages) if len(pages) < count else (),
         _SIDES.get(printer.duplex(), ""),
-        printer.pageLayout().pageSize().key(),
-        place_page(page_pt, (paper.width(), paper.height())).fitted)
+        printer.pageLayout().pageSize().key(), fitted)
 
 
 def send(pdf: bytes, job: PrintJob) -> str:

@@ -138,8 +138,7 @@ class ReportDialog(OpensAtFirstField, QDialog):
             ReportService(Clinic.of(own, clock)).write(kind, patient_id, target, now,
                                                        every_map=every_map)
             pdf = target.getvalue()
-            return (pdf, pdf_pages.page_images(pdf, width_px=width),
-                    pdf_pages.page_size_pt(pdf))
+            return (pdf, *pdf_pages.preview(pdf, width_px=width))
 
         def failed(error: BaseException) -> None:
             if asked == self._asked:
@@ -215,14 +214,15 @@ class ReportDialog(OpensAtFirstField, QDialog):
             return False
         where = printer.printerName() or Path(printer.outputFileName()).name
         paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
+        is_fitted = place_page(self.page_pt, (paper.width(), paper.height())).fitted
         fitted = ""
-        if place_page(self.page_pt, (paper.width(), paper.height())).fitted:
+        if is_fitted:
             fitted = " " + tr("Fitted to {paper}: the report is laid out for "
                               "{report_paper}.").format(
                 paper=printer.pageLayout().pageSize().name(),
                 report_paper=paper_name(self.page_pt))
         if takes_pdf(printer):
-            job = job_of(printer, pages, count, self.page_pt)
+            job = job_of(printer, pages, count, fitted=is_fitted)
             self._print(lambda _progress: send(self.pdf, job), where,
                         tr("Sending to {printer}…").format(printer=where),
                         lambda job_id: tr("Sent to {printer} (job {job}).").format(
