@@ -100,7 +100,7 @@ def run_cohort(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.format == "json":
-        text = json.dumps(as_json(result, args.product), ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(as_json(result), ensure_ascii=False, indent=1) + "\n"
     else:
         text = patients_csv(result) if args.patients else numbers_csv(result)
     _write(args.output, text)
@@ -169,10 +169,10 @@ def numbers(result: CohortResult) -> dict[str, Any]:
     return found
 
 
-def as_json(result: CohortResult, product: str | None = None) -> dict[str, Any]:
+def as_json(result: CohortResult) -> dict[str, Any]:
     outcome = result.outcome
     return {
-        "cohort": result.cohort.described(product),
+        "cohort": result.described(),
         "outcome": outcome.described(), "unit": outcome.kind.unit,
         "responder": outcome.responder_rule, "level": 0.95,
         "numbers": numbers(result),
@@ -193,7 +193,7 @@ def numbers_csv(result: CohortResult) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("measure", "value"))
-    writer.writerow(("cohort", spreadsheet_safe(result.cohort.described())))
+    writer.writerow(("cohort", spreadsheet_safe(result.described())))
     writer.writerow(("outcome", spreadsheet_safe(result.outcome.described())))
     writer.writerows((name, "" if value is None else value)
                      for name, value in numbers(result).items())

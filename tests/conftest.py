@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import select
 
+from mesolog.domain import scalp
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
 from mesolog.domain.permissions import Actor
 from mesolog.domain.practitioner import Role
@@ -148,6 +149,11 @@ BOTH_ENGINES = ("tests/store/", "tests/services/")
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only(why): a test of the embedded file "
                                        "alone (its key file, folder, disk, header)")
+    # Mutation testing (.ci/mutation) runs each mutant's tests in a process forked from
+    # one that ran them all: what the domain cached there would answer for the mutant.
+    for cached in (scalp.zone_at, scalp.label_anchor, scalp._zone_cells,
+                   scalp._edges_by_band):
+        cached.cache_clear()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

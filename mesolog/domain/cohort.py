@@ -112,7 +112,8 @@ class Cohort:
             parts.append(either.join(sorted(s.label.lower() for s in self.sexes)))
         if self.age_from is not None or self.age_to is not None:
             parts.append(_("aged {low}–{high} at the first session").format(
-                low=self.age_from or 0, high=self.age_to or MAX_AGE))
+                low=0 if self.age_from is None else self.age_from,
+                high=MAX_AGE if self.age_to is None else self.age_to))
         if self.protocol:
             parts.append(_("protocol “{protocol}”").format(protocol=self.protocol))
         if self.product_id is not None:
@@ -235,6 +236,7 @@ class CohortResult:
     outcome: Outcome
     patients: tuple[PatientOutcome, ...]
     course: tuple[MonthPoint, ...] = ()
+    product_name: str | None = None  # the cohort's product, as the catalogue names it
     summary: Spread | None = field(init=False)
     responders: int = field(init=False)
     responder_rate: Estimate | None = field(init=False)
@@ -246,6 +248,10 @@ class CohortResult:
         responders = sum(1 for p in analysed if p.responds(self.outcome))
         object.__setattr__(self, "responders", responders)
         object.__setattr__(self, "responder_rate", wilson(responders, len(analysed)))
+
+    def described(self) -> str:
+        """The cohort in words, its product by name."""
+        return self.cohort.described(self.product_name)
 
     @property
     def analysed(self) -> list[PatientOutcome]:

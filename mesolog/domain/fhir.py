@@ -30,6 +30,7 @@ from mesolog.domain.photo import PhotoView
 from mesolog.domain.scales import SCALES
 from mesolog.domain.scalp import ScalpZone
 from mesolog.domain.session import Device, Technique
+from mesolog.domain.text import sentence
 from mesolog.domain.translation import LANGUAGES
 
 Row = Mapping[str, Any]
@@ -339,7 +340,7 @@ def _needle(row: Row) -> str:
         parts.append(f"{row['needle_length_mm']:g} mm long")
     if row["depth_mm"] is not None:
         parts.append(f"injected at {row['depth_mm']:g} mm")
-    return ("; ".join(parts) + ".").capitalize() if parts else ""
+    return sentence("; ".join(parts) + ".") if parts else ""
 
 
 def pain(ids: Ids, session: Row) -> Resource | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from mesolog.domain.catalogue import lot_key
+from mesolog.domain.text import sentence
 from mesolog.domain.translation import N_, _, day_text
 
 GROUP_SEPARATOR = "\x1d"
@@ -49,8 +50,7 @@ class KeyboardLayout:
 
 
 def _pairs(desk: str, us: str) -> dict[str, str]:
-    assert len(desk) == len(us)
-    return dict(zip(desk, us, strict=True))
+    return dict(zip(desk, us, strict=True))  # strict: a key left out is a ValueError
 
 
 # A US scanner's keys as a French AZERTY and a German QWERTZ keyboard write
@@ -114,14 +114,18 @@ def read_vial_barcode(text: str, setup: ScannerSetup = ScannerSetup()) -> VialSc
     text = text.strip("\r\n\t ")
     if not text.strip(GROUP_SEPARATOR):
         raise BarcodeError(_("Nothing was scanned."))
+    # the separator chosen is the character the desk shows (Preferences' test scan shows
+    # it), or, from a US-set scanner, the one its keys mean: both are read as GS
+    if setup.separator:
+        text = text.replace(setup.separator, GROUP_SEPARATOR)
     if setup.layout:
         return replace(_read(KEYBOARD_LAYOUTS[setup.layout].fix(text), setup.separator),
                        layout_fixed=setup.layout)
     try:
-        return _read(text, setup.separator)
+        return _read(text)  # (the separator chosen is already read as GS)
     except BarcodeError as as_typed:
         mangled_by = [layout for layout in KEYBOARD_LAYOUTS.values()
-                      if _mangled_by(layout, text)]
+                      if _mangled_by(layout, text, setup.separator)]
         for layout in mangled_by:
             try:
                 return replace(_read(layout.fix(text), setup.separator),
@@ -191,7 +195,7 @@ _FIELD_NAMES = {"01": N_("GTIN"), "10": N_("lot"), "17": N_("expiry"), "21": N_(
                 "11": N_("production date"), "30": N_("count")}
 
 
-def _read(text: str, separator: str) -> VialScan:
+def _read(text: str, separator: str = "") -> VialScan:
     if separator:
         text = text.replace(separator, GROUP_SEPARATOR)
     elements = _elements(_without_symbology(text).strip(GROUP_SEPARATOR))
@@ -215,30 +219,32 @@ def _read(text: str, separator: str) -> VialScan:
 
 def _elements(text: str) -> list:
     """The element strings of ``text``, or BarcodeError saying what was read before the fault."""
-    from biip import ParseConfig, ParseError  # 60 ms to load: at the first scan, not at start-up
-    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+    from biip import ParseError  # 60 ms to load: at the first scan, not at start-up
     from biip.gs1_element_strings import GS1ElementString
 
-    config = ParseConfig(separator_chars=(GROUP_SEPARATOR,))
     elements: list = []
-    rest, ended = text, True
+    rest = text  # what follows the last field read, its separators included
     while rest:
-        try:
-            element = GS1ElementString.extract(rest, config=config)
+        body = rest.lstrip(GROUP_SEPARATOR)
+        try:  # (biip's fields end at the group separator)
+            element = GS1ElementString.extract(body)
         except ParseError:
-            try:
-                ai = GS1ApplicationIdentifier.extract(rest)
-            except ParseError:
-                ai = None
-            raise BarcodeError(_unreadable(elements, rest, ai, ended)) from None
+            raise BarcodeError(_unreadable(elements, rest)) from None
         elements.append(element)
-        rest = rest[len(element):]
-        ended = rest.startswith(GROUP_SEPARATOR) or not element.ai.separator_required
-        rest = rest.lstrip(GROUP_SEPARATOR)
+        rest = body[len(element):]
     return elements
 
 
-def _unreadable(elements: list, rest: str, ai: object, ended: bool) -> str:
+def _unreadable(elements: list, after: str) -> str:
+    """What went wrong reading ``after``, the text that follows ``elements``."""
+    from biip import ParseError
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+
+    rest = after.lstrip(GROUP_SEPARATOR)
+    try:
+        ai = GS1ApplicationIdentifier.extract(rest)
+    except ParseError:
+        ai = None
     shown = _shown(rest)
     if not elements:
         if ai is None:
@@ -251,12 +257,15 @@ def _unreadable(elements: list, rest: str, ai: object, ended: bool) -> str:
         return _("{read} read; then «{text}»: if the scanner sends «{separator}» between "
                  "fields, choose it under File ▸ Preferences ▸ Barcode scanner.").format(
                      read=read, text=shown, separator=rest[:1])
-    if not ended:
+    if elements[-1].ai.separator_required and not after.startswith(GROUP_SEPARATOR):
         return _("{read} read; the {field} is followed by «{text}», which is not a GS1 "
                  "field — is the scanner sending group separators?").format(
                      read=read, field=_field_name(elements[-1].ai.ai), text=shown)
     if ai is None:
         return _("{read} read; then «{text}» is not a GS1 field.").format(read=read, text=shown)
+    if ai.ai not in _FIELD_NAMES:  # a field Mesolog has no name for: its number says it
+        return _("{read} read; then «{text}» could not be read as field {ai}.").format(
+            read=read, text=shown, ai=ai.ai)
     return _("{read} read; then «{text}» could not be read as the {field} ({ai}).").format(
         read=read, text=shown, field=_field_name(ai.ai), ai=ai.ai)
 
@@ -274,7 +283,7 @@ def _refuse_swallowed_expiry(elements: list) -> None:
                           expiry=day_text(expiry))
         raise BarcodeError(_("{read} read; {problem}").format(read=_said(elements[:i]),
                                                              problem=swallowed)
-                           if i else swallowed[:1].upper() + swallowed[1:])
+                           if i else sentence(swallowed))
 
 
 def _date_of(yymmdd: str) -> date | None:
@@ -311,7 +320,7 @@ def _could_begin(text: str) -> bool:
     text = text.lstrip(GROUP_SEPARATOR)
     if not text:
         return True
-    if not text[0].isdigit() or text[0] in "56":  # no application identifier begins 5 or 6
+    if not text[0].isdigit() or text[0] in ("5", "6"):  # no identifier begins 5 or 6
         return False
     if len(text) == 1:
         return True
@@ -322,24 +331,25 @@ def _could_begin(text: str) -> bool:
         ai = GS1ApplicationIdentifier.extract(text[:4].ljust(4, "0"))
     except ParseError:
         return False
-    value = text[len(ai.ai):] if len(text) > len(ai.ai) else ""
+    value = text[len(ai.ai):]
     fixed_digits = re.fullmatch(r"N\d\+N(\d+)", ai.format)
     if fixed_digits and not value[:int(fixed_digits.group(1))].isdigit() and value:
         return False
     return all(ch in _CSET_82 or ch == GROUP_SEPARATOR for ch in value)
 
 
-def _mangled_by(layout: KeyboardLayout, text: str) -> bool:
+def _mangled_by(layout: KeyboardLayout, text: str, separator: str) -> bool:
     """Whether ``text`` shows the signs of a US-set scanner on ``layout``: it cannot be a
-    GS1 scan as typed (a character outside GS1's set, or no digit to begin with)."""
+    GS1 scan as typed (a character outside GS1's set, or no digit to begin with), and
+    the layout's keys, undone, make it one."""
     body = (text[3:] if text.startswith("]") else text).lstrip(GROUP_SEPARATOR)
     outside = any(ch not in _CSET_82 and ch != GROUP_SEPARATOR for ch in body)
-    return (outside or not body[:1].isdigit()) and _could_begin(layout.fix(text))
+    fixed = layout.fix(text).replace(separator, GROUP_SEPARATOR) if separator else layout.fix(text)
+    return (outside or not body[:1].isdigit()) and fixed != text and _could_begin(fixed)
 
 
 def _said(elements: list) -> str:
-    return _in_words([(element.ai.ai, element.date if element.ai.ai == "17" and element.date
-                       else element.value) for element in elements])
+    return _in_words([(element.ai.ai, element.date or element.value) for element in elements])
 
 
 def _in_words(fields: list[tuple[str, str | date]]) -> str:
@@ -348,8 +358,7 @@ def _in_words(fields: list[tuple[str, str | date]]) -> str:
                  field=_field_name(ai), value=day_text(value) if isinstance(value, date)
                  else value) if ai in _FIELD_NAMES else f"({ai}) {value}"
              for ai, value in fields]
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:]
+    return sentence(", ".join(parts))
 
 
 def _field_name(ai: str) -> str:

@@ -206,10 +206,12 @@ VIEWS: dict[ScalpView, ViewGeometry] = {g.view: g for g in (_TOP, _FRONT, _LEFT,
 
 
 _BANDS = 32
+# The cached functions below are cached by assignment, not with a decorator: mutation
+# testing (.ci/mutation) leaves decorated functions as they are, so their rules would go
+# unmeasured; tests/conftest.py empties the caches for each run of the tests.
 
 
-@lru_cache(maxsize=64)
-def _edges_by_band(polygon: Polygon) -> tuple[float, float, tuple[tuple, ...]]:
+def _sort_edges_into_bands(polygon: Polygon) -> tuple[float, float, tuple[tuple, ...]]:
     """The polygon's edges sorted into horizontal bands, so a test looks at two or three
     edges instead of all 64 of an outline (maps total thousands of points per edit)."""
     top = min(y for _, y in polygon)
@@ -225,6 +227,9 @@ def _edges_by_band(polygon: Polygon) -> tuple[float, float, tuple[tuple, ...]]:
         for band in range(max(low, 0), min(high, _BANDS - 1) + 1):
             bands[band].append((x1, y1, x2, y2))
     return top, height, tuple(tuple(b) for b in bands)
+
+
+_edges_by_band = lru_cache(maxsize=64)(_sort_edges_into_bands)
 
 
 def contains(polygon: Polygon, point: Point) -> bool:
@@ -244,13 +249,15 @@ def contains(polygon: Polygon, point: Point) -> bool:
     return inside
 
 
-@lru_cache(maxsize=1 << 16)  # totals re-read every point's zone after each edit
-def zone_at(view: ScalpView, point: Point) -> ScalpZone | None:
+def _find_zone(view: ScalpView, point: Point) -> ScalpZone | None:
     """The zone a point on ``view`` falls in; None off the scalp."""
     geometry = VIEWS[view]
     if not contains(geometry.outline, point):
         return None
     return next((zone for zone, polygon in geometry.zones if contains(polygon, point)), None)
+
+
+zone_at = lru_cache(maxsize=1 << 16)(_find_zone)  # totals re-read every point's zone per edit
 
 
 def normalised(pixel: Point, width_px: float, height_px: float) -> Point:
@@ -288,8 +295,8 @@ def grid(view: ScalpView, zone: ScalpZone, spacing_cm: float) -> list[Point]:
     return points
 
 
-@lru_cache(maxsize=8)
-def _zone_cells(view: ScalpView) -> tuple[int, int, tuple[tuple[ScalpZone | None, ...], ...]]:
+def _read_zone_cells(view: ScalpView
+                     ) -> tuple[int, int, tuple[tuple[ScalpZone | None, ...], ...]]:
     """The zone of every half-centimetre cell of a view (read once per view)."""
     g = VIEWS[view]
     columns, rows = int(g.width_cm / 0.5), int(g.height_cm / 0.5)
@@ -297,8 +304,10 @@ def _zone_cells(view: ScalpView) -> tuple[int, int, tuple[tuple[ScalpZone | None
                                       for i in range(columns)) for j in range(rows))
 
 
-@lru_cache(maxsize=64)
-def label_anchor(view: ScalpView, zone: ScalpZone) -> Point:
+_zone_cells = lru_cache(maxsize=8)(_read_zone_cells)
+
+
+def _find_label_anchor(view: ScalpView, zone: ScalpZone) -> Point:
     """Where a zone's name is written: the spot of the zone farthest from other zones,
     the outline and the canvas' edge, so a name never sits inside a neighbour (the
     occipital band wraps round the vertex)."""
@@ -330,3 +339,6 @@ def label_anchor(view: ScalpView, zone: ScalpZone) -> Point:
         return (0.5, 0.5)
     _value, _distance, j, i = max(cells)  # ties go to the spot nearest the middle
     return ((i + 0.5) / columns, (j + 0.5) / rows)
+
+
+label_anchor = lru_cache(maxsize=64)(_find_label_anchor)

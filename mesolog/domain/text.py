@@ -65,3 +65,9 @@ def age_on(born: date, today: date) -> int:
     """Completed years of age on ``today``."""
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
+
+
+def sentence(text: str) -> str:
+    """``text`` begun with a capital, the rest as written: ``str.capitalize`` lowers the
+    rest, a product's or protocol's name, "GTIN", a needle's gauge in G (grams in g)."""
+    return text[:1].upper() + text[1:]

@@ -80,7 +80,7 @@ def compiled_catalogue(source: Traversable, code: str) -> bytes:
     from babel.messages.pofile import read_po
 
     with source.open("rb") as po:
-        catalogue = read_po(po, locale=code, domain=DOMAIN)
+        catalogue = read_po(po, locale=code)  # its plural rule, where the .po has none
     compiled = BytesIO()
     write_mo(compiled, catalogue)
     return compiled.getvalue()
@@ -94,7 +94,7 @@ DAY_FORMATS = {"en": "%Y-%m-%d", "fr": "%d/%m/%Y", "it": "%d/%m/%Y", "es": "%d/%
 
 def day_text(day: date) -> str:
     """``day`` as the language in force writes it (27/11/2026 in French)."""
-    return day.strftime(DAY_FORMATS.get(language(), DAY_FORMATS[ENGLISH]))
+    return day.strftime(DAY_FORMATS[language()])  # every language has its way (a test)
 
 
 @cache
@@ -110,12 +110,11 @@ def number(value: float, places: int = 0, signed: bool = False, up_to: int = 0) 
     digits are stored either way)."""
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "0" * places if places > 0 else "") + (
-        ("" if places > 0 else ".") + "#" * (up_to - places) if up_to > places else "")
+    # (a pattern ending in its decimal point, "#,##0.", is one without decimals)
+    pattern = "#,##0." + "0" * places + "#" * (up_to - places)
     if signed:
         pattern = f"+{pattern};-{pattern}"
-    return format_decimal(value, format=pattern, locale=_babel_locale(language()),
-                          decimal_quantization=True)
+    return format_decimal(value, format=pattern, locale=_babel_locale(language()))
 
 
 def spelled_day(day: date, weekday: bool = False, short: bool = False) -> str:
@@ -144,7 +143,7 @@ def language() -> str:
     """The code of the language in force."""
     found = _current.get()
     info = found.info() if isinstance(found, gettext.GNUTranslations) else {}
-    return info.get("language", ENGLISH) or ENGLISH
+    return info.get("language") or ENGLISH
 
 
 def use_language(code: str) -> None:
@@ -163,33 +162,43 @@ def speaking(code: str) -> Iterator[None]:
         _current.reset(token)
 
 
-def _catalogue(path: Traversable, code: str | None = None) -> Any:
+def _catalogue(path: Traversable) -> Any:
     from babel.messages.pofile import read_po
 
     with path.open("rb") as source:
-        return read_po(source, locale=code, domain=DOMAIN)
+        return read_po(source)
 
 
-def untranslated(code: str) -> list[str]:
+def _translated(message: Any) -> bool:
+    """Whether a catalogue's message is done: not fuzzy, and every form of a plural
+    written (a plural's forms are a tuple, which an empty one leaves true)."""
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return not message.fuzzy and all(forms)
+
+
+def untranslated(code: str, locale: Traversable | None = None) -> list[str]:
     """What language ``code`` leaves untranslated, of both catalogues: the texts made
     below the window (the template ``mesolog.pot`` against ``<code>/.../mesolog.po``)
     and the window's (``mesolog_<code>.ts``, Qt Linguist's file). What a translator has
     left to do. English is the texts' own language: only its window's plural forms
-    ("1 point", "2 points") are a translator's."""
-    locale = files("mesolog.resources") / "locale"
+    ("1 point", "2 points") are a translator's. ``locale``: the catalogues' folder,
+    Mesolog's own unless given."""
+    locale = locale or files("mesolog.resources") / "locale"
+    window = window_untranslated(locale / f"{DOMAIN}_{code}.ts")
     if code == ENGLISH:
-        return window_untranslated(locale / f"{DOMAIN}_{code}.ts")
-    template = _catalogue(locale / f"{DOMAIN}.pot")
+        return window
     po = locale / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    done = ({m.id: m.string for m in _catalogue(po, code) if m.id and not m.fuzzy}
-            if po.is_file() else {})
-    left = {str(m.id) for m in template if m.id and not done.get(m.id)}
-    return sorted(left | set(window_untranslated(locale / f"{DOMAIN}_{code}.ts")))
+    done = {m.id for m in _catalogue(po) if m.id and _translated(m)} if po.is_file() else set()
+    template = _catalogue(locale / f"{DOMAIN}.pot")
+    # a plural's id is its two English forms; a translator knows it by the first
+    left = {m.id[0] if isinstance(m.id, tuple) else m.id for m in template
+            if m.id and m.id not in done}
+    return sorted(left | set(window))
 
 
 def window_untranslated(ts: Traversable) -> list[str]:
-    """The window's texts a Qt Linguist catalogue leaves unfinished (all of them when it
-    does not exist yet)."""
+    """The window's texts a Qt Linguist catalogue leaves unfinished (none where there
+    is no such catalogue: Mesolog does not speak that language)."""
     from xml.etree import ElementTree
 
     if not ts.is_file():
@@ -198,14 +207,16 @@ def window_untranslated(ts: Traversable) -> list[str]:
         root = ElementTree.parse(source).getroot()
     left = []
     for message in root.iter("message"):
+        source_text = message.findtext("source", "")
         translation = message.find("translation")
-        kind = translation.get("type") if translation is not None else "unfinished"
+        if translation is None:
+            left.append(source_text)
+            continue
+        kind = translation.get("type")
         if kind in ("obsolete", "vanished"):
             continue
-        forms = [f.text for f in translation.iter("numerusform")] if translation is not None \
-            else []
+        forms = [form.text for form in translation.iter("numerusform")]
         # (a plural's forms are inside it: its own text is the whitespace between them)
-        text = (translation.text or "").strip() if translation is not None else ""
-        if kind == "unfinished" or not (text or any(forms)):
-            left.append(message.findtext("source", ""))
+        if kind == "unfinished" or not ((translation.text or "").strip() or any(forms)):
+            left.append(source_text)
     return left

@@ -89,8 +89,8 @@ def build_practice_outcomes(target: Path | BytesIO, *, letterhead: Letterhead,
         cohorts = [("A", result)] + ([("B", comparison.b)] if comparison else [])
         for name, cohort_result in cohorts:
             heading = (_("Cohort {name}: {cohort}").format(
-                name=name, cohort=cohort_result.cohort.described()) if comparison else
-                _("Cohort: {cohort}").format(cohort=cohort_result.cohort.described()))
+                name=name, cohort=cohort_result.described()) if comparison else
+                _("Cohort: {cohort}").format(cohort=cohort_result.described()))
             story += [Text(escape(heading), s.heading),
                       table([(_("Measure"), _("Value")), *number_rows(cohort_result)],
                             [95 * mm, 79 * mm], s)]

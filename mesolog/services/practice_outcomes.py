@@ -56,13 +56,16 @@ class PracticeOutcomesService:
         today = self._clock().date()
         with self._db.snapshot() as conn:
             found, course = cohort_outcomes(conn, self._db.on_server, cohort, outcome)
+            product_name = None if cohort.product_id is None else conn.execute(
+                select(models.Product.name).where(models.Product.id == cohort.product_id)
+            ).scalar_one_or_none()
         # the follow-up window has closed for a first session before this day
         due_before = day_number(today) - outcome.target_day - outcome.window_days
         needs_baseline = outcome.kind.needs_baseline
         patients = tuple(_patient(row, outcome.kind, needs_baseline, row[1] < due_before)
                          for row in found)
         return CohortResult(cohort, outcome, patients,
-                            tuple(MonthPoint(*point) for point in course))
+                            tuple(MonthPoint(*point) for point in course), product_name)
 
     def compare(self, a: Cohort, b: Cohort, outcome: Outcome) -> Comparison:
         return Comparison(self.cohort(a, outcome), self.cohort(b, outcome))

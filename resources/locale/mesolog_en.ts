@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+169"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+168"/>
         <source>%Ln page(s), {paper}</source>
         <translation>
             <numerusform>%Ln page, {paper}</numerusform>

@@ -830,7 +830,7 @@ Biotin, 5 mg/ml</source>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+107"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+106"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2640,7 +2640,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-125"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-124"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +2670,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Not built</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2716,7 +2716,7 @@ Check the spelling, tick Include archived, or create the patient.</source>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Fitted to {paper}: the report is laid out for {report_paper}.</source>
         <translation type="unfinished"></translation>
     </message>

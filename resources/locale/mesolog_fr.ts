@@ -832,7 +832,7 @@ Biotine, 5 mg/ml</translation>
         <location line="+9"/>
         <location filename="../../mesolog/ui/common/form_dialog.py" line="+59"/>
         <location filename="../../mesolog/ui/patients/patient_form.py" line="+305"/>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+107"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="+106"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -2652,7 +2652,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>&amp;Créer le patient « {searched} »…</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-125"/>
+        <location filename="../../mesolog/ui/printing/report_dialog.py" line="-124"/>
         <source>Print or Save Report — {name} ({chart_no})</source>
         <translation>Imprimer ou enregistrer un compte rendu — {name} ({chart_no})</translation>
     </message>
@@ -2682,7 +2682,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         <translation>Préparation…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Not built</source>
         <translation>Non préparé</translation>
     </message>
@@ -2728,7 +2728,7 @@ Vérifiez l’orthographe, cochez Inclure les archivés, ou créez le patient.</
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Fitted to {paper}: the report is laid out for {report_paper}.</source>
         <translation>Ajusté au format {paper} : le compte rendu est mis en page pour {report_paper}.</translation>
     </message>

@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from mesolog.domain.text import age_on, calendar_date, fold, has_control_characters, parse_date
+from mesolog.domain.text import (
+    age_on,
+    calendar_date,
+    fold,
+    has_control_characters,
+    parse_date,
+    sentence,
+)
 from mesolog.domain.validation import FieldError, ValidationError, problems_of
 
 
@@ -72,3 +79,13 @@ def test_field_errors_name_their_field():
             raise ValidationError(errors[:1])
     assert problems_of(check, -1) == errors[:1]
     assert problems_of(check, 1) == []
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("needle 32 G; injected at 1.5 mm.", "Needle 32 G; injected at 1.5 mm."),
+    ("given Dutasteride; protocol “DUT-6”", "Given Dutasteride; protocol “DUT-6”"),
+    ("énorme", "Énorme"),
+    ("", ""),
+])
+def test_a_sentence_begins_with_a_capital_and_keeps_the_rest(text, said):
+    assert sentence(text) == said

@@ -149,6 +149,7 @@ def test_a_product_given_picks_who_received_it(practice, clinic):
     service, _ = practice
     chosen = service.cohort(Cohort(product_id=clinic["minox"].product_id), Outcome())
     assert set(_charts(chosen)) == {"B-1"}
+    assert chosen.described() == "given Minoxidil 0.5 %"  # by name, for every reader
     assert (clinic["minox"].product_id, "Minoxidil 0.5 %") in service.products()
     assert service.protocols() == ["Biotin 6 × 3 weeks"]
 
@@ -249,6 +250,10 @@ def test_the_command_line_gives_the_same_numbers(db, db_path, demo_template, tmp
     assert {p["counts_as"] for p in patients} <= {f.value for f in Follow}
     assert main([*command, "--product", "No Such Product"]) == 1
     assert "no product named 'No Such Product'" in capsys.readouterr().err
+    (_id, product), *_ = PracticeOutcomesService(open_as_administrator(db_path)).products()
+    assert main([*command, "--product", product, "--format", "csv"]) == 0
+    rows = dict(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows["cohort"].endswith(f"; given {product}")  # by name, not its number
     assert main([*command, "--age-from", "60", "--age-to", "20"]) == 1
     assert "ends before it begins" in capsys.readouterr().err
     safety = PracticeOutcomesService(open_as_administrator(db_path)).safety()

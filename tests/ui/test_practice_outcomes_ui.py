@@ -35,10 +35,14 @@ def test_a_cohort_shown_and_a_patient_opened(qtbot, demo_window):
     outcomes = _window(qtbot, window)
     box = outcomes.cohort_a
     box.diagnosis.setCurrentIndex(box.diagnosis.findData(Diagnosis.FEMALE_AGA.value))
+    box.product.setCurrentIndex(1)
+    product_id, product = box.product.currentData(), box.product.currentText()
     _show(qtbot, outcomes)
     expected = PracticeOutcomesService(window.database, window.clock).cohort(
-        Cohort(diagnoses=frozenset({Diagnosis.FEMALE_AGA})), Outcome())
+        Cohort(diagnoses=frozenset({Diagnosis.FEMALE_AGA}), product_id=product_id), Outcome())
     text = outcomes.numbers.text()
+    # the cohort in words, a product's name as the catalogue writes it
+    assert f"Female androgenetic alopecia; given {product}<br>" in text
     assert f"<b>{len(expected.patients):,}</b> patients in the cohort" in text
     assert f"{expected.count(Follow.LOST):,} lost to follow-up" in text
     assert f"{expected.summary.mean.value:.1f} (95 % CI {expected.summary.mean.low:.1f}" in text

@@ -47,6 +47,7 @@ from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.published import ComparedWith, PublishedNumber, practice_number
 from mesolog.domain.safety import SafetyReport
 from mesolog.domain.scalp import ScalpZone
+from mesolog.domain.text import sentence
 from mesolog.domain.translation import day_text, number
 from mesolog.domain.validation import ValidationError
 from mesolog.services.practice_outcomes import PracticeOutcomesService
@@ -410,12 +411,12 @@ class PracticeOutcomesWindow(QDialog):
         self.result = found.a if isinstance(found, Comparison) else found
         text = numbers_text(self.result)
         if self.comparison is not None:
-            text = (f"<b>A</b> — {self.result.cohort.described()}<br>{text}<br><br>"
-                    f"<b>B</b> — {self.comparison.b.cohort.described()}<br>"
+            text = (f"<b>A</b> — {self.result.described()}<br>{text}<br><br>"
+                    f"<b>B</b> — {self.comparison.b.described()}<br>"
                     f"{numbers_text(self.comparison.b)}<br><br>"
                     f"{comparison_text(self.comparison)}")
         else:
-            text = f"{self.result.cohort.described().capitalize()}<br>{text}"
+            text = f"{sentence(self.result.described())}<br>{text}"
         self.numbers.setText(f"<p>{self.result.outcome.described()}.</p><p>{text}</p>")
         self.model.outcome = self.result.outcome
         self._list_patients()

@@ -33,6 +33,7 @@ from mesolog.domain.patient_import import (
 )
 from mesolog.domain.permissions import NotPermitted
 from mesolog.domain.spreadsheet import Spreadsheet
+from mesolog.domain.text import sentence
 from mesolog.services.patient_import import ImportPlan, PatientImportService
 from mesolog.store.database import Database, DatabaseError
 from mesolog.ui.common import styles
@@ -132,7 +133,7 @@ class PatientImportDialog(QDialog):
         except AmbiguousDates as e:
             self.dates.setCurrentIndex(0)
             self.dates_note.setText(tr("{problem}: choose how they are written.").format(
-                problem=str(e).capitalize()))
+                problem=sentence(str(e))))
             return
         self.dates.setCurrentIndex(self.dates.findData(order.value))
         self.dates_note.clear()
