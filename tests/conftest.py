@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import select
 
-from mesolog.domain import scalp
+from mesolog.domain import scalp, translation
 from mesolog.domain.patient import Diagnosis, PatientDetails, Sex
 from mesolog.domain.permissions import Actor
 from mesolog.domain.practitioner import Role
@@ -152,7 +152,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Mutation testing (.ci/mutation) runs each mutant's tests in a process forked from
     # one that ran them all: what the domain cached there would answer for the mutant.
     for cached in (scalp.zone_at, scalp.label_anchor, scalp._zone_cells,
-                   scalp._edges_by_band):
+                   scalp._edges_by_band, translation.translations, translation._babel_locale):
         cached.cache_clear()
 
 

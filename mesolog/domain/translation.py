@@ -60,8 +60,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return found.ngettext(singular, plural, n)
 
 
-@cache
-def translations(code: str) -> gettext.GNUTranslations | None:
+def _load_catalogue(code: str) -> gettext.GNUTranslations | None:
     """The catalogue of language ``code`` (English: none, texts are written in it)."""
     if code == ENGLISH:
         return None
@@ -71,6 +70,11 @@ def translations(code: str) -> gettext.GNUTranslations | None:
         raise LookupError(f"Mesolog has no catalogue for the language {code!r}")
     with compiled.open("rb") as mo:
         return gettext.GNUTranslations(mo)
+
+
+# cached by assignment, not with a decorator: mutation testing leaves decorated
+# functions as they are (tests/conftest.py empties the cache for each run of the tests)
+translations = cache(_load_catalogue)
 
 
 def compiled_catalogue(source: Traversable, code: str) -> bytes:
@@ -97,11 +101,13 @@ def day_text(day: date) -> str:
     return day.strftime(DAY_FORMATS[language()])  # every language has its way (a test)
 
 
-@cache
-def _babel_locale(code: str) -> Any:
+def _parse_locale(code: str) -> Any:
     from babel import Locale
 
     return Locale.parse(code)
+
+
+_babel_locale = cache(_parse_locale)
 
 
 def number(value: float, places: int = 0, signed: bool = False, up_to: int = 0) -> str:

@@ -114,6 +114,7 @@ def test_the_clinic_and_a_practitioner():
     assert fhir.practitioner(IDS, {"id": 4, "active": 0, "name": "Dr Moreau"}) == {
         "resourceType": "Practitioner", "id": IDS.id("Practitioner", 4), "active": False,
         "name": [{"text": "Dr Moreau"}]}
+    assert fhir.practitioner(IDS, {"id": 4, "active": 1, "name": "Dr Moreau"})["active"] is True
 
 
 PATIENT = {"id": 3, "chart_no": "P-3", "archived": False, "last_name": "Lemaire",
@@ -307,6 +308,10 @@ def test_a_product_given_with_its_lot():
                                              [ScalpZone.OCCIPITAL, ScalpZone.FRONTAL, None])
     assert several["dosage"]["site"] == {"coding": [code(SNOMED, "43067004", "Skin of scalp")],
                                          "text": "Frontal, Occipital"}
+    # in the scalp's order, front to back, not the alphabet's
+    assert fhir.medication_administration(
+        IDS, use, SESSION, lot, product, [], [ScalpZone.LEFT_TEMPORAL, ScalpZone.VERTEX]
+    )["dosage"]["site"]["text"] == "Vertex / crown, Left temporal"
 
 
 EVENT = {"id": 31, "kind": "bruising", "other_text": "", "grade": 1, "outcome": "resolved",

@@ -58,6 +58,7 @@ def refusal(text: str, **setup: str) -> str:
     (f"{GS}{WRONG_CHECK}", CHECK_DIGIT),
     (f"]d2{WRONG_CHECK}", CHECK_DIGIT),
     (f"]d2{WRONG_CHECK}10ZY", CHECK_DIGIT),  # a "Z" is no sign of a German desk
+    (f"{GS}{WRONG_CHECK}10ZY", CHECK_DIGIT),
     ("17270630", "Expiry 2027-06-30 read, but neither a product (GTIN) nor a lot number: "
                  "not a vial's barcode."),
     ("3103000123", "(3103) 000123 read, but neither a product (GTIN) nor a lot number: "
@@ -118,6 +119,7 @@ def test_a_refusal_in_french_writes_its_dates_as_france_does():
 
 def test_what_a_scan_reads_apart_from_its_edges():
     assert read_vial_barcode("10ABC") == VialScan(None, "ABC", None)  # a lot alone
+    assert read_vial_barcode(f"01{GTIN}10XXXX").lot_no == "XXXX"
     # the scanner's suffix keys go; a lot's own last letters stay
     assert read_vial_barcode(f"\t01{GTIN}10LOTX\r\n").lot_no == "LOTX"
     assert read_vial_barcode(f" 01{GTIN}10LOT\t").lot_no == "LOT"
@@ -158,6 +160,7 @@ def test_a_scanner_setup_refuses_what_it_cannot_be():
 
 @pytest.mark.parametrize(("typed", "setup", "could"), [
     ("]d25", ScannerSetup(), False),  # the identifier, then no field begins with 5
+    ("6", ScannerSetup(), False),  # nor with 6
     ("]d20", ScannerSetup(), True),
     (f"{GS}01", ScannerSetup(), True),  # some scanners begin with a separator
     (" 01", ScannerSetup(), False),
