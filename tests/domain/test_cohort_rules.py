@@ -29,9 +29,9 @@ from mesolog.domain.translation import speaking
 from mesolog.domain.validation import ValidationError
 
 
-def refused(cohort: Cohort) -> dict[str, str]:
+def refused(settings: Cohort | Outcome) -> dict[str, str]:
     try:
-        assert cohort.check() is cohort
+        assert settings.check() is settings
     except ValidationError as e:
         return {error.field: error.message for error in e.errors}
     return {}
@@ -89,14 +89,6 @@ def test_a_cohort_in_words_names_every_criterion_in_order():
         assert Cohort(min_sessions=2).described() == "au moins 2 séances"
 
 
-def outcome_refused(outcome: Outcome) -> dict[str, str]:
-    try:
-        assert outcome.check() is outcome
-    except ValidationError as e:
-        return {error.field: error.message for error in e.errors}
-    return {}
-
-
 MONTHS, WINDOW = "At 3, 6 or 12 months.", "A window of 7 to 120 days."
 HAIRS, PERCENT = "A gain of 0 to 200 hairs/cm².", "A gain of 0 to 200 %."
 BASELINE = "A baseline 0 to 90 days after the first session."
@@ -123,7 +115,7 @@ BASELINE = "A baseline 0 to 90 days after the first session."
       "responder_percent": PERCENT, "baseline_days": BASELINE}),
 ])
 def test_an_outcomes_settings_at_their_limits(changes, errors):
-    assert outcome_refused(replace(Outcome(), **changes)) == errors
+    assert refused(replace(Outcome(), **changes)) == errors
 
 
 def test_an_outcome_in_words_and_its_day():
