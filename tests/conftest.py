@@ -62,6 +62,18 @@ def pinned_world(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     QLocale.setDefault(formats)
 
 
+@pytest.fixture(autouse=True)
+def fresh_domain_caches() -> None:
+    """Under mutation testing (.ci/mutation), each test reads the domain afresh: what a
+    cached function answered earlier would hide the mutant from this test, and would
+    hide this test from mutmut's record of which tests call that function."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        for cached in (scalp.zone_at, scalp.label_anchor, scalp._zone_cells,
+                       scalp._edges_by_band, translation.translations,
+                       translation._babel_locale):
+            cached.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def qapp(qapp_args, qapp_cls):
     """pytest-qt's application, speaking English as the application does at its start
@@ -149,11 +161,6 @@ BOTH_ENGINES = ("tests/store/", "tests/services/")
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only(why): a test of the embedded file "
                                        "alone (its key file, folder, disk, header)")
-    # Mutation testing (.ci/mutation) runs each mutant's tests in a process forked from
-    # one that ran them all: what the domain cached there would answer for the mutant.
-    for cached in (scalp.zone_at, scalp.label_anchor, scalp._zone_cells,
-                   scalp._edges_by_band, translation.translations, translation._babel_locale):
-        cached.cache_clear()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

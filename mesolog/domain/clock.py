@@ -56,7 +56,7 @@ def latest_not_later(now: datetime) -> datetime:
         if is_later(latest + step, now):
             break
         latest += step
-    return max(latest, now.replace(second=0, microsecond=0, fold=0))
+    return latest
 
 
 def never_happened(wall: datetime) -> bool:

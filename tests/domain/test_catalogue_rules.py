@@ -91,6 +91,8 @@ def test_ingredients_are_trimmed_empty_ones_dropped_and_each_bounded():
         Ingredient(" biotin ", " 5 mg/ml "), Ingredient("  ", "1 %"))))
     assert kept == ProductDetails("Biotin", "Meso Labs", "", (Ingredient("biotin", "5 mg/ml"),))
     assert kept.ingredients_text == "biotin 5 mg/ml"
+    assert ProductDetails("B", ingredients=(Ingredient("biotin", "5 mg/ml"), Ingredient(
+        "caffeine"))).ingredients_text == "biotin 5 mg/ml, caffeine"
     long_one = Ingredient("i" * 116, "1 %")  # "i…i 1 %": 120 characters, the limit
     assert refused(check_product, ProductDetails("B", ingredients=(long_one,))) == {}
     assert refused(check_product, ProductDetails("B", ingredients=(

@@ -123,6 +123,9 @@ def test_an_outcome_in_words_and_its_day():
     assert Outcome(months=12).target_day == pytest.approx(365.25)
     density = Outcome(responder_hairs=12.5, responder_percent=8, months=3, window_days=30)
     assert density.responder_rule == "a gain of at least 12.5 hairs/cm² or 8 % at 3 months"
+    # to one decimal, as the window's boxes take them
+    assert Outcome(responder_hairs=12.25, responder_percent=8.75).responder_rule == (
+        "a gain of at least 12.2 hairs/cm² or 8.8 % at 6 months")
     assert density.described() == ("Change in hair density (hairs/cm²) at the vertex / crown "
                                    "site at 3 months (±30 days) from the first session")
     grade = Outcome(kind=OutcomeKind.GRADE, months=12, window_days=60)

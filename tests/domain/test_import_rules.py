@@ -36,6 +36,8 @@ def test_headers_as_clinics_write_them():
 
 @pytest.mark.parametrize(("values", "order"), [
     (["27.03.1984"], DateOrder.DAY_FIRST),           # dots: day first
+    (["03.04.1984"], DateOrder.DAY_FIRST),           # even where either could be
+    (["", "n/a", "27/03/1984"], DateOrder.DAY_FIRST),  # a date left blank or unknown
     (["03/04/1984", "27/03/1984"], DateOrder.DAY_FIRST),
     (["03/04/1984", "03/27/1984"], DateOrder.MONTH_FIRST),
     (["12/12/1984", "13/01/1984"], DateOrder.DAY_FIRST),  # 13 is past any month
@@ -135,5 +137,6 @@ def test_the_fields_no_column_gives_and_changing_the_mapping():
     assert with_mapping(mapping, {2: "last_name"}) == {0: "chart_no", 2: "last_name"}
     assert with_mapping(mapping, {0: None}) == {1: "last_name"}
     assert with_mapping(mapping, {5: None}) == mapping
+    assert with_mapping(mapping, {0: None, 1: "first_name"}) == {1: "first_name"}
     assert [o.label for o in DateOrder] == ["day/month/year", "month/day/year",
                                            "year-month-day"]

@@ -113,3 +113,7 @@ def test_change_from_the_first_to_the_latest_by_date():
     assert fall.text == "-29.5 (-24.6 %), from 120 to 90.5"
     from_zero = Change(0.0, 5.0)
     assert from_zero.percent is None and from_zero.text == "+5, from 0 to 5"
+    # to the hundredth at most, the share to the tenth
+    fine = Change(1.234, 2.5678)
+    assert (fine.absolute, fine.percent) == (1.33, 108.1)
+    assert fine.text == "+1.33 (+108.1 %), from 1.23 to 2.57"

@@ -145,6 +145,7 @@ def test_a_chart_is_kept_trimmed_with_its_number_in_capitals():
     assert (kept.chart_no, kept.last_name) == ("P-7", "Öztürk")
     assert kept.full_name == "Öztürk, Zeynep"
     assert PatientDetails(last_name="Öztürk").full_name == "Öztürk"
+    assert PatientDetails(last_name="MAX", first_name="FELIX").full_name == "MAX, FELIX"
     assert [s.label for s in Sex] == ["Female", "Male", "Other / not stated"]
     assert Diagnosis.MALE_AGA.short_label == "Male AGA"
     assert Diagnosis.TELOGEN_EFFLUVIUM.short_label == "Telogen effluvium"

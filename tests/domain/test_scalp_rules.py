@@ -14,12 +14,15 @@ from mesolog.domain.scalp import (
     ScalpView,
     ScalpZone,
     Side,
+    _zone_cells,
     area_cm2,
     contains,
     distance_cm,
     grid,
+    label_anchor,
     normalised,
     temporal_zone,
+    zone_at,
 )
 
 # a triangle and a square no view uses: _edges_by_band reads them afresh
@@ -157,6 +160,11 @@ def test_the_outlines_are_drawn_from_ellipses():
     assert len(_ellipse(0, 0, 1, 1, steps=8)) == 8
     assert _ellipse(0, 0, 1, 2, steps=4) == ((1.0, 0.0), (0.0, 2.0), (-1.0, 0.0),
                                              (-0.0, -2.0))
+    assert arc[16] == (0.1606, 0.3282)  # a quarter of the way round from the left
+    assert _ellipse(0, 0, 1, 1, steps=3)[1] == (-0.5, 0.866)  # to the tenth of a millimetre
+    assert len(_ellipse(0, 0, 1, 1, -math.pi, math.pi, steps=8)) == 8  # closed: no end twice
+    assert _ellipse(0, 0, 1, 1, math.pi / 2, math.pi, steps=2) == (
+        (0.0, 1.0), (-0.7071, 0.7071), (-1.0, 0.0))
 
 
 def test_the_side_views_zones_with_the_face_on_either_side():
@@ -175,3 +183,50 @@ def test_the_side_views_zones_with_the_face_on_either_side():
     assert right[2] == (ScalpZone.VERTEX, ((0.4, 0.0), (0.0, 0.0), (0.0, 0.35), (0.4, 0.35)))
     assert [zone for zone, _ in right] == [ScalpZone.RIGHT_TEMPORAL, ScalpZone.MID_SCALP,
                                            ScalpZone.VERTEX, ScalpZone.OCCIPITAL]
+
+
+# Where each zone's name is written: the spot of the zone farthest from its edges, ties
+# going to the middle (read on the drawn maps and reports; the two sides mirror).
+ANCHORS = {
+    (ScalpView.TOP, ScalpZone.FRONTAL): (0.515625, 0.1875),
+    (ScalpView.TOP, ScalpZone.LEFT_TEMPORAL): (0.171875, 0.4875),
+    (ScalpView.TOP, ScalpZone.RIGHT_TEMPORAL): (0.828125, 0.4875),
+    (ScalpView.TOP, ScalpZone.MID_SCALP): (0.515625, 0.4375),
+    (ScalpView.TOP, ScalpZone.VERTEX): (0.515625, 0.6875),
+    (ScalpView.TOP, ScalpZone.OCCIPITAL): (0.515625, 0.8875),
+    (ScalpView.FRONT, ScalpZone.RIGHT_TEMPORAL): (0.203125, 23 / 36),
+    (ScalpView.FRONT, ScalpZone.LEFT_TEMPORAL): (0.796875, 23 / 36),
+    (ScalpView.FRONT, ScalpZone.FRONTAL): (0.515625, 19 / 36),
+    (ScalpView.LEFT, ScalpZone.LEFT_TEMPORAL): (0.2875, 29 / 44),
+    (ScalpView.LEFT, ScalpZone.MID_SCALP): (0.5125, 9 / 44),
+    (ScalpView.LEFT, ScalpZone.VERTEX): (0.6625, 0.25),
+    (ScalpView.LEFT, ScalpZone.OCCIPITAL): (0.6125, 29 / 44),
+    (ScalpView.RIGHT, ScalpZone.RIGHT_TEMPORAL): (0.7125, 29 / 44),
+    (ScalpView.RIGHT, ScalpZone.MID_SCALP): (0.5125, 9 / 44),
+    (ScalpView.RIGHT, ScalpZone.VERTEX): (0.3375, 0.25),
+    (ScalpView.RIGHT, ScalpZone.OCCIPITAL): (0.3875, 29 / 44),
+    (ScalpView.BACK, ScalpZone.VERTEX): (0.515625, 13 / 48),
+    (ScalpView.BACK, ScalpZone.OCCIPITAL): (0.515625, 0.6875),
+}
+
+
+@pytest.mark.parametrize(("view", "zone"), list(ANCHORS))
+def test_where_each_zones_name_is_written(view, zone):
+    assert label_anchor(view, zone) == pytest.approx(ANCHORS[view, zone])
+
+
+def test_a_zone_a_view_does_not_show_is_named_in_the_middle():
+    assert label_anchor(ScalpView.BACK, ScalpZone.FRONTAL) == (0.5, 0.5)
+
+
+@pytest.mark.parametrize(("view", "columns", "rows"), [
+    (ScalpView.TOP, 32, 40), (ScalpView.FRONT, 32, 18), (ScalpView.LEFT, 40, 22),
+    (ScalpView.RIGHT, 40, 22), (ScalpView.BACK, 32, 24)])
+def test_each_view_read_in_half_centimetre_cells(view, columns, rows):
+    found_columns, found_rows, cells = _zone_cells(view)
+    assert (found_columns, found_rows) == (columns, rows)
+    assert len(cells) == rows and {len(row) for row in cells} == {columns}
+    # each cell read at its middle
+    assert cells[rows // 2][columns // 2] is zone_at(view, ((columns // 2 + 0.5) / columns,
+                                                             (rows // 2 + 0.5) / rows))
+    assert cells[0][0] is None  # the corner is off the scalp

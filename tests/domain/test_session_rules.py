@@ -19,8 +19,10 @@ from mesolog.domain.session import (
     VOLUME_ML,
     Device,
     ProductUse,
+    Session,
     SessionDetails,
     Technique,
+    UsedLot,
     check_session,
     check_session_in_life,
     describe_changes,
@@ -175,3 +177,12 @@ def test_an_amendment_says_each_field_and_lot_that_changed():
         "lot #3: — → 0.13 ml",
     )
     assert describe_changes(before, before, {}) == ()
+
+
+def test_a_sessions_total_volume_and_signature():
+    used = (UsedLot(1, "Biotin", "A-1", 0.1234, ""), UsedLot(2, "Dutasteride", "B-2", 0.2, ""),
+            UsedLot(3, "Biotin", "A-2", 0.1, ""))
+    session = Session(7, 1, 1, SOUND, "Dr Moreau", used)
+    assert session.total_volume_ml == 0.423  # to the microlitre, without float's 0.42340…1
+    assert not session.signed
+    assert replace(session, signed_at=datetime(2026, 11, 25, 9, 30)).signed

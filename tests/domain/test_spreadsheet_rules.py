@@ -111,16 +111,25 @@ def test_the_first_sheet_of_a_workbook_each_cell_as_text(tmp_path):
     sheet.append(["P-1", datetime(1984, 3, 27), 3.0])
     sheet.append([None, None, None])
     sheet.append(["P-2", date(1990, 1, 2), 2.5])
+    sheet.append(["P-3", "=B2", "=1+1"])  # formulas: their values, never their text
     book.create_sheet("Second").append(["ignored"])
     data = BytesIO()
     book.save(data)
     read = read_spreadsheet(data.getvalue())
     assert (read.headers, read.rows, read.lines) == (
         ("Chart", "Born", "Visits"),
-        (("P-1", "1984-03-27", "3"), ("P-2", "1990-01-02", "2.5")), (2, 4))
+        (("P-1", "1984-03-27", "3"), ("P-2", "1990-01-02", "2.5"), ("P-3", "", "")),
+        (2, 4, 5))
     assert (read.encoding, read.separator) == ("Excel workbook", "")
-    assert read.described == "2 rows, 3 columns, the first sheet of an Excel workbook"
+    assert read.described == "3 rows, 3 columns, the first sheet of an Excel workbook"
     with pytest.raises(SpreadsheetError) as caught:
         read_spreadsheet(b"PK\x03\x04 not really a zip")
     assert str(caught.value).startswith("the file is not an Excel workbook that can be read (")
-    assert str(caught.value).endswith("); save it as .xlsx or as CSV")
+    assert str(caught.value) == ("the file is not an Excel workbook that can be read (File is "
+                                 "not a zip file); save it as .xlsx or as CSV")
+
+
+def test_a_csv_from_an_old_mac_excel_ends_its_lines_with_cr_alone():
+    read = read_spreadsheet(b'Chart;Name\rP-1;Lemaire\rP-2;"Dupont\rJean"\r')
+    assert (read.headers, read.rows) == (("Chart", "Name"),
+                                         (("P-1", "Lemaire"), ("P-2", "Dupont\rJean")))
