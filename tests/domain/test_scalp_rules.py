@@ -66,7 +66,7 @@ def test_a_fill_is_spaced_between_two_millimetres_and_five_centimetres(spacing, 
     if allowed:
         assert grid(ScalpView.BACK, ScalpZone.VERTEX, spacing)
     else:
-        with pytest.raises(ValueError, match=r"spacing between 0\.2 and 5 cm"):
+        with pytest.raises(ValueError, match=r"^spacing between 0\.2 and 5 cm$"):
             grid(ScalpView.BACK, ScalpZone.VERTEX, spacing)
 
 
@@ -77,6 +77,10 @@ def test_a_fill_places_points_half_a_spacing_in_from_the_edges():
     assert xs[0] == pytest.approx(2.0 / geometry.width_cm, abs=1e-4)  # half of 4 cm in
     assert xs[1] - xs[0] == pytest.approx(4.0 / geometry.width_cm, abs=1e-4)
     assert all(0 < x < 1 and 0 < y < 1 for x, y in points)
+    # stored to the ten-thousandth, as every position of a map (ten twelfths of the view's
+    # 12 cm height is 0.8333…)
+    assert all(round(v, 4) == v for point in points for v in point)
+    assert {y for _, y in points} == {0.5, 0.8333}
 
 
 def test_distances_and_areas_in_centimetres_on_the_head():
