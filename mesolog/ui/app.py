@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from mesolog import APP_NAME, __version__
 from mesolog.store.addresses import is_server, shown_name
 from mesolog.store.first_look import has_accounts
+from mesolog.ui.common.app_icon import app_icon
 from mesolog.ui.common.language import chosen_language, speak, tr
 from mesolog.ui.common.settings import Settings
 from mesolog.ui.gate import LoginGate
@@ -32,6 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     return app
 
 
