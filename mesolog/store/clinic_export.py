@@ -95,7 +95,7 @@ def export_clinic(db: Database, target: Path, *, made_by: str, now: datetime,
             add_files(partial)
             files.update(files_beside(partial, files))
         manifest = {"format": FORMAT, "version": VERSION, "made_at": now.isoformat(),
-                    "made_by": made_by, "schema_revision": schema_revision(db),
+                    "made_by": made_by, "schema_revision": db.schema_revision(),
                     "records": records, "files": files, "missing_photos": photos.missing,
                     "patient_id": patient_id}
         write_json(partial / MANIFEST, manifest)
@@ -214,10 +214,6 @@ def exported_name(patient_id: int, picture: bytes) -> str:
     (a sealed photo's stored name shows neither)."""
     digest = hashlib.sha256(picture).hexdigest()
     return f"{PHOTOS}/{patient_id}/{digest[:24]}{suffix_of(picture)}"
-
-
-def schema_revision(db: Database) -> str:
-    return db.fetch_all("SELECT version_num FROM alembic_version")[0][0]
 
 
 def write_json(path: Path, value: dict) -> None:

@@ -301,6 +301,10 @@ class Database:
         listener.start()
         return listener.stop
 
+    def schema_revision(self) -> str:
+        """The revision of the database's tables (migrations/versions), as Alembic keeps it."""
+        return self.fetch_all("SELECT version_num FROM alembic_version")[0][0]
+
     def last_audit_id(self) -> int:
         """The newest audit entry's id: where reading the changes made since begins."""
         return self.fetch_all("SELECT coalesce(max(id), 0) FROM audit_entry")[0][0]

@@ -64,7 +64,7 @@ def build_actions(window: MainWindow) -> None:
                                tr("Take the patient out of the list; nothing is deleted"))
     w.find_action = _action(w, tr("&Find Patient"), w.focus_search, k.Find)
     w.about_action = _action(
-        w, tr("&About Mesolog"), lambda: show_about(w, w.database.location if w.database else None))
+        w, tr("&About Mesolog"), lambda: show_about(w, w.database))
     w.new_session_action = _action(
         w, tr("&New Session…"), lambda: w.on_treatment(w.treatment.new_session),
         "Ctrl+Shift+N", tr("Record an injection session for the open patient"))

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+400"/>
+        <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+401"/>
         <source>%Ln patient(s) of cohort A</source>
         <translation>
             <numerusform>%Ln patient of cohort A</numerusform>

@@ -408,7 +408,7 @@ Biotine, 5 mg/ml</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+216"/>
+        <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+217"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-84"/>
         <source> days</source>
         <translation> jours</translation>
@@ -1378,7 +1378,7 @@ Reconnectez-vous pour continuer ; la clé de récupération s’affiche ensuite 
     <message>
         <location line="+21"/>
         <location line="+7"/>
-        <location filename="../../mesolog/ui/patients/import_dialog.py" line="+52"/>
+        <location filename="../../mesolog/ui/patients/import_dialog.py" line="+53"/>
         <source>Import Patients</source>
         <translation>Importer des patients</translation>
     </message>
@@ -3945,27 +3945,32 @@ Principes actifs : {ingredients}</translation>
         <translation>Sortir des &amp;archives</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/about.py" line="+15"/>
+        <location filename="../../mesolog/ui/about.py" line="+21"/>
+        <source>Database: none open</source>
+        <translation>Base de données : aucune ouverte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {database} (locked)</source>
+        <translation>Base de données : {database} (verrouillée)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {database} (schema {revision})</source>
+        <translation>Base de données : {database} (schéma {revision})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>About Mesolog</source>
         <translation>À propos de Mesolog</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation>Un registre de mésothérapie du cuir chevelu : patients, cures, séances d’injection, effets indésirables et résultats, conservés sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Database: {database}</source>
-        <translation>Base : {database}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>none open</source>
-        <translation>aucune ouverte</translation>
-    </message>
-    <message>
-        <location filename="../../mesolog/ui/app.py" line="+41"/>
+        <location filename="../../mesolog/ui/app.py" line="+43"/>
         <source>Opening {database}…</source>
         <translation>Ouverture de {database}…</translation>
     </message>

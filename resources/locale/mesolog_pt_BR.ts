@@ -406,7 +406,7 @@ Biotin, 5 mg/ml</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+216"/>
+        <location filename="../../mesolog/ui/clinic/practice_outcomes_window.py" line="+217"/>
         <location filename="../../mesolog/ui/treatment/treatment_dialogs.py" line="-84"/>
         <source> days</source>
         <translation type="unfinished"></translation>
@@ -1372,7 +1372,7 @@ Log in again to go on; the recovery key is shown next: write it down.</source>
     <message>
         <location line="+21"/>
         <location line="+7"/>
-        <location filename="../../mesolog/ui/patients/import_dialog.py" line="+52"/>
+        <location filename="../../mesolog/ui/patients/import_dialog.py" line="+53"/>
         <source>Import Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3930,27 +3930,32 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/about.py" line="+15"/>
+        <location filename="../../mesolog/ui/about.py" line="+21"/>
+        <source>Database: none open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {database} (locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {database} (schema {revision})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>About Mesolog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Database: {database}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>none open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mesolog/ui/app.py" line="+41"/>
+        <location filename="../../mesolog/ui/app.py" line="+43"/>
         <source>Opening {database}…</source>
         <translation type="unfinished"></translation>
     </message>
