@@ -25,13 +25,17 @@ def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], tries: int =
     QTimer.singleShot(0, lambda: attempt(tries))
 
 
-def answer_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
-    """Click ``button`` on the next message box, noting its text."""
+def answer_message_box(button: QMessageBox.StandardButton, seen: list[str],
+                       within_s: float = 2.0) -> None:
+    """Click ``button`` on the next message box, noting its text. ``within_s``: how long
+    the box may take to open; after long work (a backup), as long as the test waits for
+    it, or a slow machine opens it after nobody is left to answer and the test hangs."""
     def click(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
         seen.append(box.text())
         box.button(button).click()
-    when_modal(QMessageBox, click, fits=lambda box: box.button(button) is not None)
+    when_modal(QMessageBox, click, tries=int(within_s * 100),
+               fits=lambda box: box.button(button) is not None)
 
 
 def close_dialog(kind: type[QDialog], seen: list[QDialog]) -> None:

@@ -23,7 +23,7 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     seen: list[str] = []
 
-    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    answer_message_box(QMessageBox.StandardButton.Ok, seen, within_s=10)
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
     assert backup.is_file() and seen == ["The backup was made and checked.\n\n"
@@ -34,7 +34,7 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, db, db_path, settings, t
         conn.execute("UPDATE patient SET notes = 'after the backup' WHERE id = 1")
         conn.commit()
     answer_message_box(QMessageBox.StandardButton.Yes, seen)  # replace?
-    answer_message_box(QMessageBox.StandardButton.Ok, seen)  # done
+    answer_message_box(QMessageBox.StandardButton.Ok, seen, within_s=20)  # done
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=20_000)
     assert "Replace clinic.sqlite by the backup friday.sqlite?" in seen[1]
@@ -132,7 +132,7 @@ def test_a_backup_is_made_off_the_windows_thread_which_keeps_running(
     timer.timeout.connect(lambda: ticks.append(window.backup_action.isEnabled()))
     timer.start(1)
     seen: list[str] = []
-    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    answer_message_box(QMessageBox.StandardButton.Ok, seen, within_s=20)
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=20_000)
     timer.stop()

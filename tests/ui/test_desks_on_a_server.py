@@ -88,7 +88,7 @@ def test_the_window_on_a_server_searches_and_backs_it_up(
         return str(backup), ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     seen: list[str] = []
-    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    answer_message_box(QMessageBox.StandardButton.Ok, seen, within_s=20)
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=20_000)
     assert Path(suggested[0]).name.startswith(f"{db.stem}-backup-")
