@@ -114,21 +114,17 @@ def read_vial_barcode(text: str, setup: ScannerSetup = ScannerSetup()) -> VialSc
     text = text.strip("\r\n\t ")
     if not text.strip(GROUP_SEPARATOR):
         raise BarcodeError(_("Nothing was scanned."))
-    # the separator chosen is the character the desk shows (Preferences' test scan shows
-    # it), or, from a US-set scanner, the one its keys mean: both are read as GS
-    if setup.separator:
-        text = text.replace(setup.separator, GROUP_SEPARATOR)
     if setup.layout:
-        return replace(_read(KEYBOARD_LAYOUTS[setup.layout].fix(text), setup.separator),
-                       layout_fixed=setup.layout)
+        layout = KEYBOARD_LAYOUTS[setup.layout]
+        return replace(_read(_undone(text, setup.separator, layout)), layout_fixed=layout.code)
     try:
-        return _read(text)  # (the separator chosen is already read as GS)
+        return _read(_undone(text, setup.separator))
     except BarcodeError as as_typed:
         mangled_by = [layout for layout in KEYBOARD_LAYOUTS.values()
                       if _mangled_by(layout, text, setup.separator)]
         for layout in mangled_by:
             try:
-                return replace(_read(layout.fix(text), setup.separator),
+                return replace(_read(_undone(text, setup.separator, layout)),
                                layout_fixed=layout.code)
             except BarcodeError:
                 continue
@@ -150,11 +146,9 @@ def could_be_scan(text: str, setup: ScannerSetup = ScannerSetup()) -> bool:
     The window holds such keys back until it knows whether a scanner or a
     person typed them; anything else goes straight to the field.
     """
-    if setup.separator:
-        text = text.replace(setup.separator, GROUP_SEPARATOR)
-    readings = [text]
     layouts = [KEYBOARD_LAYOUTS[setup.layout]] if setup.layout else KEYBOARD_LAYOUTS.values()
-    readings += [layout.fix(text) for layout in layouts]
+    readings = [_undone(text, setup.separator)] + [_undone(text, setup.separator, layout)
+                                                    for layout in layouts]
     return any(_could_begin(reading) for reading in readings)
 
 
@@ -195,9 +189,19 @@ _FIELD_NAMES = {"01": N_("GTIN"), "10": N_("lot"), "17": N_("expiry"), "21": N_(
                 "11": N_("production date"), "30": N_("count")}
 
 
-def _read(text: str, separator: str = "") -> VialScan:
+def _undone(text: str, separator: str, layout: KeyboardLayout | None = None) -> str:
+    """``text`` as GS1 reads it: the separator chosen read as GS, both as the desk shows it
+    (Preferences' test scan shows that one) and, from a US-set scanner on ``layout``, as
+    its keys mean it ('#' is typed '§' on a German keyboard)."""
     if separator:
         text = text.replace(separator, GROUP_SEPARATOR)
+    if layout is None:
+        return text
+    fixed = layout.fix(text)
+    return fixed.replace(separator, GROUP_SEPARATOR) if separator else fixed
+
+
+def _read(text: str) -> VialScan:
     elements = _elements(_without_symbology(text).strip(GROUP_SEPARATOR))
     fields = {element.ai.ai: element for element in elements}
     gtin_field, lot_field, expiry_field, serial_field = (
@@ -342,10 +346,11 @@ def _mangled_by(layout: KeyboardLayout, text: str, separator: str) -> bool:
     """Whether ``text`` shows the signs of a US-set scanner on ``layout``: it cannot be a
     GS1 scan as typed (a character outside GS1's set, or no digit to begin with), and
     the layout's keys, undone, make it one."""
-    body = (text[3:] if text.startswith("]") else text).lstrip(GROUP_SEPARATOR)
+    typed = _undone(text, separator)
+    body = (typed[3:] if typed.startswith("]") else typed).lstrip(GROUP_SEPARATOR)
     outside = any(ch not in _CSET_82 and ch != GROUP_SEPARATOR for ch in body)
-    fixed = layout.fix(text).replace(separator, GROUP_SEPARATOR) if separator else layout.fix(text)
-    return (outside or not body[:1].isdigit()) and fixed != text and _could_begin(fixed)
+    fixed = _undone(text, separator, layout)
+    return (outside or not body[:1].isdigit()) and fixed != typed and _could_begin(fixed)
 
 
 def _said(elements: list) -> str:

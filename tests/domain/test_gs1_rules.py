@@ -59,6 +59,7 @@ def refusal(text: str, **setup: str) -> str:
     (f"]d2{WRONG_CHECK}", CHECK_DIGIT),
     (f"]d2{WRONG_CHECK}10ZY", CHECK_DIGIT),  # a "Z" is no sign of a German desk
     (f"{GS}{WRONG_CHECK}10ZY", CHECK_DIGIT),
+    (f"{WRONG_CHECK}10LOT|17270630", CHECK_DIGIT),  # "|" chosen below: no layout's sign
     ("17270630", "Expiry 2027-06-30 read, but neither a product (GTIN) nor a lot number: "
                  "not a vial's barcode."),
     ("3103000123", "(3103) 000123 read, but neither a product (GTIN) nor a lot number: "
@@ -96,7 +97,7 @@ def refusal(text: str, **setup: str) -> str:
                     f"identifier (such as 01 for the product). {AZERTY_HINT}"),
 ])
 def test_a_refused_scan_says_what_was_read_and_what_to_do(scanned, says):
-    assert refusal(scanned) == says
+    assert refusal(scanned, separator="|" if "|" in scanned else "") == says
 
 
 @pytest.mark.parametrize(("rest", "shown"), [
@@ -168,6 +169,11 @@ def test_a_scanner_setup_refuses_what_it_cannot_be():
     ("&", ScannerSetup(layout="qwertz"), False),  # a French "1": not this desk's
     ("&", ScannerSetup(layout="azerty"), True),
     ("10A+", ScannerSetup(layout="qwertz"), True),  # as typed: "+" is a lot's character
+    # "#" sent between fields, typed "§" on a German keyboard: a scan going on
+    (f"01{GTIN}10LOT§1", ScannerSetup(layout="qwertz", separator="#"), True),
+    (f"01{GTIN}10LOT§1", ScannerSetup(separator="#"), True),
+    # "+" is a lot's character as typed, which no layout undoes into one
+    ("10A+|17", ScannerSetup(separator="|"), True),
 ])
 def test_keys_that_can_begin_a_scan_on_a_chosen_layout(typed, setup, could):
     assert could_be_scan(typed, setup) is could
