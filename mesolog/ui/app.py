@@ -19,6 +19,7 @@ from mesolog.store.first_look import has_accounts
 from mesolog.ui.common.app_icon import app_icon
 from mesolog.ui.common.language import chosen_language, speak, tr
 from mesolog.ui.common.settings import Settings
+from mesolog.ui.common.termination import CloseOnTermination
 from mesolog.ui.gate import LoginGate
 from mesolog.ui.login import LoginDialog
 
@@ -34,6 +35,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    # Wayland names a window's application by this: the menu entry's icon and name
+    app.setDesktopFileName("mesolog")
     return app
 
 
@@ -70,9 +73,12 @@ def run_application(db_path: Path | str) -> int:
 
     settings = Settings(QSettings())
     speak(chosen_language(settings))  # before anything is shown
+    # a session that ends, `kill`, Ctrl+C: the windows close as their close buttons do
+    termination = CloseOnTermination()
     try:
         return _start(app, settings, db_path, install_error_home)
     finally:
+        termination.uninstall()
         for home in homes:
             home.uninstall()
 
