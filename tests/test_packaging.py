@@ -19,3 +19,20 @@ def test_every_package_of_the_source_is_shipped():
              for init in (ROOT / "mesolog").rglob("__init__.py")}
     assert found - listed == set()
     assert {"mesolog.forms", "mesolog.resources"} <= listed  # from forms/ and resources/
+
+
+def test_every_resource_file_is_shipped_as_package_data():
+    """A resource left out of pyproject's package-data patterns is in the checkout and
+    missing from the installed application (the icons' PNG sizes and the licence texts
+    were added with issue 23)."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]
+    for package, folder in (("mesolog.resources", "resources"), ("mesolog.forms", "forms")):
+        base = ROOT / folder
+        # setuptools reads each pattern as a glob from the package's folder
+        shipped = {path for pattern in setuptools["package-data"][package]
+                   for path in base.glob(pattern)}
+        unshipped = [str(path.relative_to(base)) for path in base.rglob("*")
+                     if path.is_file() and path.suffix not in (".py", ".pyc")
+                     and "screenshots" not in path.parts and path not in shipped]
+        assert unshipped == [], package

@@ -3930,7 +3930,7 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/about.py" line="+21"/>
+        <location filename="../../mesolog/ui/about.py" line="+38"/>
         <source>Database: none open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,17 +3945,32 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>Licence: {licence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>About Mesolog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+13"/>
+        <source>&lt;b&gt;Inside Mesolog&lt;/b&gt; ({count} parts). Qt and PySide6 are used under the GNU Lesser General Public License version 3: they are separate libraries in Mesolog&apos;s folder, which you may replace with your own build of the same version; their source is at the addresses given with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/app.py" line="+43"/>
+        <location filename="../../mesolog/ui/app.py" line="+46"/>
         <source>Opening {database}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3965,7 +3980,7 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <location line="+6"/>
         <location filename="../../mesolog/ui/login.py" line="-62"/>
         <source>Cannot open the database: {reason}</source>

@@ -3945,7 +3945,7 @@ Principes actifs : {ingredients}</translation>
         <translation>Sortir des &amp;archives</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/about.py" line="+21"/>
+        <location filename="../../mesolog/ui/about.py" line="+38"/>
         <source>Database: none open</source>
         <translation>Base de données : aucune ouverte</translation>
     </message>
@@ -3960,17 +3960,32 @@ Principes actifs : {ingredients}</translation>
         <translation>Base de données : {database} (schéma {revision})</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>Licence: {licence}</source>
+        <translation>Licence : {licence}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source: {where}</source>
+        <translation>Code source : {where}</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>About Mesolog</source>
         <translation>À propos de Mesolog</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+13"/>
+        <source>&lt;b&gt;Inside Mesolog&lt;/b&gt; ({count} parts). Qt and PySide6 are used under the GNU Lesser General Public License version 3: they are separate libraries in Mesolog&apos;s folder, which you may replace with your own build of the same version; their source is at the addresses given with them.</source>
+        <translation>&lt;b&gt;Dans Mesolog&lt;/b&gt; ({count} composants). Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : ce sont des bibliothèques distinctes dans le dossier de Mesolog, que vous pouvez remplacer par votre propre compilation de la même version ; leur code source est aux adresses indiquées avec eux.</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation>Un registre de mésothérapie du cuir chevelu : patients, cures, séances d’injection, effets indésirables et résultats, conservés sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../mesolog/ui/app.py" line="+43"/>
+        <location filename="../../mesolog/ui/app.py" line="+46"/>
         <source>Opening {database}…</source>
         <translation>Ouverture de {database}…</translation>
     </message>
@@ -3980,7 +3995,7 @@ Principes actifs : {ingredients}</translation>
         <translation>Mesolog : impossible d’ouvrir la base</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <location line="+6"/>
         <location filename="../../mesolog/ui/login.py" line="-62"/>
         <source>Cannot open the database: {reason}</source>

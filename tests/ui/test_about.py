@@ -1,25 +1,53 @@
-"""Help ▸ About: the version, Mesolog's icon, and the open database with the revision of
-its tables."""
+"""Help ▸ About: the version, Mesolog's icon, the open database with the revision of its
+tables, and what ships inside with each part's licence."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from mesolog import __version__
 from mesolog.store.database_files import SCHEMA_HEAD
+from mesolog.ui.about import AboutDialog
 from mesolog.ui.app import make_application
-from tests.ui.modal import answer_message_box
+from tests.ui.modal import when_modal
 
 
-def test_about_says_the_version_and_the_databases_schema(qtbot, demo_window):
+def _row_of(dialog: AboutDialog, name: str) -> int:
+    return next(row for row, part in enumerate(dialog.parts) if part.name == name)
+
+
+def test_about_says_the_version_the_databases_schema_and_what_ships_inside(qtbot,
+                                                                          demo_window):
     make_application()  # the application's icon, which the box shows
-    seen: list[str] = []
-    answer_message_box(QMessageBox.StandardButton.Ok, seen)
+    seen: dict[str, str] = {}
+
+    def read_and_close(dialog: AboutDialog) -> None:
+        seen["summary"] = dialog.summary.text()
+        seen["first shown"] = dialog.licence.toPlainText()
+        # a person clicks psycopg in the list, reads its licence, closes the box
+        view = dialog.components
+        row = view.item(_row_of(dialog, "psycopg"))
+        view.scrollToItem(row)
+        rect = view.visualItemRect(row)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        seen["clicked"] = dialog.licence.toPlainText()
+        dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Close).click()
+
+    when_modal(AboutDialog, read_and_close)
     demo_window.about_action.trigger()
-    qtbot.waitUntil(lambda: bool(seen))
-    assert f"Mesolog {__version__}" in seen[0]
+    qtbot.waitUntil(lambda: "clicked" in seen)
+    assert f"Mesolog {__version__}" in seen["summary"]
     assert (f"Database: {demo_window.database.location} (schema {SCHEMA_HEAD})"
-            in seen[0])
+            in seen["summary"])
+    # Qt's licence first, with the address of its source
+    assert seen["first shown"].startswith("Qt ")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in seen["first shown"]
+    assert "qt-everywhere-src-" in seen["first shown"]
+    assert seen["clicked"].startswith("psycopg 3.")
+    assert "Licence: LGPL-3.0-only" in seen["clicked"]
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in seen["clicked"]
 
 
 def test_about_with_no_database_open(qtbot, demo_window):
