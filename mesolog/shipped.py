@@ -143,9 +143,10 @@ def _from_distribution(distribution: metadata.Distribution) -> Component:
 
 def _python() -> Component:
     base = Path(sys.base_prefix)
+    short = f"{sys.version_info[0]}.{sys.version_info[1]}"
     candidates = [base / "LICENSE.txt",  # Windows
-                  base / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
-                  / "LICENSE.txt"]
+                  base / "lib" / f"python{short}" / "LICENSE.txt",  # python.org, pyenv
+                  Path(f"/usr/share/doc/python{short}/copyright")]  # Debian's own Python
     version = ".".join(map(str, sys.version_info[:3]))
     return Component(name="Python", version=version, licence="PSF-2.0",
                      summary="The Python interpreter and its standard library",
