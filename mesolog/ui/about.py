@@ -76,13 +76,19 @@ class AboutDialog(QDialog):
         head.addWidget(icon)
         head.addWidget(self.summary, 1)
 
-        self.parts = shipped()
-        heading = QLabel(tr(
-            "<b>Inside Mesolog</b> ({count} parts). Qt and PySide6 are used under the GNU "
-            "Lesser General Public License version 3: they are separate libraries in "
-            "Mesolog's folder, which you may replace with your own build of the same "
-            "version; their source is at the addresses given with them.").format(
-                count=len(self.parts)))
+        try:
+            self.parts = shipped()
+            listed = tr(
+                "<b>Inside Mesolog</b> ({count} parts). Qt and PySide6 are used under the "
+                "GNU Lesser General Public License version 3: they are separate libraries "
+                "in Mesolog's folder, which you may replace with your own build of the "
+                "same version; their source is at the addresses given with them.").format(
+                    count=len(self.parts))
+        except (OSError, ValueError, KeyError) as e:  # a damaged or partial installation
+            self.parts = []
+            listed = tr("The list of what ships inside Mesolog cannot be read ({reason}): "
+                        "reinstall Mesolog to have it again.").format(reason=escape(str(e)))
+        self.heading = heading = QLabel(listed)
         heading.setWordWrap(True)
         self.components = QListWidget()
         for part in self.parts:

@@ -3975,12 +3975,17 @@ Principes actifs : {ingredients}</translation>
         <translation>À propos de Mesolog</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Inside Mesolog&lt;/b&gt; ({count} parts). Qt and PySide6 are used under the GNU Lesser General Public License version 3: they are separate libraries in Mesolog&apos;s folder, which you may replace with your own build of the same version; their source is at the addresses given with them.</source>
         <translation>&lt;b&gt;Dans Mesolog&lt;/b&gt; ({count} composants). Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : ce sont des bibliothèques distinctes dans le dossier de Mesolog, que vous pouvez remplacer par votre propre compilation de la même version ; leur code source est aux adresses indiquées avec eux.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+7"/>
+        <source>The list of what ships inside Mesolog cannot be read ({reason}): reinstall Mesolog to have it again.</source>
+        <translation>La liste des composants fournis avec Mesolog est illisible ({reason}) : réinstallez Mesolog pour la retrouver.</translation>
+    </message>
+    <message>
+        <location line="-44"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation>Un registre de mésothérapie du cuir chevelu : patients, cures, séances d’injection, effets indésirables et résultats, conservés sur cet ordinateur.</translation>
     </message>

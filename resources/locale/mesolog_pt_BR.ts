@@ -3960,12 +3960,17 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Inside Mesolog&lt;/b&gt; ({count} parts). Qt and PySide6 are used under the GNU Lesser General Public License version 3: they are separate libraries in Mesolog&apos;s folder, which you may replace with your own build of the same version; their source is at the addresses given with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+7"/>
+        <source>The list of what ships inside Mesolog cannot be read ({reason}): reinstall Mesolog to have it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-44"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

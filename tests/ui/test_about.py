@@ -70,3 +70,25 @@ def test_about_an_encrypted_database_nobody_has_logged_in_to(qtbot, demo_window)
         assert f"Database: {path} (locked)" in about_text(locked)
     finally:
         locked.close()
+
+
+def test_about_on_an_installation_whose_licence_list_is_damaged(qtbot, tmp_path, monkeypatch):
+    """A bundle whose licences folder was deleted or cut short: About still opens, says
+    so and how to mend it."""
+    import sys
+
+    from mesolog import shipped
+
+    (tmp_path / shipped.FOLDER).mkdir()
+    (tmp_path / shipped.FOLDER / shipped.INDEX).write_text('[{"name": "Qt"', encoding="utf-8")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    dialog = AboutDialog(None)
+    qtbot.addWidget(dialog)
+    heading = dialog.heading.text()
+    assert "cannot be read" in heading and "reinstall Mesolog" in heading
+    assert dialog.components.count() == 0
+    (tmp_path / shipped.FOLDER / shipped.INDEX).unlink()
+    dialog = AboutDialog(None)
+    qtbot.addWidget(dialog)
+    assert "cannot be read" in dialog.heading.text()
