@@ -13,6 +13,7 @@ Mesolog is installed (it reads the version and the icons from there).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,15 @@ DEPENDS = {
     "libgcc-s1": ("libgcc_s.so.1",),
     "libstdc++6": ("libstdc++.so.6",),
     "zlib1g": ("libz.so.1",),
+    # what Python's own modules load: hashing and TLS (OpenSSL, with the distribution's
+    # security updates), ctypes, compression, sqlite3 and uuid
+    "libssl3": ("libssl.so.3", "libcrypto.so.3"),
+    "libffi8": ("libffi.so.8",),
+    "libbz2-1.0": ("libbz2.so.1.0",),
+    "liblzma5": ("liblzma.so.5",),
+    "libzstd1": ("libzstd.so.1",),
+    "libsqlite3-0": ("libsqlite3.so.0",),
+    "libuuid1": ("libuuid.so.1",),
     "libglib2.0-0": ("libglib-2.0.so.0", "libgthread-2.0.so.0", "libgobject-2.0.so.0",
                      "libgio-2.0.so.0", "libgmodule-2.0.so.0"),
     "libdbus-1-3": ("libdbus-1.so.3",),
@@ -45,6 +55,7 @@ DEPENDS = {
     "libx11-6": ("libX11.so.6",),
     "libx11-xcb1": ("libX11-xcb.so.1",),
     "libxcb1": ("libxcb.so.1",),
+    "libxcb-glx0": ("libxcb-glx.so.0",),
     "libxkbcommon0": ("libxkbcommon.so.0",),
     "libxkbcommon-x11-0": ("libxkbcommon-x11.so.0",),
     "libxcb-cursor0": ("libxcb-cursor.so.0",),
@@ -63,13 +74,7 @@ DEPENDS = {
     "libwayland-client0": ("libwayland-client.so.0",),
     "libwayland-cursor0": ("libwayland-cursor.so.0",),
     "libwayland-egl1": ("libwayland-egl.so.1",),
-    "libxrender1": ("libXrender.so.1",),
-    "libxext6": ("libXext.so.6",),
     "libcups2": ("libcups.so.2",),
-    "libgssapi-krb5-2": ("libgssapi_krb5.so.2",),
-    "libkrb5-3": ("libkrb5.so.3",),
-    "libk5crypto3": ("libk5crypto.so.3",),
-    "libcom-err2": ("libcom_err.so.2",),
 }
 # Qt plugins Qt does without when their libraries are missing (it skips a plugin it
 # cannot load): GTK's look, recommended rather than required.
@@ -127,10 +132,23 @@ def unmet_libraries(bundle: Path) -> dict[str, list[str]]:
 
 
 def unused_depends(bundle: Path) -> list[str]:
-    """Packages of DEPENDS no file of the bundle needs."""
-    needed = {soname for path in _elf_files(bundle) for soname in _needed(path)}
+    """Packages of DEPENDS no file of the bundle needs from the system."""
+    inside = {p.name for p in bundle.rglob("*") if ".so" in p.name}
+    needed = {soname for path in _elf_files(bundle) for soname in _needed(path)} - inside
     return [package for package, sonames in DEPENDS.items()
             if package != "libc6" and not needed.intersection(sonames)]
+
+
+def glibc_needed(bundle: Path) -> str:
+    """The newest C library version any file of the bundle asks for: Python built on the
+    build machine asks for that machine's, whatever the wheels' manylinux tag says."""
+    newest = (2, 17)
+    for path in _elf_files(bundle):
+        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True,
+                                 text=True, check=False).stdout
+        for version in re.findall(r"GLIBC_(\d+)\.(\d+)", symbols):
+            newest = max(newest, (int(version[0]), int(version[1])))
+    return f"{newest[0]}.{newest[1]}"
 
 
 def _installed_kib(root: Path) -> int:
@@ -138,14 +156,14 @@ def _installed_kib(root: Path) -> int:
                if p.is_file() and not p.is_symlink()) // 1024 + 1
 
 
-def _control(version: str, installed_kib: int) -> str:
+def _control(version: str, installed_kib: int, glibc: str) -> str:
     depends = ", ".join(package for package in DEPENDS if package != "libc6")
     return (f"Package: mesolog\nVersion: {version}\nArchitecture: amd64\n"
+            # dpkg wants an address; .invalid (RFC 2606) says there is none to write to yet
             "Maintainer: Mesolog developers <developers@mesolog.invalid>\n"
             f"Installed-Size: {installed_kib}\nSection: science\nPriority: optional\n"
-            f"Depends: libc6 (>= 2.28), {depends}\n"
+            f"Depends: libc6 (>= {glibc}), {depends}\n"
             "Recommends: libgtk-3-0, cups-client\n"
-            "Homepage: https://mesolog.invalid/\n"
             "Description: desktop logbook for scalp mesotherapy\n"
             " Mesolog records, per patient, history and consent, treatment courses,\n"
             " injection sessions with their injection maps, side effects and outcomes,\n"
@@ -163,7 +181,7 @@ def _copyright() -> str:
             "License: various\n")
 
 
-def _stage(bundle: Path, root: Path, version: str) -> None:
+def _stage(bundle: Path, root: Path, version: str, glibc: str) -> None:
     shutil.copytree(bundle, root / "opt" / "mesolog", symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
     # PyInstaller's start finds its files from the executable's real path (/proc/self/exe)
@@ -187,8 +205,8 @@ def _stage(bundle: Path, root: Path, version: str) -> None:
         executable = path.is_dir() or os.access(path, os.X_OK)
         path.chmod(0o755 if executable else 0o644)
     (root / "DEBIAN").mkdir()
-    (root / "DEBIAN" / "control").write_text(_control(version, _installed_kib(root)),
-                                             encoding="utf-8")
+    (root / "DEBIAN" / "control").write_text(
+        _control(version, _installed_kib(root), glibc), encoding="utf-8")
 
 
 def build(bundle: Path, out: Path) -> Path:
@@ -207,7 +225,7 @@ def build(bundle: Path, out: Path) -> Path:
     package = out / f"mesolog_{version}_amd64.deb"
     with tempfile.TemporaryDirectory() as staging:
         root = Path(staging) / "root"
-        _stage(bundle, root, version)
+        _stage(bundle, root, version, glibc_needed(bundle))
         # xz, which every dpkg reads (zstd only since Debian 12); its fastest level: 147 MB
         # in 17 s on two cores, where the default level 6 gives 127 MB in 103 s
         subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--build",
