@@ -41,7 +41,7 @@ class Component:
     version: str
     licence: str
     summary: str
-    source: str  # where its source (or its home) is
+    sources: tuple[str, ...]  # where its source is (or its home, which says)
     notices: tuple[Path, ...]  # the licence texts and notices, as shipped
 
     def notice_text(self) -> str:
@@ -97,14 +97,15 @@ def _licence(distribution: metadata.Distribution) -> str:
     return _UNNAMED.get(fields["Name"].lower(), "see its licence text")
 
 
-def _source(distribution: metadata.Distribution) -> str:
+def _source(distribution: metadata.Distribution) -> tuple[str, ...]:
     urls = {label.strip().lower(): url.strip() for label, _, url in (
         entry.partition(",") for entry in distribution.metadata.get_all("Project-URL") or [])}
     for label in ("source", "source code", "code", "repository", "github", "homepage",
                   "home"):
         if label in urls:
-            return urls[label]
-    return distribution.metadata.get("Home-page") or ""
+            return (urls[label],)
+    home = distribution.metadata.get("Home-page")
+    return (home,) if home else ()
 
 
 def _notices(distribution: metadata.Distribution) -> tuple[Path, ...]:
@@ -119,10 +120,11 @@ def _notices(distribution: metadata.Distribution) -> tuple[Path, ...]:
     return tuple(sorted(found))
 
 
-def _qt_sources(version: str) -> str:
+def _qt_sources(version: str) -> tuple[str, ...]:
+    """The exact source archives of PySide6 and of the Qt it is built on."""
     major_minor = ".".join(version.split(".")[:2])
     return (f"https://download.qt.io/official_releases/QtForPython/pyside6/"
-            f"PySide6-{version}-src/pyside-setup-everywhere-src-{version}.tar.xz ; "
+            f"PySide6-{version}-src/pyside-setup-everywhere-src-{version}.tar.xz",
             f"https://download.qt.io/official_releases/qt/{major_minor}/{version}/single/"
             f"qt-everywhere-src-{version}.tar.xz")
 
@@ -130,14 +132,14 @@ def _qt_sources(version: str) -> str:
 def _from_distribution(distribution: metadata.Distribution) -> Component:
     name = distribution.metadata["Name"]
     notices = _notices(distribution)
-    source = _source(distribution)
+    sources = _source(distribution)
     if name.lower().replace("_", "-").startswith(("pyside6", "shiboken6")):
         # Qt's wheels carry no licence text: the LGPL they are used under, with the GPL
         # it builds on, and the exact source of this version
         notices = (_resource("LGPL-3.0.txt"), _resource("GPL-3.0.txt"))
-        source = _qt_sources(distribution.version)
+        sources = _qt_sources(distribution.version)
     return Component(name=name, version=distribution.version, licence=_licence(distribution),
-                     summary=distribution.metadata.get("Summary") or "", source=source,
+                     summary=distribution.metadata.get("Summary") or "", sources=sources,
                      notices=notices)
 
 
@@ -150,8 +152,8 @@ def _python() -> Component:
     version = ".".join(map(str, sys.version_info[:3]))
     return Component(name="Python", version=version, licence="PSF-2.0",
                      summary="The Python interpreter and its standard library",
-                     source=f"https://www.python.org/downloads/release/"
-                            f"python-{version.replace('.', '')}/",
+                     sources=(f"https://www.python.org/downloads/release/"
+                              f"python-{version.replace('.', '')}/",),
                      notices=tuple(p for p in candidates if p.is_file())[:1])
 
 
@@ -180,29 +182,30 @@ def _inside_wheels() -> list[Component]:
                   "wheels): separate shared libraries in Mesolog's folder, which can be "
                   "replaced by another build of the same version", _qt_sources(pyside),
                   (_resource("LGPL-3.0.txt"), _resource("GPL-3.0.txt"))),
-        Component("SQLCipher", cipher, "BSD-3-Clause", "The encryption of the database "
-                  "file (inside sqlcipher3's wheel)", "https://github.com/sqlcipher/sqlcipher",
-                  (_resource("SQLCipher.txt"),)),
-        Component("OpenSSL", openssl_version, "Apache-2.0", "SQLCipher's cipher (inside "
-                  "sqlcipher3's wheel) and psycopg's TLS", "https://github.com/openssl/openssl",
-                  (_resource("Apache-2.0.txt"),)),
-        Component("SQLite", sqlite, "Public domain", "The database engine (inside "
-                  "sqlcipher3's wheel)", "https://sqlite.org/download.html",
-                  (_resource("SQLite.txt"),)),
+        Component("SQLCipher", cipher, "BSD-3-Clause",
+                  "The encryption of the database file (inside sqlcipher3's wheel)",
+                  ("https://github.com/sqlcipher/sqlcipher",), (_resource("SQLCipher.txt"),)),
+        Component("OpenSSL", openssl_version, "Apache-2.0",
+                  "SQLCipher's cipher (inside sqlcipher3's wheel) and psycopg's TLS",
+                  ("https://github.com/openssl/openssl",), (_resource("Apache-2.0.txt"),)),
+        Component("SQLite", sqlite, "Public domain",
+                  "The database engine (inside sqlcipher3's wheel)",
+                  ("https://sqlite.org/download.html",), (_resource("SQLite.txt"),)),
         Component("PostgreSQL client libraries",
                   f"in psycopg-binary {metadata.version('psycopg-binary')}",
                   "PostgreSQL, Apache-2.0, MIT, OLDAP-2.8, BSD, LGPL-2.1-or-later",
                   "libpq and what it needs to reach a PostgreSQL server (inside "
-                  "psycopg-binary's wheel)", "https://www.postgresql.org/ftp/source/",
+                  "psycopg-binary's wheel)", ("https://www.postgresql.org/ftp/source/",),
                   (_resource("libpq-bundle.txt"), _resource("LGPL-2.1.txt"))),
         Component("DejaVu Sans", "2.37", "Bitstream-Vera AND public domain",
-                  "The font of printed reports", "https://dejavu-fonts.github.io/",
+                  "The font of printed reports", ("https://dejavu-fonts.github.io/",),
                   (_font("LICENSE-DejaVu.txt"),)),
-        Component("Droid Sans Fallback", "Android", "Apache-2.0", "Chinese and Japanese "
-                  "in printed reports", "https://android.googlesource.com/platform/frameworks/base/",
+        Component("Droid Sans Fallback", "Android", "Apache-2.0",
+                  "Chinese and Japanese in printed reports",
+                  ("https://android.googlesource.com/platform/frameworks/base/",),
                   (_font("DroidSansFallback-LICENSE.txt"),)),
         Component("Nanum Gothic", "2.0", "OFL-1.1", "Korean in printed reports",
-                  "https://hangeul.naver.com/font", (_font("NanumGothic-LICENSE.txt"),)),
+                  ("https://hangeul.naver.com/font",), (_font("NanumGothic-LICENSE.txt"),)),
     ]
 
 
@@ -229,7 +232,7 @@ def write(folder: Path, components: list[Component] | None = None) -> None:
             shipped_notices.append(relative)
         entries.append({"name": component.name, "version": component.version,
                         "licence": component.licence, "summary": component.summary,
-                        "source": component.source, "notices": shipped_notices})
+                        "sources": list(component.sources), "notices": shipped_notices})
     (folder / INDEX).write_text(json.dumps(entries, indent=1, ensure_ascii=False),
                                 encoding="utf-8")
 
@@ -238,7 +241,7 @@ def read(folder: Path) -> list[Component]:
     """The components a bundle shipped, as ``write`` left them in ``folder``."""
     entries = json.loads((folder / INDEX).read_text(encoding="utf-8"))
     return [Component(name=e["name"], version=e["version"], licence=e["licence"],
-                      summary=e["summary"], source=e["source"],
+                      summary=e["summary"], sources=tuple(e["sources"]),
                       notices=tuple(folder / n for n in e["notices"])) for e in entries]
 
 

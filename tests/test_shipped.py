@@ -30,8 +30,8 @@ def test_qt_and_pyside_carry_the_lgpl_and_the_address_of_their_exact_source(part
         assert part.licence.startswith("LGPL-3.0")
         assert "GNU LESSER GENERAL PUBLIC LICENSE" in part.notice_text()
         assert "GNU GENERAL PUBLIC LICENSE" in part.notice_text()  # the LGPL builds on it
-        assert f"pyside-setup-everywhere-src-{version}.tar.xz" in part.source
-    assert f"qt-everywhere-src-{version}.tar.xz" in parts["Qt"].source
+        assert part.sources[0].endswith(f"pyside-setup-everywhere-src-{version}.tar.xz")
+    assert parts["Qt"].sources[1].endswith(f"/qt-everywhere-src-{version}.tar.xz")
 
 
 def test_what_the_wheels_carry_inside_is_listed_with_its_own_licence(parts):
@@ -49,8 +49,10 @@ def test_what_the_wheels_carry_inside_is_listed_with_its_own_licence(parts):
     assert "PYTHON SOFTWARE FOUNDATION LICENSE" in parts["Python"].notice_text()
 
 
-def test_every_part_has_a_licence_and_a_text_of_it(parts):
+def test_every_part_has_a_licence_a_text_of_it_and_an_address(parts):
     for part in parts.values():
+        assert part.sources and all(s.startswith(("https://", "http://"))
+                                    for s in part.sources), part.name
         assert part.licence and part.licence != "see its licence text", part.name
         assert part.notices, part.name
         assert len(part.notice_text()) > 100, part.name
@@ -61,8 +63,8 @@ def test_what_the_build_writes_the_bundle_reads_back_word_for_word(tmp_path, par
     read = {part.name: part for part in shipped.read(tmp_path / "licences")}
     assert read.keys() == parts.keys()
     for name, part in parts.items():
-        assert (read[name].version, read[name].licence, read[name].source) == (
-            part.version, part.licence, part.source)
+        assert (read[name].version, read[name].licence, read[name].sources) == (
+            part.version, part.licence, part.sources)
         assert read[name].notice_text() == part.notice_text()
         assert all(tmp_path in notice.parents for notice in read[name].notices)
 

@@ -50,15 +50,19 @@ def about_text(database: Database | None) -> str:
 def component_page(component: Component) -> str:
     """One shipped part as About shows it: what it is, its licence, where its source is,
     then its licence texts and notices word for word."""
-    source = escape(component.source)
-    links = " ; ".join(f'<a href="{url.strip()}">{url.strip()}</a>'
-                       for url in source.split(" ; ") if url.strip())
+    links = " ; ".join(f'<a href="{escape(url)}">{escape(url)}</a>'
+                       for url in component.sources)
+    try:
+        notices = escape(component.notice_text())
+    except OSError as e:  # a file of the installation deleted or unreadable
+        notices = escape(tr("This licence text cannot be read ({reason}): reinstall "
+                            "Mesolog to have it again.").format(reason=e))
     return (f"<h3>{escape(component.name)} {escape(component.version)}</h3>"
             f"<p>{escape(component.summary)}</p>"
             "<p>" + tr("Licence: {licence}").format(licence=escape(component.licence))
             + "<br>" + tr("Source: {where}").format(where=links or "—") + "</p>"
             # as written: licence texts come wrapped at 72 to 80 columns already
-            f"<pre>{escape(component.notice_text())}</pre>")
+            f"<pre>{notices}</pre>")
 
 
 class AboutDialog(QDialog):

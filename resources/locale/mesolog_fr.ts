@@ -3961,6 +3961,11 @@ Principes actifs : {ingredients}</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>This licence text cannot be read ({reason}): reinstall Mesolog to have it again.</source>
+        <translation>Ce texte de licence est illisible ({reason}) : réinstallez Mesolog pour le retrouver.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Licence: {licence}</source>
         <translation>Licence : {licence}</translation>
     </message>
@@ -3985,7 +3990,7 @@ Principes actifs : {ingredients}</translation>
         <translation>La liste des composants fournis avec Mesolog est illisible ({reason}) : réinstallez Mesolog pour la retrouver.</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-48"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation>Un registre de mésothérapie du cuir chevelu : patients, cures, séances d’injection, effets indésirables et résultats, conservés sur cet ordinateur.</translation>
     </message>

@@ -3946,6 +3946,11 @@ Active ingredients: {ingredients}</source>
     </message>
     <message>
         <location line="+16"/>
+        <source>This licence text cannot be read ({reason}): reinstall Mesolog to have it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Licence: {licence}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3970,7 +3975,7 @@ Active ingredients: {ingredients}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-48"/>
         <source>A logbook for scalp mesotherapy: patients, treatment courses, injection sessions, side effects and outcomes, kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -92,3 +92,14 @@ def test_about_on_an_installation_whose_licence_list_is_damaged(qtbot, tmp_path,
     dialog = AboutDialog(None)
     qtbot.addWidget(dialog)
     assert "cannot be read" in dialog.heading.text()
+
+
+def test_a_licence_text_deleted_from_the_installation_is_said_not_raised(qtbot, tmp_path):
+    from mesolog.shipped import Component
+    from mesolog.ui.about import component_page
+
+    gone = Component("Qt", "6.11.3", "LGPL-3.0-only", "The window toolkit",
+                     ("https://download.qt.io/",), (tmp_path / "00-qt" / "00-LGPL.txt",))
+    page = component_page(gone)
+    assert "This licence text cannot be read" in page and "reinstall Mesolog" in page
+    assert '<a href="https://download.qt.io/">' in page

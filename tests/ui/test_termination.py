@@ -79,3 +79,24 @@ def test_at_the_login_sigterm_ends_the_command_without_a_word(tmp_path, db, db_p
     done = run_mesolog(script, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "mesolog:" not in done.stderr
+
+
+def test_another_signal_python_handles_closes_nothing(qtbot):
+    """The wakeup socket carries every signal with a Python handler (SIGUSR1 here): only
+    the three termination signals close the windows."""
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    before = signal.signal(signal.SIGUSR1, lambda *_: None)
+    termination = CloseOnTermination()
+    try:
+        os.kill(os.getpid(), signal.SIGUSR1)
+        qtbot.wait(200)
+        assert window.isVisible()
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    finally:
+        termination.uninstall()
+        signal.signal(signal.SIGUSR1, before)

@@ -46,9 +46,12 @@ class CloseOnTermination(QObject):
         self.received.append(number)
 
     def _close_windows(self) -> None:
+        received = b""
         with contextlib.suppress(OSError):
-            self._woken.recv(64)
-        QApplication.closeAllWindows()
+            received = self._woken.recv(64)  # one byte per signal: its number
+        # the wakeup socket carries every signal Python handles, not only these
+        if any(number in _SIGNALS for number in received):
+            QApplication.closeAllWindows()
 
     def uninstall(self) -> None:
         """Puts back the handlers that were there before."""
