@@ -21,6 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 FOLDER = "licences"  # beside the bundle's code
 INDEX = "components.json"
@@ -66,7 +67,7 @@ def _distributions(root: str) -> Iterator[metadata.Distribution]:
     pending: list[tuple[str, frozenset[str]]] = [(root, frozenset())]
     while pending:
         name, extras = pending.pop()
-        key = re.sub(r"[-_.]+", "-", name).lower()
+        key = canonicalize_name(name)
         if (key, extras) in walked:
             continue
         walked.add((key, extras))

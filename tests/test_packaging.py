@@ -41,13 +41,11 @@ def test_every_resource_file_is_shipped_as_package_data():
 def test_the_readmes_xcb_list_is_what_the_debian_package_depends_on():
     """One list in two places: the libraries README.md tells a developer to install for
     Qt's window system plugin are the package's xcb dependencies, no more, no fewer."""
-    import importlib.util
     import re
 
-    spec = importlib.util.spec_from_file_location(
-        "debian", ROOT / ".ci" / "packaging" / "debian.py")
-    debian = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(debian)
+    from tests.ci_scripts import load
+
+    debian = load("debian")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = readme.split("sudo apt-get install libxcb", 1)[1].split("```", 1)[0]
     listed = set(re.findall(r"lib[\w.+-]+", "libxcb" + command))

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import mesolog
@@ -98,57 +99,55 @@ StartupWMClass=Mesolog
 """
 
 
-def _elf_files(bundle: Path) -> list[Path]:
-    found = []
-    for path in bundle.rglob("*"):
-        if path.is_file() and not path.is_symlink():
+@dataclass(frozen=True)
+class Linking:
+    """What the files of a bundle need from the dynamic linker, read once per build."""
+
+    inside: frozenset[str]  # the libraries the bundle holds itself
+    needed: dict[str, list[str]]  # file (relative to the bundle) -> its NEEDED libraries
+    glibc: tuple[int, int]  # the newest C library version any file asks for
+
+    @classmethod
+    def of(cls, bundle: Path) -> Linking:
+        needed: dict[str, list[str]] = {}
+        newest = (2, 17)
+        for path in bundle.rglob("*"):
+            if not path.is_file() or path.is_symlink():
+                continue
             with path.open("rb") as f:
-                if f.read(4) == b"\x7fELF":
-                    found.append(path)
-    return found
+                if f.read(4) != b"\x7fELF":
+                    continue
+            # the dynamic section and the version needs, in one reading of the file
+            dynamic = subprocess.run(["readelf", "-d", "-V", str(path)], capture_output=True,
+                                     text=True, check=False).stdout
+            needed[str(path.relative_to(bundle))] = re.findall(
+                r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
+            for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", dynamic):
+                newest = max(newest, (int(major), int(minor)))
+        inside = frozenset(p.name for p in bundle.rglob("*") if ".so" in p.name)
+        return cls(inside=inside, needed=needed, glibc=newest)
 
 
-def _needed(path: Path) -> list[str]:
-    dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
-                             check=False).stdout
-    return [line.split("[", 1)[1].split("]", 1)[0] for line in dynamic.splitlines()
-            if "(NEEDED)" in line]
-
-
-def unmet_libraries(bundle: Path) -> dict[str, list[str]]:
+def unmet_libraries(linking: Linking) -> dict[str, list[str]]:
     """Each library a file of the bundle needs that neither the bundle nor a package of
     DEPENDS provides, with the files needing it (optional plugins left out)."""
-    inside = {p.name for p in bundle.rglob("*") if ".so" in p.name}
     declared = {soname for sonames in DEPENDS.values() for soname in sonames}
     unmet: dict[str, list[str]] = {}
-    for path in _elf_files(bundle):
-        relative = str(path.relative_to(bundle))
+    for relative, sonames in linking.needed.items():
         if any(part in relative for part in OPTIONAL_PLUGINS):
             continue
-        for soname in _needed(path):
-            if soname not in inside and soname not in declared:
+        for soname in sonames:
+            if soname not in linking.inside and soname not in declared:
                 unmet.setdefault(soname, []).append(relative)
     return unmet
 
 
-def unused_depends(bundle: Path) -> list[str]:
+def unused_depends(linking: Linking) -> list[str]:
     """Packages of DEPENDS no file of the bundle needs from the system."""
-    inside = {p.name for p in bundle.rglob("*") if ".so" in p.name}
-    needed = {soname for path in _elf_files(bundle) for soname in _needed(path)} - inside
+    from_system = {soname for sonames in linking.needed.values()
+                   for soname in sonames} - linking.inside
     return [package for package, sonames in DEPENDS.items()
-            if package != "libc6" and not needed.intersection(sonames)]
-
-
-def glibc_needed(bundle: Path) -> str:
-    """The newest C library version any file of the bundle asks for: Python built on the
-    build machine asks for that machine's, whatever the wheels' manylinux tag says."""
-    newest = (2, 17)
-    for path in _elf_files(bundle):
-        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True,
-                                 text=True, check=False).stdout
-        for version in re.findall(r"GLIBC_(\d+)\.(\d+)", symbols):
-            newest = max(newest, (int(version[0]), int(version[1])))
-    return f"{newest[0]}.{newest[1]}"
+            if package != "libc6" and not from_system.intersection(sonames)]
 
 
 def _installed_kib(root: Path) -> int:
@@ -210,13 +209,14 @@ def _stage(bundle: Path, root: Path, version: str, glibc: str) -> None:
 
 
 def build(bundle: Path, out: Path) -> Path:
-    unmet = unmet_libraries(bundle)
+    linking = Linking.of(bundle)
+    unmet = unmet_libraries(linking)
     if unmet:
         for soname, needers in sorted(unmet.items()):
             print(f"debian.py: {soname} (needed by {needers[0]}) is in no package of "
                   "DEPENDS", file=sys.stderr)
         raise SystemExit(1)
-    unused = unused_depends(bundle)
+    unused = unused_depends(linking)
     if unused:
         print(f"debian.py: no file of the bundle needs {', '.join(unused)}: take them out "
               "of DEPENDS", file=sys.stderr)
@@ -225,7 +225,9 @@ def build(bundle: Path, out: Path) -> Path:
     package = out / f"mesolog_{version}_amd64.deb"
     with tempfile.TemporaryDirectory() as staging:
         root = Path(staging) / "root"
-        _stage(bundle, root, version, glibc_needed(bundle))
+        # Python built on the build machine asks for that machine's C library, whatever
+        # the wheels' manylinux tag says
+        _stage(bundle, root, version, "{}.{}".format(*linking.glibc))
         # xz, which every dpkg reads (zstd only since Debian 12); its fastest level: 147 MB
         # in 17 s on two cores, where the default level 6 gives 127 MB in 103 s
         subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--build",

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from mesolog import APP_NAME, __version__
-from mesolog.shipped import Component, components
 from mesolog.ui.common.app_icon import app_icon
 from mesolog.ui.common.language import tr
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from mesolog.shipped import Component
     from mesolog.store.database import Database
 
 
@@ -67,8 +67,12 @@ def component_page(component: Component) -> str:
 
 class AboutDialog(QDialog):
     def __init__(self, database: Database | None, parent: QWidget | None = None,
-                 shipped: Callable[[], list[Component]] = components):
+                 shipped: Callable[[], list[Component]] | None = None):
         super().__init__(parent)
+        if shipped is None:
+            # read when About opens, not when the window's menus are built: the metadata
+            # and requirement parsing cost 44 ms of imports
+            from mesolog.shipped import components as shipped
         self.setWindowTitle(tr("About Mesolog"))
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(QSize(64, 64)))

@@ -103,3 +103,19 @@ def test_a_licence_text_deleted_from_the_installation_is_said_not_raised(qtbot, 
     page = component_page(gone)
     assert "This licence text cannot be read" in page and "reinstall Mesolog" in page
     assert '<a href="https://download.qt.io/">' in page
+
+
+def test_the_windows_menus_do_not_load_the_list_of_what_ships():
+    """Help ▸ About reads the installed metadata when it opens; building the window's
+    menus (on the way from the login to the list) does not import that code."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, mesolog.ui.main_window; "
+            "print(sorted(m for m in sys.modules if m in ('mesolog.shipped', "
+            "'packaging.requirements')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -1,17 +1,15 @@
 """The PNG sizes of Mesolog's icon (the menu entry's, Windows' and macOS' icons are made
 from them) are the SVG as Qt draws it: redrawn when the SVG changes."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.ci_scripts import load
+
 ROOT = Path(__file__).parents[2]
-spec = importlib.util.spec_from_file_location(
-    "render_icons", ROOT / ".ci" / "packaging" / "render_icons.py")
-render_icons = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render_icons)
+render_icons = load("render_icons")
 
 
 @pytest.mark.parametrize("size", render_icons.SIZES)
